@@ -1,0 +1,426 @@
+"""The `kipu` command: a thin face over the library (every command calls library functions)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, replace
+from importlib import resources
+from typing import Annotated, Any
+
+import typer
+
+from kipu import __version__
+from kipu.errors import KipuError
+from kipu.records import Event, Rejected, RunReport
+
+app = typer.Typer(
+    name="kipu",
+    help="Turn raw news into political event data: who did what to whom, where, when and how much.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DEFAULT_STORE = "kipu-data"
+_state = {"verbose": False, "quiet": False}
+
+PathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Files, folders, globs, or - for stdin (HTML, scraped .txt, JSONL, .gz of any).",
+        show_default=False,
+    ),
+]
+DateOpt = Annotated[
+    str | None,
+    typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that have none."),
+]
+StoreOpt = Annotated[
+    str | None,
+    typer.Option("--store", help=f"Store folder [default: $KIPU_STORE or ./{DEFAULT_STORE}]."),
+]
+DictOpt = Annotated[
+    list[str] | None,
+    typer.Option("--dictionary", help="Extra event pattern file in kipu's format (repeatable)."),
+]
+
+
+def _store(store: str | None) -> str:
+    return store or os.environ.get("KIPU_STORE") or DEFAULT_STORE
+
+
+def _err(message: str) -> None:
+    if not _state["quiet"]:
+        typer.echo(f"kipu: {message}", err=True)
+
+
+def _on_reject(rejected: Rejected) -> None:
+    _err(f"skipped {rejected.message()}")
+
+
+def _on_warning(input_id: str, warning: str) -> None:
+    _err(f"warning {input_id}: {warning.replace('_', ' ')}")
+
+
+@contextmanager
+def _guard() -> Iterator[None]:
+    """Errors kipu raises on purpose become one line and exit 1; a closed pipe is not an error."""
+    try:
+        yield
+    except KipuError as e:
+        if _state["verbose"]:
+            raise
+        _err(str(e))
+        raise typer.Exit(1) from None
+    except BrokenPipeError:
+        # `kipu code ... | head`: the reader has gone; stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0) from None
+    except KeyboardInterrupt:
+        _err("interrupted")
+        raise typer.Exit(130) from None
+
+
+def _options(date: str | None, dictionary: list[str] | None) -> Any:
+    from kipu.run import PipelineOptions
+    from kipu.sources import normalise_date
+
+    if date is not None and normalise_date(date) is None:
+        raise typer.BadParameter(f"{date!r} is not a date; use YYYY-MM-DD", param_hint="--date")
+    return PipelineOptions(
+        date=normalise_date(date) if date else None, dictionaries=tuple(dictionary or ())
+    )
+
+
+def _summary_line(report: RunReport) -> str:
+    rejected = ", ".join(f"{k} {v}" for k, v in sorted(report.rejected.items())) or "none"
+    return (
+        f"{report.n_inputs} inputs, {report.n_documents} documents, {report.n_articles} articles, "
+        f"{report.n_duplicate} duplicates, {report.n_events} events; rejected: {rejected}"
+    )
+
+
+def _paths(paths: list[str] | None) -> list[str]:
+    if not paths:
+        raise typer.BadParameter("give at least one PATH (a file, folder, glob, or - for stdin)")
+    return paths
+
+
+@app.callback()
+def main_options(
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="Show tracebacks on errors.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No messages on stderr.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print kipu's version.")] = False,
+) -> None:
+    """kipu: news in, coded events out (CAMEO and PLOVER, with actors, quantities and evidence)."""
+    _state["verbose"], _state["quiet"] = verbose, quiet
+    # trafilatura and htmldate log their own per-page warnings; kipu reports rejections itself.
+    for name in ("trafilatura", "htmldate", "courlan"):
+        logging.getLogger(name).setLevel(logging.CRITICAL if not verbose else logging.WARNING)
+    if version:
+        typer.echo(f"kipu {__version__}")
+        raise typer.Exit(0)
+
+
+def _event_json(event: Event) -> str:
+    d = asdict(event)
+    d["span"] = list(event.span)
+    return json.dumps(d, ensure_ascii=False)
+
+
+CSV_COLUMNS: tuple[str, ...] = ()
+
+
+@app.command("code")
+def code_cmd(
+    paths: PathsArg = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl (the event contract) or csv (flat columns).")
+    ] = "jsonl",
+    date: DateOpt = None,
+    dictionary: DictOpt = None,
+) -> None:
+    """Stream coded events as JSON Lines to stdout, one event a line (no store needed).
+
+    Example: kipu code page.html scraped.txt wire.jsonl.gz > events.jsonl
+    """
+    from kipu.run import Coded, new_report, process
+    from kipu.run._pipeline import exit_code
+    from kipu.store import event_to_row
+
+    if fmt not in ("jsonl", "csv"):
+        raise typer.BadParameter(f"{fmt!r}: choose jsonl or csv", param_hint="--format")
+    specs = _paths(paths)
+    with _guard():
+        options = _options(date, dictionary)
+        report = new_report("code")
+        writer: csv.DictWriter[str] | None = None
+        out = sys.stdout
+        for item in process(
+            specs,
+            options,
+            report,
+            on_reject=_on_reject,
+            on_warning=_on_warning,
+            known_doc_ids=set(),
+        ):
+            if not isinstance(item, Coded):
+                continue
+            for event in item.events:
+                if fmt == "jsonl":
+                    out.write(_event_json(event) + "\n")
+                else:
+                    row = event_to_row(event)
+                    if writer is None:
+                        writer = csv.DictWriter(out, fieldnames=list(row))
+                        writer.writeheader()
+                    writer.writerow(row)
+            out.flush()
+        _err(_summary_line(report))
+    raise typer.Exit(exit_code(report))
+
+
+@app.command("extract")
+def extract_cmd(paths: PathsArg = None, date: DateOpt = None) -> None:
+    """Stream the articles found in the inputs as JSON Lines: metadata and the body text.
+
+    Fields: doc_id, input_id, url, title, published, dateline, byline, language, text.
+    """
+    from kipu.extract import extract
+    from kipu.run import new_report
+    from kipu.run._pipeline import exit_code
+    from kipu.sources import SourceOptions, expand_inputs, read_documents
+
+    specs = _paths(paths)
+    with _guard():
+        options = _options(date, None)
+        report = new_report("extract")
+        for item in expand_inputs(specs):
+            if isinstance(item, Rejected):
+                report.reject(item)
+                _on_reject(item)
+                continue
+            report.n_inputs += 1
+            for doc in read_documents(item, SourceOptions()):
+                if isinstance(doc, Rejected):
+                    report.reject(doc)
+                    _on_reject(doc)
+                    continue
+                report.n_documents += 1
+                for w in doc.warnings:
+                    report.warn(w)
+                    _on_warning(doc.input_id, w)
+                article = extract(doc)
+                if isinstance(article, Rejected):
+                    report.reject(article)
+                    _on_reject(article)
+                    continue
+                report.n_articles += 1
+                if article.published is None and options.date is not None:
+                    article = replace(article, published=options.date)
+                sys.stdout.write(json.dumps(asdict(article), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+        _err(_summary_line(report))
+    raise typer.Exit(exit_code(report))
+
+
+def _progress() -> Callable[[RunReport], None] | None:
+    if _state["quiet"] or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    status = console.status("")
+    status.start()
+
+    def update(report: RunReport) -> None:
+        status.update(f"{report.n_documents} documents, {report.n_events} events")
+        if report.finished:
+            status.stop()
+
+    return update
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: PathsArg = None,
+    store: StoreOpt = None,
+    date: DateOpt = None,
+    dictionary: DictOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run report as JSON.")] = False,
+) -> None:
+    """Run the pipeline into a store: documents and events as Parquet parts, plus a run report.
+
+    Idempotent: an input already ingested is skipped, a document already stored is counted as a
+    duplicate. Resumable: a rerun after an interruption continues with the inputs not yet done.
+    """
+    from kipu.run import ingest, new_report
+    from kipu.run._pipeline import exit_code
+
+    specs = _paths(paths)
+    with _guard():
+        options = _options(date, dictionary)
+        report = new_report("ingest")
+        progress = _progress()
+        ingest(
+            specs,
+            _store(store),
+            options,
+            report,
+            on_reject=_on_reject,
+            on_warning=_on_warning,
+            on_progress=progress,
+        )
+        if progress is not None:
+            progress(report)
+        if as_json:
+            typer.echo(json.dumps(asdict(report), ensure_ascii=False, indent=2))
+        else:
+            _err(_summary_line(report) + f"; {report.n_new} new documents in {_store(store)}")
+    raise typer.Exit(exit_code(report))
+
+
+@app.command("events")
+def events_cmd(
+    store: StoreOpt = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(help="Source or target actor: code prefix or country (USA, PERGOV)."),
+    ] = None,
+    root: Annotated[
+        str | None, typer.Option(help="CAMEO root, two digits (04 consult, 19 fight).")
+    ] = None,
+    cameo: Annotated[str | None, typer.Option(help="CAMEO code or its prefix (042).")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON Lines in the event contract.")
+    ] = False,
+) -> None:
+    """Query the events in a store (through DuckDB)."""
+    from kipu.store import query_events
+
+    with _guard():
+        events = query_events(_store(store), actor=actor, root=root, cameo=cameo, limit=limit)
+        if as_json:
+            for event in events:
+                sys.stdout.write(_event_json(event) + "\n")
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(show_lines=False)
+        for col in ("date", "source", "cameo", "target", "quantity", "sentence"):
+            table.add_column(col, overflow="fold")
+        for e in events:
+            q = e.quantity.text if e.quantity else ""
+            marks = (" (neg)" if e.negated else "") + (" intent" if e.modality == "intent" else "")
+            cameo_text = e.cameo + marks
+            table.add_row(
+                e.date or "",
+                _actor_text(e.source),
+                cameo_text,
+                _actor_text(e.target),
+                q,
+                e.sentence[:160],
+            )
+        Console(markup=False, highlight=False).print(table)
+
+
+def _actor_text(actor: Any) -> str:
+    if actor is None:
+        return ""
+    return f"{actor.code or '?'} ({actor.name or actor.text})"
+
+
+@app.command("demo")
+def demo_cmd(store: StoreOpt = None) -> None:
+    """Run the whole pipeline on the bundled demo corpus into a store and summarise it."""
+    from kipu.run import ingest, new_report
+    from kipu.run._pipeline import PipelineOptions
+
+    with _guard():
+        corpus = resources.files("kipu.demo").joinpath("corpus")
+        with resources.as_file(corpus) as folder:
+            report = new_report("demo")
+            target = _store(store)
+            progress = _progress()
+            ingest(
+                [str(folder)],
+                target,
+                PipelineOptions(),
+                report,
+                on_reject=_on_reject,
+                on_warning=_on_warning,
+                on_progress=progress,
+            )
+            if progress is not None:
+                progress(report)
+        _print_demo(report, target)
+
+
+def _print_demo(report: RunReport, store: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from kipu.events import load_codebook
+    from kipu.store import summary
+
+    console = Console(markup=False, highlight=False)
+    s = summary(store)
+    book = load_codebook()
+    console.print(
+        f"kipu {__version__} demo: read {report.n_inputs} inputs, {report.n_documents} documents, "
+        f"{report.n_articles} articles ({report.n_new} new, {report.n_duplicate} already stored, "
+        f"{report.n_inputs_skipped} inputs already done), {report.n_rejected} rejected."
+    )
+    console.print(
+        f"The store {store}/ holds {s.n_documents} documents and {s.n_events} events "
+        f"({s.n_negated} negated, kept apart)."
+    )
+    t = Table(title="Events by CAMEO root")
+    t.add_column("root")
+    t.add_column("name")
+    t.add_column("events", justify="right")
+    for root, n in s.events_by_root.items():
+        t.add_row(root, book[root].name.title() if root in book else "", str(n))
+    console.print(t)
+    p = Table(title="Events by PLOVER type")
+    p.add_column("type")
+    p.add_column("events", justify="right")
+    for ptype, n in sorted(s.events_by_plover.items(), key=lambda kv: -kv[1]):
+        p.add_row(str(ptype), str(n))
+    console.print(p)
+    d = Table(title="Top dyads")
+    d.add_column("source")
+    d.add_column("target")
+    d.add_column("events", justify="right")
+    for source, target, n in s.top_dyads:
+        d.add_row(source, target, str(n))
+    console.print(d)
+    console.print("Try next:")
+    for line in (
+        f"kipu events --store {store} --root 19            # fights, with their sentences",
+        f"kipu events --store {store} --actor PER --json   # everything Peru did or had done to it",
+        "kipu code your-page.html                          # events of any page as JSON Lines",
+        "kipu extract scraped.txt                          # the article kipu finds in a page",
+        f"kipu ingest your-folder/ --store {store}          # your own corpus into the store",
+    ):
+        console.print("  " + line)
+
+
+def main() -> None:
+    """Entry point of the `kipu` console script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""kipu's event pattern dictionary: reading ``patterns.tsv`` (and users' files in the same format).
+
+One entry a line: ``code<TAB>pattern<TAB>note``. A pattern is a trigger lemma (``attack``, or a noun
+trigger ``n:attack``) followed by items matched against the trigger's dependents in any order:
+
+- ``+``            the target is the direct object;
+- ``PREP +``       the target is the object of that preposition ("meet with +");
+- ``PREP word``    a prepositional phrase with that object lemma must be present ("under arrest");
+- ``word``         a particle ("step up") or a word of the direct object phrase ("impose sanction").
+
+The most specific matching entry (most items satisfied) wins. See docs/stages/events.md.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from kipu.errors import DictionaryError
+from kipu.events.codebook import load_codebook
+
+# Prepositions a pattern may name (spaCy's English `prep` children carry these lemmas).
+PREPOSITIONS = frozenset(
+    "about against among at between by for from in into of on onto over through to toward towards "
+    "under upon with within".split()
+)
+BUNDLED = "patterns.tsv"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pattern:
+    """One dictionary entry."""
+
+    code: str
+    trigger: str  # lemma
+    nominal: bool  # a noun trigger ("n:attack")
+    target_prep: (
+        str | None
+    )  # the preposition whose object is the target; None for the direct object
+    has_target: bool
+    words: tuple[str, ...]  # particles or direct-object words that must be present
+    prep_words: tuple[
+        tuple[str, str], ...
+    ]  # (preposition, object lemma) pairs that must be present
+    text: str  # the pattern as written
+    where: str  # "patterns.tsv:123"
+
+    @property
+    def n_items(self) -> int:
+        return len(self.words) + len(self.prep_words) + (1 if self.has_target else 0)
+
+
+@dataclass(slots=True)
+class PatternIndex:
+    """Patterns by trigger lemma, verbs and nouns apart."""
+
+    verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    n_patterns: int = 0
+    sources: list[str] = field(default_factory=list)
+
+
+def parse_pattern(code: str, text: str, where: str) -> Pattern:
+    """One pattern string → Pattern; raises DictionaryError naming the line on a bad pattern."""
+    items = text.split()
+    if not items:
+        raise DictionaryError(f"{where}: empty pattern")
+    trigger = items[0].lower()
+    nominal = trigger.startswith("n:")
+    if nominal:
+        trigger = trigger[2:]
+    if not trigger or trigger in ("+",):
+        raise DictionaryError(f"{where}: pattern {text!r} must start with a trigger lemma")
+    words: list[str] = []
+    prep_words: list[tuple[str, str]] = []
+    target_prep: str | None = None
+    has_target = False
+    rest = [w.lower() for w in items[1:]]
+    i = 0
+    while i < len(rest):
+        item = rest[i]
+        if item == "+":
+            if has_target:
+                raise DictionaryError(f"{where}: pattern {text!r} has two target slots '+'")
+            has_target = True
+            i += 1
+        elif item in PREPOSITIONS and i + 1 < len(rest):
+            nxt = rest[i + 1]
+            if nxt == "+":
+                if has_target:
+                    raise DictionaryError(f"{where}: pattern {text!r} has two target slots '+'")
+                has_target, target_prep = True, item
+            else:
+                prep_words.append((item, nxt))
+            i += 2
+        else:
+            words.append(item)
+            i += 1
+    return Pattern(
+        code=code,
+        trigger=trigger,
+        nominal=nominal,
+        target_prep=target_prep,
+        has_target=has_target,
+        words=tuple(words),
+        prep_words=tuple(prep_words),
+        text=text,
+        where=where,
+    )
+
+
+def _read(text: str, name: str, index: PatternIndex) -> None:
+    book = load_codebook()
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2:
+            raise DictionaryError(
+                f"{name}:{lineno}: expected 'code<TAB>pattern<TAB>note', got {line.strip()[:60]!r}"
+            )
+        code, pattern_text = cols[0].strip(), cols[1].strip()
+        if code == "code" and pattern_text == "pattern":
+            continue
+        if code not in book:
+            raise DictionaryError(f"{name}:{lineno}: {code!r} is not a CAMEO event code")
+        pattern = parse_pattern(code, pattern_text, f"{name}:{lineno}")
+        table = index.nouns if pattern.nominal else index.verbs
+        table[pattern.trigger].append(pattern)
+        index.n_patterns += 1
+    index.sources.append(name)
+
+
+def _bundled_last(pattern: Pattern) -> bool:
+    return pattern.where.startswith(BUNDLED + ":")
+
+
+@cache
+def load_patterns(extra: tuple[str, ...] = ()) -> PatternIndex:
+    """The bundled patterns plus users' files (later files add to, never remove, earlier ones)."""
+    index = PatternIndex()
+    bundled = resources.files("kipu.events.data").joinpath(BUNDLED).read_text(encoding="utf-8")
+    _read(bundled, BUNDLED, index)
+    for path in extra:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as e:
+            raise DictionaryError(f"{path}: cannot read pattern dictionary: {e.strerror}") from e
+        _read(text, path, index)
+    # Users' entries must win ties with bundled ones: put them first for each trigger.
+    for table in (index.verbs, index.nouns):
+        for trigger, patterns in table.items():
+            table[trigger] = sorted(patterns, key=_bundled_last)
+    return index

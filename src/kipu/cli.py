@@ -137,9 +137,6 @@ def _event_json(event: Event) -> str:
     return json.dumps(d, ensure_ascii=False)
 
 
-CSV_COLUMNS: tuple[str, ...] = ()
-
-
 @app.command("code")
 def code_cmd(
     paths: PathsArg = None,
@@ -374,7 +371,7 @@ def _print_demo(report: RunReport, store: str) -> None:
     from kipu.events import load_codebook
     from kipu.store import summary
 
-    console = Console(markup=False, highlight=False)
+    console = Console(markup=False, highlight=False, soft_wrap=True)
     s = summary(store)
     book = load_codebook()
     console.print(

@@ -63,6 +63,7 @@ class ActorDictionaries:
     agents: dict[str, list[AgentEntry]] = field(default_factory=lambda: defaultdict(list))
     orgs: dict[str, OrgEntry] = field(default_factory=dict)
     offices: dict[str, list[OfficeTerm]] = field(default_factory=lambda: defaultdict(list))
+    surnames: dict[str, list[OfficeTerm]] = field(default_factory=lambda: defaultdict(list))
     max_country_words: int = 1
     max_agent_words: int = 1
     max_org_words: int = 1
@@ -138,5 +139,6 @@ def load_dictionaries() -> ActorDictionaries:
         for alias in [name, *aliases.split("|")]:
             if alias.strip():
                 d.offices[key(alias)].append(term)
+        d.surnames[key(name.split()[-1])].append(term)
     d.sources = ["countries.tsv", "agents.tsv", "organisations.tsv", "officeholders.tsv"]
     return d

@@ -63,6 +63,10 @@ ACTOR_ROLES = frozenset(
 )
 # Entity labels that a dictionary entry flagged as ambiguous must carry to count.
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC", "ORG"})
+# Heads whose sector a modifier overrides ("opposition delegation" is OPP, not GOV) and the
+# sectors such a modifier can give.
+GENERIC_SECTORS = frozenset({"GOV"})
+MARKED_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "CRM", "UAF", "PTY"})
 # Pronoun-like heads that never resolve by themselves (a coreference step would handle them).
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
@@ -110,15 +114,17 @@ def _resolve_sentence(
         if h.pos not in NOUN_POS or h.dep in ("compound", "flat"):
             continue
         phrase = _phrase(h.i, tokens, kids)
-        actor = _resolve_phrase(h, phrase, tokens, kids, d, memory, date)
-        if actor is None:
+        actor = _resolve_phrase(h, phrase, tokens, kids, d, memory, date, sentence)
+        if actor is None or actor.country is None:
             # "his counterpart, Pedro Cateriano": the noun takes its appositive's actor.
             for c in kids[h.i]:
                 if tokens[c].dep == "appos" and tokens[c].pos == "PROPN":
                     appos_phrase = _phrase(c, tokens, kids)
-                    actor = _resolve_phrase(tokens[c], appos_phrase, tokens, kids, d, memory, date)
-                    if actor is not None:
-                        phrase = sorted({*phrase, *appos_phrase})
+                    named = _resolve_phrase(
+                        tokens[c], appos_phrase, tokens, kids, d, memory, date, sentence
+                    )
+                    if named is not None:
+                        actor, phrase = named, sorted({*phrase, *appos_phrase})
                         break
         if actor is not None:
             mentions.append(Mention(head=h.i, start=phrase[0], end=phrase[-1] + 1, actor=actor))
@@ -192,7 +198,12 @@ def _country_in(
 
 def _pick_country(entries: list[CountryEntry], span: list[Token]) -> CountryEntry | None:
     tagged = any(t.ent in PLACE_LABELS for t in span)
-    usable = [e for e in entries if not e.ambiguous or tagged]
+    # A capitalised adjective modifying a noun ("Georgian riot police") is the nationality even
+    # when the word has other senses; a bare ambiguous name needs the parser's place tag.
+    modifier = len(span) == 1 and span[0].text[:1].isupper() and span[0].dep in ("amod", "compound")
+    usable = [
+        e for e in entries if not e.ambiguous or tagged or (modifier and e.kind == "adjective")
+    ]
     if not usable:
         return None
     codes = {e.code for e in usable}
@@ -277,9 +288,18 @@ def _join(idx: list[int], tokens: tuple[Token, ...]) -> str:
 def _office(name: str, d: ActorDictionaries, date: str | None) -> OfficeTerm | None:
     """The office the named person held on the date (None when unknown or ambiguous)."""
     terms = d.offices.get(key(name), [])
+    if not terms and " " not in name.strip():
+        # A surname alone ("Trump", "Panetta"): only when one office holder of that name
+        # was in office on the article's date.
+        terms = d.surnames.get(key(name), [])
+        if not date:
+            return None
     if date:
         terms = [t for t in terms if t.start <= date and (t.end is None or date <= t.end)]
-    elif len({(t.country, t.sector) for t in terms}) > 1:
+    if (
+        len({(t.name, t.country) for t in terms}) > 1
+        or len({(t.country, t.sector) for t in terms}) > 1
+    ):
         return None
     return terms[0] if terms else None
 
@@ -305,8 +325,12 @@ def _resolve_phrase(
     d: ActorDictionaries,
     memory: _Memory,
     date: str | None,
+    sentence: Sentence,
 ) -> Actor | None:
-    text = _join(phrase, tokens)
+    # The mention as written: the sentence's text from the phrase's first to last token.
+    text = sentence.text[
+        tokens[phrase[0]].start - sentence.start : tokens[phrase[-1]].end - sentence.start
+    ]
 
     # 1. A named organisation or armed group ("Shining Path guerrillas", "NATO").
     org = _org_in(phrase, tokens, d)
@@ -316,9 +340,13 @@ def _resolve_phrase(
             text, entry.text, entry.country, entry.sector, f"organisation:{entry.text}", entry.code
         )
 
-    # 2. A named person: title, country words and the office-holder dictionary.
-    if h.ent == "PERSON" or (
-        h.pos == "PROPN" and (key(h.text) in memory.people or key(h.text) in d.offices)
+    country = _country_in(phrase, tokens, d)
+    head_is_country = country is not None and h.i in country[1]
+    # 2. A named person: title, country words and the office-holder dictionary (unless the head
+    # itself is a country or capital the tagger took for a name, as it does with "Bogotá").
+    if not head_is_country and (
+        h.ent == "PERSON"
+        or (h.pos == "PROPN" and (key(h.text) in memory.people or key(h.text) in d.offices))
     ):
         actor = _resolve_person(h, phrase, tokens, kids, d, memory, date, text)
         if actor is not None:
@@ -326,9 +354,8 @@ def _resolve_phrase(
         if h.ent == "PERSON":
             return None
 
-    country = _country_in(phrase, tokens, d)
     # 3. A country or capital as the head: the state, or the government it stands for.
-    if country is not None and h.i in country[1]:
+    if country is not None and head_is_country:
         entry, _ = country
         if _role_is_place(h, tokens) or entry.place:
             return None
@@ -346,6 +373,13 @@ def _resolve_phrase(
         country = _country_in(extended[len(phrase) :], tokens, d)
     if agent is not None:
         sector, agent_text, _ = agent
+        if sector in GENERIC_SECTORS:
+            # "opposition delegation", "rebel spokesman": the modifier says whose they are.
+            for i in phrase:
+                if i != h.i and tokens[i].dep in ("compound", "amod"):
+                    for entry in d.agents.get(key(tokens[i].lemma), []):
+                        if entry.kind == "noun" and entry.sector in MARKED_SECTORS:
+                            sector, agent_text = entry.sector, f"{entry.text} {agent_text}"
         rule = f"agent:{agent_text}"
         code_country = None
         if country is not None:

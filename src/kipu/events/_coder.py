@@ -27,6 +27,12 @@ THREAT_GOVERNORS = frozenset("threaten warn vow".split())
 # Governors under which the act did not (yet) happen and is not an intention of the subject:
 # "refused to meet", "failed to agree", "denied attacking" — not coded in this version.
 BLOCKING_GOVERNORS = frozenset("refuse decline fail deny reject avoid stop cease halt".split())
+# Governors whose complement is what someone else is asked to do: "urged Russia to withdraw",
+# "demand that Germany prosecute". The appeal is coded from the governor; the act is not.
+DEMAND_GOVERNORS = frozenset(
+    "demand urge ask call press push insist propose suggest recommend request want wish expect "
+    "encourage invite order instruct tell appeal plead beg lobby pressure pressure".split()
+)
 # Auxiliaries: future marks intent; modal possibility is not coded as an event.
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 POSSIBLE_AUX = frozenset({"could", "might", "may", "should", "must", "ought", "can"})
@@ -35,6 +41,35 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Roots whose act is reciprocal when conjoined subjects have no target ("X and Y signed a deal").
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+# Roots whose events need a resolved target (CAMEO 01-13: statements, appeals, cooperation,
+# aid, concessions, demands, disapproval, rejection, threats). Protest, force posture and
+# material conflict (14-20) are coded without one ("protesters marched", "shelled a village"),
+# and so are evaluations of an act rather than an actor ("condemned the strikes", 051, 052,
+# 09-13) when the sentence names what was evaluated.
+TARGETED_ROOTS = frozenset(f"{r:02d}" for r in range(1, 14))
+# Roots of violence (assault, fight, mass violence): without an actor target, the object must be
+# a physical target, a place entity or one of these nouns (lemmas).
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+PHYSICAL_TARGETS = frozenset(
+    "village town city area district neighbourhood neighborhood region province border post "
+    "checkpoint position base camp convoy vehicle truck car bus ship vessel boat plane aircraft "
+    "helicopter drone market hospital clinic school university mosque church temple building "
+    "house home residence compound office headquarters embassy consulate station airport port "
+    "harbour harbor bridge road highway railway dam plant facility site infrastructure depot "
+    "warehouse field farm target stronghold hideout outpost barracks garrison trench line front "
+    "frontline territory island coast enclave settlement street square prison jail refinery "
+    "pipeline tank arsenal launcher battery hill hillside mountain valley forest".split()
+)
+# Verbs that report an act named by their object noun, and pass it their subject: "launched an
+# attack", "held talks", "devoting $84 million of aid". Other verbs do not ("suffered attacks").
+LIGHT_VERBS = frozenset(
+    "launch carry conduct stage hold mount make give provide offer announce sign begin resume "
+    "start continue intensify escalate devote allocate deliver send pledge promise grant "
+    "approve impose "
+    "extend issue lodge file express practise practice commit perpetrate wage unleash order "
+    "authorize authorise lead host open seal strike reach conclude agree accept propose "
+    "step renew expand increase double boost initiate undertake organise organize call".split()
+)
 # Roots to which a money amount in the clause belongs (aid, cooperation, concessions, intents).
 MONEY_ROOTS = frozenset({"03", "06", "07", "08", "16"})
 # Clause-level dependents whose subtrees belong to another predicate.
@@ -70,7 +105,9 @@ INTENT_BY_CODE = {
     "086": "0355",
     "087": "0356",
 }
-INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": None}
+INTENT_BY_ROOT = {"04": "036", "06": "031", "07": "033", "08": "035"}
+# Diplomatic cooperation CAMEO can intend (032); praise, verbal defence and apology it cannot.
+INTENT_DIPLOMATIC = frozenset({"050", "053", "054", "056", "057"})
 # Threats: the code of a threatened act → CAMEO's 13x threat code.
 THREAT_BY_CODE = {
     "163": "1312",
@@ -172,20 +209,59 @@ def _code_sentence(
     matches: list[_Match] = []
     verbs_with_events: set[int] = set()
     for t in sentence.tokens:
+        if _in_hyphenated_word(tree, t.i):
+            continue  # "one-sided" is not the verb "side"
         if t.pos == "VERB" and t.lemma in index.verbs:
             m = _match_verb(t, tree, index.verbs[t.lemma], by_head)
             if m is not None:
                 matches.append(m)
                 verbs_with_events.add(t.i)
     for t in sentence.tokens:
+        if _in_hyphenated_word(tree, t.i):
+            continue
         if t.pos == "NOUN" and t.lemma in index.nouns:
             m = _match_noun(t, tree, index.nouns[t.lemma], by_head)
             if m is not None and m.clause not in verbs_with_events:
                 matches.append(m)
+    # "threatened to move troops": the threat is coded from the complement; the governing verb's
+    # own entry adds nothing unless it has a target of its own.
+    carried = {tree.tokens[m.clause].head for m in matches if tree.tokens[m.clause].dep == "xcomp"}
     events: list[Event] = []
     for m in matches:
+        if m.trigger in carried and (m.target is None or _mention(tree, m.target, by_head) is None):
+            continue
         events.extend(_events_for(m, sentence, tree, by_head, doc_id, input_id, date))
     return events
+
+
+def _in_hyphenated_word(tree: _Tree, i: int) -> bool:
+    """True for a token glued by a hyphen to the one before or after it ("one-sided")."""
+    tokens = tree.tokens
+    before = i >= 2 and tokens[i - 1].text == "-" and tokens[i - 1].start == tokens[i - 2].end
+    before = before and tokens[i].start == tokens[i - 1].end
+    after = (
+        i + 2 < len(tokens) and tokens[i + 1].text == "-" and tokens[i + 1].start == tokens[i].end
+    )
+    after = after and tokens[i + 2].start == tokens[i + 1].end
+    return before or after
+
+
+def _is_amount(tree: _Tree, i: int) -> bool:
+    """True for an amount: "$84 million", "€12m", "two planes" is not (a number of things)."""
+    tok = tree.tokens[i]
+    if tok.ent == "MONEY" or tok.pos == "NUM":
+        return True
+    return any(
+        tree.tokens[c].ent == "MONEY" or tree.tokens[c].tag == "$"
+        for c in tree.children(i, "compound", "nummod", "quantmod", "nmod")
+    )
+
+
+def _is_money(tree: _Tree, i: int) -> bool:
+    """True for an amount of money ("$84 million", "€12m")."""
+    return tree.tokens[i].ent == "MONEY" or any(
+        tree.tokens[c].ent == "MONEY" or tree.tokens[c].tag == "$" for c in tree.kids[i]
+    )
 
 
 def _object_words(tree: _Tree, obj: int) -> set[str]:
@@ -193,7 +269,7 @@ def _object_words(tree: _Tree, obj: int) -> set[str]:
     "$45 million in aid", "planes with food and medicine". An amount of money also counts as
     the word "money", so "grant money to +" covers "granted €45m to Peru"."""
     words = {tree.tokens[obj].lemma}
-    if tree.tokens[obj].ent == "MONEY":
+    if _is_money(tree, obj):
         words.add("money")
     for c in tree.children(obj):
         tok = tree.tokens[c]
@@ -234,7 +310,7 @@ def _best(
     ties go to the entry whose target is a resolved actor, then to the earlier entry.
     """
     best: tuple[Pattern, int | None] | None = None
-    best_key: tuple[int, int, int] | None = None
+    best_key: tuple[int, int] | None = None
     for order, p in enumerate(patterns):
         if any(w not in particles and w not in obj_words for w in p.words):
             continue
@@ -248,12 +324,28 @@ def _best(
             if p.target_prep is None:
                 target = direct_object
             else:
-                target = next((o for pl, o in preps if pl == p.target_prep), None)
-        filled = p.n_items - (1 if p.has_target and target is None else 0)
-        key = (filled, 1 if target is not None and target in by_head else 0, -order)
+                target = _pick_target([o for pl, o in preps if pl == p.target_prep], tree, by_head)
+                if target is None and not p.nominal and not p.words and not p.prep_words:
+                    continue  # "stand by +" without "by" is just "stand": no evidence of the act
+        is_actor = target is not None and _mention(tree, target, by_head) is not None
+        # A target slot counts only when an actor fills it ("on Tuesday" fills no slot).
+        filled = p.n_items - (1 if p.has_target and not is_actor else 0)
+        key = (filled, -order)
         if best_key is None or key > best_key:
             best, best_key = (p, target), key
     return best
+
+
+def _pick_target(candidates: list[int], tree: _Tree, by_head: dict[int, Mention]) -> int | None:
+    """Of several objects of one preposition, an actor first, then anything but a time
+    ("air strikes on militant positions ... on Tuesday")."""
+    for o in candidates:
+        if _mention(tree, o, by_head, possessor=True) is not None:
+            return o
+    for o in candidates:
+        if tree.tokens[o].ent not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            return o
+    return None
 
 
 def _match_verb(
@@ -271,16 +363,39 @@ def _match_verb(
     datives = tree.children(v.i, "dative", "iobj")
     direct_object = objects[0] if objects else None
     obj_words: set[str] = set()
+    complements_of_verb: list[int] = []
     for o in objects:
         obj_words |= _object_words(tree, o)
-    # What is sent "with" the verb belongs to the object: "sent planes with food to Manila".
+    # An open complement's verb counts as a word too: "declined to comment" → `decline comment`.
+    obj_words.update(tree.tokens[c].lemma for c in tree.children(v.i, "xcomp"))
+    # What is sent "with" the verb belongs to the object: "sent planes with food to Manila"; so
+    # does "in X" after an amount: "provided €12m in humanitarian aid to Ukraine".
+    amount = any(_is_amount(tree, o) for o in objects)
     for w in tree.children(v.i, "prep"):
-        if tree.tokens[w].lemma == "with":
+        if tree.tokens[w].lemma == "with" or (amount and tree.tokens[w].lemma == "in"):
             for p in tree.children(w, "pobj"):
-                obj_words.update(tree.tokens[q].lemma for q in tree.conjuncts(p))
+                objects_of_prep = tree.conjuncts(p)
+                obj_words.update(tree.tokens[q].lemma for q in objects_of_prep)
+                for q in objects_of_prep:
+                    obj_words.update(
+                        tree.tokens[g].lemma for g in tree.children(q, "compound", "amod")
+                    )
+                if amount:
+                    complements_of_verb.extend(objects_of_prep)
     if datives and (direct_object is None or direct_object not in by_head):
         direct_object = datives[0] if datives[0] in by_head else direct_object
-    preps = [pp for pp in _preps(tree, [v.i, *objects]) if not (passive and pp[0] == "by")]
+    complements = [
+        p
+        for o in objects
+        for c in tree.children(o, "prep")
+        if tree.tokens[c].lemma in OBJECT_COMPLEMENT_PREPS
+        for p in tree.children(c, "pobj")
+    ]
+    preps = [
+        pp
+        for pp in _preps(tree, [v.i, *objects, *complements, *complements_of_verb])
+        if not (passive and pp[0] == "by")
+    ]
     found = _best(patterns, particles, obj_words, preps, direct_object, tree, by_head)
     if found is None:
         return None
@@ -311,7 +426,13 @@ def _match_noun(
     n: Token, tree: _Tree, patterns: list[Pattern], by_head: dict[int, Mention]
 ) -> _Match | None:
     verb = _governing_verb(tree, n.i)
-    heads = [n.i] + ([verb] if verb is not None else [])
+    if verb is not None and tree.tokens[verb].lemma not in LIGHT_VERBS:
+        verb = None
+    if verb is None:
+        # A noun in passing ("support for Russia's war in Ukraine") is background, not a report
+        # of an act: only nouns that a verb reports ("held talks", "launched an attack") count.
+        return None
+    heads = [n.i, verb]
     preps = _preps(tree, heads)
     words = {tree.tokens[c].lemma for c in tree.children(n.i, "compound", "amod")}
     found = _best(patterns, words, words, preps, None, tree, by_head)
@@ -382,6 +503,10 @@ def _mood(tree: _Tree, v: int) -> _Mood:
     modality = "actual"
     via: list[str] = []
     first = tree.tokens[v]
+    if first.dep in ("ccomp", "acl") and tree.tokens[first.head].lemma in DEMAND_GOVERNORS:
+        return _Mood("actual", False, True, tree.tokens[first.head].text)  # "demand that X do"
+    if first.dep == "pcomp" and _counterfactual(tree, first.head):
+        return _Mood("actual", False, True, "instead of / without")  # "Instead of retreating"
     if first.dep == "advcl" and any(
         tree.tokens[c].dep == "aux" and tree.tokens[c].lemma == "to" for c in tree.kids[v]
     ):
@@ -404,7 +529,7 @@ def _mood(tree: _Tree, v: int) -> _Mood:
         if tok.dep not in ("xcomp", "acomp") or tok.head == node:
             break
         gov = tree.tokens[tok.head]
-        if gov.lemma in BLOCKING_GOVERNORS:
+        if gov.lemma in BLOCKING_GOVERNORS or gov.lemma in DEMAND_GOVERNORS:
             return _Mood("actual", negated, True, gov.text)
         if gov.lemma in THREAT_GOVERNORS:
             modality = "threat"
@@ -416,11 +541,31 @@ def _mood(tree: _Tree, v: int) -> _Mood:
     return _Mood(modality, negated, False, " ".join(via))
 
 
+def _physical(tree: _Tree, i: int) -> bool:
+    """A place or a physical thing that force can be used on."""
+    tok = tree.tokens[i]
+    return tok.ent in ("GPE", "LOC", "FAC") or tok.lemma in PHYSICAL_TARGETS
+
+
 def _in_question(tree: _Tree, i: int) -> bool:
     """True when the trigger's stretch of text ends with a question mark (a quoted question)."""
     for t in tree.tokens[i + 1 :]:
         if t.text in (".", "!", "?", "…"):
             return t.text == "?"
+    return False
+
+
+def _counterfactual(tree: _Tree, prep: int) -> bool:
+    """True for "without X-ing", "instead of X-ing", "rather than X-ing"."""
+    p = tree.tokens[prep]
+    if p.lemma == "without":
+        return True
+    if p.lemma in ("of", "than"):
+        head = tree.tokens[p.head]
+        before = tree.tokens[prep - 1] if prep > 0 else None
+        return head.lemma in ("instead", "rather") or (
+            before is not None and before.lemma in ("instead", "rather")
+        )
     return False
 
 
@@ -432,7 +577,9 @@ def _shift(code: str, modality: str) -> str | None:
             return code
         if root in THREAT_BY_ROOT:
             return THREAT_BY_CODE.get(code[:3], THREAT_BY_ROOT[root])
-        return INTENT_BY_CODE.get(code[:3]) or INTENT_BY_ROOT.get(root) or code
+        if root == "05":
+            return "032" if code[:3] in INTENT_DIPLOMATIC else None
+        return INTENT_BY_CODE.get(code[:3]) or INTENT_BY_ROOT.get(root)
     if modality == "threat":
         if root in THREAT_BY_ROOT:
             return THREAT_BY_CODE.get(code[:3], THREAT_BY_ROOT[root])
@@ -485,12 +632,34 @@ def _events_for(
     sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
     if not sources:
         return []  # no resolved source: abstain
+    target_heads = tree.conjuncts(m.target) if m.target is not None else []
+    targets: list[Mention] = [
+        t for i in target_heads if (t := _mention(tree, i, by_head, possessor=True)) is not None
+    ]
     if m.target is None and m.pattern.has_target and tree.children(m.trigger, "ccomp", "parataxis"):
         return []  # a speech verb introducing a quote ("…?" asked X): not an act on anyone
-    target_heads = tree.conjuncts(m.target) if m.target is not None else []
-    targets: list[Mention | None] = [
-        t for i in target_heads if (t := _mention(tree, i, by_head)) is not None
-    ]
+    if not targets and code[:2] in FORCE_ROOTS and m.pattern.has_target:
+        # "fought an insurgency", "fought elections", "fought alongside the SDF": force is used
+        # on someone or on something physical (a village, a convoy, positions), or it is not coded.
+        if m.target is None or not _physical(tree, m.target):
+            return []
+    if (
+        code[:3] in ("051", "052")
+        and not targets
+        and m.target is not None
+        and _physical(tree, m.target)
+    ):
+        return []  # "the hospital was defended by fighters": not a verbal defence
+    evaluation = code[:3] in ("051", "052") or "09" <= code[:2] <= "13"
+    if (
+        not targets
+        and code[:2] in TARGETED_ROOTS
+        and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS)
+        and not (evaluation and m.target is not None)
+    ):
+        # Verbal acts and cooperation are done to someone: without a resolved target the
+        # sentence is too often about a thing ("released its budget", "signed it").
+        return []
     pairs: list[tuple[Mention, Mention | None]] = []
     if targets:
         pairs = [(s, t) for s in sources for t in targets]
@@ -560,12 +729,19 @@ def _events_for(
     return events
 
 
-def _mention(tree: _Tree, i: int, by_head: dict[int, Mention]) -> Mention | None:
+def _mention(
+    tree: _Tree, i: int, by_head: dict[int, Mention], *, possessor: bool = False
+) -> Mention | None:
     """The actor of a phrase head; through a counting head to its "of" object ("thousands of
-    Kenyan protesters", "tens of thousands of Georgians")."""
+    Kenyan protesters", "tens of thousands of Georgians"); with ``possessor``, a place or thing
+    stands for its owner ("to Peru's northern coast" → Peru)."""
     if i in by_head:
         return by_head[i]
     tok = tree.tokens[i]
+    if possessor and tok.pos == "NOUN":
+        for p in tree.children(i, "poss"):
+            if p in by_head:
+                return by_head[p]
     if tok.lemma in GROUP_HEADS or tok.pos == "NUM":
         for p in tree.children(i, "prep"):
             if tree.tokens[p].lemma == "of":

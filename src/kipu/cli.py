@@ -404,14 +404,16 @@ def _print_demo(report: RunReport, store: str) -> None:
         d.add_row(source, target, str(n))
     console.print(d)
     console.print("Try next:")
-    for line in (
-        f"kipu events --store {store} --root 19            # fights, with their sentences",
-        f"kipu events --store {store} --actor PER --json   # everything Peru did or had done to it",
-        "kipu code your-page.html                          # events of any page as JSON Lines",
-        "kipu extract scraped.txt                          # the article kipu finds in a page",
-        f"kipu ingest your-folder/ --store {store}          # your own corpus into the store",
-    ):
-        console.print("  " + line)
+    hints = (
+        (f"kipu events --store {store} --root 19", "fights, with their sentences"),
+        (f"kipu events --store {store} --actor PER --json", "what Peru did or had done to it"),
+        ("kipu code your-page.html", "events of any page as JSON Lines"),
+        ("kipu extract scraped.txt", "the article kipu finds in a page"),
+        (f"kipu ingest your-folder/ --store {store}", "your own corpus into the store"),
+    )
+    width = max(len(command) for command, _ in hints)
+    for command, why in hints:
+        console.print(f"  {command.ljust(width)}  # {why}")
 
 
 def main() -> None:

@@ -416,6 +416,21 @@ def _print_demo(report: RunReport, store: str) -> None:
         console.print(f"  {command.ljust(width)}  # {why}")
 
 
+def _register_commands() -> None:
+    """Commands that live in their own modules under ``kipu.commands`` (each has ``register``)."""
+    import importlib
+    import pkgutil
+
+    import kipu.commands
+
+    for info in sorted(pkgutil.iter_modules(kipu.commands.__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"kipu.commands.{info.name}").register(app)
+
+
+_register_commands()
+
+
 def main() -> None:
     """Entry point of the `kipu` console script."""
     app()

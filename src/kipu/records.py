@@ -153,6 +153,9 @@ class Place:
     country: str | None
     lat: float | None
     lon: float | None
+    admin1: str | None = None  # first-level region (state, province) name or code
+    feature: str | None = None  # gazetteer feature type: "city", "region", "country" ...
+    precision: str | None = None  # "city", "region" or "country": how exact lat/lon are
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -190,6 +193,8 @@ class Event:
     span: tuple[int, int]  # character offsets of the sentence in the article text
     rule: str  # the pattern entry or rule that produced the coding
     confidence: float
+    trigger: tuple[int, int] | None = None  # character offsets of the word that licensed it
+    date_precision: str | None = None  # "day", "month" or "year"; None when date is None
 
 
 @dataclass(slots=True, kw_only=True)

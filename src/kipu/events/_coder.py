@@ -724,6 +724,9 @@ def _events_for(
                 span=(sentence.start, sentence.end),
                 rule=rule,
                 confidence=round(min(confidence, 0.95), 2),
+                trigger=(tree.tokens[m.trigger].start, tree.tokens[m.trigger].end),
+                # The publication date until the date stage reads the sentence's own.
+                date_precision="day" if date else None,
             )
         )
     return events

@@ -29,7 +29,7 @@ DOCUMENT_SCHEMA = pa.schema(
 
 _ACTOR_FIELDS = ("text", "name", "code", "country", "sector", "rule")
 _QUANTITY_FIELDS = ("amount", "currency", "unit", "text")
-_PLACE_FIELDS = ("name", "country", "lat", "lon")
+_PLACE_FIELDS = ("name", "country", "lat", "lon", "admin1", "feature", "precision")
 
 # One row per Event, flat: nested records become prefixed columns (source_code, quantity_amount...).
 EVENT_SCHEMA = pa.schema(
@@ -57,10 +57,16 @@ EVENT_SCHEMA = pa.schema(
         pa.field("location_country", _STR),
         pa.field("location_lat", pa.float64()),
         pa.field("location_lon", pa.float64()),
+        pa.field("location_admin1", _STR),
+        pa.field("location_feature", _STR),
+        pa.field("location_precision", _STR),
+        pa.field("date_precision", _STR),
         pa.field("sentence", _STR, nullable=False),
         pa.field("sentence_index", pa.int32(), nullable=False),
         pa.field("span_start", pa.int32(), nullable=False),
         pa.field("span_end", pa.int32(), nullable=False),
+        pa.field("trigger_start", pa.int32()),
+        pa.field("trigger_end", pa.int32()),
         pa.field("rule", _STR, nullable=False),
         pa.field("confidence", pa.float64(), nullable=False),
         pa.field("run_id", _STR, nullable=False),
@@ -112,6 +118,7 @@ def event_to_row(event: Event, *, run_id: str | None = None) -> dict[str, Any]:
         "doc_id": event.doc_id,
         "input_id": event.input_id,
         "date": event.date,
+        "date_precision": event.date_precision,
         **_flat("source", _ACTOR_FIELDS, event.source),
         **_flat("target", _ACTOR_FIELDS, event.target),
         "cameo": event.cameo,
@@ -129,6 +136,8 @@ def event_to_row(event: Event, *, run_id: str | None = None) -> dict[str, Any]:
         "sentence_index": event.sentence_index,
         "span_start": event.span[0],
         "span_end": event.span[1],
+        "trigger_start": event.trigger[0] if event.trigger else None,
+        "trigger_end": event.trigger[1] if event.trigger else None,
         "rule": event.rule,
         "confidence": event.confidence,
         "run_id": run_id,
@@ -175,7 +184,15 @@ def _place(row: dict[str, Any]) -> Place | None:
     v = _unflat("location", _PLACE_FIELDS, row)
     if v is None:
         return None
-    return Place(name=v["name"] or "", country=v["country"], lat=v["lat"], lon=v["lon"])
+    return Place(
+        name=v["name"] or "",
+        country=v["country"],
+        lat=v["lat"],
+        lon=v["lon"],
+        admin1=v["admin1"],
+        feature=v["feature"],
+        precision=v["precision"],
+    )
 
 
 def row_to_event(row: dict[str, Any]) -> Event:
@@ -185,6 +202,7 @@ def row_to_event(row: dict[str, Any]) -> Event:
         doc_id=row["doc_id"],
         input_id=row["input_id"],
         date=row["date"],
+        date_precision=row.get("date_precision"),
         source=_actor(row, "source"),
         target=_actor(row, "target"),
         cameo=row["cameo"],
@@ -201,6 +219,11 @@ def row_to_event(row: dict[str, Any]) -> Event:
         sentence=row["sentence"],
         sentence_index=int(row["sentence_index"]),
         span=(int(row["span_start"]), int(row["span_end"])),
+        trigger=(
+            (int(row["trigger_start"]), int(row["trigger_end"]))
+            if row.get("trigger_start") is not None
+            else None
+        ),
         rule=row["rule"],
         confidence=float(row["confidence"]),
     )

@@ -137,3 +137,85 @@ def parse_quantity(text: str) -> Quantity | None:
     if currency is None:
         return None
     return Quantity(amount=amount, currency=currency, unit=None, text=text.strip())
+
+
+# Number words as news writes counts ("twenty-three civilians"); vague ones ("dozens",
+# "hundreds") are not amounts and give None: precision first.
+NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+NUMBER_WORDS.update(
+    {
+        w: 10 * n
+        for n, w in enumerate(
+            "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2
+        )
+    }
+)
+# Multipliers after a number ("3 million", "two hundred", "a dozen").
+COUNT_SCALES = {"dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+# Units of counted quantities the coder attaches (see records.Quantity.unit).
+COUNT_UNITS = frozenset({"killed", "wounded", "arrested", "troops", "people"})
+_COUNT_RE = re.compile(rf"^(?:{_NUMBER})$")
+# Words before a count that hedge it ("at least 12", "as many as 40", "between 20 and 30").
+HEDGE_RE = re.compile(
+    r"^(?:(?:at least|more than|over|about|some|nearly|almost|around|roughly"
+    r"|between|an estimated|approximately)\s+)+"
+)
+# Words that make a count an upper bound ("up to 40", "fewer than 10"): not a figure to record.
+UPPER_BOUND_RE = re.compile(r"^(?:up to|as many as|fewer than|less than|under)\s")
+# A range of digits: the lower bound and what follows the upper one ("10-12 million").
+RANGE_RE = re.compile(rf"^(?P<lo>{_NUMBER})\s*(?:-|–|to|and|or)\s*(?:{_NUMBER})(?P<rest>.*)$")
+
+
+def parse_count(text: str) -> float | None:
+    """A count written in digits or words ("1,200", "twenty-three", "3 million"), or None.
+
+    Hedges are dropped ("at least 12" → 12), a range gives its lower bound ("20 to 30" → 20,
+    "10-12 million" → 10 million) and an upper bound ("up to 40") gives None: the figure the text
+    is sure of, or nothing.
+    """
+    low = text.lower().strip()
+    if UPPER_BOUND_RE.match(low):
+        return None
+    low = HEDGE_RE.sub("", low)
+    ranged = RANGE_RE.match(low)
+    if ranged:
+        low = ranged.group("lo") + ranged.group("rest")
+    words = low.replace("-", " ").replace("–", " ").split()
+    if not words:
+        return None
+    total = 0.0
+    current: float | None = None
+    for w in words:
+        if _COUNT_RE.match(w):
+            if current is not None:
+                return None  # two numbers side by side: not one count
+            current = float(w.replace(",", ""))
+        elif w in NUMBER_WORDS:
+            current = (current or 0.0) + NUMBER_WORDS[w]
+        elif w in ("a", "an") and current is None:
+            current = 1.0
+        elif w in COUNT_SCALES and current is not None:
+            total += current * COUNT_SCALES[w]
+            current = None
+        elif w == "and":
+            continue
+        else:
+            return None  # "dozens", "hundreds", "several": not an amount
+    total += current or 0.0
+    return total if total > 0 else None
+
+
+def count_quantity(text: str, unit: str) -> Quantity | None:
+    """A counted quantity ("killing 23 people" → 23 killed), or None when the count is vague."""
+    if unit not in COUNT_UNITS:
+        raise ValueError(f"unknown unit {unit!r}")
+    amount = parse_count(text)
+    if amount is None:
+        return None
+    return Quantity(amount=amount, currency=None, unit=unit, text=text.strip())

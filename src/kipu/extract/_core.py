@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kipu.extract.html import HtmlParseError, HtmlText, extract_html
+from kipu.extract._budget import BudgetExceeded, strip_inert, time_limit
+from kipu.extract.html import HtmlParseError, HtmlText, explain_html, extract_html
+from kipu.extract.language import detect_language
 from kipu.extract.metadata import normalise_date, split_dateline
-from kipu.extract.text import CleanText, clean_text
+from kipu.extract.text import CleanText, clean_text, explain_text
 from kipu.ids import make_doc_id
 from kipu.records import Article, Document, Rejected
 
@@ -27,10 +29,48 @@ class ExtractOptions:
     """How the extract stage decides what counts as an article."""
 
     min_chars: int = 1  # bodies shorter than this are Rejected "too_short"
+    # A news page is tens to hundreds of kilobytes once scripts and styles are gone; 5 million
+    # characters takes trafilatura ~20 s, so anything larger is refused as "too_large".
+    max_chars: int = 5_000_000
+    # Wall-clock budget of one document (a typical page takes ~40 ms); over it, "over_budget".
+    time_budget: float = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the extractor did with one line or block of a document, and why."""
+
+    kept: bool
+    why: str
+    text: str
 
 
 def _reject(document: Document, reason: str, detail: str) -> Rejected:
     return Rejected(item_id=document.input_id, stage=STAGE, reason=reason, detail=detail)
+
+
+def _find(document: Document, options: ExtractOptions) -> HtmlText | CleanText | Rejected:
+    """The HTML extractor's or the text cleaner's reading, within the size and time budgets."""
+    content = document.content
+    if len(content) > options.max_chars and document.kind == "html":
+        content = strip_inert(content)
+    if len(content) > options.max_chars:
+        detail = (
+            f"{len(content)} characters, more than the limit of {options.max_chars} (max_chars)"
+        )
+        return _reject(document, "too_large", detail)
+    try:
+        with time_limit(options.time_budget):
+            if document.kind == "html":
+                return extract_html(content, document.url)
+            return clean_text(content)
+    except HtmlParseError as error:
+        return _reject(document, "parse_error", f"HTML could not be parsed ({error})")
+    except BudgetExceeded as error:
+        detail = f"{error} (time_budget); the document was given up"
+        return _reject(document, "over_budget", detail)
+    except RecursionError:
+        return _reject(document, "parse_error", "the page is nested too deeply to read")
 
 
 def extract(document: Document, options: ExtractOptions | None = None) -> Article | Rejected:
@@ -40,16 +80,10 @@ def extract(document: Document, options: ExtractOptions | None = None) -> Articl
     is found in the page; the dateline is taken off the first paragraph.
     """
     options = options or ExtractOptions()
-    found: HtmlText | CleanText
-    if document.kind == "html":
-        try:
-            found = extract_html(document.content, document.url)
-        except HtmlParseError as error:
-            return _reject(document, "parse_error", f"HTML could not be parsed ({error})")
-        empty_detail = "no article text found in the page"
-    else:
-        found = clean_text(document.content)
-        empty_detail = "no article text found in the text"
+    found = _find(document, options)
+    if isinstance(found, Rejected):
+        return found
+    empty_detail = f"no article text found in the {'page' if document.kind == 'html' else 'text'}"
     paragraphs = list(found.paragraphs)
     dateline: str | None = None
     # The dateline opens the story; short lines above it (a section kicker, the headline, a
@@ -77,6 +111,25 @@ def extract(document: Document, options: ExtractOptions | None = None) -> Articl
         published=normalise_date(document.published) or found.published,
         dateline=dateline,
         byline=found.byline,
-        language=None,  # language identification comes in a later change
+        language=detect_language(text),
         text=text,
     )
+
+
+def explain(document: Document, options: ExtractOptions | None = None) -> list[Decision]:
+    """Each line (scraped text) or block (HTML, as trafilatura found it) kept or dropped, and why.
+
+    A document over its size or time budget, or one the parser fails on, gives no decisions.
+    """
+    options = options or ExtractOptions()
+    if len(document.content) > options.max_chars:
+        return []
+    try:
+        with time_limit(options.time_budget):
+            if document.kind == "html":
+                found = explain_html(document.content)
+            else:
+                found = explain_text(document.content)
+    except (HtmlParseError, BudgetExceeded, RecursionError):
+        return []
+    return [Decision(kept, why, text) for kept, why, text in found]

@@ -1,17 +1,23 @@
-"""HTML page → article body and metadata, with trafilatura.
+"""HTML page → article body and metadata, with trafilatura and htmldate.
 
-trafilatura is given the page as a string and no URL, so nothing is fetched: it parses the string
-with lxml and hands htmldate the parsed tree (htmldate fetches only when given a bare URL string
-in place of a page, which kipu never does). ``favor_precision=True`` measured best on the
-article-extraction benchmark in ../shared (181 pages, token F1 0.965 against 0.959 for the default
-and for ``favor_recall``).
+The page is parsed once with lxml (trafilatura's loader); the tree goes to trafilatura's body
+extractor (``favor_precision``) and to a lean metadata reader: the page's meta tags and JSON-LD
+(trafilatura's readers of them), the title, and htmldate on the tree. Nothing is ever fetched:
+htmldate fetches only when given a bare URL string in place of a page, which kipu never does.
+trafilatura's own full metadata pass (which also searches the body for authors, categories and
+tags) cost a quarter of the extraction time for no gain in the body.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
+from typing import Any
 
 import trafilatura
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 
 from kipu.extract.metadata import byline_name, is_date_line, normalise_date, parse_date
 from kipu.extract.text import Kind, classify
@@ -19,6 +25,20 @@ from kipu.extract.text import Kind, classify
 # trafilatura keeps the <h1>, the byline and the date line when they sit inside the article
 # element; they are metadata, not body, when they come before the first paragraph.
 MAX_LEADING_METADATA = 3
+# htmldate's extensive search scans the whole page text for date-like strings: slow, and where
+# wrong dates (a comment's, a sidebar's) come from. The page's markup is searched only.
+EXTENSIVE_DATE_SEARCH = False
+# trafilatura's fast mode skips its fallback extractors (readability, jusText) and their
+# comparison, half its time. When the fast body is shorter than a news brief (~100 words), the
+# page is read again with the fallbacks: on the benchmark every page where fast mode lost the
+# article (a teaser or nothing kept) had under 400 characters (docs/BENCHMARKS.md).
+FALLBACK_BELOW_CHARS = 500
+
+
+# Sites split a long body into several containers of the same class around ads ("article
+# body", ad, "article body"); trafilatura keeps the first. The others are joined back when most
+# of what trafilatura kept is found in them (the share of kept paragraphs that must be).
+MIN_SHARED_PARAGRAPHS = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +47,13 @@ class HtmlText:
     title: str | None
     published: str | None
     byline: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    title: str | None
+    published: str | None
+    author: str | None
 
 
 class HtmlParseError(Exception):
@@ -45,47 +72,142 @@ def _url_date(url: str | None) -> str | None:
     return parse_date(url) if url else None
 
 
-def _drop_leading_metadata(paragraphs: list[str], title: str | None) -> list[str]:
+def _split_leading_metadata(
+    paragraphs: list[str], title: str | None
+) -> tuple[list[str], str | None]:
+    """The paragraphs without the title, byline and date lines above the body; and the byline."""
     folded_title = title.casefold() if title else None
+    byline: str | None = None
     for _ in range(MAX_LEADING_METADATA):
         if not paragraphs:
             break
         first = paragraphs[0]
-        if first.casefold() == folded_title or byline_name(first) or is_date_line(first):
+        name = byline_name(first)
+        if first.casefold() == folded_title or name or is_date_line(first):
+            byline = byline or name
             paragraphs = paragraphs[1:]
         else:
             break
-    return paragraphs
+    return paragraphs, byline
+
+
+def _parse(content: str) -> HtmlElement | None:
+    try:
+        return trafilatura.load_html(content)
+    except Exception as error:  # any parser failure is a rejected page, never a crash
+        raise HtmlParseError(f"{type(error).__name__}: {error}") from error
+
+
+def _metadata(tree: HtmlElement) -> _Meta:
+    """Title, publication date and author from the page's markup (meta tags, JSON-LD, <title>)."""
+    try:
+        meta: Any = examine_meta(tree)
+        if meta.author and " " not in meta.author:
+            meta.author = None  # a user handle, not a name
+        try:
+            meta = extract_meta_json(tree, meta)
+        except Exception:  # trafilatura's JSON-LD reader fails on some malformed scripts
+            pass
+        title = meta.title or extract_title(tree)
+        date = find_date(
+            tree,
+            original_date=True,
+            extensive_search=EXTENSIVE_DATE_SEARCH,
+            max_date=datetime.date.today().isoformat(),  # no date after the crawl (today)
+        )
+    except Exception as error:
+        raise HtmlParseError(f"{type(error).__name__}: {error}") from error
+    return _Meta(_clean(title), normalise_date(_clean(date)), _clean(meta.author))
+
+
+def _trafilatura(tree: HtmlElement, fast: bool) -> str:
+    try:
+        result = trafilatura.bare_extraction(
+            tree, with_metadata=False, include_comments=False, favor_precision=True, fast=fast
+        )
+    except Exception as error:
+        raise HtmlParseError(f"{type(error).__name__}: {error}") from error
+    return (getattr(result, "text", None) or "") if result is not None else ""
+
+
+def _body(tree: HtmlElement) -> list[str]:
+    text = _trafilatura(tree, fast=True)
+    if len(text) < FALLBACK_BELOW_CHARS:
+        text = _trafilatura(tree, fast=False) or text
+    return [p for p in (" ".join(line.split()) for line in text.split("\n")) if p]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _split_body(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
+    """The paragraphs of every container of the same class as the one holding the first kept
+    paragraph, in page order, when there are several and they hold what was kept; else []."""
+    if not paragraphs:
+        return []
+    container = None
+    for element in tree.iter("p"):
+        if _normal(element.text_content()) in paragraphs:
+            container = element.getparent()
+            break
+    if container is None or not container.get("class"):
+        return []
+    same = [e for e in tree.iter(container.tag) if e.get("class") == container.get("class")]
+    if len(same) < 2:
+        return []
+    found = [t for e in same for p in e.iter("p") if (t := _normal(p.text_content()))]
+    shared = len(set(paragraphs) & set(found))
+    if len(found) <= len(paragraphs) or shared < MIN_SHARED_PARAGRAPHS * len(paragraphs):
+        return []
+    return found
+
+
+def _read(content: str) -> tuple[list[str], _Meta] | None:
+    tree = _parse(content)
+    if tree is None:
+        return None
+    meta = _metadata(tree)
+    body = _body(tree)
+    return _split_body(tree, body) or body, meta
 
 
 def extract_html(content: str, url: str | None = None) -> HtmlText:
     """The article in an HTML page. Raises :class:`HtmlParseError` when the parser fails.
 
-    ``url`` is not given to trafilatura: htmldate would take a date in the URL path over the
-    page's own metadata (JSON-LD ``datePublished``, ``article:published_time``); here it is only
-    the fallback.
+    ``url`` is not given to the extractors: a date in the URL path would win over the page's own
+    metadata (JSON-LD ``datePublished``, ``article:published_time``); here it is the fallback.
     """
-    try:
-        result = trafilatura.bare_extraction(
-            content,
-            with_metadata=True,
-            include_comments=False,
-            favor_precision=True,
-        )
-    except Exception as error:  # any parser failure is a rejected page, never a crash
-        raise HtmlParseError(f"{type(error).__name__}: {error}") from error
-    if result is None:
+    found = _read(content)
+    if found is None:
         return HtmlText((), None, None, None)
-    text = getattr(result, "text", None) or ""
-    paragraphs = [p for p in (" ".join(line.split()) for line in text.split("\n")) if p]
-    title = _clean(getattr(result, "title", None))
-    paragraphs = _drop_leading_metadata(paragraphs, title)
+    raw, meta = found
+    paragraphs, byline = _split_leading_metadata(raw, meta.title)
     # Boxes the HTML extractor keeps inside the article (newsletter prompts, share bars, photo
     # credits) read as furniture line by line, with the same signals as scraped text.
     paragraphs = [p for p in paragraphs if classify(p).kind is not Kind.FURNITURE]
     return HtmlText(
         paragraphs=tuple(paragraphs),
-        title=title,
-        published=normalise_date(_clean(getattr(result, "date", None))) or _url_date(url),
-        byline=_clean(getattr(result, "author", None)),
+        title=meta.title,
+        published=meta.published or _url_date(url),
+        byline=meta.author or byline,
     )
+
+
+def explain_html(content: str) -> list[tuple[bool, str, str]]:
+    """The blocks trafilatura kept as (kept, why, text); what it dropped is not listed."""
+    found = _read(content)
+    if found is None:
+        return []
+    raw, meta = found
+    body, _ = _split_leading_metadata(raw, meta.title)
+    decisions: list[tuple[bool, str, str]] = [
+        (False, "title, byline or date line above the body (metadata)", p)
+        for p in raw[: len(raw) - len(body)]
+    ]
+    for p in body:
+        if classify(p).kind is Kind.FURNITURE:
+            decisions.append((False, "furniture inside the article (line classifier)", p))
+        else:
+            decisions.append((True, "article block (trafilatura)", p))
+    return decisions

@@ -8,10 +8,13 @@
                 ...                               # Document, or Rejected with a reason code
 
 Kinds: HTML (``.html``, ``.htm``), plain text (``.txt``), JSON Lines (``.jsonl``, ``.ndjson``),
-each optionally gzipped; anything else, and stdin, is sniffed. Rejection reasons: ``not_found``,
-``unreadable``, ``too_large``, ``empty``, ``binary``, ``unsupported`` (WARC/WET), ``bad_gzip``,
-``truncated_gzip``, ``bad_json``, ``no_text``. Document warnings: ``decoded_cp1252``,
-``decoded_with_replacement``, ``bad_date``, ``removed_nul``, ``gzip_trailing_data``.
+Common Crawl WARC and WET (``.warc``, ``.wet``, streamed record by record: one Document per page
+record, ``input_id`` the WARC record id), each optionally gzipped; anything else, and stdin, is
+sniffed. Rejection reasons: ``not_found``, ``unreadable``, ``too_large``, ``empty``, ``binary``,
+``bad_gzip``, ``truncated_gzip``, ``bad_json``, ``no_text``, and for archives
+``corrupt_record`` and ``truncated_record`` (with the file and offset). Document warnings:
+``decoded_cp1252``, ``decoded_with_replacement``, ``bad_date``, ``removed_nul``,
+``gzip_trailing_data``, ``warc_truncated``, ``declared_charset_wrong``.
 """
 
 from kipu.sources._dates import normalise_date

@@ -15,7 +15,9 @@ from kipu.sources._options import DEFAULT_MAX_BYTES, STAGE, Input
 
 STDIN = "-"
 # What a folder walk picks up (each also gzipped); other files in a folder are not news.
-KNOWN_SUFFIXES = (".html", ".htm", ".txt", ".jsonl", ".ndjson")
+KNOWN_SUFFIXES = (".html", ".htm", ".txt", ".jsonl", ".ndjson", ".warc", ".wet")
+# Web archives are streamed record by record, so their size is not capped (each record is).
+ARCHIVE_SUFFIXES = (".warc", ".wet", ".arc")
 GZIP_SUFFIX = ".gz"
 GLOB_CHARS = frozenset("*?[")
 _READ_CHUNK = 1 << 20
@@ -105,7 +107,8 @@ def _file(path: str, max_bytes: int) -> Input | Rejected:
         if stat.S_ISDIR(info.st_mode):
             return _unreadable(path, "is a folder")
         if stat.S_ISREG(info.st_mode):
-            if info.st_size > max_bytes:
+            archive = path.lower().removesuffix(GZIP_SUFFIX).endswith(ARCHIVE_SUFFIXES)
+            if info.st_size > max_bytes and not archive:
                 return _too_large(path, f"the file ({info.st_size} bytes)", max_bytes)
             digest = hashlib.sha256()
             with open(path, "rb") as f:

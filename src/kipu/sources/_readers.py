@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from kipu.sources._decode import binary_reason, decode, gunzip, is_gzip
 from kipu.sources._jsonl import drop_nul, read_jsonl
 from kipu.sources._options import STAGE, Input, SourceOptions
 from kipu.sources._paths import GZIP_SUFFIX, STDIN
+from kipu.sources._warc import is_warc_name, read_warc, starts_like_warc
 
 DEFAULT_OPTIONS = SourceOptions()
 # Kind by file extension (after ".gz" is stripped); anything else is sniffed.
@@ -24,8 +26,8 @@ KIND_BY_SUFFIX = {
 # Sniffing looks for these (lower-cased) in the first 2 KB: enough for any doctype and <head>.
 HTML_MARKERS = ("<html", "<!doctype html", "<body", "<p>", "<p ", "<div")
 HTML_SNIFF_CHARS = 2048
-# Common Crawl archives (WARC, and WET, which is WARC too) start with their version line.
-WARC_MAGIC = b"WARC/"
+# Bytes read to tell a web archive (WARC, and WET, which is WARC too) by its first line.
+WARC_SNIFF_BYTES = 512
 _FIRST_LINE = re.compile(r"\S[^\n]*")
 
 
@@ -39,6 +41,13 @@ def read_documents(
     every complete line before the break, then the ``Rejected``.
     """
     origin = STDIN if input.path is None else input.path
+    archive = _open_archive(input)
+    if archive is not None:
+        with archive:
+            gzipped = archive.read(2) == b"\x1f\x8b"
+            archive.seek(0)
+            yield from read_warc(archive, name=origin, max_bytes=options.max_bytes, gzipped=gzipped)
+        return
     loaded = _load(input, options.max_bytes)
     if isinstance(loaded, Rejected):
         yield loaded
@@ -55,10 +64,6 @@ def read_documents(
     why = binary_reason(data)
     if why:
         yield _reject(input.input_id, "binary", why)
-        return
-    if data.startswith(WARC_MAGIC):
-        detail = "WARC and WET archives are not supported yet"
-        yield _reject(input.input_id, "unsupported", detail)
         return
     kind = _kind_from_name(input.path)
     text: str | None = None
@@ -90,6 +95,25 @@ def read_documents(
             warnings=warnings + decode_warnings,
         )
     )
+
+
+def _open_archive(input: Input) -> io.BufferedIOBase | None:
+    """A WARC or WET input opened for streaming (never read whole), or None for other kinds."""
+    if input.data is not None:
+        if starts_like_warc(input.data[:WARC_SNIFF_BYTES]):
+            return io.BytesIO(input.data)
+        return None
+    if input.path is None:
+        return None
+    try:
+        f = open(input.path, "rb")  # noqa: SIM115 - closed by the caller's with-block
+    except OSError:
+        return None  # _load reports it
+    if is_warc_name(input.path) or starts_like_warc(f.read(WARC_SNIFF_BYTES)):
+        f.seek(0)
+        return f
+    f.close()
+    return None
 
 
 def _load(input: Input, max_bytes: int) -> bytes | Rejected:

@@ -26,7 +26,7 @@ def test_article_fields_and_doc_id() -> None:
     assert (article.input_id, article.url, article.language) == (
         "in-1",
         "https://example.org/a",
-        None,
+        "en",
     )
 
 

@@ -49,7 +49,7 @@ def test_seed_metadata(article: Article) -> None:
     assert article.published == "2012-10-07"
     assert article.dateline == "LIMA"
     assert article.input_id == "seed"
-    assert article.language is None
+    assert article.language == "en"
 
 
 def test_seed_keeps_every_body_paragraph(article: Article, seed_text: str) -> None:

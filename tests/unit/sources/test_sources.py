@@ -416,7 +416,7 @@ def test_stdin_missing(monkeypatch: pytest.MonkeyPatch) -> None:
         ("nul.txt", b"text\x00with nul", "binary"),
         ("ctl.txt", bytes(range(1, 9)) * 20 + b"a" * 40, "binary"),
         ("png.txt.gz", gzip.compress(PNG), "binary"),
-        ("crawl.warc", b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", "unsupported"),
+        ("crawl.warc", b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", "corrupt_record"),
         ("bad.txt.gz", b"\x1f\x8b\x08\x00" + b"\xff" * 40, "bad_gzip"),
     ],
 )

@@ -1,0 +1,107 @@
+"""`kipu extract`: the articles found in the inputs, as JSON Lines or body text, or explained."""
+
+import json
+import sys
+from dataclasses import asdict, replace
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from kipu.records import Article, Document, Rejected
+
+
+class Format(StrEnum):
+    """What `kipu extract` prints for each article."""
+
+    jsonl = "jsonl"
+    text = "text"
+
+
+def _write_article(article: Article, format: Format, first: bool) -> None:
+    if format is Format.jsonl:
+        sys.stdout.write(json.dumps(asdict(article), ensure_ascii=False) + "\n")
+    else:
+        # Bodies of several documents are separated by a form feed line, so they can be split.
+        sys.stdout.write(("" if first else "\f\n") + article.text + "\n")
+    sys.stdout.flush()
+
+
+def _write_explanation(document: Document) -> None:
+    from kipu.extract import explain
+
+    sys.stdout.write(f"## {document.input_id} ({document.kind})\n")
+    for decision in explain(document):
+        mark = "keep" if decision.kept else "drop"
+        sys.stdout.write(f"{mark}\t{decision.why}\t{decision.text}\n")
+    sys.stdout.flush()
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `extract` command to the app."""
+    from kipu.cli import DateOpt, PathsArg
+
+    @app.command("extract")
+    def extract_cmd(
+        paths: PathsArg = None,
+        date: DateOpt = None,
+        format: Annotated[
+            Format,
+            typer.Option(
+                "--format", help="jsonl: metadata and body per line; text: the body only."
+            ),
+        ] = Format.jsonl,
+        explain: Annotated[
+            bool,
+            typer.Option(
+                "--explain",
+                help="Show each line (text) or block (HTML) kept or dropped, and why.",
+            ),
+        ] = False,
+    ) -> None:
+        """Stream the articles found in the inputs (HTML, scraped text, JSONL, WARC, WET).
+
+        JSON Lines fields: doc_id, input_id, url, title, published, dateline, byline, language,
+        text. For one document on stdin: `kipu extract --format text -`.
+        """
+        from kipu.cli import _err, _guard, _on_reject, _on_warning, _options, _paths, _summary_line
+        from kipu.extract import extract
+        from kipu.run import new_report
+        from kipu.run._pipeline import exit_code
+        from kipu.sources import SourceOptions, expand_inputs, read_documents
+
+        specs = _paths(paths)
+        first = True
+        with _guard():
+            options = _options(date, None)
+            report = new_report("extract")
+            for item in expand_inputs(specs):
+                if isinstance(item, Rejected):
+                    report.reject(item)
+                    _on_reject(item)
+                    continue
+                report.n_inputs += 1
+                for doc in read_documents(item, SourceOptions()):
+                    if isinstance(doc, Rejected):
+                        report.reject(doc)
+                        _on_reject(doc)
+                        continue
+                    report.n_documents += 1
+                    for w in doc.warnings:
+                        report.warn(w)
+                        _on_warning(doc.input_id, w)
+                    if explain:
+                        _write_explanation(doc)
+                    article = extract(doc)
+                    if isinstance(article, Rejected):
+                        report.reject(article)
+                        _on_reject(article)
+                        continue
+                    report.n_articles += 1
+                    if article.published is None and options.date is not None:
+                        article = replace(article, published=options.date)
+                    if not explain:
+                        _write_article(article, format, first)
+                        first = False
+            _err(_summary_line(report))
+        raise typer.Exit(exit_code(report))

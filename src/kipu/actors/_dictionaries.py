@@ -6,15 +6,26 @@ header). This module reads the files once per process into lookup tables the res
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from kipu.errors import DictionaryError
 
 DATA_PACKAGE = "kipu.actors.data"
+# The kinds of actor dictionary: bundled file and column count (users' files declare one).
+USER_KINDS = {
+    "countries": ("countries.tsv", 4),
+    "agents": ("agents.tsv", 3),
+    "organisations": ("organisations.tsv", 5),
+    "officeholders": ("officeholders.tsv", 7),
+}
+# The first line of a user dictionary: "# kipu: agents" (the convention of DESIGN.md).
+KIND_LINE = re.compile(r"^#\s*kipu:\s*([A-Za-z_]+)\s*$")
 # Second-column names that mark a header row rather than an entry.
 HEADER_WORDS = frozenset({"kind", "sector", "code", "aliases"})
 
@@ -67,15 +78,21 @@ class ActorDictionaries:
     max_country_words: int = 1
     max_agent_words: int = 1
     max_org_words: int = 1
-    sources: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=lambda: [name for name, _ in USER_KINDS.values()])
 
 
-def _rows(name: str, n_cols: int) -> Iterator[tuple[int, list[str]]]:
-    """Non-comment rows of a bundled TSV file, each checked for its column count."""
+def _bundled_text(name: str) -> str:
+    """The text of a bundled TSV file."""
     try:
-        text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+        return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError as e:
         raise DictionaryError(f"bundled actor dictionary {name} is missing") from e
+
+
+def _rows(name: str, n_cols: int, text: str | None = None) -> Iterator[tuple[int, list[str]]]:
+    """Non-comment rows of a TSV file (bundled unless ``text`` is given), column count checked."""
+    if text is None:
+        text = _bundled_text(name)
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -96,49 +113,133 @@ def key(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
+def user_kind(path: str) -> str | None:
+    """The kind a user dictionary declares on its first line (``# kipu: agents``), or None."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            first = f.readline()
+    except OSError as e:
+        raise DictionaryError(f"{path}: cannot read dictionary: {e.strerror}") from e
+    except UnicodeDecodeError as e:
+        raise DictionaryError(f"{path}: dictionary is not UTF-8") from e
+    match = KIND_LINE.match(first.lstrip("\ufeff").strip())
+    return match.group(1).lower() if match else None
+
+
 @cache
-def load_dictionaries() -> ActorDictionaries:
-    """Read the bundled actor dictionaries once per process."""
+def load_dictionaries(paths: tuple[str, ...] = ()) -> ActorDictionaries:
+    """Read the bundled actor dictionaries, then the user's files in order, once per process.
+
+    A user file's first line names its kind (``# kipu: countries|agents|organisations|
+    officeholders``) and its rows have the columns of the bundled file of that kind; a later
+    ``# kipu: KIND`` line starts a section of another kind (``kipu dict import`` writes such
+    files). An entry overrides the entries with the same text before it. Files and sections of
+    other kinds (event patterns) are left to the stages that read them.
+    """
     d = ActorDictionaries()
-    for _, (code, kind, text, flags) in _rows("countries.tsv", 4):
-        fl = {f.strip() for f in flags.split(",") if f.strip()}
-        entry = CountryEntry(
-            code=code,
-            kind=kind,
-            text=text,
-            ambiguous="ambiguous" in fl,
-            military="military" in fl,
-            place="place" in fl,
-        )
-        d.countries[key(text)].append(entry)
-        d.max_country_words = max(d.max_country_words, len(key(text).split()))
-    for _, (text, sector, kind) in _rows("agents.tsv", 3):
-        d.agents[key(text)].append(AgentEntry(text=key(text), sector=sector, kind=kind))
-        d.max_agent_words = max(d.max_agent_words, len(key(text).split()))
-    for _, (text, code, country, sector, group) in _rows("organisations.tsv", 5):
-        d.orgs.setdefault(
-            key(text),
-            OrgEntry(
+    for kind, (name, _) in USER_KINDS.items():
+        _add(d, kind, _rows(name, USER_KINDS[kind][1]), override=False)
+    for path in paths:
+        if user_kind(path) is None:
+            continue  # no kind line: an event pattern file
+        with open(path, encoding="utf-8") as f:
+            text = f.read().lstrip("\ufeff")
+        used = False
+        for kind, section in _sections(text):
+            if kind in USER_KINDS:
+                _add(d, kind, _rows(path, USER_KINDS[kind][1], section), override=True)
+                used = True
+        if used:
+            d.sources.append(path)
+    return d
+
+
+def _sections(text: str) -> list[tuple[str, str]]:
+    """A user file split at its ``# kipu: KIND`` lines: (kind, text with line numbers kept)."""
+    out: list[tuple[str, list[str]]] = []
+    lines = text.splitlines()
+    for n, line in enumerate(lines):
+        match = KIND_LINE.match(line.strip())
+        if match:
+            # Blank lines stand in for the lines before, so errors name the file's line number.
+            out.append((match.group(1).lower(), [""] * (n + 1)))
+        elif out:
+            out[-1][1].append(line)
+    return [(kind, "\n".join(body)) for kind, body in out]
+
+
+def _add(
+    d: ActorDictionaries,
+    kind: str,
+    rows: Iterator[tuple[int, list[str]]],
+    *,
+    override: bool,
+) -> None:
+    """Add rows of one kind; with ``override``, an entry replaces earlier ones of the same text."""
+    replaced: set[str] = set()  # keys this file has already replaced (its own rows add up)
+
+    def fresh(table: dict[str, list[Any]], k: str) -> None:
+        if override and k not in replaced:
+            table.pop(k, None)
+            replaced.add(k)
+
+    if kind == "countries":
+        for _, (code, ckind, text, flags) in rows:
+            fl = {f.strip() for f in flags.split(",") if f.strip()}
+            entry = CountryEntry(
+                code=code,
+                kind=ckind,
+                text=text,
+                ambiguous="ambiguous" in fl,
+                military="military" in fl,
+                place="place" in fl,
+            )
+            fresh(d.countries, key(text))
+            d.countries[key(text)].append(entry)
+            d.max_country_words = max(d.max_country_words, len(key(text).split()))
+    elif kind == "agents":
+        for _, (text, sector, akind) in rows:
+            fresh(d.agents, key(text))
+            d.agents[key(text)].append(AgentEntry(text=key(text), sector=sector, kind=akind))
+            d.max_agent_words = max(d.max_agent_words, len(key(text).split()))
+    elif kind == "organisations":
+        for _, (text, code, country, sector, group) in rows:
+            entry = OrgEntry(
                 text=text,
                 code=code,
                 country=country or None,
                 sector=sector or None,
                 group=group or None,
-            ),
-        )
-        d.max_org_words = max(d.max_org_words, len(key(text).split()))
-    for _, (name, aliases, country, sector, role, start, end) in _rows("officeholders.tsv", 7):
-        term = OfficeTerm(
-            name=name,
-            country=country,
-            sector=sector or "GOV",
-            role=role,
-            start=start,
-            end=end or None,
-        )
-        for alias in [name, *aliases.split("|")]:
-            if alias.strip():
-                d.offices[key(alias)].append(term)
-        d.surnames[key(name.split()[-1])].append(term)
-    d.sources = ["countries.tsv", "agents.tsv", "organisations.tsv", "officeholders.tsv"]
-    return d
+            )
+            if override:
+                d.orgs[key(text)] = entry
+            else:
+                d.orgs.setdefault(key(text), entry)
+            d.max_org_words = max(d.max_org_words, len(key(text).split()))
+    else:
+        terms = [
+            (
+                OfficeTerm(
+                    name=name,
+                    country=country,
+                    sector=sector or "GOV",
+                    role=role,
+                    start=start,
+                    end=end or None,
+                ),
+                aliases,
+            )
+            for _, (name, aliases, country, sector, role, start, end) in rows
+        ]
+        if override:
+            # The user's terms for a person replace the bundled ones.
+            names = {key(t.name) for t, _ in terms}
+            for table in (d.offices, d.surnames):
+                for k, old in table.items():
+                    if any(key(t.name) in names for t in old):
+                        table[k] = [t for t in old if key(t.name) not in names]
+        for term, aliases in terms:
+            for alias in [term.name, *aliases.split("|")]:
+                if alias.strip():
+                    d.offices[key(alias)].append(term)
+            d.surnames[key(term.name.split()[-1])].append(term)

@@ -10,88 +10,84 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kipu.actors._alias import AliasResolver, Antecedent, RuleAliasResolver
+from kipu.actors._context import (
+    INSTITUTIONS,
+    NOT_LOCAL,
+    _context_country,
+    _is_dateline,
+    _role_is_place,
+    _several_countries,
+)
 from kipu.actors._dictionaries import (
     ActorDictionaries,
-    CountryEntry,
-    OfficeTerm,
     key,
     load_dictionaries,
 )
+from kipu.actors._match import (
+    _agent_in,
+    _country_in,
+    _join,
+    _name_span,
+    _of_complement,
+    _office,
+    _org_in,
+    _phrase,
+)
 from kipu.records import Actor, Mention, Parsed, Resolved, Sentence, Token
 
-# Dependency labels of the modifiers that belong to a noun phrase (spaCy's English labels).
-NP_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "det", "case", "nummod", "flat"})
-# Prepositions whose object is a place, not an actor ("in Lima", "near the border").
-LOCATIVE_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "around",
-        "across",
-        "throughout",
-        "within",
-        "from",
-        "into",
-        "through",
-        "beyond",
-        "along",
-        "off",
-        "over",
-        "toward",
-        "towards",
-    }
-)
-# Grammatical roles in which a capital or country name can stand for a government.
-ACTOR_ROLES = frozenset(
-    {
-        "nsubj",
-        "nsubjpass",
-        "dobj",
-        "obj",
-        "poss",
-        "pobj",
-        "dative",
-        "agent",
-        "conj",
-        "appos",
-        "attr",
-        "npadvmod",
-    }
-)
-# Entity labels that a dictionary entry flagged as ambiguous must carry to count.
-PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC", "ORG"})
+# Heads that stand for a named group they are written with ("OPEC members", "NATO leaders").
+GROUP_MEMBERS = frozenset({"member", "leader", "supporter", "fighter", "loyalist", "ally"})
+# Modifiers that make a title a former one: CAMEO codes former office holders as elites (ELI).
+FORMER = frozenset({"former", "ex", "ex-"})
 # Heads whose sector a modifier overrides ("opposition delegation" is OPP, not GOV) and the
 # sectors such a modifier can give.
 GENERIC_SECTORS = frozenset({"GOV"})
 MARKED_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "CRM", "UAF", "PTY"})
-# Pronoun-like heads that never resolve by themselves (a coreference step would handle them).
+# Heads that can name an actor by themselves.
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Pronouns handed to the alias resolver ("her" only when it is not a possessive determiner).
+ALIAS_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
+# Determiners that make a bare title noun point back ("the minister", "the ministry").
+ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
+# The titles an office in officeholders.tsv answers to ("the president" for a head of state).
+ROLE_TITLES = {
+    "head_of_state": ("president", "king", "queen", "emir", "leader"),
+    "head_of_government": ("prime minister", "premier", "chancellor"),
+    "defense_minister": ("defense minister", "defence minister", "defense secretary"),
+    "foreign_minister": ("foreign minister", "foreign secretary", "secretary of state"),
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ActorOptions:
-    """Options of the actor stage (none yet beyond the bundled dictionaries)."""
+    """Options of the actor stage."""
 
+    # User dictionary files (`--dictionary`), read after the bundled ones; files whose first
+    # line declares another kind than countries/agents/organisations/officeholders are skipped.
     dictionaries: tuple[str, ...] = ()
+    # Finds what "he" or "the minister" refers to; None means the rule-based default.
+    alias_resolver: AliasResolver | None = None
 
 
 @dataclass(slots=True)
 class _Memory:
-    """People already resolved in this article, by full name and by surname."""
+    """What this article has said so far: people by name, and mentions aliases may point to."""
 
     people: dict[str, Actor] = field(default_factory=dict)
+    titles: dict[str, frozenset[str]] = field(default_factory=dict)  # person key -> titles
+    earlier: list[Antecedent] = field(default_factory=list)
 
 
 def resolve_actors(parsed: Parsed, options: ActorOptions | None = None) -> Resolved:
     """Find the actor mentions of every sentence of a parsed article."""
-    d = load_dictionaries()
+    options = options or ActorOptions()
+    d = load_dictionaries(tuple(options.dictionaries))
+    alias = options.alias_resolver or RuleAliasResolver()
     memory = _Memory()
     date = parsed.article.published
     per_sentence = tuple(
-        tuple(_resolve_sentence(sentence, d, memory, date)) for sentence in parsed.sentences
+        tuple(_resolve_sentence(sentence, d, memory, date, alias)) for sentence in parsed.sentences
     )
     return Resolved(parsed=parsed, mentions=per_sentence)
 
@@ -105,16 +101,38 @@ def _children(sentence: Sentence) -> list[list[int]]:
 
 
 def _resolve_sentence(
-    sentence: Sentence, d: ActorDictionaries, memory: _Memory, date: str | None
+    sentence: Sentence,
+    d: ActorDictionaries,
+    memory: _Memory,
+    date: str | None,
+    alias: AliasResolver,
 ) -> list[Mention]:
     tokens = sentence.tokens
     kids = _children(sentence)
     mentions: list[Mention] = []
     for h in tokens:
+        if h.pos == "PRON" and h.lemma in ALIAS_PRONOUNS and h.dep != "poss":
+            found = alias.antecedent(sentence, h, None, memory.earlier)
+            if found is not None:
+                actor = _alias_actor(h.text, found.actor, "pronoun")
+                mentions.append(Mention(head=h.i, start=h.i, end=h.i + 1, actor=actor))
+                _remember(memory, sentence, h, actor, found.is_person, found.titles)
+            continue
         if h.pos not in NOUN_POS or h.dep in ("compound", "flat"):
             continue
         phrase = _phrase(h.i, tokens, kids)
         actor = _resolve_phrase(h, phrase, tokens, kids, d, memory, date, sentence)
+        title = _bare_title(h, phrase, tokens, actor)
+        if title is not None:
+            found = alias.antecedent(sentence, h, title, memory.earlier)
+            if found is not None:
+                actor = _alias_actor(
+                    sentence.text[
+                        tokens[phrase[0]].start - sentence.start : h.end - sentence.start
+                    ],
+                    found.actor,
+                    f"title noun {title!r}",
+                )
         if actor is None or actor.country is None:
             # "his counterpart, Pedro Cateriano": the noun takes its appositive's actor.
             for c in kids[h.i]:
@@ -126,182 +144,69 @@ def _resolve_sentence(
                     if named is not None:
                         actor, phrase = named, sorted({*phrase, *appos_phrase})
                         break
+        if actor is None and (h.ent == "PERSON" or h.tag == "NNS"):
+            # Not an actor, but a pronoun may mean it: it blocks older antecedents.
+            unknown = Actor(text=h.text, name=None, code=None, country=None, sector=None)
+            _remember(memory, sentence, h, unknown, h.ent == "PERSON", frozenset())
         if actor is not None:
             mentions.append(Mention(head=h.i, start=phrase[0], end=phrase[-1] + 1, actor=actor))
+            is_person = actor.name is not None and key(actor.name) in memory.people
+            if is_person:
+                titles = memory.titles.get(key(actor.name or ""), frozenset())
+            else:
+                agent = _agent_of(actor)
+                titles = frozenset({agent}) if agent else frozenset()
+            _remember(memory, sentence, h, actor, is_person, titles)
     return mentions
 
 
-def _phrase(h: int, tokens: tuple[Token, ...], kids: list[list[int]]) -> list[int]:
-    """The head and its noun-phrase modifiers on the left (possessives with their own modifiers)."""
-    out = {h}
-    stack = [h]
-    while stack:
-        i = stack.pop()
-        for c in kids[i]:
-            if c < h and tokens[c].dep in NP_MODIFIERS and c not in out:
-                out.add(c)
-                stack.append(c)
-    return sorted(out)
+def _remember(
+    memory: _Memory,
+    sentence: Sentence,
+    h: Token,
+    actor: Actor,
+    is_person: bool,
+    titles: frozenset[str],
+) -> None:
+    memory.earlier.append(
+        Antecedent(sentence=sentence.index, head=h, actor=actor, is_person=is_person, titles=titles)
+    )
 
 
-def _of_complement(h: int, tokens: tuple[Token, ...], kids: list[list[int]]) -> list[int]:
-    """The tokens of an "of" phrase right after the head ("of Foreign Affairs"), or []."""
-    for c in kids[h]:
-        if tokens[c].dep == "prep" and tokens[c].lemma == "of" and c == h + 1:
-            objects = [o for o in kids[c] if tokens[o].dep == "pobj"]
-            if objects:
-                return [c, *_phrase(objects[0], tokens, kids)]
-    return []
+def _alias_actor(text: str, antecedent: Actor, how: str) -> Actor:
+    """The antecedent's actor for an alias, saying which mention it stands for."""
+    who = antecedent.name or antecedent.text
+    return Actor(
+        text=text,
+        name=antecedent.name,
+        code=antecedent.code,
+        country=antecedent.country,
+        sector=antecedent.sector,
+        rule=f"{how} → {who}",
+    )
 
 
-def _role_is_place(h: Token, tokens: tuple[Token, ...]) -> bool:
-    """True when the phrase is the object of a locative preposition ("in Lima")."""
-    node = h
-    while node.dep == "conj" and node.head != node.i:
-        node = tokens[node.head]
-    if node.dep == "pobj":
-        prep = tokens[node.head]
-        return prep.lemma in LOCATIVE_PREPS
-    return node.dep not in ACTOR_ROLES
+def _agent_of(actor: Actor) -> str | None:
+    """The agent phrase an agent-noun actor was resolved by ("defense ministry"), or None."""
+    first = actor.rule.split(";", 1)[0]
+    return first[len("agent:") :] if first.startswith("agent:") else None
 
 
-def _match_spans(
-    words: list[str], table: dict[str, list], max_words: int
-) -> list[tuple[int, int, list]]:
-    """Longest-first matches of contiguous word sequences in a table: (start, end, entries)."""
-    found: list[tuple[int, int, list]] = []
-    i = 0
-    while i < len(words):
-        for n in range(min(max_words, len(words) - i), 0, -1):
-            entries = table.get(" ".join(words[i : i + n]))
-            if entries:
-                found.append((i, i + n, entries))
-                i += n
-                break
-        else:
-            i += 1
-    return found
-
-
-def _country_in(
-    idx: list[int], tokens: tuple[Token, ...], d: ActorDictionaries
-) -> tuple[CountryEntry, list[int]] | None:
-    """The first unambiguous country word (or a tagged ambiguous one) among the tokens."""
-    words = [key(tokens[i].text) for i in idx]
-    for start, end, entries in _match_spans(words, d.countries, d.max_country_words):
-        span = idx[start:end]
-        entry = _pick_country(entries, [tokens[i] for i in span])
-        if entry is not None:
-            return entry, span
-    return None
-
-
-def _pick_country(entries: list[CountryEntry], span: list[Token]) -> CountryEntry | None:
-    tagged = any(t.ent in PLACE_LABELS for t in span)
-    # A capitalised adjective modifying a noun ("Georgian riot police") is the nationality even
-    # when the word has other senses; a bare ambiguous name needs the parser's place tag.
-    modifier = len(span) == 1 and span[0].text[:1].isupper() and span[0].dep in ("amod", "compound")
-    usable = [
-        e for e in entries if not e.ambiguous or tagged or (modifier and e.kind == "adjective")
-    ]
-    if not usable:
+def _bare_title(
+    h: Token, phrase: list[int], tokens: tuple[Token, ...], actor: Actor | None
+) -> str | None:
+    """The title of "the minister" / "the defense ministry" when the phrase names no country."""
+    if actor is None or actor.country is not None or h.pos != "NOUN":
         return None
-    codes = {e.code for e in usable}
-    if len(codes) > 1:
-        return None  # the same words name two countries: no evidence for either
-    return usable[0]
-
-
-def _agent_in(
-    idx: list[int],
-    tokens: tuple[Token, ...],
-    d: ActorDictionaries,
-    kind: str,
-    head: int | None = None,
-) -> tuple[str, str, list[int]] | None:
-    """The longest agent noun or title in a run of the tokens (containing ``head`` when given)."""
-    lemmas = [key(tokens[i].lemma) for i in idx]
-    texts = [key(tokens[i].text) for i in idx]
-    best: tuple[str, str, list[int]] | None = None
-    for start in range(len(idx)):
-        for end in range(len(idx), start, -1):
-            if end - start > d.max_agent_words:
-                continue
-            if head is not None and head not in idx[start:end]:
-                continue
-            for words in (lemmas[start:end], texts[start:end]):
-                phrase = " ".join(words)
-                entries = [e for e in d.agents.get(phrase, []) if e.kind == kind]
-                if entries and (best is None or end - start > len(best[2])):
-                    best = (entries[0].sector, phrase, idx[start:end])
-    return best
-
-
-def _org_in(
-    idx: list[int], tokens: tuple[Token, ...], d: ActorDictionaries
-) -> tuple[str, list[int]] | None:
-    """The longest named organisation among the tokens: (dictionary key, span)."""
-    words = [key(tokens[i].text) for i in idx]
-    for n in range(min(d.max_org_words, len(words)), 0, -1):
-        for i in range(len(words) - n + 1):
-            k = " ".join(words[i : i + n])
-            entry = d.orgs.get(k)
-            if entry is None:
-                continue
-            written = " ".join(tokens[j].text for j in idx[i : i + n])
-            # Acronyms ("WHO", "AU", "IS") must be written in capitals, or "who" would be the WHO.
-            if entry.text.isupper() and len(entry.text) <= 5 and written != entry.text:
-                continue
-            return k, idx[i : i + n]
-    return None
-
-
-def _name_span(h: Token, phrase: list[int], tokens: tuple[Token, ...]) -> list[int]:
-    """The person's name: the PERSON entity around the head, else the run of proper nouns."""
-    if h.ent == "PERSON":
-        start = h.i
-        while start > 0 and tokens[start].ent_iob == "I" and tokens[start - 1].ent == "PERSON":
-            start -= 1
-        end = h.i + 1
-        while end < len(tokens) and tokens[end].ent_iob == "I" and tokens[end].ent == "PERSON":
-            end += 1
-        return list(range(start, end))
-    run = [h.i]
-    for i in reversed([p for p in phrase if p < h.i]):
-        if tokens[i].pos == "PROPN" and i == run[-1] - 1 and tokens[i].dep in ("compound", "flat"):
-            run.append(i)
-        else:
-            break
-    return sorted(run)
-
-
-def _join(idx: list[int], tokens: tuple[Token, ...]) -> str:
-    """The words of the tokens as written (no space where the text had none: "Ji-hoon")."""
-    out = ""
-    for n, i in enumerate(idx):
-        if n and tokens[i].start != tokens[idx[n - 1]].end:
-            out += " "
-        out += tokens[i].text
-    return out
-
-
-def _office(name: str, d: ActorDictionaries, date: str | None) -> OfficeTerm | None:
-    """The office the named person held on the date (None when unknown or ambiguous)."""
-    terms = d.offices.get(key(name), [])
-    if not terms and " " not in name.strip():
-        # A surname alone ("Trump", "Panetta"): only when one office holder of that name
-        # was in office on the article's date.
-        terms = d.surnames.get(key(name), [])
-        if not date:
-            return None
-    if date:
-        terms = [t for t in terms if t.start <= date and (t.end is None or date <= t.end)]
-    if (
-        len({(t.name, t.country) for t in terms}) > 1
-        or len({(t.country, t.sector) for t in terms}) > 1
-    ):
+    agent = _agent_of(actor)
+    first = tokens[phrase[0]]
+    if agent is None or first.dep != "det" or first.lemma not in ANAPHORIC_DETS:
         return None
-    return terms[0] if terms else None
+    if h.tag != "NN" or any(tokens[i].pos == "PROPN" for i in phrase):
+        return None  # plural groups ("the refugees") and named ones ("the Assad regime")
+    if any(tokens[i].dep == "poss" for i in phrase):
+        return None  # "his counterpart", "Peru's minister": not a bare title
+    return agent
 
 
 def _make(
@@ -334,6 +239,17 @@ def _resolve_phrase(
 
     # 1. A named organisation or armed group ("Shining Path guerrillas", "NATO").
     org = _org_in(phrase, tokens, d)
+    if (
+        org is not None
+        and h.i not in org[1]
+        and h.lemma not in GROUP_MEMBERS
+        and h.ent != "PERSON"
+        and not d.agents.get(key(h.lemma))
+    ):
+        # "the Islamic State enclave": the phrase names a thing of the group, not the group.
+        return None
+    if org is not None and _role_is_place(h, tokens, institution=True):
+        return None  # "entered Downing Street", "at NATO headquarters"
     if org is not None:
         entry = d.orgs[org[0]]
         return _make(
@@ -346,7 +262,15 @@ def _resolve_phrase(
     # itself is a country or capital the tagger took for a name, as it does with "Bogotá").
     if not head_is_country and (
         h.ent == "PERSON"
-        or (h.pos == "PROPN" and (key(h.text) in memory.people or key(h.text) in d.offices))
+        or (
+            h.pos == "PROPN"
+            and (
+                key(h.text) in memory.people
+                or key(h.text) in d.offices
+                or (h.ent not in ("GPE", "LOC", "FAC") and key(h.text) in d.surnames)
+                or key(_join(_name_span(h, phrase, tokens), tokens)) in d.offices
+            )
+        )
     ):
         actor = _resolve_person(h, phrase, tokens, kids, d, memory, date, text)
         if actor is not None:
@@ -357,7 +281,7 @@ def _resolve_phrase(
     # 3. A country or capital as the head: the state, or the government it stands for.
     if country is not None and head_is_country:
         entry, _ = country
-        if _role_is_place(h, tokens) or entry.place:
+        if _role_is_place(h, tokens) or entry.place or _is_dateline(phrase, tokens, sentence):
             return None
         if entry.kind == "capital":
             sector = "MIL" if entry.military else "GOV"
@@ -371,6 +295,20 @@ def _resolve_phrase(
     agent = _agent_in(extended, tokens, d, "noun", head=h.i)
     if country is None and len(extended) > len(phrase):
         country = _country_in(extended[len(phrase) :], tokens, d)
+    if (
+        agent is not None
+        and h.lemma in INSTITUTIONS
+        and _role_is_place(h, tokens, institution=True)
+    ):
+        return None  # "at a university in California", "in parliament": a place
+    context = ""
+    if country is not None and _several_countries(phrase, tokens, kids, d):
+        country = None  # "Kenyan and Ugandan officials": no one country
+    if agent is not None and country is None and agent[1].split()[-1] not in NOT_LOCAL:
+        around = _context_country(h, tokens, kids, d)
+        if around is not None:
+            country = (around[0], [])
+            context = f" ({around[1]})"
     if agent is not None:
         sector, agent_text, _ = agent
         if sector in GENERIC_SECTORS:
@@ -380,11 +318,13 @@ def _resolve_phrase(
                     for entry in d.agents.get(key(tokens[i].lemma), []):
                         if entry.kind == "noun" and entry.sector in MARKED_SECTORS:
                             sector, agent_text = entry.sector, f"{entry.text} {agent_text}"
+        if sector == "GOV" and any(tokens[i].lemma in FORMER for i in phrase):
+            sector, agent_text = "ELI", f"former {agent_text}"
         rule = f"agent:{agent_text}"
         code_country = None
         if country is not None:
             code_country = country[0].code
-            rule += f"; country:{country[0].text}"
+            rule += f"; country:{country[0].text}{context}"
         return _make(text, None, code_country, sector, rule)
     return None
 
@@ -406,23 +346,40 @@ def _resolve_person(
     for c in kids[h.i]:
         if tokens[c].dep == "appos" and tokens[c].pos == "NOUN":
             rest += _phrase(c, tokens, kids)
+    # "Secretary of State Warren Christopher": the title's own "of" phrase.
+    for i in list(rest):
+        rest += [j for j in _of_complement(i, tokens, kids) if j not in rest and j < h.i]
     title = _agent_in(rest, tokens, d, "title") if rest else None
     country = _country_in(rest, tokens, d) if rest else None
     office = _office(name, d, date)
+    if office is None:
+        # The tagger's PERSON span may miss a first name ("Luiz [Inacio Lula da Silva]").
+        run = [i for i in phrase if tokens[i].pos == "PROPN" and i <= h.i]
+        if run and run[-1] == h.i and len(run) > len(name_idx):
+            office = _office(_join(run, tokens), d, date)
     remembered = memory.people.get(key(name))
 
     sector = title[0] if title else None
+    if title and title[0] == "GOV" and any(tokens[i].lemma in FORMER for i in rest):
+        sector, office = "ELI", None  # "former prime minister": an elite, not the government
     country_code = country[0].code if country else None
     rules: list[str] = []
     if title:
-        rules.append(f"title:{title[1]}")
+        rules.append(f"title:{'former ' if sector == 'ELI' else ''}{title[1]}")
     if country:
         rules.append(f"country:{country[0].text}")
     if office is not None and (country_code is None or country_code == office.country):
         country_code = country_code or office.country
         sector = sector or office.sector
-        rules.append(f"office:{office.name} {office.role} {office.start}..{office.end or ''}")
+        if date:
+            rules.append(f"office:{office.name} {office.role} {office.start}..{office.end or ''}")
+        else:
+            rules.append(f"office:{office.name} (article undated: any term)")
     if sector is None and country_code is None and remembered is not None:
+        memory.people[key(name)] = remembered
+        memory.titles.setdefault(
+            key(name), memory.titles.get(key(remembered.name or ""), frozenset())
+        )
         return Actor(
             text=text,
             name=remembered.name,
@@ -433,8 +390,16 @@ def _resolve_person(
         )
     if sector is None and country_code is None:
         return None
+    if remembered is not None and remembered.name:
+        name = remembered.name  # the full name the article used first ("Leon Panetta")
+    elif office is not None and key(office.name).endswith(key(name)):
+        name = office.name
     actor = _make(text, name, country_code, sector, "; ".join(rules))
     memory.people[key(name)] = actor
+    memory.people.setdefault(key(_join(name_idx, tokens)), actor)
+    # The title the text gives ("defense secretary"), else the titles of the office held.
+    titles = {title[1]} if title else set(ROLE_TITLES.get(office.role, ()) if office else ())
+    memory.titles[key(name)] = frozenset(titles) | memory.titles.get(key(name), frozenset())
     if len(name_idx) > 1:
         memory.people.setdefault(key(tokens[name_idx[-1]].text), actor)
     return actor

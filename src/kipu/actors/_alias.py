@@ -1,0 +1,146 @@
+"""Aliases within an article: pronouns and bare title nouns resolved to an earlier actor.
+
+The actor stage asks an :class:`AliasResolver` for the antecedent of "he", "she", "they", "the
+minister" or "the ministry". The default, :class:`RuleAliasResolver`, is rule-based (no
+coreference model works offline with kipu's spaCy model); a model can be plugged in later through
+``ActorOptions(alias_resolver=...)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from kipu.records import Actor, Sentence, Token
+
+# Personal pronouns that stand for one person (English; "her" only when not a possessive).
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Pronouns that stand for a group or a state.
+GROUP_PRONOUNS = frozenset({"they", "them"})
+# How many sentences back a pronoun may look (the same and the previous one: pronouns in news
+# text rarely reach further, and a wrong antecedent is worse than none).
+PRONOUN_WINDOW = 1
+# Subject labels: an antecedent in subject position is preferred when candidates disagree.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Antecedent:
+    """An actor mention earlier in the article that a later alias may point back to."""
+
+    sentence: int  # sentence index in the article
+    head: Token
+    actor: Actor
+    is_person: bool
+    titles: frozenset[str] = frozenset()  # title phrases of a person, agent phrase of a group
+
+
+class AliasResolver(Protocol):
+    """Finds the earlier mention that an alias (pronoun or title noun) refers to."""
+
+    def antecedent(
+        self,
+        sentence: Sentence,
+        alias: Token,
+        title: str | None,
+        earlier: Sequence[Antecedent],
+    ) -> Antecedent | None:
+        """The antecedent of ``alias`` (``title``: the title phrase of "the minister"), or None."""
+        ...
+
+
+class RuleAliasResolver:
+    """Pronouns to the nearest compatible actor; "the minister" to the last minister named."""
+
+    def antecedent(
+        self,
+        sentence: Sentence,
+        alias: Token,
+        title: str | None,
+        earlier: Sequence[Antecedent],
+    ) -> Antecedent | None:
+        """The antecedent of ``alias`` (``title``: the title phrase of "the minister"), or None."""
+        if title is not None:
+            return _by_title(title, earlier)
+        lemma = alias.lemma
+        if lemma in PERSON_PRONOUNS:
+            return _nearest(sentence, alias, earlier, persons=True)
+        if lemma in GROUP_PRONOUNS:
+            return _nearest(sentence, alias, earlier, persons=False)
+        return None
+
+
+def _by_title(title: str, earlier: Sequence[Antecedent]) -> Antecedent | None:
+    """The most recent antecedent with the title ("minister" matches "defense minister")."""
+    words = title.split()
+    for a in reversed(earlier):
+        for t in a.titles:
+            t_words = t.split()
+            if t_words[-1] == words[-1] and set(words) <= set(t_words):
+                return a
+    return None
+
+
+def _nearest(
+    sentence: Sentence, alias: Token, earlier: Sequence[Antecedent], *, persons: bool
+) -> Antecedent | None:
+    """The nearest compatible antecedent in the window; None when it is unknown or unclear.
+
+    ``earlier`` also holds people and plural nouns that got no actor (code None): when the
+    nearest candidate is one of them, the pronoun most likely means it, so it stays unresolved.
+    """
+    candidates = [
+        a
+        for a in earlier
+        if sentence.index - a.sentence <= PRONOUN_WINDOW
+        and (a.sentence < sentence.index or a.head.i < alias.i)
+        and (a.is_person if persons else _is_group(a))
+        and not _coargument(a, sentence, alias)
+    ]
+    if not candidates:
+        return None
+    if not persons:
+        # "they": the nearest plural noun, actor or not ("the kids ... they" is the kids); a
+        # subject pronoun looks for a subject first ("Police detained students. They ...").
+        same = [a for a in candidates if a.sentence == sentence.index]
+        if same:
+            candidates = same
+        elif alias.dep in SUBJECT_DEPS:
+            candidates = [a for a in candidates if a.head.dep in SUBJECT_DEPS] or candidates
+        return candidates[-1] if candidates[-1].actor.code is not None else None
+    codes = {a.actor.code for a in candidates}
+    if len(codes) == 1:
+        return candidates[-1] if None not in codes else None
+    # Candidates disagree: only the nearest subject, when the nearest sentence with subjects
+    # has one actor among them, is safe enough.
+    for index in sorted({a.sentence for a in candidates}, reverse=True):
+        subjects = [a for a in candidates if a.sentence == index and a.head.dep in SUBJECT_DEPS]
+        if subjects:
+            codes = {a.actor.code for a in subjects}
+            return subjects[-1] if len(codes) == 1 and None not in codes else None
+    return None
+
+
+def _coargument(a: Antecedent, sentence: Sentence, alias: Token) -> bool:
+    """True for the subject of the pronoun's own verb ("the police arrested them": not police)."""
+    return (
+        a.sentence == sentence.index
+        and a.head.head == alias.head
+        and a.head.dep in SUBJECT_DEPS
+        and alias.dep not in SUBJECT_DEPS
+    )
+
+
+def _is_group(a: Antecedent) -> bool:
+    """A plural group ("Iraqi troops", "the rebels"), resolved or not."""
+    if a.is_person:
+        return False
+    if a.actor.code is None:
+        return a.head.tag == "NNS"  # an unresolved plural noun ("the children")
+    # Plural agent nouns only: a named organisation is grammatically singular, and "they" after
+    # one is as often its members, victims or anyone else.
+    rule = a.actor.rule
+    if a.head.tag == "NNPS" or rule.startswith("country:adjective"):
+        return a.head.tag in ("NNS", "NNPS") and not rule.startswith("country:name")  # "Syrians"
+    return rule.startswith("agent:") and a.head.tag == "NNS"

@@ -1,0 +1,202 @@
+"""Context rules: when a place name is a place, and the country around an unnamed group.
+
+"in Lima" is a place and "Washington is devoting" a government; "police in Nairobi" are Kenyan
+and "Peru, where traffickers work" gives the traffickers a country; "pro-Russian" is a stance.
+"""
+
+from __future__ import annotations
+
+from kipu.actors._dictionaries import ActorDictionaries, CountryEntry, key, load_dictionaries
+from kipu.actors._match import _country_in, _phrase
+from kipu.records import Sentence, Token
+
+# Prepositions whose object is a place, not an actor ("in Lima", "near the border").
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "throughout",
+        "within",
+        "from",
+        "into",
+        "through",
+        "beyond",
+        "along",
+        "off",
+        "over",
+        "toward",
+        "towards",
+    }
+)
+
+
+# Verbs of movement whose object or "to" phrase is a destination, not an actor.
+MOTION_VERBS = frozenset(
+    {"flee", "leave", "enter", "reach", "cross", "fly", "travel", "return", "go", "move", "head"}
+)
+
+
+# Agent nouns that also name a place ("at the university", "in parliament", "to the embassy"):
+# as the object of a locative preposition they are the place.
+INSTITUTIONS = frozenset(
+    {
+        "university",
+        "school",
+        "hospital",
+        "clinic",
+        "embassy",
+        "consulate",
+        "parliament",
+        "court",
+        "prison",
+        "mosque",
+        "church",
+        "temple",
+        "campus",
+        "headquarters",
+        "police station",
+    }
+)
+
+
+# Agent nouns whose location says nothing of their nationality ("tourists in Rome").
+NOT_LOCAL = frozenset(
+    {
+        "tourist",
+        "visitor",
+        "foreigner",
+        "migrant",
+        "refugee",
+        "pilgrim",
+        "expatriate",
+        "journalist",
+        "reporter",
+        "diplomat",
+        "envoy",
+        "ambassador",
+        "delegation",
+        "delegate",
+        "peacekeeper",
+        "observer",
+        "inspector",
+        "aid worker",
+    }
+)
+
+
+# Grammatical roles in which a capital or country name can stand for a government.
+ACTOR_ROLES = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "obj",
+        "poss",
+        "pobj",
+        "dative",
+        "agent",
+        "conj",
+        "appos",
+        "attr",
+        "npadvmod",
+    }
+)
+
+
+# Dashes that end a dateline ("LIMA — ..."): the all-capitals place before one is not an actor.
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+# Prepositions whose object, attached to an unnamed group, gives its country ("police in Lima").
+CONTEXT_PREPS = frozenset({"in", "from"})
+
+
+def _role_is_place(h: Token, tokens: tuple[Token, ...], *, institution: bool = False) -> bool:
+    """True when the phrase names a place, not an actor: "in Lima", "fled Bangladesh".
+
+    With ``institution`` (a building-like body: "at the embassy", "in parliament") only the
+    locative and motion tests apply; a capital or country also needs an actor's role.
+    """
+    node = h
+    # "Bam, Iran" and "Lima and Quito" take the role of the first place.
+    while node.dep in ("conj", "appos") and node.head != node.i:
+        node = tokens[node.head]
+    governor = tokens[node.head]
+    if node.dep == "pobj":
+        if governor.lemma in LOCATIVE_PREPS and (institution or governor.lemma != "at"):
+            return True  # "at" a state is a target ("fired at Israel"), at a building a place
+        if governor.lemma == "to" and tokens[governor.head].lemma in MOTION_VERBS:
+            return True  # "flew to Mexico"
+        if governor.lemma == "of" and not institution and tokens[governor.head].pos == "NOUN":
+            return not _is_actor_noun(tokens[governor.head])  # "the streets of Ottawa"
+        return False
+    if node.dep in ("dobj", "obj") and governor.lemma in MOTION_VERBS:
+        return True  # "fled Bangladesh", "left Afghanistan"
+    return False if institution else node.dep not in ACTOR_ROLES
+
+
+def _is_actor_noun(t: Token) -> bool:
+    """True when the noun names an actor in kipu's agent dictionary ("the government of")."""
+    return bool(load_dictionaries().agents.get(key(t.lemma)))
+
+
+def _is_dateline(phrase: list[int], tokens: tuple[Token, ...], sentence: Sentence) -> bool:
+    """True for the all-capitals place that opens a line before a dash ("LIMA — ...")."""
+    after = phrase[-1] + 1
+    before = sentence.text[: tokens[phrase[0]].start - sentence.start].rstrip(" \t")
+    return (
+        (not before or before.endswith("\n"))
+        and all(tokens[i].text.upper() == tokens[i].text for i in phrase)
+        and after < len(tokens)
+        and tokens[after].text in DATELINE_DASHES
+    )
+
+
+def _several_countries(
+    phrase: list[int], tokens: tuple[Token, ...], kids: list[list[int]], d: ActorDictionaries
+) -> bool:
+    """True when a country modifier is coordinated with another ("Kenyan and Ugandan")."""
+    for i in phrase:
+        for c in kids[i]:
+            if tokens[c].dep == "conj" and _country_in([c], tokens, d) is not None:
+                return True
+    return False
+
+
+def _context_country(
+    h: Token, tokens: tuple[Token, ...], kids: list[list[int]], d: ActorDictionaries
+) -> tuple[CountryEntry, str] | None:
+    """The country around an unnamed group: "police in Lima", "Peru, where traffickers work"."""
+    for c in kids[h.i]:
+        if tokens[c].dep == "prep" and tokens[c].lemma in CONTEXT_PREPS:
+            for o in kids[c]:
+                if tokens[o].dep == "pobj":
+                    found = _country_in(_phrase(o, tokens, kids), tokens, d)
+                    if found is not None:
+                        return found[0], f"{tokens[c].lemma} {found[0].text}"
+    if h.dep in ("dobj", "nsubj", "nsubjpass") and h.head != h.i:
+        # "riot police beat protesters in Minsk": where the clause happened.
+        verb = h.head
+        for c in kids[verb]:
+            if tokens[c].dep == "prep" and tokens[c].lemma == "in":
+                for o in kids[c]:
+                    if tokens[o].dep == "pobj":
+                        found = _country_in(_phrase(o, tokens, kids), tokens, d)
+                        if found is not None:
+                            return found[0], f"in {found[0].text}"
+    node = h
+    while node.head != node.i:
+        if node.dep == "relcl":
+            anchor = tokens[node.head]
+            where = any(tokens[c].lemma == "where" for c in kids[node.i])
+            found = _country_in(_phrase(anchor.i, tokens, kids), tokens, d)
+            if where and found is not None and anchor.i in found[1]:
+                return found[0], f"where-clause of {found[0].text}"
+            return None
+        node = tokens[node.head]
+    return None

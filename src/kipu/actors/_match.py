@@ -1,0 +1,190 @@
+"""Matching a noun phrase against the actor dictionaries: phrases, countries, agents, names.
+
+Pure lookups over a sentence's tokens; the resolver (``_resolver.py``) decides what they mean.
+"""
+
+from __future__ import annotations
+
+from kipu.actors._dictionaries import ActorDictionaries, CountryEntry, OfficeTerm, key
+from kipu.records import Token
+
+# Dependency labels of the modifiers that belong to a noun phrase (spaCy's English labels).
+NP_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "det", "case", "nummod", "flat"})
+
+
+# Entity labels that a dictionary entry flagged as ambiguous must carry to count.
+PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC", "ORG"})
+
+
+# Prefixes that turn a nationality into a stance ("pro-Russian", "anti-government").
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def _phrase(h: int, tokens: tuple[Token, ...], kids: list[list[int]]) -> list[int]:
+    """The head and its noun-phrase modifiers on the left (possessives with their own modifiers)."""
+    out = {h}
+    stack = [h]
+    while stack:
+        i = stack.pop()
+        for c in kids[i]:
+            if c < h and tokens[c].dep in NP_MODIFIERS and c not in out:
+                out.add(c)
+                stack.append(c)
+    return sorted(out)
+
+
+def _of_complement(h: int, tokens: tuple[Token, ...], kids: list[list[int]]) -> list[int]:
+    """The tokens of an "of" phrase right after the head ("of Foreign Affairs"), or []."""
+    for c in kids[h]:
+        if tokens[c].dep == "prep" and tokens[c].lemma == "of" and c == h + 1:
+            objects = [o for o in kids[c] if tokens[o].dep == "pobj"]
+            if objects:
+                return [c, *_phrase(objects[0], tokens, kids)]
+    return []
+
+
+def _match_spans(
+    words: list[str], table: dict[str, list], max_words: int
+) -> list[tuple[int, int, list]]:
+    """Longest-first matches of contiguous word sequences in a table: (start, end, entries)."""
+    found: list[tuple[int, int, list]] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(max_words, len(words) - i), 0, -1):
+            entries = table.get(" ".join(words[i : i + n]))
+            if entries:
+                found.append((i, i + n, entries))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def _country_in(
+    idx: list[int], tokens: tuple[Token, ...], d: ActorDictionaries
+) -> tuple[CountryEntry, list[int]] | None:
+    """The first unambiguous country word (or a tagged ambiguous one) among the tokens."""
+    words = [key(tokens[i].text) for i in idx]
+    for start, end, entries in _match_spans(words, d.countries, d.max_country_words):
+        span = idx[start:end]
+        if _is_stance(span[0], tokens):
+            continue  # "pro-Russian activists" are not Russian
+        entry = _pick_country(entries, [tokens[i] for i in span])
+        if entry is not None:
+            return entry, span
+    return None
+
+
+def _is_stance(i: int, tokens: tuple[Token, ...]) -> bool:
+    """True for a country word written as a stance: "pro-Russian", "anti-American"."""
+    return i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].text.lower() in STANCE_PREFIXES
+
+
+def _pick_country(entries: list[CountryEntry], span: list[Token]) -> CountryEntry | None:
+    tagged = any(t.ent in PLACE_LABELS for t in span)
+    # A capitalised adjective modifying a noun ("Georgian riot police") is the nationality even
+    # when the word has other senses; a bare ambiguous name needs the parser's place tag.
+    modifier = len(span) == 1 and span[0].text[:1].isupper() and span[0].dep in ("amod", "compound")
+    usable = [
+        e for e in entries if not e.ambiguous or tagged or (modifier and e.kind == "adjective")
+    ]
+    if not usable:
+        return None
+    codes = {e.code for e in usable}
+    if len(codes) > 1:
+        return None  # the same words name two countries: no evidence for either
+    return usable[0]
+
+
+def _agent_in(
+    idx: list[int],
+    tokens: tuple[Token, ...],
+    d: ActorDictionaries,
+    kind: str,
+    head: int | None = None,
+) -> tuple[str, str, list[int]] | None:
+    """The longest agent noun or title in a run of the tokens (containing ``head`` when given)."""
+    lemmas = [key(tokens[i].lemma) for i in idx]
+    texts = [key(tokens[i].text) for i in idx]
+    best: tuple[str, str, list[int]] | None = None
+    for start in range(len(idx)):
+        for end in range(len(idx), start, -1):
+            if end - start > d.max_agent_words:
+                continue
+            if head is not None and head not in idx[start:end]:
+                continue
+            for words in (lemmas[start:end], texts[start:end]):
+                phrase = " ".join(words)
+                entries = [e for e in d.agents.get(phrase, []) if e.kind == kind]
+                if entries and (best is None or end - start > len(best[2])):
+                    best = (entries[0].sector, phrase, idx[start:end])
+    return best
+
+
+def _org_in(
+    idx: list[int], tokens: tuple[Token, ...], d: ActorDictionaries
+) -> tuple[str, list[int]] | None:
+    """The longest named organisation among the tokens: (dictionary key, span)."""
+    words = [key(tokens[i].text) for i in idx]
+    for n in range(min(d.max_org_words, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            k = " ".join(words[i : i + n])
+            entry = d.orgs.get(k)
+            if entry is None:
+                continue
+            written = " ".join(tokens[j].text for j in idx[i : i + n])
+            # Acronyms ("WHO", "AU", "IS") must be written in capitals, or "who" would be the WHO.
+            if entry.text.isupper() and len(entry.text) <= 5 and written != entry.text:
+                continue
+            return k, idx[i : i + n]
+    return None
+
+
+def _name_span(h: Token, phrase: list[int], tokens: tuple[Token, ...]) -> list[int]:
+    """The person's name: the PERSON entity around the head, else the run of proper nouns."""
+    if h.ent == "PERSON":
+        start = h.i
+        while start > 0 and tokens[start].ent_iob == "I" and tokens[start - 1].ent == "PERSON":
+            start -= 1
+        end = h.i + 1
+        while end < len(tokens) and tokens[end].ent_iob == "I" and tokens[end].ent == "PERSON":
+            end += 1
+        # The tagger may take the possessive into the name ("Narendra Modi's").
+        return [i for i in range(start, end) if tokens[i].pos != "PART" and tokens[i].dep != "case"]
+    run = [h.i]
+    for i in reversed([p for p in phrase if p < h.i]):
+        if tokens[i].pos == "PROPN" and i == run[-1] - 1 and tokens[i].dep in ("compound", "flat"):
+            run.append(i)
+        else:
+            break
+    return sorted(run)
+
+
+def _join(idx: list[int], tokens: tuple[Token, ...]) -> str:
+    """The words of the tokens as written (no space where the text had none: "Ji-hoon")."""
+    out = ""
+    for n, i in enumerate(idx):
+        if n and tokens[i].start != tokens[idx[n - 1]].end:
+            out += " "
+        out += tokens[i].text
+    return out
+
+
+def _office(name: str, d: ActorDictionaries, date: str | None) -> OfficeTerm | None:
+    """The office the named person held on the date (None when unknown or ambiguous)."""
+    terms = d.offices.get(key(name), [])
+    if not terms and " " not in name.strip():
+        # A surname alone ("Trump", "Panetta"): only when one office holder of that name
+        # was in office on the article's date.
+        terms = d.surnames.get(key(name), [])
+        if not date:
+            return None
+    if date:
+        terms = [t for t in terms if t.start <= date and (t.end is None or date <= t.end)]
+    if (
+        len({(t.name, t.country) for t in terms}) > 1
+        or len({(t.country, t.sector) for t in terms}) > 1
+    ):
+        return None
+    return terms[0] if terms else None

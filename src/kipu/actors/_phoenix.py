@@ -1,0 +1,245 @@
+"""Convert TABARI/PETRARCH actor and agent dictionaries into kipu's actor dictionary format.
+
+An actors file (``Phoenix.Countries.actors.txt``) becomes sections of kipu's formats: country-level
+codes (``[PER]``) go to ``countries``, dated codes (``[AFGGOV 081101-100630]``) to
+``officeholders``, other undated codes (``[IGOUNO]``, ``[PERREB]``) to ``organisations``. An agents
+file (``Phoenix.agents.txt``) becomes ``agents``. Each section starts with its ``# kipu: KIND``
+line, so the output is one file that ``--dictionary`` reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from kipu.errors import DictionaryError
+
+# A code in brackets, with an optional date bound: "[AFGGOV 081101-100630]", "[IGOUNO >20070101]".
+CODE = re.compile(r"\[([A-Za-z~]+)(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\s*[\]}]")
+# An agent line: "FOREIGN_MINISTER {PLURAL} [~GOVFRM]" (the plural part is optional).
+AGENT = re.compile(r"^([^\[{#]+?)\s*(?:\{[^}]*\})?\s*\[([A-Za-z~]+)[\]}]")
+# A macro definition of an agents file: "!PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON".
+MACRO = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+# A verb block header of a PETRARCH verb dictionary: "--- ABANDON  [345]  ---".
+VERB_BLOCK = re.compile(r"^---\s+\S+\s+\[[-\d]+\]\s+---", re.M)
+# An agent code: a sector to add to the actor's country ("[~GOV]") or before it ("[IGO~]").
+AGENT_CODE = re.compile(r"\[~[A-Za-z]+[\]}]|\[[A-Za-z]{3}~\]")
+# Two-digit years below this are 20xx, others 19xx (TABARI's dates start in the 1940s).
+CENTURY_PIVOT = 50
+
+
+@dataclass(slots=True)
+class _Entry:
+    names: list[str]
+    codes: list[tuple[str, str, str]] = field(default_factory=list)  # code, start, end
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImportResult:
+    """kipu dictionary text converted from a TABARI/PETRARCH file, with what was read."""
+
+    text: str
+    kind: str  # "actors" or "agents"
+    n_entries: int  # entries (names with their aliases) read
+    n_rows: int  # kipu rows written
+    n_skipped: int  # entries that could not be converted (no code, unreadable date)
+
+
+def detect_kind(text: str) -> str | None:
+    """ "actors", "agents" or "verbs" for a TABARI/PETRARCH dictionary text, None if unknown."""
+    if VERB_BLOCK.search(text):
+        return "verbs"
+    if AGENT_CODE.search(text):
+        return "agents"
+    if CODE.search(text):
+        return "actors"
+    return None
+
+
+def import_dictionary(path: str) -> ImportResult:
+    """A TABARI/PETRARCH actors or agents dictionary as kipu's actor dictionary text."""
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError as e:
+        raise DictionaryError(f"{path}: cannot read dictionary: {e.strerror}") from e
+    kind = detect_kind(text)
+    if kind == "agents":
+        return _agents(text)
+    if kind == "actors":
+        return _actors(text)
+    raise DictionaryError(f"{path}: not a TABARI/PETRARCH actors or agents dictionary")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """Lines without comments ("#" to the end, "<!-- ... -->" blocks) or surrounding space."""
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if line.strip():
+            yield line
+
+
+def _words(raw: str) -> str:
+    """A TABARI phrase as words: underscores to spaces, case as news writes names."""
+    words = raw.replace("_", " ").split()
+    if len(words) == 1 and len(words[0]) <= 4 and words[0].isalpha():
+        return words[0]  # an acronym: "UN", "PKK", "ICC" stay in capitals
+    return " ".join(w.title() if w.isupper() else w for w in words)
+
+
+def _title(name: str) -> str:
+    """A place name in title case ("PERU" → "Peru"); other case kept."""
+    return name.title() if name.isupper() else name
+
+
+def _date(raw: str) -> str | None:
+    """A TABARI date (yymmdd or yyyymmdd) as ISO, or None when it is not one."""
+    if len(raw) == 6:
+        yy = int(raw[:2])
+        raw = f"{20 if yy < CENTURY_PIVOT else 19}{raw}"
+    if len(raw) != 8:
+        return None
+    iso = f"{raw[:4]}-{raw[4:6]}-{raw[6:]}"
+    return iso if "01" <= raw[4:6] <= "12" and "01" <= raw[6:] <= "31" else None
+
+
+def _entries(text: str) -> Iterator[_Entry]:
+    """Actor entries: a name line, its "+" aliases and its code lines (bracketed, maybe dated)."""
+    current: _Entry | None = None
+    for line in _lines(text):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            if current is not None:
+                current.codes += _codes(stripped)
+            continue
+        if stripped.startswith("+"):
+            if current is not None:
+                name = _words(stripped[1:].split("[", 1)[0])
+                if name:
+                    current.names.append(name)
+                current.codes += _codes(stripped)
+            continue
+        if current is not None:
+            yield current
+        name = _words(stripped.split("[", 1)[0])
+        current = _Entry(names=[name] if name else [], codes=_codes(stripped))
+    if current is not None:
+        yield current
+
+
+def _codes(line: str) -> list[tuple[str, str, str]]:
+    out = []
+    for m in CODE.finditer(line):
+        code, bound, first, second = m.group(1).upper(), m.group(2), m.group(3), m.group(4)
+        if first is None:
+            out.append((code, "", ""))
+            continue
+        a, b = _date(first), _date(second) if second else None
+        if a is None or (second and b is None):
+            out.append((code, "?", "?"))  # unreadable date: skipped by the caller
+        elif bound == ">":
+            out.append((code, a, ""))
+        elif bound == "<":
+            out.append((code, "", a))
+        else:
+            out.append((code, a, b or a))
+    return out
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    text = resources.files("kipu.actors.data").joinpath("country_codes.tsv").read_text("utf-8")
+    return frozenset(
+        line.split("\t", 1)[0] for line in text.splitlines() if line and not line.startswith("#")
+    )
+
+
+def _split(code: str) -> tuple[str, str, str]:
+    """country, sector, group of a CAMEO code ("PERREB" → PER, REB; "IGOUNO" → "", IGO, UNO)."""
+    if code[:3] in _country_codes():
+        return code[:3], code[3:6], code[6:9]
+    return "", code[:3], code[3:6]
+
+
+def _actors(text: str) -> ImportResult:
+    countries: list[str] = []
+    orgs: list[str] = []
+    offices: list[str] = []
+    n_entries = n_skipped = 0
+    for entry in _entries(text):
+        n_entries += 1
+        codes = [c for c in entry.codes if c[1] != "?"]
+        if not entry.names or not codes:
+            n_skipped += 1
+            continue
+        dated = any(start or end for _, start, end in codes)
+        if dated:
+            name, aliases = entry.names[0], "|".join(entry.names[1:])
+            for code, start, end in codes:
+                country, sector, _ = _split(code)
+                offices.append("\t".join([name, aliases, country, sector, "imported", start, end]))
+            continue
+        code = codes[0][0]
+        if len(code) == 3 and code in _country_codes():
+            countries += [f"{code}\tname\t{_title(name)}\t" for name in entry.names]
+        else:
+            country, sector, group = _split(code)
+            orgs += [f"{name}\t{code}\t{country}\t{sector}\t{group}" for name in entry.names]
+    sections = [
+        ("countries", countries),
+        ("organisations", orgs),
+        ("officeholders", offices),
+    ]
+    out = "".join(
+        f"# kipu: {kind}\n" + "".join(r + "\n" for r in rows) for kind, rows in sections if rows
+    )
+    return ImportResult(
+        text=out,
+        kind="actors",
+        n_entries=n_entries,
+        n_rows=len(countries) + len(orgs) + len(offices),
+        n_skipped=n_skipped,
+    )
+
+
+def _agents(text: str) -> ImportResult:
+    macros: dict[str, list[str]] = {}
+    rows: list[str] = []
+    n_entries = n_skipped = 0
+    for line in _lines(text):
+        stripped = line.strip()
+        macro = MACRO.match(stripped)
+        if macro:
+            macros[macro.group(1)] = [w.strip() for w in macro.group(2).split(",") if w.strip()]
+            continue
+        n_entries += 1
+        m = AGENT.match(stripped)
+        if m is None or not m.group(2).startswith("~"):
+            n_skipped += 1  # no code, or a prefix code ("[IGO~]") kipu's sectors cannot hold
+            continue
+        sector = m.group(2)[1:4].upper()
+        for phrase in _expand(m.group(1).strip(), macros):
+            words = phrase.replace("_", " ").lower().split()
+            if words:
+                rows.append(f"{' '.join(words)}\t{sector}\tnoun")
+                rows.append(f"{' '.join(words)}\t{sector}\ttitle")
+    rows = list(dict.fromkeys(rows))
+    return ImportResult(
+        text="# kipu: agents\n" + "".join(r + "\n" for r in rows),
+        kind="agents",
+        n_entries=n_entries,
+        n_rows=len(rows),
+        n_skipped=n_skipped,
+    )
+
+
+def _expand(phrase: str, macros: dict[str, list[str]]) -> list[str]:
+    """The phrase with each "!MACRO!" replaced by each of its words."""
+    for name, words in macros.items():
+        if name in phrase:
+            return [p for w in words for p in _expand(phrase.replace(name, w, 1), macros)]
+    return [phrase]

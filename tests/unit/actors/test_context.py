@@ -1,0 +1,71 @@
+"""Actors in context: places that are not actors, nationality carried by groups, stances."""
+
+from __future__ import annotations
+
+import pytest
+
+from kipu.records import Actor
+from tests.helpers import resolve
+
+pytestmark = pytest.mark.model
+
+
+def heads(text: str, published: str | None = "2024-03-14") -> dict[str, Actor]:
+    resolved = resolve(text, published)
+    out: dict[str, Actor] = {}
+    for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
+        for m in mentions:
+            out[sentence.tokens[m.head].text] = m.actor
+    return out
+
+
+def test_dateline_is_a_place() -> None:
+    assert "QUITO" not in heads("QUITO — Ecuadorian police raided a warehouse on Monday.")
+
+
+def test_group_takes_the_country_of_its_place() -> None:
+    found = heads("Police in Nairobi detained the suspects.")
+    assert found["Police"].code == "KENCOP"
+    assert "in Nairobi" in found["Police"].rule
+
+
+def test_group_in_a_where_clause_takes_its_country() -> None:
+    found = heads("Bolivia, where smugglers move goods across the border, tightened controls.")
+    assert found["smugglers"].country == "BOL"
+
+
+def test_foreigners_do_not_take_the_country_of_the_place() -> None:
+    found = heads("Tourists in Rome visited the old forum.")
+    assert "Tourists" not in found or found["Tourists"].country is None
+
+
+def test_stance_is_not_nationality() -> None:
+    found = heads("Police detained pro-Russian activists on Sunday.")
+    assert "activists" not in found or found["activists"].country != "RUS"
+
+
+def test_two_countries_give_no_country() -> None:
+    found = heads("Kenyan and Ugandan officials discussed the dispute.")
+    assert found["officials"].country is None
+    assert found["officials"].sector == "GOV"
+
+
+def test_institution_as_a_place_is_not_an_actor() -> None:
+    assert "university" not in heads("The minister spoke at a university in Ohio.")
+
+
+def test_destination_is_not_an_actor() -> None:
+    assert "Bangladesh" not in heads("The former leader fled Bangladesh by helicopter.")
+
+
+def test_former_office_holder_is_an_elite() -> None:
+    found = heads("Former Japanese prime minister Shinzo Abe gave a speech.", "2022-07-01")
+    assert found["Abe"].code == "JPNELI"
+
+
+def test_a_name_alone_gives_no_country() -> None:
+    assert "Okafor" not in heads("Chinedu Okafor criticised the budget.")
+
+
+def test_thing_of_a_group_is_not_the_group() -> None:
+    assert "enclave" not in heads("Fighters left the last Islamic State enclave.")

@@ -1,0 +1,82 @@
+"""`kipu dict import`: TABARI/PETRARCH actor and agent dictionaries into kipu's format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kipu.actors import import_dictionary, load_dictionaries
+from kipu.actors._phoenix import detect_kind
+from kipu.cli import app
+
+
+@pytest.fixture(scope="module")
+def phoenix(shared: Path) -> Path:
+    path = shared / "data" / "phoenix-dictionaries"
+    if not path.is_dir():
+        pytest.skip("../shared/data/phoenix-dictionaries not present")
+    return path
+
+
+def rows(text: str) -> list[list[str]]:
+    return [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+
+
+def test_phoenix_countries(phoenix: Path) -> None:
+    result = import_dictionary(str(phoenix / "Phoenix.Countries.actors.txt"))
+    assert result.kind == "actors"
+    assert result.n_entries == 18390  # name lines read (each with its "+" aliases)
+    assert result.n_skipped < 100
+    table = rows(result.text)
+    assert ["PER", "name", "Peru", ""] in table
+    assert ["AFG", "name", "Afghanistan", ""] in table
+    panetta = [r for r in table if r[0] == "Leon Panetta"]
+    assert [r[2:] for r in panetta if r[3] == "GOV" and r[5] == "2011-07-01"] == [
+        ["USA", "GOV", "imported", "2011-07-01", "2013-02-27"]
+    ]
+
+
+def test_dates_bounds_and_two_digit_years() -> None:
+    from kipu.actors._phoenix import _codes
+
+    assert _codes("[AFGGOV 081101-100630]") == [("AFGGOV", "2008-11-01", "2010-06-30")]
+    assert _codes("[IGOUNO >20070101]") == [("IGOUNO", "2007-01-01", "")]
+    assert _codes("[USAELI <950101]") == [("USAELI", "", "1995-01-01")]
+
+
+def test_agents_file(phoenix: Path) -> None:
+    result = import_dictionary(str(phoenix / "PETR.Validate.agents.txt"))
+    assert result.kind == "agents"
+    table = rows(result.text)
+    assert ["foreign minister", "GOV", "noun"] in table
+    assert ["congressman", "LEG", "noun"] in table  # the !PERSON! macro expanded
+
+
+def test_kinds_detected(phoenix: Path) -> None:
+    def kind(name: str) -> str | None:
+        return detect_kind((phoenix / name).read_text(encoding="utf-8", errors="replace"))
+
+    assert kind("Phoenix.MilNonState.actors.txt") == "actors"
+    assert kind("Phoenix.agents.txt") == "agents"
+    assert kind("PETR.Validate.verbs.txt") == "verbs"
+
+
+def test_imported_file_is_a_user_dictionary(phoenix: Path, tmp_path: Path) -> None:
+    out = tmp_path / "validate.tsv"
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["dict", "import", str(phoenix / "PETR.Validate.actors.txt"), "--output", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    d = load_dictionaries((str(out),))
+    assert d.orgs["hamas"].code == "PSEREBHMS"
+
+
+def test_unreadable_file_exits_1(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["dict", "import", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 1
+    not_a_dictionary = tmp_path / "x.txt"
+    not_a_dictionary.write_text("hello\n", encoding="utf-8")
+    assert CliRunner().invoke(app, ["dict", "import", str(not_a_dictionary)]).exit_code == 1

@@ -10,43 +10,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kipu.enrich.quantities import parse_quantity
+from kipu.events._amounts import count_in_clause, money_in_clause
+from kipu.events._mood import in_question, mood_of, shift
 from kipu.events._patterns import Pattern, PatternIndex, load_patterns
+from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.events.codebook import code_info
 from kipu.ids import make_id
-from kipu.records import Actor, Event, Mention, Plover, Quantity, Resolved, Sentence, Token
+from kipu.records import Actor, Event, Mention, Plover, Resolved, Sentence, Token
 
-# Verbs (and predicative adjectives) that make the clause they govern an intention:
-# "agreed to cooperate", "pledged to send", "stands ready to work" (CAMEO's 03x intent codes).
-INTENT_GOVERNORS = frozenset(
-    "agree plan pledge promise vow offer propose intend decide want seek hope aim prepare commit "
-    "expect resolve undertake ready prepared willing eager set poised determined".split()
-)
-# Governors that make a conflict act a threat (CAMEO 13x): "threatened to attack".
-THREAT_GOVERNORS = frozenset("threaten warn vow".split())
-# Governors under which the act did not (yet) happen and is not an intention of the subject:
-# "refused to meet", "failed to agree", "denied attacking" — not coded in this version.
-BLOCKING_GOVERNORS = frozenset("refuse decline fail deny reject avoid stop cease halt".split())
-# Governors whose complement is what someone else is asked to do: "urged Russia to withdraw",
-# "demand that Germany prosecute". The appeal is coded from the governor; the act is not.
-DEMAND_GOVERNORS = frozenset(
-    "demand urge ask call press push insist propose suggest recommend request want wish expect "
-    "encourage invite order instruct tell appeal plead beg lobby pressure pressure".split()
-)
-# Auxiliaries: future marks intent; modal possibility is not coded as an event.
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
-POSSIBLE_AUX = frozenset({"could", "might", "may", "should", "must", "ought", "can"})
-# Subordinators that make a clause hypothetical or conditional.
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Roots whose act is reciprocal when conjoined subjects have no target ("X and Y signed a deal").
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+# Verbs of mutual fighting: conjoined subjects with no object fight each other ("Indian and
+# Chinese troops clashed"); one subject alone names no opponent and is not coded.
+RECIPROCAL_VERBS = frozenset({"clash", "skirmish", "battle", "fight"})
 # Roots whose events need a resolved target (CAMEO 01-13: statements, appeals, cooperation,
 # aid, concessions, demands, disapproval, rejection, threats). Protest, force posture and
 # material conflict (14-20) are coded without one ("protesters marched", "shelled a village"),
 # and so are evaluations of an act rather than an actor ("condemned the strikes", 051, 052,
 # 09-13) when the sentence names what was evaluated.
 TARGETED_ROOTS = frozenset(f"{r:02d}" for r in range(1, 14))
+# Prepositions that name the author of a speech act a verb answers: "charges by", "demands from".
+AUTHOR_PREPS = frozenset({"by", "from"})
+# Roots whose clausal complement names who is asked: "demanded that the US cancel" (02, 10).
+ASKING_ROOTS = frozenset({"02", "10"})
 # Roots of violence (assault, fight, mass violence): without an actor target, the object must be
 # a physical target, a place entity or one of these nouns (lemmas).
 FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -58,7 +44,8 @@ PHYSICAL_TARGETS = frozenset(
     "harbour harbor bridge road highway railway dam plant facility site infrastructure depot "
     "warehouse field farm target stronghold hideout outpost barracks garrison trench line front "
     "frontline territory island coast enclave settlement street square prison jail refinery "
-    "pipeline tank arsenal launcher battery hill hillside mountain valley forest".split()
+    "pipeline tank arsenal launcher battery hill hillside mountain valley forest stadium palace "
+    "museum hotel mall restaurant cafe".split()
 )
 # Verbs that report an act named by their object noun, and pass it their subject: "launched an
 # attack", "held talks", "devoting $84 million of aid". Other verbs do not ("suffered attacks").
@@ -70,14 +57,16 @@ LIGHT_VERBS = frozenset(
     "authorize authorise lead host open seal strike reach conclude agree accept propose "
     "step renew expand increase double boost initiate undertake organise organize call".split()
 )
-# Roots to which a money amount in the clause belongs (aid, cooperation, concessions, intents).
-MONEY_ROOTS = frozenset({"03", "06", "07", "08", "16"})
-# Clause-level dependents whose subtrees belong to another predicate.
-CLAUSE_DEPS = frozenset(
-    {"advcl", "ccomp", "relcl", "pcomp", "xcomp", "conj", "parataxis", "acl", "csubj"}
-)
+# Prepositions after "VERB OBJECT" whose gerund is the object's act, not the subject's:
+# "accused China of violating", "blamed Kyiv for shelling", "praised Peru for hosting".
+ACCUSED_PREPS = frozenset({"of", "for"})
+# Sectors of armed actors: when both sides of a "meeting" are armed, it is an encounter in the
+# field, not a consultation (read from Guardian output: "SDF troops met Syrian government forces").
+ARMED = frozenset({"MIL", "REB", "INS", "UAF"})
+# The pattern word for "an open complement verb is present" ("agree xcomp": agreed to do
+# something); the complement's own entry, when it has one, codes the event instead.
+XCOMP_WORD = "xcomp"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-OBJECT_DEPS = frozenset({"dobj", "obj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Prepositions whose object describes what a direct object is made of ("$5m of/in aid",
 # "planes with food").
@@ -87,45 +76,6 @@ GROUP_HEADS = frozenset(
     "thousand hundred ten dozen million score group number crowd member some many most all several "
     "few couple handful band unit contingent scores tens hundreds thousands dozens".split()
 )
-
-# Intent: the code of an intended act (by its 3-digit code or root) → CAMEO's 03x intent code.
-INTENT_BY_CODE = {
-    "061": "0311",
-    "062": "0312",
-    "063": "0313",
-    "064": "0314",
-    "071": "0331",
-    "072": "0332",
-    "073": "0333",
-    "074": "0334",
-    "081": "0351",
-    "082": "0352",
-    "084": "0353",
-    "085": "0354",
-    "086": "0355",
-    "087": "0356",
-}
-INTENT_BY_ROOT = {"04": "036", "06": "031", "07": "033", "08": "035"}
-# Diplomatic cooperation CAMEO can intend (032); praise, verbal defence and apology it cannot.
-INTENT_DIPLOMATIC = frozenset({"050", "053", "054", "056", "057"})
-# Threats: the code of a threatened act → CAMEO's 13x threat code.
-THREAT_BY_CODE = {
-    "163": "1312",
-    "191": "1381",
-    "192": "1382",
-    "195": "1384",
-    "193": "1384",
-    "194": "1384",
-}
-THREAT_BY_ROOT = {
-    "14": "133",
-    "15": "138",
-    "16": "131",
-    "17": "137",
-    "18": "1383",
-    "19": "1384",
-    "20": "1385",
-}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -161,41 +111,6 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
     return events
 
 
-class _Tree:
-    """Children lists and helpers over one sentence's parse."""
-
-    def __init__(self, sentence: Sentence) -> None:
-        self.tokens = sentence.tokens
-        self.kids: list[list[int]] = [[] for _ in self.tokens]
-        for t in self.tokens:
-            if t.head != t.i:
-                self.kids[t.head].append(t.i)
-
-    def children(self, i: int, *deps: str) -> list[int]:
-        return [c for c in self.kids[i] if not deps or self.tokens[c].dep in deps]
-
-    def conjuncts(self, i: int) -> list[int]:
-        """The token and every token conjoined with it ("X and Y", "X, Y and Z")."""
-        out = [i]
-        stack = [i]
-        while stack:
-            for c in self.children(stack.pop(), "conj"):
-                if c not in out and self.tokens[c].pos in ("NOUN", "PROPN"):
-                    out.append(c)
-                    stack.append(c)
-        return out
-
-    def subtree(self, i: int, *, stop: frozenset[str] = frozenset()) -> list[int]:
-        out = [i]
-        stack = [i]
-        while stack:
-            for c in self.kids[stack.pop()]:
-                if self.tokens[c].dep not in stop:
-                    out.append(c)
-                    stack.append(c)
-        return sorted(out)
-
-
 def _code_sentence(
     sentence: Sentence,
     mentions: tuple[Mention, ...],
@@ -203,8 +118,9 @@ def _code_sentence(
     doc_id: str,
     input_id: str,
     date: str | None,
+    notes: list[str] | None = None,
 ) -> list[Event]:
-    tree = _Tree(sentence)
+    tree = Tree(sentence)
     by_head = {m.head: m for m in mentions}
     matches: list[_Match] = []
     verbs_with_events: set[int] = set()
@@ -216,6 +132,8 @@ def _code_sentence(
             if m is not None:
                 matches.append(m)
                 verbs_with_events.add(t.i)
+            elif notes is not None:
+                notes.append(f"{t.text!r} (verb {t.lemma}): no entry's required words are present")
     for t in sentence.tokens:
         if _in_hyphenated_word(tree, t.i):
             continue
@@ -223,18 +141,41 @@ def _code_sentence(
             m = _match_noun(t, tree, index.nouns[t.lemma], by_head)
             if m is not None and m.clause not in verbs_with_events:
                 matches.append(m)
+            elif notes is not None:
+                why = (
+                    "no verb that reports it (noun in passing) or no entry matches"
+                    if m is None
+                    else "its verb is coded already"
+                )
+                notes.append(f"{t.text!r} (noun {t.lemma}): {why}")
     # "threatened to move troops": the threat is coded from the complement; the governing verb's
     # own entry adds nothing unless it has a target of its own.
     carried = {tree.tokens[m.clause].head for m in matches if tree.tokens[m.clause].dep == "xcomp"}
     events: list[Event] = []
     for m in matches:
         if m.trigger in carried and (m.target is None or _mention(tree, m.target, by_head) is None):
+            if notes is not None:
+                notes.append(f"{_label(tree, m)}: its complement carries the event")
             continue
-        events.extend(_events_for(m, sentence, tree, by_head, doc_id, input_id, date))
+        why: list[str] = []
+        found = _events_for(m, sentence, tree, by_head, doc_id, input_id, date, why)
+        if notes is not None:
+            if found:
+                notes.append(f"{_label(tree, m)}: coded {len(found)} event(s)")
+            else:
+                notes.append(f"{_label(tree, m)}: not coded: {'; '.join(why)}")
+        events.extend(found)
     return events
 
 
-def _in_hyphenated_word(tree: _Tree, i: int) -> bool:
+def _label(tree: Tree, m: _Match) -> str:
+    """The trigger and the entry it matched, for explanations."""
+    return (
+        f"{tree.tokens[m.trigger].text!r} ({m.pattern.where} {m.pattern.code} '{m.pattern.text}')"
+    )
+
+
+def _in_hyphenated_word(tree: Tree, i: int) -> bool:
     """True for a token glued by a hyphen to the one before or after it ("one-sided")."""
     tokens = tree.tokens
     before = i >= 2 and tokens[i - 1].text == "-" and tokens[i - 1].start == tokens[i - 2].end
@@ -246,7 +187,7 @@ def _in_hyphenated_word(tree: _Tree, i: int) -> bool:
     return before or after
 
 
-def _is_amount(tree: _Tree, i: int) -> bool:
+def _is_amount(tree: Tree, i: int) -> bool:
     """True for an amount: "$84 million", "€12m", "two planes" is not (a number of things)."""
     tok = tree.tokens[i]
     if tok.ent == "MONEY" or tok.pos == "NUM":
@@ -257,14 +198,14 @@ def _is_amount(tree: _Tree, i: int) -> bool:
     )
 
 
-def _is_money(tree: _Tree, i: int) -> bool:
+def _is_money(tree: Tree, i: int) -> bool:
     """True for an amount of money ("$84 million", "€12m")."""
     return tree.tokens[i].ent == "MONEY" or any(
         tree.tokens[c].ent == "MONEY" or tree.tokens[c].tag == "$" for c in tree.kids[i]
     )
 
 
-def _object_words(tree: _Tree, obj: int) -> set[str]:
+def _object_words(tree: Tree, obj: int) -> set[str]:
     """Lemmas of a direct object phrase and of its complements: "$84 million of aid",
     "$45 million in aid", "planes with food and medicine". An amount of money also counts as
     the word "money", so "grant money to +" covers "granted €45m to Peru"."""
@@ -283,7 +224,7 @@ def _object_words(tree: _Tree, obj: int) -> set[str]:
     return words
 
 
-def _preps(tree: _Tree, heads: list[int]) -> list[tuple[str, int]]:
+def _preps(tree: Tree, heads: list[int]) -> list[tuple[str, int]]:
     """(preposition lemma, object index) for prepositional phrases attached to the heads."""
     out: list[tuple[str, int]] = []
     for h in heads:
@@ -301,7 +242,7 @@ def _best(
     obj_words: set[str],
     preps: list[tuple[str, int]],
     direct_object: int | None,
-    tree: _Tree,
+    tree: Tree,
     by_head: dict[int, Mention],
 ) -> tuple[Pattern, int | None] | None:
     """The most specific pattern whose required words are all present, with its target.
@@ -336,7 +277,7 @@ def _best(
     return best
 
 
-def _pick_target(candidates: list[int], tree: _Tree, by_head: dict[int, Mention]) -> int | None:
+def _pick_target(candidates: list[int], tree: Tree, by_head: dict[int, Mention]) -> int | None:
     """Of several objects of one preposition, an actor first, then anything but a time
     ("air strikes on militant positions ... on Tuesday")."""
     for o in candidates:
@@ -349,7 +290,7 @@ def _pick_target(candidates: list[int], tree: _Tree, by_head: dict[int, Mention]
 
 
 def _match_verb(
-    v: Token, tree: _Tree, patterns: list[Pattern], by_head: dict[int, Mention]
+    v: Token, tree: Tree, patterns: list[Pattern], by_head: dict[int, Mention]
 ) -> _Match | None:
     passive = bool(tree.children(v.i, "nsubjpass"))
     # Particles: spaCy parses some ("stepped down", "pulled back") as adverbs, not `prt`.
@@ -367,7 +308,10 @@ def _match_verb(
     for o in objects:
         obj_words |= _object_words(tree, o)
     # An open complement's verb counts as a word too: "declined to comment" → `decline comment`.
-    obj_words.update(tree.tokens[c].lemma for c in tree.children(v.i, "xcomp"))
+    xcomps = tree.children(v.i, "xcomp")
+    obj_words.update(tree.tokens[c].lemma for c in xcomps)
+    if any(tree.tokens[c].pos == "VERB" for c in xcomps):
+        obj_words.add(XCOMP_WORD)  # "agreed to undertake exercises" → `agree xcomp`
     # What is sent "with" the verb belongs to the object: "sent planes with food to Manila"; so
     # does "in X" after an amount: "provided €12m in humanitarian aid to Ukraine".
     amount = any(_is_amount(tree, o) for o in objects)
@@ -402,7 +346,7 @@ def _match_verb(
     return _Match(pattern=found[0], trigger=v.i, clause=v.i, target=found[1])
 
 
-def _governing_verb(tree: _Tree, n: int) -> int | None:
+def _governing_verb(tree: Tree, n: int) -> int | None:
     """The verb a nominal trigger is the object of ("held talks", "devoting $84 million of aid")."""
     node = n
     for _ in range(4):
@@ -423,7 +367,7 @@ def _governing_verb(tree: _Tree, n: int) -> int | None:
 
 
 def _match_noun(
-    n: Token, tree: _Tree, patterns: list[Pattern], by_head: dict[int, Mention]
+    n: Token, tree: Tree, patterns: list[Pattern], by_head: dict[int, Mention]
 ) -> _Match | None:
     verb = _governing_verb(tree, n.i)
     if verb is not None and tree.tokens[verb].lemma not in LIGHT_VERBS:
@@ -443,7 +387,7 @@ def _match_noun(
     )
 
 
-def _subjects(tree: _Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
+def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
     """The logical subject(s) of a verb, inherited up the chain when the clause has none."""
     seen: set[int] = set()
     node = v
@@ -464,7 +408,13 @@ def _subjects(tree: _Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         if tok.dep in ("xcomp", "conj", "advcl", "acomp"):
             node = tok.head
         elif tok.dep == "pcomp":
-            node = tree.tokens[tok.head].head  # "after meeting with": the verb the phrase modifies
+            prep = tree.tokens[tok.head]
+            governor = prep.head
+            objects = tree.children(governor, *OBJECT_DEPS)
+            if prep.lemma in ACCUSED_PREPS and objects and prep.head != prep.i:
+                # "accused China of violating", "blamed Kyiv for shelling": the object did it.
+                return tree.conjuncts(objects[0])
+            node = governor  # "after meeting with": the verb the phrase modifies
         elif tree.tokens[node].pos == "ADJ" and tok.dep == "acomp":
             node = tok.head
         else:
@@ -472,7 +422,7 @@ def _subjects(tree: _Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
     return []
 
 
-def _noun_sources(tree: _Tree, n: int, clause: int, by_head: dict[int, Mention]) -> list[int]:
+def _noun_sources(tree: Tree, n: int, clause: int, by_head: dict[int, Mention]) -> list[int]:
     poss = tree.children(n, "poss")
     if poss:
         return tree.conjuncts(poss[0])
@@ -489,141 +439,33 @@ def _noun_sources(tree: _Tree, n: int, clause: int, by_head: dict[int, Mention])
     return []
 
 
-@dataclass(frozen=True, slots=True)
-class _Mood:
-    modality: str  # "actual" | "intent" | "threat"
-    negated: bool
-    skip: bool  # hypothetical, conditional or blocked: not coded
-    via: str  # the words that decided it
-
-
-def _mood(tree: _Tree, v: int) -> _Mood:
-    """Negation, intent and hypotheticals from the verb and the chain that governs it."""
-    negated = False
-    modality = "actual"
-    via: list[str] = []
-    first = tree.tokens[v]
-    if first.dep in ("ccomp", "acl") and tree.tokens[first.head].lemma in DEMAND_GOVERNORS:
-        return _Mood("actual", False, True, tree.tokens[first.head].text)  # "demand that X do"
-    if first.dep == "pcomp" and _counterfactual(tree, first.head):
-        return _Mood("actual", False, True, "instead of / without")  # "Instead of retreating"
-    if first.dep == "advcl" and any(
-        tree.tokens[c].dep == "aux" and tree.tokens[c].lemma == "to" for c in tree.kids[v]
-    ):
-        return _Mood("actual", False, True, "purpose clause")  # "…to support the dinar"
-    node = v
-    for _ in range(5):
-        tok = tree.tokens[node]
-        for c in tree.kids[node]:
-            ct = tree.tokens[c]
-            if ct.dep == "neg" or (ct.dep == "advmod" and ct.lemma == "never"):
-                negated = True
-                via.append(ct.text)
-            elif ct.dep == "aux" and ct.lemma in FUTURE_AUX and modality == "actual":
-                modality = "intent"
-                via.append(ct.text)
-            elif ct.dep == "aux" and ct.lemma in POSSIBLE_AUX:
-                return _Mood("possible", negated, True, ct.text)
-            elif ct.dep == "mark" and ct.lemma in CONDITIONAL_MARKS:
-                return _Mood("possible", negated, True, ct.text)
-        if tok.dep not in ("xcomp", "acomp") or tok.head == node:
-            break
-        gov = tree.tokens[tok.head]
-        if gov.lemma in BLOCKING_GOVERNORS or gov.lemma in DEMAND_GOVERNORS:
-            return _Mood("actual", negated, True, gov.text)
-        if gov.lemma in THREAT_GOVERNORS:
-            modality = "threat"
-            via.append(gov.text)
-        elif gov.lemma in INTENT_GOVERNORS and modality == "actual":
-            modality = "intent"
-            via.append(gov.text)
-        node = tok.head
-    return _Mood(modality, negated, False, " ".join(via))
-
-
-def _physical(tree: _Tree, i: int) -> bool:
+def _physical(tree: Tree, i: int) -> bool:
     """A place or a physical thing that force can be used on."""
     tok = tree.tokens[i]
     return tok.ent in ("GPE", "LOC", "FAC") or tok.lemma in PHYSICAL_TARGETS
 
 
-def _in_question(tree: _Tree, i: int) -> bool:
-    """True when the trigger's stretch of text ends with a question mark (a quoted question)."""
-    for t in tree.tokens[i + 1 :]:
-        if t.text in (".", "!", "?", "…"):
-            return t.text == "?"
-    return False
-
-
-def _counterfactual(tree: _Tree, prep: int) -> bool:
-    """True for "without X-ing", "instead of X-ing", "rather than X-ing"."""
-    p = tree.tokens[prep]
-    if p.lemma == "without":
-        return True
-    if p.lemma in ("of", "than"):
-        head = tree.tokens[p.head]
-        before = tree.tokens[prep - 1] if prep > 0 else None
-        return head.lemma in ("instead", "rather") or (
-            before is not None and before.lemma in ("instead", "rather")
-        )
-    return False
-
-
-def _shift(code: str, modality: str) -> str | None:
-    """The code of an intended or threatened act (None when CAMEO has no such code)."""
-    root = code[:2]
-    if modality == "intent":
-        if root in ("09", "10", "11", "12", "13") or root in ("01", "02", "03"):
-            return code
-        if root in THREAT_BY_ROOT:
-            return THREAT_BY_CODE.get(code[:3], THREAT_BY_ROOT[root])
-        if root == "05":
-            return "032" if code[:3] in INTENT_DIPLOMATIC else None
-        return INTENT_BY_CODE.get(code[:3]) or INTENT_BY_ROOT.get(root)
-    if modality == "threat":
-        if root in THREAT_BY_ROOT:
-            return THREAT_BY_CODE.get(code[:3], THREAT_BY_ROOT[root])
-        return None
-    return code
-
-
-def _quantity(tree: _Tree, m: _Match, root: str) -> Quantity | None:
-    """A money amount in the event's own clause (not in a nested clause), objects first."""
-    if root not in MONEY_ROOTS:
-        return None
-    tokens = tree.tokens
-    scope = tree.subtree(m.clause, stop=CLAUSE_DEPS)
-    if m.trigger != m.clause:
-        scope = sorted(set(scope) | set(tree.subtree(m.trigger, stop=CLAUSE_DEPS)))
-    runs: list[list[int]] = []
-    for i in scope:
-        if tokens[i].ent == "MONEY":
-            if runs and runs[-1][-1] == i - 1:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-    for run in runs:
-        text = " ".join(tokens[i].text for i in run).replace("$ ", "$").replace(" .", ".")
-        q = parse_quantity(text)
-        if q is not None:
-            return q
-    return None
-
-
 def _events_for(
     m: _Match,
     sentence: Sentence,
-    tree: _Tree,
+    tree: Tree,
     by_head: dict[int, Mention],
     doc_id: str,
     input_id: str,
     date: str | None,
+    why: list[str] | None = None,
 ) -> list[Event]:
-    mood = _mood(tree, m.clause)
-    if mood.skip or _in_question(tree, m.trigger):
+    why = why if why is not None else []
+    mood = mood_of(tree, m.clause, m.pattern.code[:2])
+    if mood.skip:
+        why.append(f"not an actual act ({mood.modality}: {mood.via})")
         return []
-    code = _shift(m.pattern.code, mood.modality)
+    if in_question(tree, m.trigger):
+        why.append("in a question")
+        return []
+    code = shift(m.pattern.code, mood.modality)
     if code is None:
+        why.append(f"CAMEO has no {mood.modality} code for {m.pattern.code} ({mood.via})")
         return []
     if m.pattern.nominal:
         source_heads = _noun_sources(tree, m.trigger, m.clause, by_head)
@@ -631,17 +473,34 @@ def _events_for(
         source_heads = _subjects(tree, m.clause, by_head)
     sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
     if not sources:
+        why.append("no resolved source actor")
         return []  # no resolved source: abstain
     target_heads = tree.conjuncts(m.target) if m.target is not None else []
     targets: list[Mention] = [
         t for i in target_heads if (t := _mention(tree, i, by_head, possessor=True)) is not None
     ]
+    if not targets and code[:2] in TARGETED_ROOTS:
+        target_heads = _implied_targets(tree, m, code)
+        targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
+    mutual = (
+        not m.pattern.has_target
+        and not m.pattern.nominal
+        and tree.tokens[m.trigger].lemma in RECIPROCAL_VERBS
+    )
+    if mutual and len(sources) < 2:
+        why.append("a mutual act needs two conjoined actors")
+        return []
     if m.target is None and m.pattern.has_target and tree.children(m.trigger, "ccomp", "parataxis"):
+        why.append("a speech verb introducing a quote")
         return []  # a speech verb introducing a quote ("…?" asked X): not an act on anyone
+    if code[:2] in FORCE_ROOTS and m.target is not None and targets:
+        # "captured the hospital", "shelled the school": a building is a place, not its staff.
+        targets = [t for t in targets if tree.tokens[t.head].lemma not in PHYSICAL_TARGETS]
     if not targets and code[:2] in FORCE_ROOTS and m.pattern.has_target:
         # "fought an insurgency", "fought elections", "fought alongside the SDF": force is used
         # on someone or on something physical (a village, a convoy, positions), or it is not coded.
         if m.target is None or not _physical(tree, m.target):
+            why.append("force needs an actor or a physical target")
             return []
     if (
         code[:3] in ("051", "052")
@@ -649,26 +508,42 @@ def _events_for(
         and m.target is not None
         and _physical(tree, m.target)
     ):
+        why.append("a physical thing defended is not a verbal act")
         return []  # "the hospital was defended by fighters": not a verbal defence
     evaluation = code[:3] in ("051", "052") or "09" <= code[:2] <= "13"
     if (
         not targets
         and code[:2] in TARGETED_ROOTS
-        and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS)
+        and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and m.target is None)
         and not (evaluation and m.target is not None)
     ):
         # Verbal acts and cooperation are done to someone: without a resolved target the
         # sentence is too often about a thing ("released its budget", "signed it").
+        why.append(f"root {code[:2]} needs a resolved target actor")
         return []
     pairs: list[tuple[Mention, Mention | None]] = []
-    if targets:
+    if targets and _respectively(tree, m):
+        # "Putin and Erdogan, who backed the government and rebels respectively": pair in order.
+        every = [
+            _mention(tree, i, by_head)
+            for i in tree.conjuncts(_first_conjunct(tree, source_heads[0]))
+        ]
+        paired = [s for s in every if s is not None]
+        if len(paired) != len(every) or len(paired) != len(targets):
+            why.append("'respectively' with lists of different lengths")
+            return []
+        pairs = list(zip(paired, targets, strict=True))
+    elif targets:
         pairs = [(s, t) for s in sources for t in targets]
-    elif len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
+    elif len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or mutual) and m.target is None:
+        # Only when no object names what was done: "supported the Kurds' fight" is not mutual.
         pairs = [(s, t) for s in sources for t in sources if s is not t]
     else:
         pairs = [(s, None) for s in sources]
     info = code_info(code)
-    quantity = _quantity(tree, m, info.root)
+    quantity = money_in_clause(tree, m.clause, m.trigger, info.root) or count_in_clause(
+        tree, m.clause, m.trigger, info.root, source_heads
+    )
     rule = f"{m.pattern.where} {m.pattern.code} '{m.pattern.text}'"
     if code != m.pattern.code:
         rule += f" → {code} ({mood.modality}: {mood.via})"
@@ -680,6 +555,8 @@ def _events_for(
         t_actor = target.actor if target is not None else None
         if t_actor is not None and _same(s_actor, t_actor):
             continue
+        if code[:2] == "04" and t_actor is not None and {s_actor.sector, t_actor.sector} <= ARMED:
+            continue  # "SDF troops met government forces": an encounter, not a consultation
         confidence = 0.5
         if t_actor is not None:
             confidence += 0.2
@@ -729,11 +606,51 @@ def _events_for(
                 date_precision="day" if date else None,
             )
         )
+    if not events:
+        why.append("source and target are the same actor")
     return events
 
 
+def _implied_targets(tree: Tree, m: _Match, code: str) -> list[int]:
+    """Targets the parse implies when the pattern's slot names none: the author of what is
+    answered ("denied charges by Ivory Coast", "accepted demands from the rebels") and the one
+    asked in a demand ("demanded that the US cancel", "appealed that Iran release")."""
+    objects = tree.children(m.trigger, *OBJECT_DEPS)
+    noun = m.target if m.target is not None else (objects[0] if objects else None)
+    if noun is not None and tree.tokens[noun].pos == "NOUN":
+        # The parse often hangs "by Chile" on the verb: "denied charges | by Chile".
+        active = not tree.children(m.trigger, "nsubjpass")
+        heads = [noun, m.trigger] if active else [noun]
+        for h in heads:
+            for p in tree.children(h, "prep"):
+                if tree.tokens[p].lemma in AUTHOR_PREPS and (
+                    h == noun or tree.tokens[p].lemma == "by"
+                ):
+                    for o in tree.children(p, "pobj"):
+                        return tree.conjuncts(o)
+    if code[:2] in ASKING_ROOTS:
+        for c in tree.children(m.trigger, "ccomp"):
+            for subj in tree.children(c, "nsubj"):
+                return tree.conjuncts(subj)
+    return []
+
+
+def _respectively(tree: Tree, m: _Match) -> bool:
+    """True when "respectively" pairs the sources with the targets in order."""
+    return any(
+        tree.tokens[c].lemma == "respectively" for h in (m.trigger, m.clause) for c in tree.kids[h]
+    )
+
+
+def _first_conjunct(tree: Tree, i: int) -> int:
+    """The first of a coordination ("Putin" of "Putin and Erdogan", from "Erdogan")."""
+    while tree.tokens[i].dep == "conj" and tree.tokens[i].head != i:
+        i = tree.tokens[i].head
+    return i
+
+
 def _mention(
-    tree: _Tree, i: int, by_head: dict[int, Mention], *, possessor: bool = False
+    tree: Tree, i: int, by_head: dict[int, Mention], *, possessor: bool = False
 ) -> Mention | None:
     """The actor of a phrase head; through a counting head to its "of" object ("thousands of
     Kenyan protesters", "tens of thousands of Georgians"); with ``possessor``, a place or thing
@@ -745,6 +662,11 @@ def _mention(
         for p in tree.children(i, "poss"):
             if p in by_head:
                 return by_head[p]
+        if tok.lemma in PHYSICAL_TARGETS:
+            # "an Afghan police convoy", "a Syrian army base": the force that owns the thing.
+            for p in tree.children(i, "compound"):
+                if p in by_head:
+                    return by_head[p]
     if tok.lemma in GROUP_HEADS or tok.pos == "NUM":
         for p in tree.children(i, "prep"):
             if tree.tokens[p].lemma == "of":

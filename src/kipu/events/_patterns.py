@@ -6,7 +6,8 @@ trigger ``n:attack``) followed by items matched against the trigger's dependents
 - ``+``            the target is the direct object;
 - ``PREP +``       the target is the object of that preposition ("meet with +");
 - ``PREP word``    a prepositional phrase with that object lemma must be present ("under arrest");
-- ``word``         a particle ("step up") or a word of the direct object phrase ("impose sanction").
+- ``word``         a particle ("step up") or a word of the direct object phrase ("impose sanction");
+                   ``xcomp`` stands for any open complement verb ("agree xcomp": agreed to act).
 
 The most specific matching entry (most items satisfied) wins. See docs/stages/events.md.
 """
@@ -28,6 +29,10 @@ PREPOSITIONS = frozenset(
     "under upon with within".split()
 )
 BUNDLED = "patterns.tsv"
+# The first line of a kipu dictionary may declare its kind ("# kipu: patterns", "# kipu: agents");
+# `--dictionary` takes files of every kind, so the event stage reads only its own.
+KIND_PREFIX = "# kipu:"
+KIND = "patterns"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,6 +143,14 @@ def _bundled_last(pattern: Pattern) -> bool:
     return pattern.where.startswith(BUNDLED + ":")
 
 
+def declared_kind(text: str) -> str | None:
+    """The kind a dictionary's first line declares ("# kipu: patterns"), or None."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
+    if first.lower().startswith(KIND_PREFIX):
+        return first[len(KIND_PREFIX) :].strip().lower() or None
+    return None
+
+
 @cache
 def load_patterns(extra: tuple[str, ...] = ()) -> PatternIndex:
     """The bundled patterns plus users' files (later files add to, never remove, earlier ones)."""
@@ -149,6 +162,9 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternIndex:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as e:
             raise DictionaryError(f"{path}: cannot read pattern dictionary: {e.strerror}") from e
+        kind = declared_kind(text)
+        if kind is not None and kind != KIND:
+            continue  # another stage's dictionary (agents, actors ...)
         _read(text, path, index)
     # Users' entries must win ties with bundled ones: put them first for each trigger.
     for table in (index.verbs, index.nouns):

@@ -38,3 +38,54 @@ def test_parse_quantity_without_currency_is_none(text: str) -> None:
 @given(st.text())
 def test_parse_quantity_never_raises(text: str) -> None:
     parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("12", 12),
+        ("1,200", 1200),
+        ("twenty-three", 23),
+        ("at least 40", 40),
+        ("a dozen", 12),
+        ("two hundred", 200),
+        ("3 million", 3e6),
+    ],
+)
+def test_parse_count(text: str, amount: float) -> None:
+    from kipu.enrich.quantities import parse_count
+
+    assert parse_count(text) == pytest.approx(amount)
+
+
+@pytest.mark.parametrize("text", ["dozens", "hundreds", "several", "many", ""])
+def test_parse_count_vague_is_none(text: str) -> None:
+    from kipu.enrich.quantities import parse_count
+
+    assert parse_count(text) is None
+
+
+def test_count_quantity_unit() -> None:
+    from kipu.enrich.quantities import count_quantity
+
+    q = count_quantity("at least 12", "killed")
+    assert q is not None and q.amount == 12 and q.unit == "killed" and q.currency is None
+    with pytest.raises(ValueError):
+        count_quantity("12", "bananas")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("20 to 30", 20), ("10-12 million", 10e6), ("between 20 and 30", 20), ("some 5,000", 5000)],
+)
+def test_parse_count_range_gives_lower_bound(text: str, amount: float) -> None:
+    from kipu.enrich.quantities import parse_count
+
+    assert parse_count(text) == pytest.approx(amount)
+
+
+@pytest.mark.parametrize("text", ["up to 40", "as many as 300", "fewer than 10", "12 15"])
+def test_parse_count_upper_bound_or_two_numbers_is_none(text: str) -> None:
+    from kipu.enrich.quantities import parse_count
+
+    assert parse_count(text) is None

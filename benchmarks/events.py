@@ -1,0 +1,114 @@
+"""Event coding: CAMEO manual examples, PETRARCH unit-test records, speed of coding vs parse.
+
+    python benchmarks/events.py cameo        # CAMEO examples: root and full-code accuracy
+    python benchmarks/events.py petrarch     # PETRARCH2 unit tests, PETR.Validate.verbs imported
+    python benchmarks/events.py speed [N]    # Guardian sample (first N articles): coding / parse
+    python benchmarks/events.py sample SEED  # 100 random Guardian sentences and their events
+
+Reads ../shared at run time (nothing is copied); one run each, numbers go to
+docs/accuracy-events.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kipu.actors import resolve_actors
+from kipu.commands.evaluate import code_gold
+from kipu.events import GoldItem, code_events, import_verbs, read_gold, score
+from kipu.extract import extract
+from kipu.nlp import load_model, parse
+from kipu.records import Article, Document
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+csv.field_size_limit(10**9)
+
+
+def cameo() -> None:
+    items = read_gold(str(SHARED / "reference" / "cameo-codes.csv"), "cameo-examples")
+    print(json.dumps(score(items, code_gold(items)).as_dict(), indent=2))
+
+
+def petrarch() -> None:
+    folder = SHARED / "data" / "phoenix-dictionaries"
+    items = read_gold(str(folder / "PETR.UnitTest.records.xml"), "petrarch-records")
+    from kipu.actors._phoenix import import_dictionary  # the actor stage's PETRARCH reader
+
+    with tempfile.TemporaryDirectory() as tmp:
+        verbs = Path(tmp) / "petr-verbs.tsv"
+        verbs.write_text(import_verbs(str(folder / "PETR.Validate.verbs.txt")), encoding="utf-8")
+        files = [str(verbs)]
+        for name in ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt"):
+            out = Path(tmp) / f"{name}.tsv"
+            out.write_text(import_dictionary(str(folder / name)).text, encoding="utf-8")
+            files.append(str(out))
+        coded = code_gold(items, tuple(files))
+    print(json.dumps(score(items, coded).as_dict(), indent=2))
+
+
+def speed(limit: int | None) -> None:
+    path = SHARED / "data" / "guardian-sample" / "Guardian_SDF_sample.csv"
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))[:limit]
+    docs = [Document(input_id=f"g{r['']}", kind="text", content=r["text"]) for r in rows]
+    articles = [a for d in docs if isinstance(a := extract(d), Article)]
+    load_model()
+    start = time.perf_counter()
+    parsed = list(parse(articles))
+    parse_s = time.perf_counter() - start
+    start = time.perf_counter()
+    resolved = [resolve_actors(p) for p in parsed]
+    actors_s = time.perf_counter() - start
+    start = time.perf_counter()
+    n_events = sum(len(code_events(r)) for r in resolved)
+    code_s = time.perf_counter() - start
+    print(
+        f"{len(articles)} articles, {n_events} events; parse {parse_s:.1f}s, actors "
+        f"{actors_s:.2f}s, coding {code_s:.2f}s; coding/parse = {code_s / parse_s:.3f}"
+    )
+
+
+# Sentences of the sample drawn for the hand check: a naive split, long enough to hold an event.
+MIN_CHARS, MAX_CHARS = 40, 400
+
+
+def sample(seed: int) -> None:
+    """Code 100 random sentences (each alone) and print their events for checking by hand."""
+    path = SHARED / "data" / "guardian-sample" / "Guardian_SDF_sample.csv"
+    sentences: list[tuple[str, int, str]] = []
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            n = 0
+            for para in row["text"].split("\n"):
+                for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", para.strip()):
+                    if MIN_CHARS <= len(s) <= MAX_CHARS:
+                        sentences.append((row[""], n, s))
+                        n += 1
+    random.seed(seed)
+    picked = random.sample(sentences, 100)
+    items = [GoldItem(id=f"row {r} sentence {n}", text=s, events=()) for r, n, s in picked]
+    for item, events in zip(items, code_gold(items), strict=True):
+        for e in events:
+            src = e.source.code if e.source else None
+            tgt = e.target.code if e.target else None
+            flag = " negated" if e.negated else ""
+            print(f"{item.id}\t{src} {e.cameo} {tgt}{flag}\t{e.rule}\t{item.text}")
+
+
+if __name__ == "__main__":
+    what = sys.argv[1] if len(sys.argv) > 1 else "cameo"
+    if what == "cameo":
+        cameo()
+    elif what == "petrarch":
+        petrarch()
+    elif what == "sample":
+        sample(int(sys.argv[2]) if len(sys.argv) > 2 else 6)
+    else:
+        speed(int(sys.argv[2]) if len(sys.argv) > 2 else None)

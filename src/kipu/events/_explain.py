@@ -1,0 +1,51 @@
+"""Why each event was or was not coded: the coder's decisions, sentence by sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kipu.events._coder import EventOptions, _code_sentence
+from kipu.events._patterns import load_patterns
+from kipu.records import Event, Mention, Resolved, Sentence
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SentenceExplanation:
+    """One sentence with its parse, its actors, its events and the coder's notes."""
+
+    sentence: Sentence
+    mentions: tuple[Mention, ...]
+    events: tuple[Event, ...]
+    notes: tuple[str, ...]  # one line per trigger: the entry that fired, or why nothing was coded
+
+
+def explain_events(
+    resolved: Resolved, options: EventOptions | None = None
+) -> list[SentenceExplanation]:
+    """Code a resolved article, keeping for each sentence why each trigger did or did not fire."""
+    index = load_patterns(options.dictionaries if options else ())
+    article = resolved.parsed.article
+    out: list[SentenceExplanation] = []
+    for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
+        notes: list[str] = []
+        events: list[Event] = []
+        if sentence.text.rstrip().rstrip("\"'”’").endswith("?"):
+            notes.append("a question: not coded")
+        else:
+            events = _code_sentence(
+                sentence,
+                mentions,
+                index,
+                article.doc_id,
+                article.input_id,
+                article.published,
+                notes,
+            )
+        if not notes:
+            notes.append("no word of the sentence is a trigger in the dictionary")
+        out.append(
+            SentenceExplanation(
+                sentence=sentence, mentions=mentions, events=tuple(events), notes=tuple(notes)
+            )
+        )
+    return out

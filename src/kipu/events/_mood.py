@@ -1,0 +1,233 @@
+"""Modality of a predicate from its verb chain: actual, intended, threatened, negated, or not an
+act at all (questions, conditionals, modal possibility, purpose clauses, demands, allegations).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kipu.events._tree import Tree
+
+# Verbs (and predicative adjectives) that make the clause they govern an intention:
+# "agreed to cooperate", "pledged to send", "stands ready to work" (CAMEO's 03x intent codes).
+INTENT_GOVERNORS = frozenset(
+    "agree plan pledge promise vow offer propose intend decide want seek hope aim prepare commit "
+    "expect resolve undertake ready prepared willing eager set poised determined due scheduled "
+    "slated".split()
+)
+# Governors that make a conflict act a threat (CAMEO 13x): "threatened to attack".
+THREAT_GOVERNORS = frozenset("threaten warn vow".split())
+# Governors under which the act did not (yet) happen and is not an intention of the subject:
+# "refused to meet", "failed to agree", "denied attacking" — not coded in this version.
+BLOCKING_GOVERNORS = frozenset("refuse decline fail deny reject avoid stop cease halt".split())
+# Governors whose complement is what someone else is asked to do: "urged Russia to withdraw",
+# "demand that Germany prosecute". The appeal is coded from the governor; the act is not.
+DEMAND_GOVERNORS = frozenset(
+    "demand urge ask call press push insist propose suggest recommend request want wish expect "
+    "encourage invite order instruct tell appeal plead beg lobby pressure pressure".split()
+)
+# Verbs of perception whose bare-infinitive complement shares their modality: "must now watch
+# the Americans march away" is as hypothetical as the watching.
+PERCEPTION_VERBS = frozenset({"watch", "see", "hear", "witness", "notice"})
+# Prepositions after which a gerund reports an act that happened ("after meeting with",
+# "by shelling"); after others ("on holding", "about meeting", "against attacking") it does not.
+ACTUAL_GERUND_PREPS = frozenset(
+    "after before while since by upon in despite following through when".split()
+)
+# Auxiliaries: future marks intent; modal possibility is not coded as an event.
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+POSSIBLE_AUX = frozenset({"could", "might", "may", "should", "must", "ought", "can"})
+# Subordinators that make a clause hypothetical or conditional.
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Governors whose "of/for X-ing" is an allegation, coded as the accusation only: "accused China
+# of violating its waters" is CAMEO 112 by Vietnam, not a violation by China.
+ALLEGING = frozenset("accuse blame charge suspect allege indict convict".split())
+# Verbs that report speech: "…, an official told reporters" introduces what happened; only
+# "told X to do" (an open complement) is an order.
+REPORTING_VERBS = frozenset({"tell"})
+# Roots whose acts are voiced by the act a purpose clause serves: "struck to demand reforms".
+VOICED_ROOTS = frozenset({"10", "14"})
+# Intent: the code of an intended act (by its 3-digit code or root) → CAMEO's 03x intent code.
+INTENT_BY_CODE = {
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    "081": "0351",
+    "082": "0352",
+    "084": "0353",
+    "085": "0354",
+    "086": "0355",
+    "087": "0356",
+}
+INTENT_BY_ROOT = {"04": "036", "06": "031", "07": "033", "08": "035"}
+# Diplomatic cooperation CAMEO can intend (032); praise, verbal defence and apology it cannot.
+INTENT_DIPLOMATIC = frozenset({"050", "053", "054", "056", "057"})
+# Threats: the code of a threatened act → CAMEO's 13x threat code.
+THREAT_BY_CODE = {
+    "163": "1312",
+    "191": "1381",
+    "192": "1382",
+    "195": "1384",
+    "193": "1384",
+    "194": "1384",
+}
+THREAT_BY_ROOT = {
+    "14": "133",
+    "15": "138",
+    "16": "131",
+    "17": "137",
+    "18": "1383",
+    "19": "1384",
+    "20": "1385",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Mood:
+    """How a predicate is meant: its modality, negation, and whether it is coded at all."""
+
+    modality: str  # "actual" | "intent" | "threat"
+    negated: bool
+    skip: bool  # hypothetical, conditional or blocked: not coded
+    via: str  # the words that decided it
+
+
+def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
+    """Negation, intent and hypotheticals from the verb and the chain that governs it.
+
+    ``root`` is the CAMEO root of the act: a demand or a protest in a purpose clause ("marched
+    to demand reforms") is voiced by the act it serves, so it is coded.
+    """
+    voiced = root in VOICED_ROOTS
+    negated = False
+    modality = "actual"
+    via: list[str] = []
+    first = tree.tokens[v]
+    if (
+        first.dep in ("ccomp", "acl")
+        and tree.tokens[first.head].lemma in DEMAND_GOVERNORS
+        and tree.tokens[first.head].lemma not in REPORTING_VERBS
+    ):
+        return Mood("actual", False, True, tree.tokens[first.head].text)  # "demand that X do"
+    if first.dep == "pcomp" and tree.tokens[tree.tokens[first.head].head].lemma in ALLEGING:
+        return Mood("alleged", False, True, tree.tokens[tree.tokens[first.head].head].text)
+    if first.dep == "pcomp" and first.tag == "VBG" and not _actual_gerund(tree, first.head):
+        # "preconditions on holding talks", "called for holding talks", "talked about meeting":
+        # the gerund names an act that is asked for, planned or discussed, not one that happened.
+        return Mood("actual", False, True, f"gerund after {tree.tokens[first.head].text!r}")
+    if first.dep == "pcomp" and _counterfactual(tree, first.head):
+        return Mood("actual", False, True, "instead of / without")  # "Instead of retreating"
+    if (
+        first.dep == "advcl"
+        and not voiced
+        and any(tree.tokens[c].dep == "aux" and tree.tokens[c].lemma == "to" for c in tree.kids[v])
+    ):
+        return Mood("actual", False, True, "purpose clause")  # "…to support the dinar"
+    node = v
+    for _ in range(5):
+        tok = tree.tokens[node]
+        for c in tree.kids[node]:
+            ct = tree.tokens[c]
+            if ct.dep == "neg" or (ct.dep == "advmod" and ct.lemma == "never"):
+                negated = True
+                via.append(ct.text)
+            elif ct.dep == "aux" and ct.lemma in FUTURE_AUX and modality == "actual":
+                modality = "intent"
+                via.append(ct.text)
+            elif ct.dep == "aux" and ct.lemma in POSSIBLE_AUX:
+                return Mood("possible", negated, True, ct.text)
+            elif ct.dep == "mark" and ct.lemma in CONDITIONAL_MARKS:
+                return Mood("possible", negated, True, ct.text)
+        perceived = tok.dep == "ccomp" and tree.tokens[tok.head].lemma in PERCEPTION_VERBS
+        if (tok.dep not in ("xcomp", "acomp") and not perceived) or tok.head == node:
+            break
+        gov = tree.tokens[tok.head]
+        if gov.lemma in BLOCKING_GOVERNORS or gov.lemma in DEMAND_GOVERNORS:
+            return Mood("actual", negated, True, gov.text)
+        if gov.lemma in THREAT_GOVERNORS:
+            modality = "threat"
+            via.append(gov.text)
+        elif gov.lemma in INTENT_GOVERNORS and modality == "actual":
+            modality = "intent"
+            via.append(gov.text)
+        node = tok.head
+    hypothetical = _hypothetical_host(tree, node)
+    if hypothetical is not None:
+        return Mood("possible", negated, True, hypothetical)
+    return Mood(modality, negated, False, " ".join(via))
+
+
+def _hypothetical_host(tree: Tree, v: int) -> str | None:
+    """The auxiliary that makes a relative clause hypothetical: "a deal where the Americans agree
+    with the Russians" inside "will be" or "could be" describes no act that happened."""
+    tok = tree.tokens[v]
+    if tok.dep not in ("relcl", "acl") or tok.head == v:
+        return None
+    node = tok.head
+    for _ in range(8):  # from the noun up to the verb whose argument it is
+        t = tree.tokens[node]
+        if t.pos in ("VERB", "AUX") or t.head == node:
+            break
+        node = t.head
+    for c in tree.kids[node]:
+        ct = tree.tokens[c]
+        if ct.dep == "aux" and (ct.lemma in FUTURE_AUX or ct.lemma in POSSIBLE_AUX):
+            return ct.text
+    return None
+
+
+def _actual_gerund(tree: Tree, prep: int) -> bool:
+    """True when a gerund after this preposition reports an act that happened: "after meeting",
+    "by shelling", "praised Peru for hosting" (a verb with an object), but not "on holding"."""
+    p = tree.tokens[prep]
+    if p.head == prep or tree.tokens[p.head].pos not in ("VERB", "AUX"):
+        return False
+    if p.lemma in ("for", "of"):
+        return any(tree.tokens[c].dep in ("dobj", "obj") for c in tree.kids[p.head])
+    return p.lemma in ACTUAL_GERUND_PREPS
+
+
+def in_question(tree: Tree, i: int) -> bool:
+    """True when the trigger's stretch of text ends with a question mark (a quoted question)."""
+    for t in tree.tokens[i + 1 :]:
+        if t.text in (".", "!", "?", "…"):
+            return t.text == "?"
+    return False
+
+
+def _counterfactual(tree: Tree, prep: int) -> bool:
+    """True for "without X-ing", "instead of X-ing", "rather than X-ing"."""
+    p = tree.tokens[prep]
+    if p.lemma == "without":
+        return True
+    if p.lemma in ("of", "than"):
+        head = tree.tokens[p.head]
+        before = tree.tokens[prep - 1] if prep > 0 else None
+        return head.lemma in ("instead", "rather") or (
+            before is not None and before.lemma in ("instead", "rather")
+        )
+    return False
+
+
+def shift(code: str, modality: str) -> str | None:
+    """The code of an intended or threatened act (None when CAMEO has no such code)."""
+    root = code[:2]
+    if modality == "intent":
+        if root in ("09", "10", "11", "12", "13") or root in ("01", "02", "03"):
+            return code
+        if root in THREAT_BY_ROOT:
+            return THREAT_BY_CODE.get(code[:3], THREAT_BY_ROOT[root])
+        if root == "05":
+            return "032" if code[:3] in INTENT_DIPLOMATIC else None
+        return INTENT_BY_CODE.get(code[:3]) or INTENT_BY_ROOT.get(root)
+    if modality == "threat":
+        if root in THREAT_BY_ROOT:
+            return THREAT_BY_CODE.get(code[:3], THREAT_BY_ROOT[root])
+        return None
+    return code

@@ -1,0 +1,216 @@
+"""Convert a PETRARCH verb dictionary (``CAMEO.2.0.txt`` format) into kipu's patterns TSV.
+
+PETRARCH blocks are ``--- VERB [code] ---`` with synonym verbs on the following lines, then
+pattern lines ``- words * words [code] # comment``: ``*`` is the verb, ``+`` the target, ``$`` the
+source, ``(PREP words)`` a prepositional phrase, ``{words}`` a noun phrase and ``&NAME`` a synonym
+set defined by ``&NAME`` followed by ``+WORD`` lines. kipu's patterns are read on the dependency
+parse, so each PETRARCH pattern becomes: trigger lemma, object words, ``PREP word`` and ``PREP +``
+items. Words before the verb (subjects, auxiliaries such as "FAILED_TO_*") have no place in kipu's
+grammar: those patterns are skipped and counted in a comment, as are codes that are not CAMEO codes
+(PETRARCH's validation dictionaries use WEIS and test codes).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+from kipu.errors import DictionaryError
+from kipu.events._patterns import PREPOSITIONS
+from kipu.events.codebook import load_codebook
+
+# Words that never matter on a dependency parse (determiners, auxiliaries, conjunctions).
+STOP_WORDS = frozenset("the a an and or of 's its their his her this that these those".split())
+# A synonym set expands into at most this many patterns per line (a few sets hold hundreds of
+# words; the product of two such sets would flood the dictionary).
+MAX_EXPANSION = 60
+_HEADER = re.compile(r"^---\s+(?P<verb>\S+)\s+\[(?P<code>[^\]]*)\]\s*---")
+_PATTERN = re.compile(r"^-\s+(?P<body>.*?)\s*\[(?P<code>[^\]]*)\]")
+_SYNSET = re.compile(r"^&(?P<name>[A-Z0-9_]+)")
+
+
+def import_verbs(path: str) -> str:
+    """A PETRARCH verb dictionary as kipu's patterns TSV text (starts with ``# kipu: patterns``)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError as e:
+        raise DictionaryError(f"{path}: cannot read PETRARCH verb dictionary: {e.strerror}") from e
+    book = load_codebook()
+    synsets = _synsets(text)
+    rows: dict[str, str] = {}
+    skipped = {"before_verb": 0, "not_cameo": 0, "empty": 0}
+    verbs: list[str] = []
+    in_block = False
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip() or line.lstrip().startswith("<!--"):
+            continue
+        header = _HEADER.match(line)
+        if header:
+            verbs, in_block = [], True
+            default = _code(header.group("code"))
+            verbs.append(_verb(header.group("verb")))
+            if default is not None:
+                if default in book:
+                    for v in verbs:
+                        rows.setdefault(f"{default}\t{v} +", f"{Path(path).name}:{lineno}")
+                else:
+                    skipped["not_cameo"] += 1
+            continue
+        if not in_block:
+            continue
+        if line.startswith(("&", "+")):
+            in_block = False  # a synonym set between blocks
+            continue
+        m = _PATTERN.match(line)
+        if m is None:
+            if line.startswith("-"):
+                continue
+            verb = _verb(line.split("{")[0].strip())
+            if verb and verb not in verbs:
+                verbs.append(verb)
+                for key in [k for k in rows if k.split("\t")[1].split()[0] == verbs[0]]:
+                    if key.endswith(f"\t{verbs[0]} +"):
+                        code = key.split("\t")[0]
+                        rows.setdefault(f"{code}\t{verb} +", f"{Path(path).name}:{lineno}")
+            continue
+        code = _code(m.group("code"))
+        if code is None or code not in book:
+            skipped["not_cameo"] += 1
+            continue
+        body = m.group("body")
+        if "*" not in body:
+            skipped["empty"] += 1
+            continue
+        before, after = body.split("*", 1)
+        if [w for w in before.split() if w not in ("$", "+", "%")]:
+            skipped["before_verb"] += 1
+            continue
+        for items in _items(after, synsets):
+            for v in verbs:
+                pattern = " ".join([v, *items])
+                rows.setdefault(f"{code}\t{pattern}", f"{Path(path).name}:{lineno}")
+    out = [
+        "# kipu: patterns",
+        f"# imported from PETRARCH verb dictionary {Path(path).name} by kipu.events.import_verbs",
+        f"# skipped: {skipped['before_verb']} patterns with words before the verb, "
+        f"{skipped['not_cameo']} with codes that are not CAMEO codes",
+        "code\tpattern\tnote",
+    ]
+    out.extend(f"{key}\t{where}" for key, where in rows.items())
+    return "\n".join(out) + "\n"
+
+
+def _code(text: str) -> str | None:
+    """The event code of ``[042]`` or ``[042:043]`` (the first), None for ``[---]``."""
+    code = text.strip().split(":")[0].strip()
+    return code if code.isdigit() else None
+
+
+def _verb(text: str) -> str:
+    """A PETRARCH verb (``SET_UP``) as a kipu trigger with its particle (``set up``)."""
+    words = [w for w in text.lower().replace("_", " ").split() if w]
+    return " ".join(words)
+
+
+def _lemma(word: str) -> str:
+    """A rough lemma of a dictionary noun ("SANCTIONS" → "sanction"); PETRARCH lists forms."""
+    w = word.lower().strip("_")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def _synsets(text: str) -> dict[str, list[str]]:
+    """``&NAME`` → its member phrases (``+WORD`` lines)."""
+    sets: dict[str, list[str]] = {}
+    current: str | None = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        m = _SYNSET.match(line)
+        if m and line == f"&{m.group('name')}":
+            current = m.group("name")
+            sets[current] = []
+        elif current and line.startswith("+"):
+            sets[current].append(line[1:].strip())
+        elif not line:
+            continue
+        else:
+            current = None
+    return sets
+
+
+def _items(after: str, synsets: dict[str, list[str]]) -> list[list[str]]:
+    """kipu pattern items for the words after the verb (one list per synonym-set expansion)."""
+    tokens = re.findall(r"\(|\)|\{|\}|[^\s(){}]+", after)
+    choices: list[list[list[str]]] = []  # per slot: alternatives, each a list of words
+    prep: str | None = None
+    phrase: list[str] | None = None  # words of a "{noun phrase}" being read
+    filled = False  # the open prepositional phrase has an object
+    for tok in tokens:
+        if tok == "{":
+            phrase = []
+            continue
+        if tok == "}":
+            words = _words(" ".join(phrase or []), prep)
+            if words:
+                choices.append([words])
+                filled = True
+            phrase = None
+            continue
+        if phrase is not None:
+            phrase.append(tok)
+            continue
+        if tok in ("(", ")"):
+            if tok == ")" and prep is not None and not filled:
+                choices.append([[f"{prep} +"]])  # "(TO)": a "to" phrase names the target
+            if tok == ")":
+                prep, filled = None, False
+            continue
+        if tok in ("$", "%"):
+            continue
+        if tok == "+":
+            choices.append([[f"{prep} +" if prep else "+"]])
+            filled = prep is not None
+            continue
+        if tok.startswith("&"):
+            members = synsets.get(tok[1:].rstrip("_"), [])
+            alts = [_words(m, prep) for m in members]
+            alts = [a for a in alts if a]
+            if alts:
+                choices.append(alts)
+                filled = prep is not None
+            continue
+        low = tok.lower().strip("_")
+        if low in PREPOSITIONS and prep is None:
+            prep = low
+            continue
+        words = _words(tok, prep)
+        if words:
+            choices.append([words])
+            filled = prep is not None
+    out: list[list[str]] = []
+    for combo in itertools.islice(itertools.product(*choices), MAX_EXPANSION):
+        items: list[str] = []
+        for part in combo:
+            for item in part:
+                if item not in items:
+                    items.append(item)
+        if sum(1 for i in items if i.endswith("+")) <= 1:
+            out.append(items)
+    return out or [[]]
+
+
+def _words(phrase: str, prep: str | None) -> list[str]:
+    """Items for a dictionary phrase: its content words, under a preposition when there is one."""
+    words = [_lemma(w) for w in phrase.replace("_", " ").split()]
+    words = [w for w in words if w and w not in STOP_WORDS and w.isalpha()]
+    if not words:
+        return []
+    head = words[-1]
+    if prep is not None:
+        return [f"{prep} {head}"]
+    return words

@@ -1,0 +1,66 @@
+"""PETRARCH verb dictionaries → kipu patterns (a small dictionary written for this test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kipu.events import import_verbs, load_patterns
+
+# A made-up dictionary in PETRARCH's format: a synonym set, a block with two verbs, a default
+# code, prepositional and noun-phrase patterns, a pattern with words before the verb and a code
+# that is not a CAMEO code.
+SAMPLE = """\
+&GOODS
++FOOD
++MEDICINES
+
+--- SHIP  [070] ---
+SHIP
+DISPATCH {DISPATCHES DISPATCHED}
+- * &GOODS (TO +) [073]  # goods to someone
+- * {ARMS SHIPMENT} [072]
+- FAILED_TO_* [111]
+- * WIDGETS [999]
+
+--- SCOLD [---] ---
+SCOLD
+- * + (OVER {BORDER DISPUTE}) [111]
+"""
+
+
+def test_import_verbs_converts_blocks(tmp_path: Path) -> None:
+    src = tmp_path / "verbs.txt"
+    src.write_text(SAMPLE, encoding="utf-8")
+    text = import_verbs(str(src))
+    assert text.startswith("# kipu: patterns\n")
+    rows = {tuple(line.split("\t")[:2]) for line in text.splitlines() if line[:1].isdigit()}
+    assert ("070", "ship +") in rows and ("070", "dispatch +") in rows
+    assert ("073", "ship food to +") in rows and ("073", "dispatch medicine to +") in rows
+    assert ("072", "ship arm shipment") in rows
+    assert ("111", "scold + over dispute") in rows
+    assert not any(code == "999" for code, _ in rows)  # not a CAMEO code
+    assert not any(code == "111" and p.startswith("ship") for code, p in rows)  # "FAILED_TO_*"
+    out = tmp_path / "petr.tsv"
+    out.write_text(text, encoding="utf-8")
+    index = load_patterns((str(out),))
+    assert any(p.where.startswith(str(out)) for p in index.verbs["dispatch"])
+
+
+def test_load_patterns_skips_other_kinds(tmp_path: Path) -> None:
+    agents = tmp_path / "agents.tsv"
+    agents.write_text("# kipu: agents\nnot\ta pattern line at all\n", encoding="utf-8")
+    patterns = tmp_path / "mine.tsv"
+    patterns.write_text("# kipu: patterns\n111\tberate +\tmine\n", encoding="utf-8")
+    index = load_patterns((str(agents), str(patterns)))
+    assert [p.code for p in index.verbs["berate"]][0] == "111"
+
+
+def test_import_verbs_reads_petrarch_cameo_dictionary(shared: Path) -> None:
+    path = shared / "data" / "phoenix-dictionaries" / "CAMEO.2.0.txt"
+    if not path.is_file():
+        pytest.skip("CAMEO.2.0.txt not present in ../shared")
+    text = import_verbs(str(path))
+    codes = {line.split("\t")[0] for line in text.splitlines() if line[:1].isdigit()}
+    assert {f"{r:02d}" for r in range(1, 21)} <= {c[:2] for c in codes}

@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from importlib import resources
 from typing import Annotated, Any
 
@@ -47,7 +47,11 @@ StoreOpt = Annotated[
 ]
 DictOpt = Annotated[
     list[str] | None,
-    typer.Option("--dictionary", help="Extra event pattern file in kipu's format (repeatable)."),
+    typer.Option(
+        "--dictionary",
+        help="Extra dictionary in kipu's format, first line '# kipu: KIND': patterns, countries, "
+        "agents, organisations or officeholders (repeatable).",
+    ),
 ]
 
 
@@ -186,50 +190,6 @@ def code_cmd(
     raise typer.Exit(exit_code(report))
 
 
-@app.command("extract")
-def extract_cmd(paths: PathsArg = None, date: DateOpt = None) -> None:
-    """Stream the articles found in the inputs as JSON Lines: metadata and the body text.
-
-    Fields: doc_id, input_id, url, title, published, dateline, byline, language, text.
-    """
-    from kipu.extract import extract
-    from kipu.run import new_report
-    from kipu.run._pipeline import exit_code
-    from kipu.sources import SourceOptions, expand_inputs, read_documents
-
-    specs = _paths(paths)
-    with _guard():
-        options = _options(date, None)
-        report = new_report("extract")
-        for item in expand_inputs(specs):
-            if isinstance(item, Rejected):
-                report.reject(item)
-                _on_reject(item)
-                continue
-            report.n_inputs += 1
-            for doc in read_documents(item, SourceOptions()):
-                if isinstance(doc, Rejected):
-                    report.reject(doc)
-                    _on_reject(doc)
-                    continue
-                report.n_documents += 1
-                for w in doc.warnings:
-                    report.warn(w)
-                    _on_warning(doc.input_id, w)
-                article = extract(doc)
-                if isinstance(article, Rejected):
-                    report.reject(article)
-                    _on_reject(article)
-                    continue
-                report.n_articles += 1
-                if article.published is None and options.date is not None:
-                    article = replace(article, published=options.date)
-                sys.stdout.write(json.dumps(asdict(article), ensure_ascii=False) + "\n")
-                sys.stdout.flush()
-        _err(_summary_line(report))
-    raise typer.Exit(exit_code(report))
-
-
 def _progress() -> Callable[[RunReport], None] | None:
     if _state["quiet"] or not sys.stderr.isatty():
         return None
@@ -245,97 +205,6 @@ def _progress() -> Callable[[RunReport], None] | None:
             status.stop()
 
     return update
-
-
-@app.command("ingest")
-def ingest_cmd(
-    paths: PathsArg = None,
-    store: StoreOpt = None,
-    date: DateOpt = None,
-    dictionary: DictOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the run report as JSON.")] = False,
-) -> None:
-    """Run the pipeline into a store: documents and events as Parquet parts, plus a run report.
-
-    Idempotent: an input already ingested is skipped, a document already stored is counted as a
-    duplicate. Resumable: a rerun after an interruption continues with the inputs not yet done.
-    """
-    from kipu.run import ingest, new_report
-    from kipu.run._pipeline import exit_code
-
-    specs = _paths(paths)
-    with _guard():
-        options = _options(date, dictionary)
-        report = new_report("ingest")
-        progress = _progress()
-        ingest(
-            specs,
-            _store(store),
-            options,
-            report,
-            on_reject=_on_reject,
-            on_warning=_on_warning,
-            on_progress=progress,
-        )
-        if progress is not None:
-            progress(report)
-        if as_json:
-            typer.echo(json.dumps(asdict(report), ensure_ascii=False, indent=2))
-        else:
-            _err(_summary_line(report) + f"; {report.n_new} new documents in {_store(store)}")
-    raise typer.Exit(exit_code(report))
-
-
-@app.command("events")
-def events_cmd(
-    store: StoreOpt = None,
-    actor: Annotated[
-        str | None,
-        typer.Option(help="Source or target actor: code prefix or country (USA, PERGOV)."),
-    ] = None,
-    root: Annotated[
-        str | None, typer.Option(help="CAMEO root, two digits (04 consult, 19 fight).")
-    ] = None,
-    cameo: Annotated[str | None, typer.Option(help="CAMEO code or its prefix (042).")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="JSON Lines in the event contract.")
-    ] = False,
-) -> None:
-    """Query the events in a store (through DuckDB)."""
-    from kipu.store import query_events
-
-    with _guard():
-        events = query_events(_store(store), actor=actor, root=root, cameo=cameo, limit=limit)
-        if as_json:
-            for event in events:
-                sys.stdout.write(_event_json(event) + "\n")
-            return
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(show_lines=False)
-        for col in ("date", "source", "cameo", "target", "quantity", "sentence"):
-            table.add_column(col, overflow="fold")
-        for e in events:
-            q = e.quantity.text if e.quantity else ""
-            marks = (" (neg)" if e.negated else "") + (" intent" if e.modality == "intent" else "")
-            cameo_text = e.cameo + marks
-            table.add_row(
-                e.date or "",
-                _actor_text(e.source),
-                cameo_text,
-                _actor_text(e.target),
-                q,
-                e.sentence[:160],
-            )
-        Console(markup=False, highlight=False).print(table)
-
-
-def _actor_text(actor: Any) -> str:
-    if actor is None:
-        return ""
-    return f"{actor.code or '?'} ({actor.name or actor.text})"
 
 
 @app.command("demo")

@@ -213,6 +213,7 @@ class RunReport:
     n_articles: int = 0  # articles extracted
     n_new: int = 0  # documents stored for the first time
     n_duplicate: int = 0  # documents already stored (same doc_id)
+    n_near_duplicate: int = 0  # documents close to one already stored (MinHash), kept with dup_of
     n_events: int = 0
     n_rejected: int = 0
     rejected: dict[str, int] = field(default_factory=dict)  # "stage:reason" -> count

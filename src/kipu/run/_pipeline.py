@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from kipu import __version__
 from kipu.actors import ActorOptions, resolve_actors
+from kipu.enrich import enrich_events
 from kipu.events import EventOptions, code_events
 from kipu.extract import ExtractOptions, extract
 from kipu.nlp import parse
@@ -140,16 +141,26 @@ def _code(
     report: RunReport,
     counter: _Counter,
 ) -> Iterator[Coded]:
-    actor_options = ActorOptions()
-    event_options = EventOptions(dictionaries=options.dictionaries)
-    for parsed in parse(articles, model=options.model):
-        events = code_events(resolve_actors(parsed, actor_options), event_options)
+    for article, events in code_articles(articles, options):
         report.n_events += len(events)
         counter.n_events += len(events)
         for event in events:
             if not event.negated:
                 report.events_by_root[event.root] = report.events_by_root.get(event.root, 0) + 1
-        yield Coded(input=item, article=parsed.article, events=events)
+        yield Coded(input=item, article=article, events=events)
+
+
+def code_articles(
+    articles: Iterable[Article], options: PipelineOptions
+) -> Iterator[tuple[Article, list[Event]]]:
+    """Parse, resolve actors and code events for articles, in order (the one coding path)."""
+    # One --dictionary list serves both stages: each reads the files of its own kind.
+    actor_options = ActorOptions(dictionaries=options.dictionaries)
+    event_options = EventOptions(dictionaries=options.dictionaries)
+    for parsed in parse(articles, model=options.model):
+        resolved = resolve_actors(parsed, actor_options)
+        events = enrich_events(resolved, code_events(resolved, event_options))
+        yield parsed.article, events
 
 
 def finish(report: RunReport) -> RunReport:

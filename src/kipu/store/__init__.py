@@ -5,8 +5,12 @@
     kipu-data/
       documents/       one row per Article      (<run_id>-<seq>-<hash>.parquet)
       events/          one row per Event, flat columns
-      manifest.jsonl   one line per completed input (by content hash)
+      manifest.jsonl   one commit per line: the parts it made visible, the shards/inputs completed
+      duplicates/      near-duplicate documents and the original each copies (dup_of)
+      signatures/      MinHash signatures of original documents (the LSH index on reopen)
+      rejected/        every rejected document with its stage and reason
       runs/            one RunReport per run, <run_id>.json
+      format           "2": the manifest lists every committed part
       .staging/        parts being written; renamed into place when complete
       .lock            the one writer's pid and start time
 
@@ -16,7 +20,9 @@ One :class:`StoreWriter` writes; any number of readers query through :func:`conn
 
 from __future__ import annotations
 
-from kipu.store._query import StoreSummary, connect, query_events, summary
+from kipu.store._export import FORMATS, export_events
+from kipu.store._maintain import CompactResult, Problem, compact, doctor
+from kipu.store._query import EventQuery, StoreSummary, connect, query_events, query_rows, summary
 from kipu.store._schema import (
     DOCUMENT_SCHEMA,
     EVENT_SCHEMA,
@@ -28,6 +34,14 @@ from kipu.store._schema import (
 from kipu.store._writer import DEFAULT_STORE, ManifestEntry, StoreWriter, read_manifest
 
 __all__ = [
+    "FORMATS",
+    "CompactResult",
+    "EventQuery",
+    "Problem",
+    "compact",
+    "doctor",
+    "export_events",
+    "query_rows",
     "DEFAULT_STORE",
     "DOCUMENT_SCHEMA",
     "EVENT_SCHEMA",

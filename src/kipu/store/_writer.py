@@ -7,7 +7,7 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from kipu.errors import StoreError
 from kipu.records import Article, Event, RunReport
 from kipu.store._lock import StoreLock
 from kipu.store._schema import DOCUMENT_SCHEMA, EVENT_SCHEMA, article_to_row, event_to_row
+from kipu.store._tables import TABLE_SCHEMAS
 
 DEFAULT_STORE = Path("kipu-data")
 DOCUMENTS = "documents"
@@ -28,13 +29,22 @@ EVENTS = "events"
 RUNS = "runs"
 STAGING = ".staging"
 MANIFEST = "manifest.jsonl"
+# The store's own tables besides documents and events (see _tables.py): one folder of parts each.
+DUPLICATES = "duplicates"
+SIGNATURES = "signatures"
+REJECTED = "rejected"
+PART_FOLDERS = (DOCUMENTS, EVENTS, DUPLICATES, SIGNATURES, REJECTED)
+# Present in stores whose manifest lists every part it committed (kipu 0.2 on); readers and the
+# writer then ignore parts no manifest line names (leftovers of a write a crash cut short).
+FORMAT = "format"
+FORMAT_VERSION = "2"
 
 _RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ManifestEntry:
-    """One input the store holds completely: a line of ``manifest.jsonl``."""
+    """One input (or one shard of an input) the store holds completely."""
 
     input_hash: str  # ids.content_hash of the input's bytes
     input_id: str
@@ -42,6 +52,19 @@ class ManifestEntry:
     n_events: int
     run_id: str
     completed: str  # ISO timestamp
+    shard: int | None = None  # None: the whole input is done; else this shard of it
+    n_rejected: int = 0
+    status: str = "complete"  # "complete", or "rejected" when nothing in it could be read
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Commit:
+    """One line of ``manifest.jsonl``: parts made visible together, and the inputs they complete."""
+
+    run_id: str
+    parts: tuple[str, ...]  # "events/<name>.parquet" ... relative to the store
+    entries: tuple[ManifestEntry, ...]
+    replaces: tuple[str, ...] = ()  # parts this commit supersedes (kipu compact)
 
 
 def _now() -> str:
@@ -98,6 +121,11 @@ def _repair_manifest(path: Path) -> None:
 
 def read_manifest(store: str | os.PathLike[str]) -> list[ManifestEntry]:
     """The entries of a store's manifest, ignoring a torn last line."""
+    return [entry for commit in read_commits(store) for entry in commit.entries]
+
+
+def read_commits(store: str | os.PathLike[str]) -> list[Commit]:
+    """Every line of a store's manifest as a Commit (older one-entry lines included)."""
     path = Path(store) / MANIFEST
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
@@ -111,10 +139,58 @@ def read_manifest(store: str | os.PathLike[str]) -> list[ManifestEntry]:
         if not line.strip():
             continue
         try:
-            entries.append(ManifestEntry(**json.loads(line)))
-        except (ValueError, TypeError) as e:
+            entries.append(_commit(json.loads(line)))
+        except (ValueError, TypeError, KeyError) as e:
             raise StoreError(f"{path}:{number}: bad manifest line: {e}") from e
     return entries
+
+
+def _commit(data: dict[str, Any]) -> Commit:
+    """A manifest line as a Commit: either a commit object or an older single entry."""
+    if "parts" not in data:
+        entry = ManifestEntry(**data)
+        return Commit(run_id=entry.run_id, parts=(), entries=(entry,))
+    return Commit(
+        run_id=data["run_id"],
+        parts=tuple(data["parts"]),
+        entries=tuple(ManifestEntry(**e) for e in data.get("entries", ())),
+        replaces=tuple(data.get("replaces", ())),
+    )
+
+
+def latest_entries(store: str | os.PathLike[str]) -> dict[tuple[str, int | None], ManifestEntry]:
+    """The newest entry per (input, shard) that is not revoked: what the store holds."""
+    latest: dict[tuple[str, int | None], ManifestEntry] = {}
+    for entry in read_manifest(store):
+        if not entry.input_hash:
+            continue
+        key = (entry.input_hash, entry.shard)
+        if entry.status == "revoked":
+            latest.pop(key, None)
+        else:
+            latest[key] = entry
+    return latest
+
+
+def committed_parts(store: str | os.PathLike[str]) -> set[str] | None:
+    """The parts the manifest makes visible, or None for an older store (every part counts)."""
+    if not (Path(store) / FORMAT).exists():
+        return None
+    visible: set[str] = set()
+    for commit in read_commits(store):
+        visible.difference_update(commit.replaces)
+        visible.update(commit.parts)
+    return visible
+
+
+def list_parts(store: str | os.PathLike[str], folder: str) -> list[Path]:
+    """The committed Parquet parts of one folder of the store, sorted by name."""
+    root = Path(store)
+    visible = committed_parts(root)
+    found = sorted((root / folder).glob("*.parquet"))
+    if visible is None:
+        return found
+    return [p for p in found if f"{folder}/{p.name}" in visible]
 
 
 class StoreWriter:
@@ -170,12 +246,12 @@ class StoreWriter:
 
     def completed_inputs(self) -> set[str]:
         """The hashes of the inputs the manifest records as complete."""
-        return {entry.input_hash for entry in read_manifest(self.path)}
+        return {e.input_hash for e in latest_entries(self.path).values() if e.shard is None}
 
     def known_doc_ids(self) -> set[str]:
         """The doc_ids already stored in the document parts."""
         ids: set[str] = set()
-        for part in sorted((self.path / DOCUMENTS).glob("*.parquet")):
+        for part in list_parts(self.path, DOCUMENTS):
             try:
                 column = pq.read_table(part, columns=["doc_id"]).column("doc_id")
             except (OSError, pa.ArrowException) as e:
@@ -188,8 +264,14 @@ class StoreWriter:
         articles: Sequence[Article],
         events: Sequence[Event],
         completed: Sequence[ManifestEntry] = (),
+        *,
+        tables: Mapping[str, Sequence[dict[str, Any]]] | None = None,
     ) -> None:
-        """Store articles and events as new parts, then record ``completed`` in the manifest."""
+        """Store articles, events and rows of the store's own ``tables`` as new parts.
+
+        The parts and the ``completed`` entries become visible together, in one manifest line
+        appended after the parts are in place: a crash at any moment leaves either all or none.
+        """
         self._check_open()
         ingested = _now()
         seq = self._seq
@@ -204,12 +286,55 @@ class StoreWriter:
                 rows = [event_to_row(e, run_id=self.run_id) for e in events]
                 name = self._part_name(seq, (e.event_id for e in events))
                 staged.append(self._stage(EVENTS, name, rows, EVENT_SCHEMA))
+            for kind, table_rows in (tables or {}).items():
+                if table_rows:
+                    key = TABLE_SCHEMAS[kind].names[0]
+                    name = self._part_name(seq, (str(r[key]) for r in table_rows))
+                    staged.append(self._stage(kind, name, list(table_rows), TABLE_SCHEMAS[kind]))
             self._publish(staged)
         finally:
             for tmp, _ in staged:
                 tmp.unlink(missing_ok=True)
-        if completed:
-            self._append_manifest(completed)
+        parts = tuple(f"{final.parent.name}/{final.name}" for _, final in staged)
+        if parts or completed:
+            commit = Commit(run_id=self.run_id, parts=parts, entries=tuple(completed))
+            try:
+                self._append_commit(commit)
+            except StoreError:
+                for _, final in staged:  # never committed: not part of the store
+                    final.unlink(missing_ok=True)
+                raise
+
+    def replace_parts(
+        self,
+        new: Mapping[str, Sequence[dict[str, Any]]],
+        old: Sequence[str],
+        *,
+        revoked: Sequence[ManifestEntry] = (),
+    ) -> None:
+        """Write ``new`` rows by table as parts that supersede the parts ``old`` (compaction)."""
+        self._check_open()
+        seq = self._seq
+        self._seq += 1
+        staged: list[tuple[Path, Path]] = []
+        try:
+            for kind, rows in new.items():
+                if rows:
+                    schema = {DOCUMENTS: DOCUMENT_SCHEMA, EVENTS: EVENT_SCHEMA, **TABLE_SCHEMAS}[
+                        kind
+                    ]
+                    name = self._part_name(seq, (str(r[schema.names[0]]) for r in rows))
+                    staged.append(self._stage(kind, name, list(rows), schema))
+            self._publish(staged)
+        finally:
+            for tmp, _ in staged:
+                tmp.unlink(missing_ok=True)
+        parts = tuple(f"{final.parent.name}/{final.name}" for _, final in staged)
+        self._append_commit(
+            Commit(run_id=self.run_id, parts=parts, entries=tuple(revoked), replaces=tuple(old))
+        )
+        for name in old:
+            (self.path / name).unlink(missing_ok=True)
 
     def write_report(self, report: RunReport) -> Path:
         """Write (or replace) ``runs/<run_id>.json`` for a run report."""
@@ -268,10 +393,10 @@ class StoreWriter:
                 final.unlink(missing_ok=True)
             raise StoreError(f"cannot move parts into store {self.path}: {e}") from e
 
-    def _append_manifest(self, completed: Sequence[ManifestEntry]) -> None:
-        """Append entries to ``manifest.jsonl``, flushed and fsynced."""
+    def _append_commit(self, commit: Commit) -> None:
+        """Append one commit line to ``manifest.jsonl``, flushed and fsynced."""
         path = self.path / MANIFEST
-        text = "".join(json.dumps(asdict(entry), ensure_ascii=False) + "\n" for entry in completed)
+        text = json.dumps(asdict(commit), ensure_ascii=False) + "\n"
         try:
             with path.open("a", encoding="utf-8") as f:
                 f.write(text)
@@ -282,23 +407,53 @@ class StoreWriter:
 
 
 def _prepare(store: Path) -> None:
-    """Create the store's folders, remove staging leftovers and repair the manifest."""
+    """Create the folders, remove staging leftovers and uncommitted parts, repair the manifest."""
     staging = store / STAGING
     try:
         if staging.exists():
             shutil.rmtree(staging)
-        for name in (DOCUMENTS, EVENTS, RUNS, STAGING):
+        for name in (*PART_FOLDERS, RUNS, STAGING):
             (store / name).mkdir(exist_ok=True)
     except OSError as e:
         raise StoreError(f"cannot prepare store {store}: {e}") from e
     _repair_manifest(store / MANIFEST)
+    if not (store / FORMAT).exists():
+        _adopt(store)
+    visible = committed_parts(store) or set()
+    for folder in PART_FOLDERS:
+        for part in (store / folder).glob("*.parquet"):
+            if f"{folder}/{part.name}" not in visible:
+                part.unlink(missing_ok=True)
+
+
+def _adopt(store: Path) -> None:
+    """Turn an older store (or a new one) into one whose manifest lists its parts."""
+    parts = tuple(
+        f"{folder}/{p.name}"
+        for folder in PART_FOLDERS
+        for p in sorted((store / folder).glob("*.parquet"))
+    )
+    path = store / MANIFEST
+    try:
+        if parts:
+            commit = Commit(run_id="adopted", parts=parts, entries=())
+            with path.open("a", encoding="utf-8") as f:
+                f.write(json.dumps(asdict(commit), ensure_ascii=False) + "\n")
+                f.flush()
+                os.fsync(f.fileno())
+        tmp = store / STAGING / FORMAT
+        tmp.write_text(FORMAT_VERSION + "\n", encoding="utf-8")
+        os.replace(tmp, store / FORMAT)
+        _fsync_dir(store)
+    except OSError as e:
+        raise StoreError(f"cannot record the parts of store {store}: {e}") from e
 
 
 def _next_seq(store: Path, run_id: str) -> int:
     """The next part sequence number for ``run_id`` (one past the highest already stored)."""
     prefix = f"{run_id}-"
     highest = -1
-    for kind in (DOCUMENTS, EVENTS):
+    for kind in PART_FOLDERS:
         for part in (store / kind).glob("*.parquet"):
             rest = part.name.removeprefix(prefix)
             if rest == part.name:

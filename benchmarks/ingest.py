@@ -1,0 +1,120 @@
+"""Ingest at scale on the Guardian sample: throughput ratios and peak memory, in one run.
+
+    .venv/bin/python benchmarks/ingest.py ../shared/data/guardian-sample/Guardian_SDF_sample.csv
+
+Writes the sample as JSONL (1x, and 10x with changed ids) to a temporary folder, then measures:
+- ``kipu code`` throughput (the pipeline streaming events, no store) vs ``kipu ingest`` with one
+  worker, on the same documents: ratio ingest/code (target >= 0.9);
+- ingest with 2 workers vs 1 worker: ratio (target >= 1.7 on 2 idle cores);
+- peak RSS of an ingest (one worker, in a child process) at 1x and 10x the sample (or of its
+  first N documents with --rss-docs N; --no-throughput measures only that).
+Ratios are within one run; absolute times depend on the machine and its load.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kipu.nlp import load_model
+from kipu.run import Coded, IngestOptions, PipelineOptions, ingest, new_report, process
+
+csv.field_size_limit(10**9)
+
+
+def write_jsonl(sample: Path, out: Path, copies: int, limit: int | None = None) -> int:
+    """The sample (its first ``limit`` rows) as JSONL, ``copies`` times with changed ids."""
+    with sample.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))[:limit]
+    with out.open("w", encoding="utf-8") as f:
+        for copy in range(copies):
+            for row in rows:
+                record = {"id": f"g{row['']}-{copy}", "text": row["text"], "date": row["date"]}
+                f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(rows) * copies
+
+
+def timed_code(corpus: Path) -> float:
+    """Seconds `kipu code` takes (process() to the last event)."""
+    start = time.perf_counter()
+    for item in process([str(corpus)], PipelineOptions(), new_report("code"), known_doc_ids=set()):
+        if isinstance(item, Coded):
+            for event in item.events:
+                json.dumps(event.event_id)
+    return time.perf_counter() - start
+
+
+def timed_ingest(corpus: Path, store: Path, workers: int) -> float:
+    """Seconds an ingest into a fresh store takes."""
+    start = time.perf_counter()
+    ingest(
+        [str(corpus)],
+        store,
+        PipelineOptions(),
+        new_report("ingest"),
+        on_reject=lambda r: None,
+        settings=IngestOptions(workers=workers),
+    )
+    return time.perf_counter() - start
+
+
+def peak_rss(corpus: Path, store: Path) -> float:
+    """Peak RSS in MB of an ingest with one worker in a child process."""
+    code = (
+        "import resource, sys; from kipu.run import *; "
+        "ingest([sys.argv[1]], sys.argv[2], PipelineOptions(), new_report('ingest'), "
+        "on_reject=lambda r: None); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(corpus), str(store)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(done.stdout.split()[-1]) / 1024
+
+
+def main(sample: Path, rss_docs: int | None, throughput: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        one, ten = folder / "x1.jsonl", folder / "x10.jsonl"
+        n1 = write_jsonl(sample, one, 1)
+        if throughput:
+            measure_throughput(one, n1, folder)
+        small = folder / "r1.jsonl"
+        m1, m10 = write_jsonl(sample, small, 1, rss_docs), write_jsonl(sample, ten, 10, rss_docs)
+        rss1 = peak_rss(small, folder / "r1")
+        rss10 = peak_rss(ten, folder / "r10")
+        print(f"peak RSS, 1 worker: {rss1:.0f} MB at {m1} documents, {rss10:.0f} MB at {m10}")
+
+
+def measure_throughput(one: Path, n1: int, folder: Path) -> None:
+    """`kipu code` vs ingest with 1 and 2 workers on the same documents."""
+    load_model()
+    if n1:
+        code_s = timed_code(one)
+        ingest1_s = timed_ingest(one, folder / "s1", 1)
+        ingest2_s = timed_ingest(one, folder / "s2", 2)
+        print(f"documents: {n1}")
+        print(f"kipu code:          {n1 / code_s:.2f} docs/s ({code_s:.1f} s)")
+        print(f"ingest, 1 worker:   {n1 / ingest1_s:.2f} docs/s ({ingest1_s:.1f} s)")
+        print(f"ingest, 2 workers:  {n1 / ingest2_s:.2f} docs/s ({ingest2_s:.1f} s)")
+        print(f"ratio ingest/code: {code_s / ingest1_s:.2f}")
+        print(f"ratio 2 workers/1 worker: {ingest1_s / ingest2_s:.2f}")
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sample", type=Path)
+    parser.add_argument("--rss-docs", type=int, default=None, help="RSS on the first N (x1, x10)")
+    parser.add_argument("--no-throughput", action="store_true", help="only measure RSS")
+    args = parser.parse_args()
+    main(args.sample, args.rss_docs, not args.no_throughput)

@@ -1,0 +1,234 @@
+"""Keep a store healthy: ``compact`` merges parts and drops duplicate ids; ``doctor`` checks it."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from kipu.errors import StoreError
+from kipu.store._lock import LOCK_NAME, _pid_alive
+from kipu.store._query import _literal
+from kipu.store._writer import (
+    FORMAT,
+    MANIFEST,
+    PART_FOLDERS,
+    STAGING,
+    ManifestEntry,
+    StoreWriter,
+    committed_parts,
+    list_parts,
+    read_commits,
+)
+
+# id columns by part folder: copies of one id are duplicates (the first by part name is kept).
+_KEYS = {
+    "documents": "doc_id",
+    "events": "event_id",
+    "duplicates": "doc_id",
+    "signatures": "doc_id",
+    "rejected": "item_id, stage, reason",
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Problem:
+    """One thing wrong with a store, and how to fix it."""
+
+    kind: str  # "unreadable_part", "missing_part", "duplicate_ids", "uncommitted_part" ...
+    detail: str
+    fix: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CompactResult:
+    """What compaction did: parts before and after, rows dropped as duplicate ids, by folder."""
+
+    parts_before: int
+    parts_after: int
+    dropped: dict[str, int]
+    unreadable: tuple[str, ...]
+
+
+def _readable(part: Path) -> bool:
+    """Whether a Parquet part opens and its row groups can be read."""
+    try:
+        pq.read_table(part)
+    except (OSError, pa.ArrowException):
+        return False
+    return True
+
+
+def doctor(store: str | os.PathLike[str]) -> list[Problem]:
+    """Check a store without changing it; an empty list means healthy."""
+    root = Path(store)
+    if not root.is_dir():
+        raise StoreError(f"no kipu store at {root}")
+    problems: list[Problem] = []
+    visible = committed_parts(root)
+    if visible is None:
+        problems.append(
+            Problem(
+                kind="old_format",
+                detail="the manifest does not list the store's parts (written before kipu 0.2)",
+                fix="run any writing command (kipu compact) once to adopt the existing parts",
+            )
+        )
+    for name in sorted(visible or ()):
+        if not (root / name).exists():
+            problems.append(
+                Problem(
+                    kind="missing_part",
+                    detail=f"manifest lists {name}, which is gone",
+                    fix="run `kipu compact --drop-unreadable`, then the same ingest again",
+                )
+            )
+    for folder in PART_FOLDERS:
+        for part in sorted((root / folder).glob("*.parquet")):
+            name = f"{folder}/{part.name}"
+            if visible is not None and name not in visible:
+                problems.append(
+                    Problem(
+                        kind="uncommitted_part",
+                        detail=f"{name} was left by an interrupted write; readers ignore it",
+                        fix="the next ingest or compact removes it",
+                    )
+                )
+            elif not _readable(part):
+                problems.append(
+                    Problem(
+                        kind="unreadable_part",
+                        detail=f"{name} cannot be read",
+                        fix="run `kipu compact --drop-unreadable`, then the same ingest again",
+                    )
+                )
+    problems += _duplicates(root)
+    staging = root / STAGING
+    if staging.is_dir() and any(staging.iterdir()):
+        problems.append(
+            Problem(
+                kind="staging_leftovers",
+                detail=f"{staging} holds files of an interrupted write",
+                fix="the next ingest or compact removes them",
+            )
+        )
+    lock = root / LOCK_NAME
+    if lock.exists():
+        try:
+            pid = int(json.loads(lock.read_text(encoding="utf-8"))["pid"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pid = -1
+        if not _pid_alive(pid):
+            problems.append(
+                Problem(
+                    kind="stale_lock",
+                    detail=f"{lock} names process {pid}, which is not running",
+                    fix="the next ingest takes it over; or remove the file",
+                )
+            )
+    return problems
+
+
+def _duplicates(root: Path) -> list[Problem]:
+    """Ids stored in more than one row of the readable committed parts."""
+    problems = []
+    con = duckdb.connect(":memory:")
+    try:
+        for folder, key in _KEYS.items():
+            parts = [str(p) for p in list_parts(root, folder) if p.exists() and _readable(p)]
+            if not parts:
+                continue
+            row = con.execute(
+                f"SELECT count(*) - count(DISTINCT ({key})) FROM read_parquet(?)", [parts]
+            ).fetchall()[0]
+            extra = int(row[0]) if row else 0
+            if extra:
+                problems.append(
+                    Problem(
+                        kind="duplicate_ids",
+                        detail=f"{extra} extra copies of ids in {folder}/ (queries show one)",
+                        fix="run `kipu compact` to drop them",
+                    )
+                )
+    except duckdb.Error as e:
+        raise StoreError(f"cannot check store {root}: {e}") from e
+    finally:
+        con.close()
+    return problems
+
+
+def compact(
+    store: str | os.PathLike[str], *, run_id: str, drop_unreadable: bool = False
+) -> CompactResult:
+    """Merge each folder's parts into one, keeping one row per id; takes the writer's lock."""
+    root = Path(store)
+    if not (root / MANIFEST).exists() and not (root / FORMAT).exists() and not root.is_dir():
+        raise StoreError(f"no kipu store at {root}")
+    with StoreWriter.open(root, run_id=run_id) as writer:
+        unreadable: list[str] = []
+        old: list[str] = []
+        new: dict[str, list[dict[str, object]]] = {}
+        dropped: dict[str, int] = {}
+        visible = committed_parts(root) or set()
+        for name in sorted(visible):
+            if not (root / name).exists() or not _readable(root / name):
+                unreadable.append(name)
+        if unreadable and not drop_unreadable:
+            raise StoreError(
+                f"{len(unreadable)} parts cannot be read ({unreadable[0]} ...); "
+                "run `kipu compact --drop-unreadable`, then the same ingest again"
+            )
+        con = duckdb.connect(":memory:")
+        try:
+            for folder, key in _KEYS.items():
+                parts = [
+                    p for p in list_parts(root, folder) if f"{folder}/{p.name}" not in unreadable
+                ]
+                if len(parts) <= 1 and not unreadable:
+                    continue
+                names = [f"{folder}/{p.name}" for p in parts]
+                if parts:
+                    files = "[" + ", ".join(_literal(str(p)) for p in parts) + "]"
+                    table = con.sql(
+                        f"SELECT * EXCLUDE (filename) FROM read_parquet({files}, filename = true, "
+                        f"union_by_name = true) QUALIFY row_number() OVER (PARTITION BY {key} "
+                        "ORDER BY filename) = 1 ORDER BY filename"
+                    ).to_arrow_table()
+                    n_rows = sum(pq.read_metadata(p).num_rows for p in parts)
+                    dropped[folder] = n_rows - table.num_rows
+                    new[folder] = table.to_pylist()
+                old += names
+        except duckdb.Error as e:
+            raise StoreError(f"cannot compact store {root}: {e}") from e
+        finally:
+            con.close()
+        old += unreadable
+        before = len(visible)
+        if old:
+            revoked = _revoked(root, set(unreadable))
+            writer.replace_parts(new, old, revoked=revoked)
+        after = len(committed_parts(root) or ())
+    return CompactResult(
+        parts_before=before, parts_after=after, dropped=dropped, unreadable=tuple(unreadable)
+    )
+
+
+def _revoked(root: Path, lost: set[str]) -> list[ManifestEntry]:
+    """Manifest entries to revoke because parts they committed were lost (a rerun redoes them)."""
+    revoked: list[ManifestEntry] = []
+    hashes: set[str] = set()
+    for commit in read_commits(root):
+        if lost.intersection(commit.parts):
+            for entry in commit.entries:
+                revoked.append(replace(entry, status="revoked"))
+                hashes.add(entry.input_hash)
+    for commit in read_commits(root):  # the inputs those shards belong to are no longer complete
+        for entry in commit.entries:
+            if entry.input_hash in hashes and entry.shard is None:
+                revoked.append(replace(entry, status="revoked"))
+    return revoked

@@ -21,6 +21,7 @@ from kipu.actors._context import (
 )
 from kipu.actors._dictionaries import (
     ActorDictionaries,
+    OfficeTerm,
     key,
     load_dictionaries,
 )
@@ -329,6 +330,23 @@ def _resolve_phrase(
     return None
 
 
+def _office_in_year(
+    name: str, d: ActorDictionaries, tokens: tuple[Token, ...]
+) -> OfficeTerm | None:
+    """The one office a person held in a year the sentence names, or None."""
+    for t in tokens:
+        if t.ent == "DATE" and len(t.text) == 4 and t.text.isdigit() and "1950" <= t.text <= "2099":
+            first, last = f"{t.text}-01-01", f"{t.text}-12-31"
+            terms = [
+                term
+                for term in d.offices.get(key(name), [])
+                if term.start <= last and (term.end is None or term.end >= first)
+            ]
+            if len({(term.country, term.sector) for term in terms}) == 1:
+                return terms[0]
+    return None
+
+
 def _resolve_person(
     h: Token,
     phrase: list[int],
@@ -357,6 +375,10 @@ def _resolve_person(
         run = [i for i in phrase if tokens[i].pos == "PROPN" and i <= h.i]
         if run and run[-1] == h.i and len(run) > len(name_idx):
             office = _office(_join(run, tokens), d, date)
+    if office is None and d.offices.get(key(name)):
+        # Not in office on the article's date, but the sentence names the year it speaks of
+        # ("In 2012, Leon Panetta …"): the office held in that year.
+        office = _office_in_year(name, d, tokens)
     remembered = memory.people.get(key(name))
 
     sector = title[0] if title else None

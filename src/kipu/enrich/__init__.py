@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
+from kipu.actors import actor_on
 from kipu.enrich._gazetteer import load_gazetteer
 from kipu.enrich.dates import EventDate, date_sentence, find_dates, is_forward, parse_temporal
 from kipu.enrich.places import index_places, locate, resolve_place
@@ -38,6 +39,7 @@ class EnrichOptions:
     use_paragraph_place: bool = True  # a place named elsewhere in the event's paragraph
     use_dateline: bool = True  # the article's dateline ("LIMA")
     use_lead_date: bool = True  # the lead sentence's recent date (the article's news peg)
+    dictionaries: tuple[str, ...] = ()  # users' actor dictionaries (office holders by date)
 
 
 def _trigger_index(sentence: Sentence, event: Event) -> int:
@@ -116,11 +118,21 @@ def enrich_events(
             when = date_sentence(sentence, text, trigger, published, forward)
             if when is None:
                 when = lead or EventDate(published.isoformat(), "day")
+        date = when.date if when else event.date
+        source, target = event.source, event.target
+        if date is not None and date != event.date:
+            # Office holders are who they were on the event's date, not the article's.
+            source = actor_on(source, date, options.dictionaries)
+            target = actor_on(target, date, options.dictionaries)
+            if source is None:
+                continue  # the source held no office then: the text does not say who it acted for
         out.append(
             dataclasses.replace(
                 event,
+                source=source,
+                target=target,
                 location=place,
-                date=when.date if when else event.date,
+                date=date,
                 date_precision=when.precision if when else event.date_precision,
             )
         )

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from kipu import __version__
 from kipu.actors import ActorOptions, resolve_actors
-from kipu.enrich import enrich_events
+from kipu.enrich import EnrichOptions, enrich_events
 from kipu.events import EventOptions, code_events
 from kipu.extract import ExtractOptions, extract
 from kipu.nlp import parse
@@ -157,9 +157,10 @@ def code_articles(
     # One --dictionary list serves both stages: each reads the files of its own kind.
     actor_options = ActorOptions(dictionaries=options.dictionaries)
     event_options = EventOptions(dictionaries=options.dictionaries)
+    enrich_options = EnrichOptions(dictionaries=options.dictionaries)
     for parsed in parse(articles, model=options.model):
         resolved = resolve_actors(parsed, actor_options)
-        events = enrich_events(resolved, code_events(resolved, event_options))
+        events = enrich_events(resolved, code_events(resolved, event_options), enrich_options)
         yield parsed.article, events
 
 

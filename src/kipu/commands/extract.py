@@ -2,7 +2,7 @@
 
 import json
 import sys
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from enum import StrEnum
 from typing import Annotated
 
@@ -65,10 +65,9 @@ def register(app: typer.Typer) -> None:
         text. For one document on stdin: `kipu extract --format text -`.
         """
         from kipu.cli import _err, _guard, _on_reject, _on_warning, _options, _paths, _summary_line
-        from kipu.extract import extract
         from kipu.run import new_report
-        from kipu.run._pipeline import exit_code
-        from kipu.sources import SourceOptions, expand_inputs, read_documents
+        from kipu.run._pipeline import exit_code, read_articles
+        from kipu.sources import expand_inputs
 
         specs = _paths(paths)
         first = True
@@ -81,25 +80,14 @@ def register(app: typer.Typer) -> None:
                     _on_reject(item)
                     continue
                 report.n_inputs += 1
-                for doc in read_documents(item, SourceOptions()):
-                    if isinstance(doc, Rejected):
-                        report.reject(doc)
-                        _on_reject(doc)
-                        continue
-                    report.n_documents += 1
-                    for w in doc.warnings:
-                        report.warn(w)
-                        _on_warning(doc.input_id, w)
-                    if explain:
-                        _write_explanation(doc)
-                    article = extract(doc)
-                    if isinstance(article, Rejected):
-                        report.reject(article)
-                        _on_reject(article)
-                        continue
-                    report.n_articles += 1
-                    if article.published is None and options.date is not None:
-                        article = replace(article, published=options.date)
+                for article in read_articles(
+                    item,
+                    options.date,
+                    report,
+                    on_reject=_on_reject,
+                    on_warning=_on_warning,
+                    on_document=_write_explanation if explain else None,
+                ):
                     if not explain:
                         _write_article(article, format, first)
                         first = False

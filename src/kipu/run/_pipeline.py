@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from kipu import __version__
@@ -13,7 +13,7 @@ from kipu.enrich import EnrichOptions, enrich_events
 from kipu.events import EventOptions, code_events
 from kipu.extract import ExtractOptions, extract
 from kipu.nlp import parse
-from kipu.records import Article, Event, Rejected, RunReport
+from kipu.records import Article, Document, Event, Rejected, RunReport
 from kipu.sources import Input, SourceOptions, expand_inputs, read_documents
 
 # Articles parsed together in one nlp.pipe call: large enough for spaCy's batching, small enough
@@ -53,7 +53,6 @@ class InputDone:
 class _Counter:
     n_documents: int = 0
     n_events: int = 0
-    seen: set[str] = field(default_factory=set)
 
 
 def new_report(command: str) -> RunReport:
@@ -69,6 +68,42 @@ def new_report(command: str) -> RunReport:
 
 def _ignore(_: Rejected) -> None:
     return None
+
+
+def read_articles(
+    item: Input,
+    date: str | None,
+    report: RunReport,
+    *,
+    on_reject: Callable[[Rejected], None] = _ignore,
+    on_warning: Callable[[str, str], None] | None = None,
+    on_document: Callable[[Document], None] | None = None,
+) -> Iterator[Article]:
+    """The articles of one input: read, extracted, counted; rejections reported, never raised.
+
+    ``date`` (``--date``) fills in only what neither the input nor the page says.
+    """
+    for doc in read_documents(item, SourceOptions()):
+        if isinstance(doc, Rejected):
+            report.reject(doc)
+            on_reject(doc)
+            continue
+        report.n_documents += 1
+        for warning in doc.warnings:
+            report.warn(warning)
+            if on_warning is not None:
+                on_warning(doc.input_id, warning)
+        if on_document is not None:
+            on_document(doc)
+        article = extract(doc, ExtractOptions())
+        if isinstance(article, Rejected):
+            report.reject(article)
+            on_reject(article)
+            continue
+        report.n_articles += 1
+        if article.published is None and date is not None:
+            article = replace(article, published=date)
+        yield article
 
 
 def process(
@@ -88,9 +123,6 @@ def process(
     as duplicates and not parsed again.
     """
     known = known_doc_ids if known_doc_ids is not None else set()
-    # --date fills in only what neither the input nor the page says (applied after extraction).
-    source_options = SourceOptions()
-    extract_options = ExtractOptions()
     for item in expand_inputs(specs):
         if isinstance(item, Rejected):
             report.reject(item)
@@ -103,25 +135,11 @@ def process(
             continue
         counter = _Counter()
         batch: list[Article] = []
-        for doc in read_documents(item, source_options):
-            if isinstance(doc, Rejected):
-                report.reject(doc)
-                on_reject(doc)
-                continue
-            report.n_documents += 1
-            counter.n_documents += 1
-            for warning in doc.warnings:
-                report.warn(warning)
-                if on_warning is not None:
-                    on_warning(doc.input_id, warning)
-            article = extract(doc, extract_options)
-            if isinstance(article, Rejected):
-                report.reject(article)
-                on_reject(article)
-                continue
-            report.n_articles += 1
-            if article.published is None and options.date is not None:
-                article = replace(article, published=options.date)
+        before = report.n_documents
+        for article in read_articles(
+            item, options.date, report, on_reject=on_reject, on_warning=on_warning
+        ):
+            counter.n_documents = report.n_documents - before
             if article.doc_id in known:
                 report.n_duplicate += 1
                 continue
@@ -130,6 +148,7 @@ def process(
             if len(batch) >= options.batch_size:
                 yield from _code(item, batch, options, report, counter)
                 batch = []
+        counter.n_documents = report.n_documents - before
         yield from _code(item, batch, options, report, counter)
         yield InputDone(input=item, n_documents=counter.n_documents, n_events=counter.n_events)
 

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from kipu import __version__
+from kipu.commands._options import DEFAULT_STORE, DateOpt, DictOpt, PathsArg, StoreOpt
 from kipu.errors import KipuError
 from kipu.records import Event, Rejected, RunReport
 
@@ -27,32 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-DEFAULT_STORE = "kipu-data"
 _state = {"verbose": False, "quiet": False}
-
-PathsArg = Annotated[
-    list[str] | None,
-    typer.Argument(
-        help="Files, folders, globs, or - for stdin (HTML, scraped .txt, JSONL, .gz of any).",
-        show_default=False,
-    ),
-]
-DateOpt = Annotated[
-    str | None,
-    typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that have none."),
-]
-StoreOpt = Annotated[
-    str | None,
-    typer.Option("--store", help=f"Store folder [default: $KIPU_STORE or ./{DEFAULT_STORE}]."),
-]
-DictOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--dictionary",
-        help="Extra dictionary in kipu's format, first line '# kipu: KIND': patterns, countries, "
-        "agents, organisations or officeholders (repeatable).",
-    ),
-]
 
 
 def _store(store: str | None) -> str:

@@ -12,19 +12,9 @@ from typing import Annotated, Any
 
 import typer
 
+from kipu.commands._options import PathsArg, StoreOpt
 from kipu.records import RunReport
 
-PathsArg = Annotated[
-    list[str] | None,
-    typer.Argument(
-        help="Files, folders, globs, or - for stdin (HTML, scraped .txt, JSONL, .gz of any).",
-        show_default=False,
-    ),
-]
-StoreOpt = Annotated[
-    str | None,
-    typer.Option("--store", help="Store folder [default: $KIPU_STORE or ./kipu-data]."),
-]
 SideOpt = Annotated[
     str,
     typer.Option("--side", help="Where --actor/--country/--sector match: source, target, either."),

@@ -63,7 +63,7 @@ def _find(document: Document, options: ExtractOptions) -> HtmlText | CleanText |
         with time_limit(options.time_budget):
             if document.kind == "html":
                 return extract_html(content, document.url)
-            return clean_text(content)
+            return clean_text(content, frozenset(document.site_lines))
     except HtmlParseError as error:
         return _reject(document, "parse_error", f"HTML could not be parsed ({error})")
     except BudgetExceeded as error:
@@ -129,7 +129,7 @@ def explain(document: Document, options: ExtractOptions | None = None) -> list[D
             if document.kind == "html":
                 found = explain_html(document.content)
             else:
-                found = explain_text(document.content)
+                found = explain_text(document.content, frozenset(document.site_lines))
     except (HtmlParseError, BudgetExceeded, RecursionError):
         return []
     return [Decision(kept, why, text) for kept, why, text in found]

@@ -40,7 +40,10 @@ FURNITURE_CUES = re.compile(
       | (?:download|get)\s+(?:our|the)\s+app\b | skip\s+to\s+(?:main\s+)?content\b
       | back\s+to\s+top\b | (?:ap|afp|reuters|getty|epa)\s+(?:photo|images)\b
       | image\s+(?:source|caption|copyright|credit)\b
-      | thanks?\s+(?:you\s+)?for\s+reading\b | unlimited\s+access\b | paywall\b)
+      | thanks?\s+(?:you\s+)?for\s+reading\b | unlimited\s+access\b | paywall\b
+      | (?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+\b
+      | \d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b)
+    | \((?:image|photo|picture|pic|foto|video)s?(?:\s+credit)?\s*:[^)]*\)\s*$
     """,
     _FLAGS,
 )
@@ -86,7 +89,24 @@ INLINE_FURNITURE = re.compile(
     \badvertisement\b | \bstory\s+continues\b | \bcontinue\s+reading\b | \bread\s+more\b
     | ^(?:also\s+read|see\s+also|read)\s*: | \bclick\s+here\b
     | \b(?:ap|afp|reuters|getty|epa)\s+photo
-    | ^(?:photo|photograph|image|credit|caption)s?\s*:
+    | ^(?:photo|photograph|image|credit|caption)s?\s*: | ^related\s*:
+    | ^(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+\b
+    | \((?:image|photo|picture|pic|foto|video)s?(?:\s+credit)?\s*:[^)]*\)\s*$
+    """,
+    _FLAGS,
+)
+
+# Comment threads: a commenter's header ("jane says:", "Ann on May 2, 2018 at 5:23 pm said:"),
+# the thread's heading ("12 Comments", "Leave a Reply") and a comment's vote or reply line. After
+# them come readers' words, not the article's.
+COMMENT_HEADER = re.compile(
+    r"""
+    ^(?:\d+\.\s*)?(?!(?:the|he|she|it|they|this|that|which|who|a|an|his|her|its|their)\b)
+      [^\s.!?]+(?:\s+[^\s!?]+){0,3}\s+says\s*:\s*$
+    | \b\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s+(?:said|says|wrote)\s*:\s*$
+    | ^\d+\s+(?:comments?|replies|responses)\s*$
+    | ^(?:leave|post|add|write)\s+a\s+(?:reply|comment)\b
+    | ^reply\s*$ | ^rating\s*:\s*-?\d+\s+votes?\s*$
     """,
     _FLAGS,
 )

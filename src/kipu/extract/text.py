@@ -10,7 +10,8 @@ dropped without splitting it; prose that follows the body after furniture is a p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from kipu.extract import cues
@@ -26,6 +27,7 @@ MIN_UNTERMINATED_STOPWORD_RATIO = 0.25
 CUE_SHORT_LINE_WORDS = 15
 CUE_WORDS_PER_HIT = 8
 MAX_CALL_TO_ACTION_WORDS = 30
+MAX_COMMENT_HEADER_WORDS = 14  # "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:"
 MAX_NAV_SEGMENT_WORDS = 4  # menu and breadcrumb items are a few words each ("World | Americas")
 # Inside the body: at most this many short lines in a row (sub-headings), unless all are sentences.
 MAX_INNER_SHORT_LINES = 2
@@ -34,6 +36,10 @@ MAX_INNER_SHORT_LINES = 2
 MAX_BRIDGE_LINES = 4
 MAX_BRIDGE_FURNITURE = 2
 MIN_CONTINUATION_WORDS = 25
+# A larger box inside the article (a heading and a few headlines or captions) is bridged when
+# the article clearly goes on after it: at least this many body lines and MIN_ARTICLE_WORDS.
+MAX_BOX_LINES = 8
+MIN_BOX_CONTINUATION_LINES = 2
 MAX_LIST_LINES = 12  # a list of short lines inside the body, when body prose follows it
 # How a news article opens: a date or byline at most this many lines above the body, or a dateline.
 # Such a block counts double against blocks of bare prose (teaser lists, comments), and an end
@@ -45,6 +51,9 @@ LATER_BLOCK_WEIGHT = 0.5  # measured on the benchmark's rendered pages: F1 0.867
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 2, 25  # headline length range from the brief
 HEADLINE_CASE_RATIO = 0.7  # share of capitalised long words that marks a Title Case headline
 MIN_HEADLINE_CASE_WORDS = 3
+# Lines the site repeats on its other pages are furniture, unless they hold most of this text's
+# prose: then the pages are two copies of one article.
+MAX_SITE_SHARE_OF_PROSE = 0.5
 WRAPPED_BLOCK_CHARS = 80  # two 40-character lines: shorter blocks say nothing about wrapping
 DATE_SEARCH_LINES = 8  # "the first lines", where a date is looked for when none precedes the body
 
@@ -58,6 +67,11 @@ _PERIOD_END = re.compile(r"\.[\"'”’)\]»]*$")
 _BULLET = re.compile(r"^[\s•·▪►▸■●*|]+|[\s|]+$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLOCK_SPLIT = re.compile(r"\n\s*\n")
+
+
+def line_key(line: str) -> str:
+    """How a line is compared across the pages of a site: case and spacing do not matter."""
+    return _SPACES.sub(" ", line).strip().casefold()
 
 
 class Kind(Enum):
@@ -77,6 +91,7 @@ class Line:
     end_marker: bool = False  # a heading that ends a body block ("More In World News")
     closes: bool = False  # a heading after which only comments and footer follow ("Comments")
     inline: bool = False  # an interruption inside the article ("Advertisement")
+    site: bool = False  # the site repeats it on its other pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +120,8 @@ def classify(text: str) -> Line:
         return Line(text, Kind.BYLINE, words, sentence)
     if words <= CUE_SHORT_LINE_WORDS and is_date_line(text):
         return Line(text, Kind.DATE, words, sentence)
+    if words <= MAX_COMMENT_HEADER_WORDS and cues.COMMENT_HEADER.search(text):
+        return Line(text, Kind.FURNITURE, words, sentence, end_marker=True, closes=True)
     hits = len(cues.FURNITURE_CUES.findall(text))
     if words <= MAX_CALL_TO_ACTION_WORDS and cues.CALL_TO_ACTION.search(text):
         hits += 1
@@ -187,6 +204,17 @@ def _bridgeable(gap: list[Line]) -> bool:
     )
 
 
+def _box_inside(gap: list[Line], lines: list[Line], island: list[int]) -> bool:
+    """A box set into the article ("Related articles" and a few headlines, captions): the
+    article goes on after it when several paragraphs of prose follow."""
+    return (
+        len(gap) <= MAX_BOX_LINES
+        and not any(g.closes for g in gap)
+        and len(island) >= MIN_BOX_CONTINUATION_LINES
+        and _body_words(lines, island) >= MIN_ARTICLE_WORDS
+    )
+
+
 def _body_words(lines: list[Line], island: list[int]) -> int:
     return sum(lines[i].words for i in island)
 
@@ -220,7 +248,9 @@ def _main_block(lines: list[Line]) -> tuple[int, int, set[int]] | None:
         if blocks:
             last, dropped = blocks[-1]
             gap = lines[last[-1] + 1 : island[0]]
-            if _bridgeable(gap) and _body_words(lines, island) >= MIN_CONTINUATION_WORDS:
+            if (
+                _bridgeable(gap) and _body_words(lines, island) >= MIN_CONTINUATION_WORDS
+            ) or _box_inside(gap, lines, island):
                 if any(g.kind is not Kind.SHORT for g in gap):  # furniture and its captions
                     dropped.update(range(last[-1] + 1, island[0]))
                 last.extend(island)
@@ -286,9 +316,29 @@ def _byline(lines: list[Line], first: int) -> str | None:
     return None
 
 
-def _read(content: str) -> tuple[list[Line], tuple[int, int, set[int]] | None]:
+def _mark_site_lines(lines: list[Line], site_lines: Collection[str]) -> list[Line]:
+    shared = [line_key(x.text) in site_lines for x in lines]
+    prose = sum(x.words for x in lines if x.kind is Kind.BODY)
+    pairs = list(zip(lines, shared, strict=True))
+    shared_prose = sum(x.words for x, s in pairs if s and x.kind is Kind.BODY)
+    if prose and shared_prose > MAX_SITE_SHARE_OF_PROSE * prose:
+        return lines
+    # Repeated boxes sit inside articles too (ad slots, "read more"), so they do not split it.
+    return [
+        replace(x, kind=Kind.FURNITURE, site=True, inline=True)
+        if s and x.kind is not Kind.FURNITURE
+        else x
+        for x, s in pairs
+    ]
+
+
+def _read(
+    content: str, site_lines: Collection[str] = ()
+) -> tuple[list[Line], tuple[int, int, set[int]] | None]:
     """The classified lines and the body block (first, last, dropped inside), if there is one."""
     lines = [classify(text) for text in split_lines(content)]
+    if site_lines:
+        lines = _mark_site_lines(lines, site_lines)
     block = _main_block(lines)
     if block is None:
         # No prose line at all (a very short article): let its short sentences stand as body.
@@ -317,9 +367,12 @@ def _kept(line: Line, i: int, block: tuple[int, int, set[int]] | None) -> bool:
     return first <= i <= last and i not in dropped and line.kind in (Kind.BODY, Kind.SHORT)
 
 
-def clean_text(content: str) -> CleanText:
-    """The article in a scraped text: body paragraphs, and the title, date and byline around it."""
-    lines, block = _read(content)
+def clean_text(content: str, site_lines: Collection[str] = ()) -> CleanText:
+    """The article in a scraped text: body paragraphs, and the title, date and byline around it.
+
+    ``site_lines`` are the ``line_key`` of lines the site repeats on its other pages (furniture).
+    """
+    lines, block = _read(content, site_lines)
     if block is None:
         return CleanText((), _title(lines, len(lines)), _published(lines, len(lines)), None)
     first = block[0]
@@ -329,14 +382,16 @@ def clean_text(content: str) -> CleanText:
     )
 
 
-def explain_text(content: str) -> list[tuple[bool, str, str]]:
+def explain_text(content: str, site_lines: Collection[str] = ()) -> list[tuple[bool, str, str]]:
     """Every line of a scraped text as (kept, why, line): the cleaner's decisions, in order."""
-    lines, block = _read(content)
+    lines, block = _read(content, site_lines)
     decisions: list[tuple[bool, str, str]] = []
     for i, line in enumerate(lines):
         kept = _kept(line, i, block)
         if kept:
             why = "body" if line.kind is Kind.BODY else "short line inside the body"
+        elif line.site:
+            why = "furniture (the site repeats it on its other pages)"
         elif line.kind is Kind.FURNITURE:
             why = "furniture (cue, call to action or menu)"
         elif line.kind is Kind.DATE:

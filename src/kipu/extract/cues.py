@@ -112,7 +112,7 @@ COMMENT_HEADER = re.compile(
 )
 
 # Breadcrumb and menu separators: "Home | World | Americas", "News › World".
-NAV_SEPARATOR = re.compile(r"\s[|›»>/•·]\s|\s\|$|^\|\s")
+NAV_SEPARATOR = re.compile(r"\s[|›»>/•·+]\s|\s\|$|^\|\s")
 
 # Function words: a sentence of prose is a third to a half function words, a menu or a tag list
 # almost none. The English list is the usual closed-class words; the others are the most frequent

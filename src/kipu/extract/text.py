@@ -46,6 +46,7 @@ MAX_LIST_LINES = 12  # a list of short lines inside the body, when body prose fo
 # heading after it (once it has MIN_ARTICLE_WORDS) closes the article.
 OPENING_LOOKBACK = 3
 OPENING_BONUS = 2
+DATELINE_BONUS = 3  # a dateline ("ST. JOSEPH, Mich. (AP) —") opens nothing but a news story
 MIN_ARTICLE_WORDS = 50
 LATER_BLOCK_WEIGHT = 0.5  # measured on the benchmark's rendered pages: F1 0.867 -> 0.882
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 2, 25  # headline length range from the brief
@@ -63,6 +64,7 @@ _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]»」』]*$")
 # lines are judged on length alone, counting two characters as a word.
 _WIDE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 WIDE_CHARS_PER_WORD = 2
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 _PERIOD_END = re.compile(r"\.[\"'”’)\]»]*$")
 _BULLET = re.compile(r"^[\s•·▪►▸■●*|]+|[\s|]+$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -115,7 +117,8 @@ def classify(text: str) -> Line:
     tokens = _WORD.findall(text)
     wide = len(_WIDE.findall(text))
     words = max(len(tokens), wide // WIDE_CHARS_PER_WORD)
-    sentence = bool(_SENTENCE_END.search(text))
+    # A line cut off with an ellipsis is a teaser of another page, not a sentence of this one.
+    sentence = bool(_SENTENCE_END.search(text)) and not _TRUNCATED.search(text)
     if byline_name(text):
         return Line(text, Kind.BYLINE, words, sentence)
     if words <= CUE_SHORT_LINE_WORDS and is_date_line(text):
@@ -222,13 +225,17 @@ def _body_words(lines: list[Line], island: list[int]) -> int:
 def _opens_like_news(lines: list[Line], first: int) -> bool:
     """A date or byline just above, or a dateline at its start: how news articles open."""
     above = lines[max(0, first - OPENING_LOOKBACK) : first]
-    return any(x.kind in (Kind.DATE, Kind.BYLINE) for x in above) or (
-        split_dateline(lines[first].text)[0] is not None
-    )
+    return any(x.kind in (Kind.DATE, Kind.BYLINE) for x in above) or _has_dateline(lines, first)
+
+
+def _has_dateline(lines: list[Line], i: int) -> bool:
+    return split_dateline(lines[i].text)[0] is not None
 
 
 def _score(lines: list[Line], block: list[int]) -> int:
     words = _body_words(lines, block)
+    if _has_dateline(lines, block[0]):
+        return words * DATELINE_BONUS
     return words * OPENING_BONUS if _opens_like_news(lines, block[0]) else words
 
 
@@ -239,6 +246,19 @@ def _closes_article(lines: list[Line], block: list[int], next_start: int) -> boo
         and _opens_like_news(lines, block[0])
         and any(x.closes for x in lines[block[-1] + 1 : next_start])
     )
+
+
+def _split_at_dateline(
+    lines: list[Line], block: tuple[list[int], set[int]]
+) -> list[tuple[list[int], set[int]]]:
+    """A dateline ("ST. JOSEPH, Mich. (AP) —") opens a story: what runs into it from above
+    (teasers, menus) is another block."""
+    members, dropped = block
+    for k, i in enumerate(members[1:], start=1):
+        if lines[i].kind is Kind.BODY and _has_dateline(lines, i):
+            head, tail = members[:k], members[k:]
+            return [(head, {d for d in dropped if d < i}), (tail, {d for d in dropped if d > i})]
+    return [block]
 
 
 def _main_block(lines: list[Line]) -> tuple[int, int, set[int]] | None:
@@ -256,6 +276,7 @@ def _main_block(lines: list[Line]) -> tuple[int, int, set[int]] | None:
                 last.extend(island)
                 continue
         blocks.append((list(island), set()))
+    blocks = [part for block in blocks for part in _split_at_dateline(lines, block)]
     candidates: list[tuple[list[int], set[int]]] = []
     for block in blocks:
         if candidates and _closes_article(lines, candidates[-1][0], block[0][0]):
@@ -264,15 +285,15 @@ def _main_block(lines: list[Line]) -> tuple[int, int, set[int]] | None:
     if not candidates:
         return None
     # Comments and promotions follow the article and can be longer than it: a block after the
-    # first one of article length counts for less.
+    # first one of article length counts for less, unless it opens with a dateline.
     lead = next((b for b in candidates if _body_words(lines, b[0]) >= MIN_ARTICLE_WORDS), None)
-    best, dropped = max(
-        candidates,
-        key=lambda b: (
-            _score(lines, b[0])
-            * (LATER_BLOCK_WEIGHT if lead is not None and b[0][0] > lead[0][0] else 1)
-        ),
-    )
+
+    def weight(block: list[int]) -> float:
+        if lead is None or block[0] <= lead[0][0] or _has_dateline(lines, block[0]):
+            return 1
+        return LATER_BLOCK_WEIGHT
+
+    best, dropped = max(candidates, key=lambda b: _score(lines, b[0]) * weight(b[0]))
     first, last = best[0], best[-1]
     # Short sentences right at the edges are body too (an opening or closing one-line paragraph);
     # at the top only full-stop ones, so that a headline ending in "?" stays a headline.

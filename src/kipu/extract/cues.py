@@ -111,6 +111,16 @@ COMMENT_HEADER = re.compile(
     _FLAGS,
 )
 
+# A photo caption ends with the picture's credit ("... after eating a rabbit Credit: Getty",
+# "... (Image: GETTY)", "... Photo: AP"): the credit closes the line.
+CAPTION_CREDIT = re.compile(
+    r"""
+    \b(?:credit|photo|image|picture|foto|pic)s?\s*(?:credit)?\s*(?::|\.\.\.)\s*[^\s.!?:][^.!?:]{0,80}$
+    | \((?:image|photo|picture|pic|foto|video)s?(?:\s+credit)?\s*:[^)]*\)\s*$
+    """,
+    _FLAGS,
+)
+
 # Breadcrumb and menu separators: "Home | World | Americas", "News › World".
 NAV_SEPARATOR = re.compile(r"\s[|›»>/•·+]\s|\s\|$|^\|\s")
 

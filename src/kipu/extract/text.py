@@ -28,6 +28,7 @@ CUE_SHORT_LINE_WORDS = 15
 CUE_WORDS_PER_HIT = 8
 MAX_CALL_TO_ACTION_WORDS = 30
 MAX_COMMENT_HEADER_WORDS = 14  # "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:"
+MAX_CAPTION_WORDS = 60
 MAX_NAV_SEGMENT_WORDS = 4  # menu and breadcrumb items are a few words each ("World | Americas")
 # Inside the body: at most this many short lines in a row (sub-headings), unless all are sentences.
 MAX_INNER_SHORT_LINES = 2
@@ -125,6 +126,8 @@ def classify(text: str) -> Line:
         return Line(text, Kind.DATE, words, sentence)
     if words <= MAX_COMMENT_HEADER_WORDS and cues.COMMENT_HEADER.search(text):
         return Line(text, Kind.FURNITURE, words, sentence, end_marker=True, closes=True)
+    if words <= MAX_CAPTION_WORDS and cues.CAPTION_CREDIT.search(text):
+        return Line(text, Kind.FURNITURE, words, sentence, inline=True)
     hits = len(cues.FURNITURE_CUES.findall(text))
     if words <= MAX_CALL_TO_ACTION_WORDS and cues.CALL_TO_ACTION.search(text):
         hits += 1
@@ -207,6 +210,13 @@ def _bridgeable(gap: list[Line]) -> bool:
     )
 
 
+def _ad_slot(gap: list[Line]) -> bool:
+    """Only interruptions ("Advertisement", "Story continues below"): the article goes on."""
+    return 0 < len(gap) <= MAX_BRIDGE_FURNITURE and all(
+        g.kind is Kind.FURNITURE and g.inline and not g.site for g in gap
+    )
+
+
 def _box_inside(gap: list[Line], lines: list[Line], island: list[int]) -> bool:
     """A box set into the article ("Related articles" and a few headlines, captions): the
     article goes on after it when several paragraphs of prose follow."""
@@ -269,8 +279,10 @@ def _main_block(lines: list[Line]) -> tuple[int, int, set[int]] | None:
             last, dropped = blocks[-1]
             gap = lines[last[-1] + 1 : island[0]]
             if (
-                _bridgeable(gap) and _body_words(lines, island) >= MIN_CONTINUATION_WORDS
-            ) or _box_inside(gap, lines, island):
+                (_bridgeable(gap) and _body_words(lines, island) >= MIN_CONTINUATION_WORDS)
+                or _ad_slot(gap)
+                or _box_inside(gap, lines, island)
+            ):
                 if any(g.kind is not Kind.SHORT for g in gap):  # furniture and its captions
                     dropped.update(range(last[-1] + 1, island[0]))
                 last.extend(island)

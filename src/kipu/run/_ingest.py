@@ -20,6 +20,7 @@ from typing import Any
 import pyarrow.parquet as pq
 from datasketch import MinHashLSH
 
+from kipu.extract import with_site_lines
 from kipu.records import Article, Document, Event, Rejected, RunReport
 from kipu.run._pipeline import PipelineOptions, finish
 from kipu.run._pool import WORKER_GRACE_SECONDS, run_jobs
@@ -156,7 +157,7 @@ def _jobs(
         index = 0
         documents: list[Document] = []
         rejected: list[Rejected] = []
-        for doc in read_documents(item, SourceOptions()):
+        for doc in with_site_lines(read_documents(item, SourceOptions())):
             if isinstance(doc, Rejected):
                 rejected.append(doc)
                 continue

@@ -11,7 +11,7 @@ from kipu import __version__
 from kipu.actors import ActorOptions, resolve_actors
 from kipu.enrich import EnrichOptions, enrich_events
 from kipu.events import EventOptions, code_events
-from kipu.extract import ExtractOptions, extract
+from kipu.extract import ExtractOptions, extract, with_site_lines
 from kipu.nlp import parse
 from kipu.records import Article, Document, Event, Rejected, RunReport
 from kipu.sources import Input, SourceOptions, expand_inputs, read_documents
@@ -83,7 +83,7 @@ def read_articles(
 
     ``date`` (``--date``) fills in only what neither the input nor the page says.
     """
-    for doc in read_documents(item, SourceOptions()):
+    for doc in with_site_lines(read_documents(item, SourceOptions())):
         if isinstance(doc, Rejected):
             report.reject(doc)
             on_reject(doc)

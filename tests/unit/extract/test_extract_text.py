@@ -127,6 +127,22 @@ def test_clean_single_paragraph_text() -> None:
          Kind.BODY),
         ("Countries that subscribe to the treaty must report their stockpiles every year, and the "
          "agency publishes the figures in its annual report.", Kind.BODY),
+        # comment threads
+        ("12. riverfan88 says:", Kind.FURNITURE),
+        ("Maria Lopez on March 14, 2024 at 5:23 pm said:", Kind.FURNITURE),
+        ("Leave a Reply", Kind.FURNITURE),
+        ("Rating: 12 Votes", Kind.FURNITURE),
+        ("The statement says:", Kind.SHORT),  # prose that introduces a quote
+        # captions, galleries, teasers, menus
+        ("Rescue workers search the rubble of the market after the quake on Tuesday Credit: AP",
+         Kind.FURNITURE),
+        ("Crowds gathered outside the court as the verdict was read (Image: Reuters)",
+         Kind.FURNITURE),
+        ("Image 2 of 5", Kind.FURNITURE),
+        ("Flooding closes the coastal road 3 hours ago", Kind.FURNITURE),
+        ("The council met on Monday to discuss the budget and then the mayor said that ...",
+         Kind.SHORT),
+        ("World + Africa + Americas + Asia + Europe", Kind.FURNITURE),
     ],
 )  # fmt: skip
 def test_classify(line: str, kind: Kind) -> None:
@@ -179,3 +195,77 @@ def test_non_latin_prose_is_kept() -> None:
 def test_cleaner_never_raises(content: str) -> None:
     result = extract(Document(input_id="h", kind="text", content=content))
     assert isinstance(result, Article | Rejected)
+
+
+# --- where the body is: blocks, boxes and threads ----------------------------------------------
+
+STORY = [
+    "The regional water board approved a new plan on Tuesday to repair the aging dam above the "
+    "valley, after engineers warned that cracks in its spillway had grown over the winter.",
+    "Board members voted seven to two for the plan, which will cost about 40 million dollars and "
+    "take three years, according to documents released after the meeting.",
+    "Residents who live below the dam have asked for repairs since a storm damaged the spillway "
+    "two years ago, and many of them attended the meeting to speak in favour of the plan.",
+    "The board said work would begin in the spring, once the reservoir has been lowered to keep "
+    "pressure off the damaged concrete while crews are on site.",
+]
+TEASERS = [
+    "Latest Headlines",
+    "Police: Two Arrested After Break-In At Downtown PharmacyTwo people were arrested early on "
+    "Sunday after officers found them inside a closed pharmacy on Main Street, police said in a "
+    "statement that gave no other details of the case or of the people involved.",
+    "Sports",
+    "Weekend Football Preview: Five Games To Watch As The Season Nears Its EndThe playoff race is "
+    "tight and five games this weekend could decide which teams still have a chance to advance "
+    "to the final rounds of the season, our writers say in their weekly preview of the games.",
+    "Weather",
+    "Your Forecast For The Week Ahead In The ValleyExpect a dry start to the week with rain "
+    "arriving on Thursday and heavier showers over the weekend, forecasters said on Monday as "
+    "they warned drivers to take care on the mountain roads during the worst of the weather.",
+]
+
+
+def test_dateline_story_wins_over_teasers_run_into_it() -> None:
+    content = "\n".join(
+        [
+            "Skip to content",
+            *TEASERS,
+            "March 14, 2024",
+            f"RIVERTON, Ore. (AP) — {STORY[0]}",
+            *STORY[1:],
+            "© 2024 Valley News",
+        ]
+    )
+    article = extract_text(content)
+    assert article.dateline == "RIVERTON"
+    assert article.text.split("\n\n")[0].startswith("The regional water board")
+    assert "Pharmacy" not in article.text and "Forecast" not in article.text
+
+
+def test_box_inside_the_article_is_dropped_and_the_article_goes_on() -> None:
+    box = ["Related articles", "Storm damage closes two bridges", "Valley towns count the cost"]
+    content = "\n".join(["By Jane Doe", STORY[0], STORY[1], *box, STORY[2], STORY[3], "© 2024"])
+    paragraphs = extract_text(content).text.split("\n\n")
+    assert paragraphs == STORY
+
+
+def test_ad_slots_between_short_paragraphs_do_not_split_the_article() -> None:
+    vote, spring = "The vote was close, members said later.", "Work should start in the spring."
+    lines = ["By Jane Doe", STORY[0], "Advertisement", vote, "Advertisement", spring]
+    text = extract_text("\n".join([*lines, "Advertisement", *STORY[1:]])).text
+    assert vote in text and spring in text
+    assert text.endswith(STORY[3]) and "Advertisement" not in text
+
+
+def test_comment_thread_longer_than_the_article_is_not_the_body() -> None:
+    comments: list[str] = []
+    for n in range(6):
+        comments += [
+            f"reader{n} says:",
+            "I have lived below that dam for twenty years and I have never once seen the board "
+            "move this fast on anything, so I will believe it when the crews actually show up.",
+            "Reply",
+        ]
+    content = "\n".join(["By Jane Doe", *STORY[:2], "6 Comments", *comments])
+    text = extract_text(content).text
+    assert text.split("\n\n") == STORY[:2]

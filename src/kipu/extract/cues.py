@@ -17,7 +17,10 @@ _FLAGS = re.IGNORECASE | re.VERBOSE
 # line are inside words and fail at once.
 FURNITURE_CUES = re.compile(
     r"""
-    ^(?:sign[\s-]?up\b | register\b | share\b | related\b | sponsored\b | tags?\s*: | topics?\s*:
+    ^(?:sign[\s-]?up\b | register\b
+      | (?:also\s+)?on\s+[\w-]+\.(?:com|org|net|co\.uk|ca|com\.au)\b
+      | (?:close|caption|hide\s+caption|expand|enlarge(?:\s+this\s+image)?|view\s+gallery)\s*$
+      | share\b | related\b | sponsored\b | tags?\s*: | topics?\s*:
       | more\s+(?:in|from|on|about|headlines|stories|news|videos?)\b
       | (?:photo|photograph|image|credit|caption)s?\s*:)
     | © | \(c\)\s*(?:19|20)\d\d
@@ -42,6 +45,8 @@ FURNITURE_CUES = re.compile(
       | image\s+(?:source|caption|copyright|credit)\b
       | thanks?\s+(?:you\s+)?for\s+reading\b | unlimited\s+access\b | paywall\b
       | (?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+\b
+      | share\s+it\s+with\b | reprints?\b | print\s+(?:this\s+)?article\b | text\s+size\b
+      | [\w.+-]+@[\w-]+\.[\w.]+
       | \d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b)
     | \((?:image|photo|picture|pic|foto|video)s?(?:\s+credit)?\s*:[^)]*\)\s*$
     """,
@@ -53,7 +58,7 @@ CALL_TO_ACTION = re.compile(
     r"""
     ^(?:subscribe | sign[\s-]?(?:up|in) | log[\s-]?in | login | register | start\s+your\s+day
     | get\s+(?:the|our|unlimited|full|breaking|daily|free|access|\d) | join\s+(?:us|our|now|today)
-    | follow\s+(?:us|@|on|the\s+latest|our|live) | download | watch\s*(?::|now|live|the\s+video|our)
+    | follow(?!-) | download | watch\s*(?::|now|live|the\s+video|our)
     | click | read\s*(?::|more|the\s+full|our|next|also) | listen\s+(?:now|live|to\s+(?:the|our))
     | donate | become\s+a\s+(?:member|subscriber|supporter))\b
     """,
@@ -90,6 +95,8 @@ INLINE_FURNITURE = re.compile(
     | ^(?:also\s+read|see\s+also|read)\s*: | \bclick\s+here\b
     | \b(?:ap|afp|reuters|getty|epa)\s+photo
     | ^(?:photo|photograph|image|credit|caption)s?\s*: | ^related\s*:
+    | ^(?:also\s+)?on\s+[\w-]+\.(?:com|org|net|co\.uk|ca|com\.au)\b
+    | ^(?:close|caption|hide\s+caption|expand|enlarge(?:\s+this\s+image)?|view\s+gallery)\s*$
     | ^(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+\b
     | \((?:image|photo|picture|pic|foto|video)s?(?:\s+credit)?\s*:[^)]*\)\s*$
     """,
@@ -116,6 +123,9 @@ COMMENT_HEADER = re.compile(
 CAPTION_CREDIT = re.compile(
     r"""
     \b(?:credit|photo|image|picture|foto|pic)s?\s*(?:credit)?\s*(?::|\.\.\.)\s*[^\s.!?:][^.!?:]{0,80}$
+    | \b(?:photo(?:graph)?|picture|image)\s+(?:by|courtesy\s+of)\s+[^.!?]{2,80}$
+    | ^(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+\b
+    | ^in\s+this\s+(?:[\w.,]+\s+){0,6}(?:file\s+)?(?:photo|photograph|image|picture)\b
     | \((?:image|photo|picture|pic|foto|video)s?(?:\s+credit)?\s*:[^)]*\)\s*$
     """,
     _FLAGS,

@@ -10,6 +10,7 @@ dropped without splitting it; prose that follows the body after furniture is a p
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -41,6 +42,9 @@ MIN_CONTINUATION_WORDS = 25
 # the article clearly goes on after it: at least this many body lines and MIN_ARTICLE_WORDS.
 MAX_BOX_LINES = 8
 MIN_BOX_CONTINUATION_LINES = 2
+# A photo gallery set into the article (captions, credits, "1 / 4", "Back to Gallery") is longer.
+MAX_GALLERY_LINES = 20
+MAX_BUTTON_WORDS = 4
 MAX_LIST_LINES = 12  # a list of short lines inside the body, when body prose follows it
 # How a news article opens: a date or byline at most this many lines above the body, or a dateline.
 # Such a block counts double against blocks of bare prose (teaser lists, comments), and an end
@@ -56,6 +60,7 @@ MIN_HEADLINE_CASE_WORDS = 3
 # Lines the site repeats on its other pages are furniture, unless they hold most of this text's
 # prose: then the pages are two copies of one article.
 MAX_SITE_SHARE_OF_PROSE = 0.5
+MIN_REPEATS = 2  # a line found this many times in one text is furniture
 WRAPPED_BLOCK_CHARS = 80  # two 40-character lines: shorter blocks say nothing about wrapping
 DATE_SEARCH_LINES = 8  # "the first lines", where a date is looked for when none precedes the body
 
@@ -65,6 +70,7 @@ _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]»」』]*$")
 # lines are judged on length alone, counting two characters as a word.
 _WIDE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 WIDE_CHARS_PER_WORD = 2
+_QUESTION = re.compile(r"[?？][\"'”’)\]»]*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 _PERIOD_END = re.compile(r"\.[\"'”’)\]»]*$")
 _BULLET = re.compile(r"^[\s•·▪►▸■●*|]+|[\s|]+$")
@@ -217,11 +223,21 @@ def _ad_slot(gap: list[Line]) -> bool:
     )
 
 
+def _in_gallery(line: Line) -> bool:
+    """A line of a photo gallery or ad block: captions, credits, counters, buttons."""
+    return (line.kind is Kind.FURNITURE and line.inline) or (
+        line.kind is Kind.SHORT and line.words <= MAX_BUTTON_WORDS
+    )
+
+
 def _box_inside(gap: list[Line], lines: list[Line], island: list[int]) -> bool:
     """A box set into the article ("Related articles" and a few headlines, captions): the
     article goes on after it when several paragraphs of prose follow."""
     return (
-        len(gap) <= MAX_BOX_LINES
+        (
+            len(gap) <= MAX_BOX_LINES
+            or (len(gap) <= MAX_GALLERY_LINES and all(map(_in_gallery, gap)))
+        )
         and not any(g.closes for g in gap)
         and len(island) >= MIN_BOX_CONTINUATION_LINES
         and _body_words(lines, island) >= MIN_ARTICLE_WORDS
@@ -349,6 +365,28 @@ def _byline(lines: list[Line], first: int) -> str | None:
     return None
 
 
+def _mark_repeats(lines: list[Line]) -> list[Line]:
+    """A line the page repeats (a gallery caption, a menu shown twice) is the page's furniture;
+    an article does not say the same sentence twice. Questions are the exception: an interview
+    series asks each guest the same ones."""
+    keys = [line_key(x.text) for x in lines]
+    counts = Counter(k for k, x in zip(keys, lines, strict=True) if x.kind is not Kind.FURNITURE)
+    repeated = [
+        x.kind is not Kind.FURNITURE and counts[k] >= MIN_REPEATS and not _QUESTION.search(x.text)
+        for k, x in zip(keys, lines, strict=True)
+    ]
+    prose = sum(x.words for x in lines if x.kind is Kind.BODY)
+    repeated_prose = sum(
+        x.words for x, r in zip(lines, repeated, strict=True) if r and x.kind is Kind.BODY
+    )
+    if prose and repeated_prose > MAX_SITE_SHARE_OF_PROSE * prose:
+        return lines  # the page holds its article twice (a print or app version)
+    return [
+        replace(x, kind=Kind.FURNITURE, inline=True) if r else x
+        for x, r in zip(lines, repeated, strict=True)
+    ]
+
+
 def _mark_site_lines(lines: list[Line], site_lines: Collection[str]) -> list[Line]:
     shared = [line_key(x.text) in site_lines for x in lines]
     prose = sum(x.words for x in lines if x.kind is Kind.BODY)
@@ -369,7 +407,7 @@ def _read(
     content: str, site_lines: Collection[str] = ()
 ) -> tuple[list[Line], tuple[int, int, set[int]] | None]:
     """The classified lines and the body block (first, last, dropped inside), if there is one."""
-    lines = [classify(text) for text in split_lines(content)]
+    lines = _mark_repeats([classify(text) for text in split_lines(content)])
     if site_lines:
         lines = _mark_site_lines(lines, site_lines)
     block = _main_block(lines)

@@ -143,6 +143,15 @@ def test_clean_single_paragraph_text() -> None:
         ("The council met on Monday to discuss the budget and then the mayor said that ...",
          Kind.SHORT),
         ("World + Africa + Americas + Asia + Europe", Kind.FURNITURE),
+        ("Home Depot stock fell after the report. Photograph by Jane Roe/Getty Images",
+         Kind.FURNITURE),
+        ("In this Nov. 10, 2019, file photo, cars sit unsold at a dealer in Houston.",
+         Kind.FURNITURE),
+        ("Write to Jane Doe at jane.doe@example.com", Kind.FURNITURE),
+        ("Also on example.com: Ministers meet again over the border deal", Kind.FURNITURE),
+        ("Like this story? Share it with a friend!", Kind.FURNITURE),
+        ("Follow Valley News on", Kind.FURNITURE),
+        ("Caption", Kind.FURNITURE),
     ],
 )  # fmt: skip
 def test_classify(line: str, kind: Kind) -> None:
@@ -269,3 +278,24 @@ def test_comment_thread_longer_than_the_article_is_not_the_body() -> None:
     content = "\n".join(["By Jane Doe", *STORY[:2], "6 Comments", *comments])
     text = extract_text(content).text
     assert text.split("\n\n") == STORY[:2]
+
+
+def test_gallery_inside_the_article_is_dropped_and_the_article_goes_on() -> None:
+    caption = "Rescue crews lower the water level behind the dam on Tuesday, Nov. 19, 2024"
+    gallery = [caption, caption, "Photo: Jane Roe, AP", "1 / 4", "Caption", "Close", "Image 1 of 4"]
+    gallery += [caption, "Photo: Jane Roe, AP", "Back to Gallery"]
+    content = "\n".join(["By Jane Doe", *STORY[:2], *gallery, *STORY[2:], "© 2024 Valley"])
+    assert extract_text(content).text.split("\n\n") == STORY
+
+
+def test_lines_a_page_repeats_are_furniture_but_questions_are_not() -> None:
+    promo = "Readers can send us their own questions for the series, and we answer them here."
+    question = "What made you start the project?"
+    answers = [f"{s} {t}" for s, t in zip(STORY, STORY[::-1], strict=True)]
+    content = "\n".join(
+        ["By Jane Doe", question, answers[0], promo, answers[1], question, answers[2], promo]
+    )
+    text = extract_text(f"Skip to content\n{content}\n© 2024 Valley").text
+    assert promo not in text
+    assert text.count(question) == 2
+    assert all(answer in text for answer in answers[:3])

@@ -34,7 +34,8 @@ FURNITURE_CUES = re.compile(
       | follow\s+us\b | follow\s+(?:@|on\s+(?:twitter|facebook|instagram|x|linkedin)\b)
       | related\s+(?:articles?|stories|news|content|coverage|topics|posts|links)\b
       | more\s+headlines\b | advertisement\b | sponsored\s+(?:content|by|post|links?)\b
-      | redirect(?:ed|ing|s)?\b | click\s+(?:here|to|the|on|below)\b | filed\s+under\b
+      | redirect(?:ed|ing|s)?\b | click\s+(?:here|to|the|on|below)\b | clicking\s+here\b
+      | filed\s+under\b
       | (?:digital|print|e-?)\s*edition\b | read\s+more\b | continue\s+reading\b
       | story\s+continues\b | comments\b | leave\s+a\s+comment\b | trending\b
       | most\s+(?:read|popular|viewed|shared|emailed|commented)\b
@@ -103,6 +104,17 @@ INLINE_FURNITURE = re.compile(
     _FLAGS,
 )
 
+# Labels that open a box of links, whatever follows them on the line ("Related links: ...",
+# "Most popular in the section ...").
+BOX_LABEL = re.compile(
+    r"""
+    ^(?:related|see\s+also|also\s+read|read\s+also|more\s+on\s+this)
+      (?:\s+(?:links?|articles?|stories|news|coverage|content|posts|topics))?\s*:
+    | ^most\s+(?:read|popular|viewed|shared|emailed|commented)\b
+    """,
+    _FLAGS,
+)
+
 # Comment threads: a commenter's header ("jane says:", "Ann on May 2, 2018 at 5:23 pm said:"),
 # the thread's heading ("12 Comments", "Leave a Reply") and a comment's vote or reply line. After
 # them come readers' words, not the article's.
@@ -126,6 +138,7 @@ CAPTION_CREDIT = re.compile(
     | \b(?:photo(?:graph)?|picture|image)\s+(?:by|courtesy\s+of)\s+[^.!?]{2,80}$
     | ^(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+\b
     | ^in\s+this\s+(?:[\w.,]+\s+){0,6}(?:file\s+)?(?:photo|photograph|image|picture)\b
+    | \((?:ap|afp|reuters|getty|epa|xinhua|upi)\s+(?:photo|images?)\b[^)]*\)?\s*$
     | \((?:image|photo|picture|pic|foto|video)s?(?:\s+credit)?\s*:[^)]*\)\s*$
     """,
     _FLAGS,

@@ -131,6 +131,8 @@ NOT_PLACES = frozenset(
     {"BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "ANALYSIS",
      "OPINION", "EDITORIAL", "VIDEO", "PHOTOS", "CORRECTION", "EDITOR'S NOTE", "NOTE", "FACT CHECK"}
 )  # fmt: skip
+# A letter's salutation ("DEAR ABBY:", "DEAR READER:") opens an advice column, not a dateline.
+_SALUTATION = re.compile(r"(?:DEAR|HI|HELLO)\b")
 MIN_PLACE_LETTERS = 2  # a one-letter "place" ("A —") is a sentence, not a dateline
 
 
@@ -153,7 +155,7 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
     if match is None:
         return None, paragraph
     place = match["place"]
-    if not _is_upper_place(place) or place.upper() in NOT_PLACES:
+    if not _is_upper_place(place) or place.upper() in NOT_PLACES or _SALUTATION.match(place):
         return None, paragraph
     if match["regions"] and not _regions_look_like_places(match["regions"]):
         return None, paragraph

@@ -139,7 +139,12 @@ def classify(text: str) -> Line:
         hits += 1
     separators = len(cues.NAV_SEPARATOR.findall(text))
     nav = separators >= 2 and words <= MAX_NAV_SEGMENT_WORDS * (separators + 1)
-    if nav or (hits and (words <= CUE_SHORT_LINE_WORDS or hits * CUE_WORDS_PER_HIT >= words)):
+    label = bool(cues.BOX_LABEL.search(text))
+    if (
+        nav
+        or label
+        or (hits and (words <= CUE_SHORT_LINE_WORDS or hits * CUE_WORDS_PER_HIT >= words))
+    ):
         end = bool(cues.END_MARKERS.search(text))
         inline = bool(cues.INLINE_FURNITURE.search(text))
         closes = bool(cues.ARTICLE_END.search(text))

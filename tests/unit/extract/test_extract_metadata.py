@@ -91,6 +91,7 @@ def test_split_dateline(paragraph: str, place: str, rest: str) -> None:
         "Lima — the capital — was quiet.",
         "THE FOUR NATIONS AND THEIR ALLIES — a long list",  # more than four words
         "BREAKING: Parliament dissolved",
+        "DEAR ABBY: My husband of twenty years bought plane tickets without asking me.",
         "LIMA-based analysts said",
         "LIMA —",
         "Peru — where drug traffickers work",

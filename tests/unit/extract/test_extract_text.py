@@ -152,6 +152,10 @@ def test_clean_single_paragraph_text() -> None:
         ("Like this story? Share it with a friend!", Kind.FURNITURE),
         ("Follow Valley News on", Kind.FURNITURE),
         ("Caption", Kind.FURNITURE),
+        ("Related links: Ministers meet again over the border deal as talks drag on into a third "
+         "week and the opposition threatens a walkout", Kind.FURNITURE),
+        ("A worker loads timber into a truck outside a hardware store in Hialeah, Fla. (AP "
+         "Photo/Jane Roe)", Kind.FURNITURE),
     ],
 )  # fmt: skip
 def test_classify(line: str, kind: Kind) -> None:

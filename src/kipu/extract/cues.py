@@ -45,10 +45,24 @@ FURNITURE_CUES = re.compile(
       | back\s+to\s+top\b | (?:ap|afp|reuters|getty|epa)\s+(?:photo|images)\b
       | image\s+(?:source|caption|copyright|credit)\b
       | thanks?\s+(?:you\s+)?for\s+reading\b | unlimited\s+access\b | paywall\b
+      | you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)\b | read\s+next\b
       | (?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+\b
       | share\s+it\s+with\b | reprints?\b | print\s+(?:this\s+)?article\b | text\s+size\b
       | [\w.+-]+@[\w-]+\.[\w.]+
-      | \d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b)
+      | \d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b
+      # the same in Portuguese, Spanish, French, Italian and German
+      | (?:leia|veja|lea|lee|lire|leggi|lesen\s+sie)\s+(?:tamb[ée]m|tambi[ée]n|aussi|anche|auch)\b
+      | voc[êe]\s+(?:pode|tamb[ée]m\s+pode)\s+gostar\b | te\s+puede\s+interesar\b
+      | vous\s+aimerez\s+(?:aussi|également)\b | k[öo]nnte\s+sie\s+(?:auch\s+)?interessieren\b
+      | potrebbe\s+interessar(?:ti|e)\b
+      | todos\s+(?:os|los)\s+(?:direitos|derechos)\s+reservados\b | tous\s+droits\s+r[ée]serv[ée]s\b
+      | alle\s+rechte\s+vorbehalten\b | tutti\s+i\s+diritti\s+riservati\b
+      | deixe\s+(?:um|seu)\s+coment[áa]rio\b | deja\s+(?:un|tu)\s+comentario\b
+      | laisser\s+un\s+commentaire\b | lascia\s+un\s+commento\b
+      | assine\b | suscr[íi]bete\b | abonnez-vous\b | iscriviti\b | inscreva-se\b)
+    | ^(?:coment[áa]rios|commentaires|kommentare|commenti|publicidade|publicidad|publicit[ée]
+      | pubblicit[àa]|anzeige|werbung|compartilhe|comparte|partager|partagez|teilen|condividi)
+      \s*:?\s*$
     | \((?:image|photo|picture|pic|foto|video)s?(?:\s+credit)?\s*:[^)]*\)\s*$
     """,
     _FLAGS,
@@ -73,6 +87,10 @@ END_MARKERS = re.compile(
     | ^recommended\b
     | \bmost\s+(?:read|popular|viewed|shared|emailed|commented)\b | ^trending\b | ^comments\b
     | \bfiled\s+under\b | ^tags?\s*: | ^topics?\s*: | \byou\s+may\s+also\s+like\b | ^read\s+next\b
+    | ^(?:leia|veja|lea|lee|lire|leggi|lesen\s+sie)\s+(?:tamb[ée]m|tambi[ée]n|aussi|anche|auch)\b
+    | \bvoc[êe]\s+(?:pode|tamb[ée]m\s+pode)\s+gostar\b | \bte\s+puede\s+interesar\b
+    | \bvous\s+aimerez\s+(?:aussi|également)\b | \bk[öo]nnte\s+sie\s+(?:auch\s+)?interessieren\b
+    | \bpotrebbe\s+interessar(?:ti|e)\b | ^(?:coment[áa]rios|commentaires|kommentare|commenti)\b
     | \ball\s+rights\s+reserved\b | © | ^copyright\b | ^about\s+the\s+author\b | ^share\s+this\b
     """,
     _FLAGS,
@@ -85,6 +103,12 @@ ARTICLE_END = re.compile(
     ^comments\b | \bmost\s+(?:read|popular|viewed|shared|emailed|commented)\b | ^trending\b
     | \byou\s+may\s+also\s+like\b | ^recommended\b | ^read\s+next\b | ^about\s+the\s+author\b
     | \ball\s+rights\s+reserved\b | © | ^copyright\b
+    | \bvoc[êe]\s+(?:pode|tamb[ée]m\s+pode)\s+gostar\b | \bte\s+puede\s+interesar\b
+    | \bvous\s+aimerez\s+(?:aussi|également)\b | \bk[öo]nnte\s+sie\s+(?:auch\s+)?interessieren\b
+    | \bpotrebbe\s+interessar(?:ti|e)\b | ^(?:coment[áa]rios|commentaires|kommentare|commenti)\b
+    | \btodos\s+(?:os|los)\s+(?:direitos|derechos)\s+reservados\b
+    | \btous\s+droits\s+r[ée]serv[ée]s\b
+    | \balle\s+rechte\s+vorbehalten\b | \btutti\s+i\s+diritti\s+riservati\b
     """,
     _FLAGS,
 )
@@ -92,7 +116,9 @@ ARTICLE_END = re.compile(
 # Interruptions that sit inside an article (ad slots, "read more" links, photo credits).
 INLINE_FURNITURE = re.compile(
     r"""
-    \badvertisement\b | \bstory\s+continues\b | \bcontinue\s+reading\b | \bread\s+more\b
+    \badvertisement\b | ^(?:publicidade|publicidad|publicit[ée]|pubblicit[àa]|anzeige|werbung)\s*$
+    | ^(?:leia|veja|lea|lee|lire|leggi|lesen\s+sie)\s+(?:tamb[ée]m|tambi[ée]n|aussi|anche|auch)\b
+    | \bstory\s+continues\b | \bcontinue\s+reading\b | \bread\s+more\b
     | ^(?:also\s+read|see\s+also|read)\s*: | \bclick\s+here\b
     | \b(?:ap|afp|reuters|getty|epa)\s+photo
     | ^(?:photo|photograph|image|credit|caption)s?\s*: | ^related\s*:
@@ -136,7 +162,7 @@ CAPTION_CREDIT = re.compile(
     r"""
     \b(?:credit|photo|image|picture|foto|pic)s?\s*(?:credit)?\s*(?::|\.\.\.)\s*[^\s.!?:][^.!?:]{0,80}$
     | \b(?:photo(?:graph)?|picture|image)\s+(?:by|courtesy\s+of)\s+[^.!?]{2,80}$
-    | ^(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+\b
+    | ^(?:(?:image|photo|picture|slide)\s+)?\d+\s+(?:of|/)\s+\d+\b
     | ^in\s+this\s+(?:[\w.,]+\s+){0,6}(?:file\s+)?(?:photo|photograph|image|picture)\b
     | \((?:ap|afp|reuters|getty|epa|xinhua|upi)\s+(?:photo|images?)\b[^)]*\)?\s*$
     | \((?:image|photo|picture|pic|foto|video)s?(?:\s+credit)?\s*:[^)]*\)\s*$

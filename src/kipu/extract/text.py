@@ -47,8 +47,8 @@ MAX_GALLERY_LINES = 20
 MAX_BUTTON_WORDS = 4
 MAX_LIST_LINES = 12  # a list of short lines inside the body, when body prose follows it
 # How a news article opens: a date or byline at most this many lines above the body, or a dateline.
-# Such a block counts double against blocks of bare prose (teaser lists, comments), and an end
-# heading after it (once it has MIN_ARTICLE_WORDS) closes the article.
+# Such a block counts double against blocks of bare prose (teaser lists, comments). A closing
+# heading ("Comments", "You may also like") after a block of MIN_ARTICLE_WORDS ends the article.
 OPENING_LOOKBACK = 3
 OPENING_BONUS = 2
 DATELINE_BONUS = 3  # a dateline ("ST. JOSEPH, Mich. (AP) —") opens nothing but a news story
@@ -271,11 +271,9 @@ def _score(lines: list[Line], block: list[int]) -> int:
 
 
 def _closes_article(lines: list[Line], block: list[int], next_start: int) -> bool:
-    """Whether an article that opened like news is closed ("Comments", "©") before next_start."""
-    return (
-        _body_words(lines, block) >= MIN_ARTICLE_WORDS
-        and _opens_like_news(lines, block[0])
-        and any(x.closes for x in lines[block[-1] + 1 : next_start])
+    """Whether an article is closed ("Comments", "You may also like", "©") before next_start."""
+    return _body_words(lines, block) >= MIN_ARTICLE_WORDS and any(
+        x.closes for x in lines[block[-1] + 1 : next_start]
     )
 
 

@@ -152,6 +152,16 @@ def test_clean_single_paragraph_text() -> None:
         ("Like this story? Share it with a friend!", Kind.FURNITURE),
         ("Follow Valley News on", Kind.FURNITURE),
         ("Caption", Kind.FURNITURE),
+        ("2 of 4 A shopper looks at extension cords at a hardware store on Tuesday.",
+         Kind.FURNITURE),
+        # furniture in other languages
+        ("Você pode gostar...", Kind.FURNITURE),
+        ("Leia também: Governo anuncia novo plano para as estradas", Kind.FURNITURE),
+        ("Das könnte Sie auch interessieren", Kind.FURNITURE),
+        ("Publicidad", Kind.FURNITURE),
+        ("Tous droits réservés", Kind.FURNITURE),
+        ("O governo disse que vai assinar o acordo na próxima semana com os parceiros.",
+         Kind.BODY),
         ("Related links: Ministers meet again over the border deal as talks drag on into a third "
          "week and the opposition threatens a walkout", Kind.FURNITURE),
         ("A worker loads timber into a truck outside a hardware store in Hialeah, Fla. (AP "
@@ -303,3 +313,9 @@ def test_lines_a_page_repeats_are_furniture_but_questions_are_not() -> None:
     assert promo not in text
     assert text.count(question) == 2
     assert all(answer in text for answer in answers[:3])
+
+
+def test_a_closing_heading_ends_the_article_even_without_a_byline() -> None:
+    quotes = [f"{a} {b}" for a, b in zip(STORY, STORY[1:] + STORY[:1], strict=True)]
+    content = "\n".join(["Skip to content", STORY[0], STORY[1], "You may also like", *quotes])
+    assert extract_text(content).text.split("\n\n") == STORY[:2]

@@ -22,6 +22,7 @@ FURNITURE_CUES = re.compile(
       | (?:close|caption|hide\s+caption|expand|enlarge(?:\s+this\s+image)?|view\s+gallery)\s*$
       | share\b | related\b | sponsored\b | tags?\s*: | topics?\s*:
       | more\s+(?:in|from|on|about|headlines|stories|news|videos?)\b
+      | more\s+(?:[\w'’]+\s+){1,3}(?:stories|news|articles|headlines|videos|coverage)\s*$
       | (?:photo|photograph|image|credit|caption)s?\s*:)
     | © | \(c\)\s*(?:19|20)\d\d
     | \b(?:subscri(?:be|ption|bing)\b | subscribers?\s+only\b | for\s+subscribers\b
@@ -84,6 +85,7 @@ CALL_TO_ACTION = re.compile(
 END_MARKERS = re.compile(
     r"""
     ^more\s+(?:in|from|on|about|headlines|stories|news|videos?)\b | ^related\b(?!\s*:)
+    | ^more\s+(?:[\w'’]+\s+){1,3}(?:stories|news|articles|headlines|videos|coverage)\s*$
     | ^recommended\b
     | \bmost\s+(?:read|popular|viewed|shared|emailed|commented)\b | ^trending\b | ^comments\b
     | \bfiled\s+under\b | ^tags?\s*: | ^topics?\s*: | \byou\s+may\s+also\s+like\b | ^read\s+next\b

@@ -152,6 +152,7 @@ def test_clean_single_paragraph_text() -> None:
         ("Like this story? Share it with a friend!", Kind.FURNITURE),
         ("Follow Valley News on", Kind.FURNITURE),
         ("Caption", Kind.FURNITURE),
+        ("More Great Valley Stories", Kind.FURNITURE),
         ("2 of 4 A shopper looks at extension cords at a hardware store on Tuesday.",
          Kind.FURNITURE),
         # furniture in other languages

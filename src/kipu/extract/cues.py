@@ -47,6 +47,9 @@ FURNITURE_CUES = re.compile(
       | image\s+(?:source|caption|copyright|credit)\b
       | thanks?\s+(?:you\s+)?for\s+reading\b | unlimited\s+access\b | paywall\b
       | you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)\b | read\s+next\b
+      | (?:additional\s+)?reporting\s+by\b | editing\s+by\b | contributed\s+to\s+this\s+report\b
+      | an\s+error\s+(?:has\s+)?occurred\b | (?:please\s+)?try\s+again\s+later\b
+      | for\s+your\s+personal,?\s+non-?commercial\s+use\b
       | (?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+\b
       | share\s+it\s+with\b | reprints?\b | print\s+(?:this\s+)?article\b | text\s+size\b
       | [\w.+-]+@[\w-]+\.[\w.]+
@@ -167,6 +170,8 @@ CAPTION_CREDIT = re.compile(
     | ^(?:(?:image|photo|picture|slide)\s+)?\d+\s+(?:of|/)\s+\d+\b
     | ^in\s+this\s+(?:[\w.,]+\s+){0,6}(?:file\s+)?(?:photo|photograph|image|picture)\b
     | \((?:ap|afp|reuters|getty|epa|xinhua|upi)\s+(?:photo|images?)\b[^)]*\)?\s*$
+    | \[(?:video|watch|insight|pics?|pictures|photos|gallery|reaction|latest|poll|live|analysis
+      |warning|update|comment|explained|opinion|revealed)\]\W*$
     | \((?:image|photo|picture|pic|foto|video)s?(?:\s+credit)?\s*:[^)]*\)\s*$
     """,
     _FLAGS,

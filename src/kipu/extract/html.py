@@ -72,6 +72,14 @@ def _url_date(url: str | None) -> str | None:
     return parse_date(url) if url else None
 
 
+def _furniture(paragraph: str) -> bool:
+    """A paragraph the line classifier reads as furniture; a table row ("| a | b |") never is:
+    its separators are the table's cells, not a menu."""
+    if paragraph.startswith("|") and paragraph.endswith("|"):
+        return False
+    return classify(paragraph).kind is Kind.FURNITURE
+
+
 def _split_leading_metadata(
     paragraphs: list[str], title: str | None
 ) -> tuple[list[str], str | None]:
@@ -120,10 +128,14 @@ def _metadata(tree: HtmlElement) -> _Meta:
     return _Meta(_clean(title), normalise_date(_clean(date)), _clean(meta.author))
 
 
-def _trafilatura(tree: HtmlElement, fast: bool) -> str:
+def _trafilatura(tree: HtmlElement, fast: bool, precision: bool = True) -> str:
     try:
         result = trafilatura.bare_extraction(
-            tree, with_metadata=False, include_comments=False, favor_precision=True, fast=fast
+            tree,
+            with_metadata=False,
+            include_comments=False,
+            favor_precision=precision,
+            fast=fast,
         )
     except Exception as error:
         raise HtmlParseError(f"{type(error).__name__}: {error}") from error
@@ -134,6 +146,11 @@ def _body(tree: HtmlElement) -> list[str]:
     text = _trafilatura(tree, fast=True)
     if len(text) < FALLBACK_BELOW_CHARS:
         text = _trafilatura(tree, fast=False) or text
+    if len(text) < FALLBACK_BELOW_CHARS:
+        # favor_precision can keep a notice box and lose the article; the default setting
+        # finds it, with more furniture, which the line classifier then drops.
+        wider = _trafilatura(tree, fast=False, precision=False)
+        text = wider if len(wider) > len(text) else text
     return [p for p in (" ".join(line.split()) for line in text.split("\n")) if p]
 
 
@@ -185,7 +202,7 @@ def extract_html(content: str, url: str | None = None) -> HtmlText:
     paragraphs, byline = _split_leading_metadata(raw, meta.title)
     # Boxes the HTML extractor keeps inside the article (newsletter prompts, share bars, photo
     # credits) read as furniture line by line, with the same signals as scraped text.
-    paragraphs = [p for p in paragraphs if classify(p).kind is not Kind.FURNITURE]
+    paragraphs = [p for p in paragraphs if not _furniture(p)]
     return HtmlText(
         paragraphs=tuple(paragraphs),
         title=meta.title,
@@ -206,7 +223,7 @@ def explain_html(content: str) -> list[tuple[bool, str, str]]:
         for p in raw[: len(raw) - len(body)]
     ]
     for p in body:
-        if classify(p).kind is Kind.FURNITURE:
+        if _furniture(p):
             decisions.append((False, "furniture inside the article (line classifier)", p))
         else:
             decisions.append((True, "article block (trafilatura)", p))

@@ -138,3 +138,42 @@ def test_never_touches_the_network(
     monkeypatch.setattr(socket, "getaddrinfo", no_network)
     for content in (read_fixture("plain_page.html"), URL, "<html></html>"):
         assert isinstance(extract_html(content), Article | Rejected)
+
+
+PARAGRAPH = (
+    "<p>The valley league published its end-of-season figures on Monday, and the table below "
+    "lists the players who were on the field for the most snaps of the season's final game.</p>"
+)
+
+
+def test_table_rows_are_kept_not_read_as_menus() -> None:
+    rows = "".join(
+        f"<tr><td>{pos}</td><td>{name}</td><td>{snaps}</td><td>{share}</td></tr>"
+        for pos, name, snaps, share in [
+            ("S", "Jane Roe", "42", "57%"),
+            ("LB", "John Doe", "74", "100%"),
+            ("DL", "Ann Lee", "57", "77%"),
+        ]
+    )
+    page = (
+        f"<html><body><article><h1>Season figures</h1>{PARAGRAPH}"
+        f"<table>{rows}</table>{PARAGRAPH.replace('Monday', 'Tuesday')}</article></body></html>"
+    )
+    article = extract_html(page)
+    assert isinstance(article, Article), article
+    assert "Jane Roe" in article.text and "Ann Lee" in article.text
+
+
+def test_short_precise_body_is_read_again_with_the_default_setting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    notice = "This copy is for your personal, non-commercial use only."
+    story = PARAGRAPH[3:-4]
+
+    def fake(tree: object, fast: bool, precision: bool = True) -> str:
+        return notice if precision else f"{notice}\n{story}\n{story}"
+
+    monkeypatch.setattr(html_module, "_trafilatura", fake)
+    article = extract_html(f"<html><body>{PARAGRAPH}</body></html>")
+    assert isinstance(article, Article), article
+    assert article.text == f"{story}\n\n{story}"  # the notice is furniture

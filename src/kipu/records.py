@@ -35,6 +35,7 @@ class Document:
     warnings: tuple[
         str, ...
     ] = ()  # reason codes for problems that did not stop it (e.g. "decoded_cp1252")
+    crawled: str | None = None  # ISO date the page was fetched (WARC-Date); no date found after it
     # Lines (lower-cased, spaces collapsed) that the site repeats on other documents read with
     # this one: its furniture (filled by kipu.extract.shared_lines for scraped text).
     site_lines: tuple[str, ...] = ()

@@ -45,6 +45,14 @@ class Decision:
     text: str
 
 
+def _not_after(found: str | None, document: Document) -> str | None:
+    """A date found in the page, unless it is later than the crawl: a page cannot report on
+    days after it was fetched (the date is a misread: an event's, a copyright year's)."""
+    if found and document.crawled and found > document.crawled:
+        return None
+    return found
+
+
 def _reject(document: Document, reason: str, detail: str) -> Rejected:
     return Rejected(item_id=document.input_id, stage=STAGE, reason=reason, detail=detail)
 
@@ -108,7 +116,7 @@ def extract(document: Document, options: ExtractOptions | None = None) -> Articl
         input_id=document.input_id,
         url=document.url,
         title=document.title or found.title,
-        published=normalise_date(document.published) or found.published,
+        published=normalise_date(document.published) or _not_after(found.published, document),
         dateline=dateline,
         byline=found.byline,
         language=detect_language(text),

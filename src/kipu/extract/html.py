@@ -121,7 +121,9 @@ def _metadata(tree: HtmlElement) -> _Meta:
             tree,
             original_date=True,
             extensive_search=EXTENSIVE_DATE_SEARCH,
-            max_date=datetime.date.today().isoformat(),  # no date after the crawl (today)
+            # No date after today; the crawl time bounds it later (extract): htmldate given an
+            # earlier max_date answers with a made-up date, on no evidence, at times.
+            max_date=datetime.date.today().isoformat(),
         )
     except Exception as error:
         raise HtmlParseError(f"{type(error).__name__}: {error}") from error

@@ -19,6 +19,7 @@ from typing import BinaryIO
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from kipu.records import Document, Rejected
+from kipu.sources._dates import normalise_date
 from kipu.sources._decode import GZIP_MAGIC, GZIP_WBITS, binary_reason, decode, wide_codec
 from kipu.sources._jsonl import drop_nul
 from kipu.sources._options import STAGE
@@ -137,6 +138,7 @@ def _document(
             kind="html" if kind == "html" else "text",
             content=text,
             url=url,
+            crawled=normalise_date(record.headers.get("WARC-Date")),
             origin=name,
             warnings=warnings + decode_warnings,
         )

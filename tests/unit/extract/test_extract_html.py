@@ -177,3 +177,23 @@ def test_short_precise_body_is_read_again_with_the_default_setting(
     article = extract_html(f"<html><body>{PARAGRAPH}</body></html>")
     assert isinstance(article, Article), article
     assert article.text == f"{story}\n\n{story}"  # the notice is furniture
+
+
+def test_no_publication_date_after_the_crawl() -> None:
+    def page(date: str) -> str:
+        return (
+            f'<html><head><meta property="article:published_time" content="{date}"></head>'
+            f"<body><article>{PARAGRAPH}</article></body></html>"
+        )
+
+    def published(content: str, kind: str = "html") -> str | None:
+        document = Document(input_id="p", kind=kind, content=content, crawled="2024-03-01")  # type: ignore[arg-type]
+        article = extract(document)
+        assert isinstance(article, Article), article
+        return article.published
+
+    assert published(page("2024-02-28")) == "2024-02-28"
+    assert published(page("2024-03-09")) is None
+    text = f"March 9, 2024\nBy Jane Doe\n{PARAGRAPH[3:-4]}"
+    assert published(text, "text") is None
+    assert published(text.replace("March 9", "February 9"), "text") == "2024-02-09"

@@ -75,6 +75,7 @@ def test_page_records_become_documents(tmp_path: Path, gzipped: bool) -> None:
     assert isinstance(page, Document) and page.content == PAGE and page.warnings == ()
     assert isinstance(truncated, Document) and truncated.warnings == ("warc_truncated",)
     assert isinstance(wet, Document) and wet.content == WET_TEXT and wet.origin == str(path)
+    assert {d.crawled for d in documents} == {"2024-03-01"}  # type: ignore[union-attr]
 
 
 def test_truncated_gzip_keeps_the_records_before_and_says_where(tmp_path: Path) -> None:

@@ -69,6 +69,8 @@ class Article:
     byline: str | None
     language: str | None
     text: str  # body only; paragraphs separated by a blank line
+    section: str | None = None  # the site's section ("World", "Business"), from the page's markup
+    modified: str | None = None  # ISO date of the last update the page's markup gives
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -53,6 +53,15 @@ def _not_after(found: str | None, document: Document) -> str | None:
     return found
 
 
+def _modified(found: HtmlText | CleanText, document: Document) -> str | None:
+    """The page's last update: not before its publication, not after the crawl."""
+    if not isinstance(found, HtmlText) or found.modified is None:
+        return None
+    if found.published and found.modified < found.published:
+        return None
+    return _not_after(found.modified, document)
+
+
 def _reject(document: Document, reason: str, detail: str) -> Rejected:
     return Rejected(item_id=document.input_id, stage=STAGE, reason=reason, detail=detail)
 
@@ -119,6 +128,8 @@ def extract(document: Document, options: ExtractOptions | None = None) -> Articl
         published=normalise_date(document.published) or _not_after(found.published, document),
         dateline=dateline,
         byline=found.byline,
+        section=found.section if isinstance(found, HtmlText) else None,
+        modified=_modified(found, document),
         language=detect_language(text),
         text=text,
     )

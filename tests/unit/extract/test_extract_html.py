@@ -197,3 +197,47 @@ def test_no_publication_date_after_the_crawl() -> None:
     text = f"March 9, 2024\nBy Jane Doe\n{PARAGRAPH[3:-4]}"
     assert published(text, "text") is None
     assert published(text.replace("March 9", "February 9"), "text") == "2024-02-09"
+
+
+def test_section_and_modified_date_from_meta_tags_and_json_ld() -> None:
+    head = (
+        '<meta property="article:published_time" content="2024-02-20T08:00:00Z">'
+        '<meta property="article:section" content="World">'
+        '<meta property="article:modified_time" content="2024-02-21T09:30:00Z">'
+    )
+    article = extract_html(
+        f"<html><head>{head}</head><body><article>{PARAGRAPH}</article></body></html>"
+    )
+    assert isinstance(article, Article), article
+    assert (article.section, article.published, article.modified) == (
+        "World",
+        "2024-02-20",
+        "2024-02-21",
+    )
+    json_ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+        '"2024-02-20", "dateModified": "2024-02-22", "articleSection": ["Science \\u0026 Health"]}'
+        "</script>"
+    )
+    article = extract_html(
+        f"<html><head>{json_ld}</head><body><article>{PARAGRAPH}</article></body></html>"
+    )
+    assert isinstance(article, Article), article
+    assert (article.section, article.modified) == ("Science & Health", "2024-02-22")
+
+
+def test_modified_date_before_publication_or_after_the_crawl_is_dropped() -> None:
+    def modified(value: str) -> str | None:
+        head = (
+            '<meta property="article:published_time" content="2024-02-20">'
+            f'<meta property="article:modified_time" content="{value}">'
+        )
+        page = f"<html><head>{head}</head><body><article>{PARAGRAPH}</article></body></html>"
+        document = Document(input_id="p", kind="html", content=page, crawled="2024-03-01")
+        article = extract(document)
+        assert isinstance(article, Article), article
+        return article.modified
+
+    assert modified("2024-02-25") == "2024-02-25"
+    assert modified("2024-02-10") is None
+    assert modified("2024-03-05") is None

@@ -70,6 +70,7 @@ _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]»」』]*$")
 # lines are judged on length alone, counting two characters as a word.
 _WIDE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 WIDE_CHARS_PER_WORD = 2
+_GLUE = re.compile(r"[a-z]{2}[.?!'’\")]?(?=[A-Z][a-z]+\s)")
 _QUESTION = re.compile(r"[?？][\"'”’)\]»]*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 _PERIOD_END = re.compile(r"\.[\"'”’)\]»]*$")
@@ -119,6 +120,19 @@ def _headline_case(tokens: list[str]) -> bool:
     return capitalised >= HEADLINE_CASE_RATIO * len(long_words)
 
 
+def _teaser_card(text: str) -> bool:
+    """A headline and its summary run together by a page without a space between them ("Strike
+    PossibleThe United Auto Workers union on Monday..."): a teaser of another page."""
+    for glue in _GLUE.finditer(text):
+        head = _WORD.findall(text[: glue.end()])
+        if len(head) < MIN_HEADLINE_CASE_WORDS + 1 or not _headline_case(head):
+            continue
+        tail = _WORD.findall(text[glue.end() :])[:8]
+        if len(tail) >= MIN_SENTENCE_WORDS and sum(t[0].islower() for t in tail[1:]) >= 3:
+            return True
+    return False
+
+
 def classify(text: str) -> Line:
     """Read one line on its own signals."""
     tokens = _WORD.findall(text)
@@ -156,6 +170,8 @@ def classify(text: str) -> Line:
     prose = (sentence and words >= MIN_SENTENCE_WORDS and ratio >= MIN_STOPWORD_RATIO) or (
         words >= MIN_UNTERMINATED_PROSE_WORDS and ratio >= MIN_UNTERMINATED_STOPWORD_RATIO
     )
+    if prose and not headline and _teaser_card(text):
+        return Line(text, Kind.SHORT, words, sentence)
     return Line(text, Kind.BODY if prose and not headline else Kind.SHORT, words, sentence)
 
 

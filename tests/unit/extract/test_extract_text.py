@@ -153,6 +153,11 @@ def test_clean_single_paragraph_text() -> None:
         ("Follow Valley News on", Kind.FURNITURE),
         ("Caption", Kind.FURNITURE),
         ("More Great Valley Stories", Kind.FURNITURE),
+        # a teaser card: headline and summary run together
+        ("Auto Union Opens Talks With Carmaker; Strike PossibleThe union on Monday turned its "
+         "bargaining focus to the carmaker, raising the stakes for the talks.", Kind.SHORT),
+        ("Shares of YouTube owner Alphabet rose on Monday after the company said that sales grew.",
+         Kind.BODY),
         ("2 of 4 A shopper looks at extension cords at a hardware store on Tuesday.",
          Kind.FURNITURE),
         # furniture in other languages

@@ -28,6 +28,7 @@ MIN_UNTERMINATED_STOPWORD_RATIO = 0.25
 CUE_SHORT_LINE_WORDS = 15
 CUE_WORDS_PER_HIT = 8
 MAX_CALL_TO_ACTION_WORDS = 30
+MAX_TEASER_PREFIX_CHARS = 80  # where the date of a signed teaser card stands
 MAX_COMMENT_HEADER_WORDS = 14  # "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:"
 MAX_CAPTION_WORDS = 60
 MAX_NAV_SEGMENT_WORDS = 4  # menu and breadcrumb items are a few words each ("World | Americas")
@@ -71,6 +72,12 @@ _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]»」』]*$")
 _WIDE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 WIDE_CHARS_PER_WORD = 2
 _GLUE = re.compile(r"[a-z]{2}[.?!'’\")]?(?=[A-Z][a-z]+\s)")
+# Two to seven capitalised words (a name, "Sen. Jane Doe"), maybe a weekday: what signs a card.
+_NAMES_BEFORE_DATE = re.compile(
+    r"[A-Z][\w'’.-]*,?(?:\s+[A-Z][\w'’.-]*,?){1,7}\s+"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _QUESTION = re.compile(r"[?？][\"'”’)\]»]*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 _PERIOD_END = re.compile(r"\.[\"'”’)\]»]*$")
@@ -133,6 +140,23 @@ def _teaser_card(text: str) -> bool:
     return False
 
 
+def _signed_teaser(text: str) -> bool:
+    """An author's name and a date, then a summary ("Jane Doe Tuesday November 19, 2019 The
+    council met..."): a card in a list of other pages' stories."""
+    found = find_date(text)
+    if found is None or found[1] == 0 or found[1] > MAX_TEASER_PREFIX_CHARS:
+        return False
+    names = _NAMES_BEFORE_DATE.fullmatch(text[: found[1]])
+    if names is None:
+        return False
+    tokens = [t.lower() for t in _WORD.findall(names[0])]
+    if tokens[-1] in _WEEKDAYS:
+        tokens.pop()
+    if len(tokens) < 2 or any(t in cues.STOPWORDS or t in _WEEKDAYS for t in tokens):
+        return False  # "On Tuesday November 19, 2019 the council ..." is a sentence
+    return len(_WORD.findall(text[found[2] :])) >= MIN_SENTENCE_WORDS
+
+
 def classify(text: str) -> Line:
     """Read one line on its own signals."""
     tokens = _WORD.findall(text)
@@ -170,7 +194,7 @@ def classify(text: str) -> Line:
     prose = (sentence and words >= MIN_SENTENCE_WORDS and ratio >= MIN_STOPWORD_RATIO) or (
         words >= MIN_UNTERMINATED_PROSE_WORDS and ratio >= MIN_UNTERMINATED_STOPWORD_RATIO
     )
-    if prose and not headline and _teaser_card(text):
+    if prose and not headline and (_teaser_card(text) or _signed_teaser(text)):
         return Line(text, Kind.SHORT, words, sentence)
     return Line(text, Kind.BODY if prose and not headline else Kind.SHORT, words, sentence)
 

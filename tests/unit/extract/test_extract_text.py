@@ -158,6 +158,11 @@ def test_clean_single_paragraph_text() -> None:
          "bargaining focus to the carmaker, raising the stakes for the talks.", Kind.SHORT),
         ("Shares of YouTube owner Alphabet rose on Monday after the company said that sales grew.",
          Kind.BODY),
+        # a signed teaser card: author, date, summary
+        ("Jane Doe Tuesday November 19, 2019 The council met again on Monday to discuss the "
+         "budget for next year.", Kind.SHORT),
+        ("On Tuesday November 19, 2019 the council met again to discuss the budget for next year.",
+         Kind.BODY),
         ("2 of 4 A shopper looks at extension cords at a hardware store on Tuesday.",
          Kind.FURNITURE),
         # furniture in other languages

@@ -52,7 +52,6 @@ FURNITURE_CUES = re.compile(
       | for\s+your\s+personal,?\s+non-?commercial\s+use\b
       | (?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+\b
       | share\s+it\s+with\b | reprints?\b | print\s+(?:this\s+)?article\b | text\s+size\b
-      | [\w.+-]+@[\w-]+\.[\w.]+
       | \d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b
       # the same in Portuguese, Spanish, French, Italian and German
       | (?:leia|veja|lea|lee|lire|leggi|lesen\s+sie)\s+(?:tamb[ée]m|tambi[ée]n|aussi|anche|auch)\b
@@ -176,6 +175,9 @@ CAPTION_CREDIT = re.compile(
     """,
     _FLAGS,
 )
+
+# An e-mail address: an author's or a newsroom's contact line (searched only when "@" is there).
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
 
 # Breadcrumb and menu separators: "Home | World | Americas", "News › World".
 NAV_SEPARATOR = re.compile(r"\s[|›»>/•·+]\s|\s\|$|^\|\s")

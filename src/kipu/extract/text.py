@@ -78,6 +78,8 @@ _NAMES_BEFORE_DATE = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DIGIT = re.compile(r"\d")  # every date a line can hold has digits
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _QUESTION = re.compile(r"[?？][\"'”’)\]»]*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 _PERIOD_END = re.compile(r"\.[\"'”’)\]»]*$")
@@ -143,6 +145,8 @@ def _teaser_card(text: str) -> bool:
 def _signed_teaser(text: str) -> bool:
     """An author's name and a date, then a summary ("Jane Doe Tuesday November 19, 2019 The
     council met..."): a card in a list of other pages' stories."""
+    if not _YEAR.search(text, 0, MAX_TEASER_PREFIX_CHARS + 20):
+        return False
     found = find_date(text)
     if found is None or found[1] == 0 or found[1] > MAX_TEASER_PREFIX_CHARS:
         return False
@@ -166,13 +170,15 @@ def classify(text: str) -> Line:
     sentence = bool(_SENTENCE_END.search(text)) and not _TRUNCATED.search(text)
     if byline_name(text):
         return Line(text, Kind.BYLINE, words, sentence)
-    if words <= CUE_SHORT_LINE_WORDS and is_date_line(text):
+    if words <= CUE_SHORT_LINE_WORDS and _DIGIT.search(text) and is_date_line(text):
         return Line(text, Kind.DATE, words, sentence)
     if words <= MAX_COMMENT_HEADER_WORDS and cues.COMMENT_HEADER.search(text):
         return Line(text, Kind.FURNITURE, words, sentence, end_marker=True, closes=True)
     if words <= MAX_CAPTION_WORDS and cues.CAPTION_CREDIT.search(text):
         return Line(text, Kind.FURNITURE, words, sentence, inline=True)
     hits = len(cues.FURNITURE_CUES.findall(text))
+    if "@" in text and cues.EMAIL.search(text):
+        hits += 1
     if words <= MAX_CALL_TO_ACTION_WORDS and cues.CALL_TO_ACTION.search(text):
         hits += 1
     separators = len(cues.NAV_SEPARATOR.findall(text))

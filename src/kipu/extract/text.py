@@ -414,14 +414,18 @@ def _byline(lines: list[Line], first: int) -> str | None:
     return None
 
 
+# Lines that can turn out to be furniture by repetition; bylines and dates stay metadata.
+_MAY_REPEAT = (Kind.BODY, Kind.SHORT)
+
+
 def _mark_repeats(lines: list[Line]) -> list[Line]:
     """A line the page repeats (a gallery caption, a menu shown twice) is the page's furniture;
     an article does not say the same sentence twice. Questions are the exception: an interview
     series asks each guest the same ones."""
     keys = [line_key(x.text) for x in lines]
-    counts = Counter(k for k, x in zip(keys, lines, strict=True) if x.kind is not Kind.FURNITURE)
+    counts = Counter(k for k, x in zip(keys, lines, strict=True) if x.kind in _MAY_REPEAT)
     repeated = [
-        x.kind is not Kind.FURNITURE and counts[k] >= MIN_REPEATS and not _QUESTION.search(x.text)
+        x.kind in _MAY_REPEAT and counts[k] >= MIN_REPEATS and not _QUESTION.search(x.text)
         for k, x in zip(keys, lines, strict=True)
     ]
     prose = sum(x.words for x in lines if x.kind is Kind.BODY)
@@ -437,19 +441,16 @@ def _mark_repeats(lines: list[Line]) -> list[Line]:
 
 
 def _mark_site_lines(lines: list[Line], site_lines: Collection[str]) -> list[Line]:
-    shared = [line_key(x.text) in site_lines for x in lines]
+    # A byline or date line shared with another page (the same author, the same day) stays
+    # metadata; only body and short lines become the site's furniture.
+    shared = [x.kind in (Kind.BODY, Kind.SHORT) and line_key(x.text) in site_lines for x in lines]
     prose = sum(x.words for x in lines if x.kind is Kind.BODY)
     pairs = list(zip(lines, shared, strict=True))
     shared_prose = sum(x.words for x, s in pairs if s and x.kind is Kind.BODY)
     if prose and shared_prose > MAX_SITE_SHARE_OF_PROSE * prose:
         return lines
     # Repeated boxes sit inside articles too (ad slots, "read more"), so they do not split it.
-    return [
-        replace(x, kind=Kind.FURNITURE, site=True, inline=True)
-        if s and x.kind is not Kind.FURNITURE
-        else x
-        for x, s in pairs
-    ]
+    return [replace(x, kind=Kind.FURNITURE, site=True, inline=True) if s else x for x, s in pairs]
 
 
 def _read(

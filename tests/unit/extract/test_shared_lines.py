@@ -67,6 +67,7 @@ def test_marked_pages_lose_the_promotion_and_keep_their_story() -> None:
         article = extract(doc)
         assert isinstance(article, Article)
         assert article.text.split("\n\n") == STORIES[n]
+        assert article.byline == "Jane Doe"  # shared, but metadata, not furniture
     why = dict(
         (text, reason) for _, reason, text in explain_text(page(STORIES[0]), {line_key(PROMO)})
     )

@@ -40,7 +40,9 @@ from kipu.records import Actor, Mention, Parsed, Resolved, Sentence, Token
 # Heads that stand for a named group they are written with ("OPEC members", "NATO leaders").
 GROUP_MEMBERS = frozenset({"member", "leader", "supporter", "fighter", "loyalist", "ally"})
 # Modifiers that make a title a former one: CAMEO codes former office holders as elites (ELI).
-FORMER = frozenset({"former", "ex", "ex-"})
+FORMER = frozenset(
+    {"former", "ex", "ex-", "ousted", "deposed", "toppled", "overthrown", "exiled", "late"}
+)
 # Heads whose sector a modifier overrides ("opposition delegation" is OPP, not GOV) and the
 # sectors such a modifier can give.
 GENERIC_SECTORS = frozenset({"GOV"})
@@ -55,7 +57,12 @@ ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
 ROLE_TITLES = {
     "head_of_state": ("president", "king", "queen", "emir", "leader"),
     "head_of_government": ("prime minister", "premier", "chancellor"),
-    "defense_minister": ("defense minister", "defence minister", "defense secretary"),
+    "defense_minister": (
+        "defense minister",
+        "defence minister",
+        "defense secretary",
+        "defence secretary",
+    ),
     "foreign_minister": ("foreign minister", "foreign secretary", "secretary of state"),
 }
 
@@ -172,6 +179,11 @@ def _remember(
     memory.earlier.append(
         Antecedent(sentence=sentence.index, head=h, actor=actor, is_person=is_person, titles=titles)
     )
+
+
+def _is_former(t: Token) -> bool:
+    """A modifier that makes a title a past one ("former", "Ousted", "ex-")."""
+    return t.lemma in FORMER or t.text.lower() in FORMER
 
 
 def _alias_actor(text: str, antecedent: Actor, how: str) -> Actor:
@@ -319,7 +331,7 @@ def _resolve_phrase(
                     for entry in d.agents.get(key(tokens[i].lemma), []):
                         if entry.kind == "noun" and entry.sector in MARKED_SECTORS:
                             sector, agent_text = entry.sector, f"{entry.text} {agent_text}"
-        if sector == "GOV" and any(tokens[i].lemma in FORMER for i in phrase):
+        if sector == "GOV" and any(_is_former(tokens[i]) for i in phrase):
             sector, agent_text = "ELI", f"former {agent_text}"
         rule = f"agent:{agent_text}"
         code_country = None
@@ -347,6 +359,27 @@ def _office_in_year(
     return None
 
 
+def _office_by_title(name: str, title: str, d: ActorDictionaries) -> OfficeTerm | None:
+    """The office a title and a name point to when no date decides ("President Reagan").
+
+    The name (full, or a surname alone) must match office holders whose office the title
+    names ("president" for a head of state), all of one country and sector.
+    """
+    k = key(name)
+    terms = d.offices.get(k) or ([] if " " in k else d.surnames.get(k, []))
+    roles = {role for role, titles in ROLE_TITLES.items() if title in titles}
+    terms = [t for t in terms if t.role in roles]
+    if not terms or len({(t.country, t.sector) for t in terms}) > 1:
+        return None
+    if len({t.name for t in terms}) > 1:
+        # Two people of one country and office ("President Bush"): the code, not the name.
+        t = terms[0]
+        return OfficeTerm(
+            name=name, country=t.country, sector=t.sector, role=t.role, start="", end=None
+        )
+    return terms[0]
+
+
 def _resolve_person(
     h: Token,
     phrase: list[int],
@@ -358,6 +391,10 @@ def _resolve_person(
     text: str,
 ) -> Actor | None:
     name_idx = _name_span(h, phrase, tokens)
+    while len(name_idx) > 1 and any(
+        e.kind == "title" for e in d.agents.get(key(tokens[name_idx[0]].text), [])
+    ):
+        name_idx = name_idx[1:]  # the tagger's name may start with a title ("Ayatollah")
     name = _join(name_idx, tokens)
     rest = [i for i in phrase if i not in name_idx]
     # Titles and country words may also sit in an appositive: "Cateriano, the defense minister".
@@ -379,15 +416,32 @@ def _resolve_person(
         # Not in office on the article's date, but the sentence names the year it speaks of
         # ("In 2012, Leon Panetta …"): the office held in that year.
         office = _office_in_year(name, d, tokens)
+    if office is None and date is None and title is not None:
+        # An undated text: "President Reagan" is the one head of state of that name.
+        office = _office_by_title(name, title[1], d)
     remembered = memory.people.get(key(name))
 
     sector = title[0] if title else None
-    if title and title[0] == "GOV" and any(tokens[i].lemma in FORMER for i in rest):
-        sector, office = "ELI", None  # "former prime minister": an elite, not the government
+    if title and title[0] == "GOV" and any(_is_former(tokens[i]) for i in rest):
+        # "former prime minister", "ousted president": an elite, not the government, but
+        # still of the country whose office the person held.
+        sector = "ELI"
+        if office is None:
+            office = _office_by_title(name, title[1], d)
+        if office is not None:
+            office = OfficeTerm(
+                name=office.name,
+                country=office.country,
+                sector="ELI",
+                role=office.role,
+                start=office.start,
+                end=office.end,
+            )
     country_code = country[0].code if country else None
     rules: list[str] = []
     if title:
-        rules.append(f"title:{'former ' if sector == 'ELI' else ''}{title[1]}")
+        past = "former " if sector == "ELI" and "former" not in title[1] else ""
+        rules.append(f"title:{past}{title[1]}")
     if country:
         rules.append(f"country:{country[0].text}")
     if office is not None and (country_code is None or country_code == office.country):

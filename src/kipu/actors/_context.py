@@ -127,6 +127,8 @@ def _role_is_place(h: Token, tokens: tuple[Token, ...], *, institution: bool = F
     while node.dep in ("conj", "appos") and node.head != node.i:
         node = tokens[node.head]
     governor = tokens[node.head]
+    if node.dep == "pobj" and _is_possessive(node, tokens):
+        return False  # "over Moscow's will": the parser's object is a possessor
     if node.dep == "pobj":
         if governor.lemma in LOCATIVE_PREPS and (institution or governor.lemma != "at"):
             return True  # "at" a state is a target ("fired at Israel"), at a building a place
@@ -138,6 +140,17 @@ def _role_is_place(h: Token, tokens: tuple[Token, ...], *, institution: bool = F
     if node.dep in ("dobj", "obj") and governor.lemma in MOTION_VERBS:
         return True  # "fled Bangladesh", "left Afghanistan"
     return False if institution else node.dep not in ACTOR_ROLES
+
+
+def _is_possessive(t: Token, tokens: tuple[Token, ...]) -> bool:
+    """True for a noun written with "'s" ("Moscow's")."""
+    after = t.i + 1
+    return (
+        after < len(tokens)
+        and tokens[after].head == t.i
+        and tokens[after].dep == "case"
+        and tokens[after].text in ("'s", "’s", "'")
+    )
 
 
 def _is_actor_noun(t: Token) -> bool:

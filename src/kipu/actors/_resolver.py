@@ -25,6 +25,7 @@ from kipu.actors._dictionaries import (
     key,
     load_dictionaries,
 )
+from kipu.actors._era import article_era, in_era
 from kipu.actors._match import (
     _agent_in,
     _country_in,
@@ -85,6 +86,7 @@ class _Memory:
     people: dict[str, Actor] = field(default_factory=dict)
     titles: dict[str, frozenset[str]] = field(default_factory=dict)  # person key -> titles
     earlier: list[Antecedent] = field(default_factory=list)
+    era: str | None = None  # the day the article speaks of, when known (see _era.py)
 
 
 def resolve_actors(parsed: Parsed, options: ActorOptions | None = None) -> Resolved:
@@ -92,7 +94,7 @@ def resolve_actors(parsed: Parsed, options: ActorOptions | None = None) -> Resol
     options = options or ActorOptions()
     d = load_dictionaries(tuple(options.dictionaries))
     alias = options.alias_resolver or RuleAliasResolver()
-    memory = _Memory()
+    memory = _Memory(era=article_era(parsed.sentences, d, parsed.article.published))
     date = parsed.article.published
     per_sentence = tuple(
         tuple(_resolve_sentence(sentence, d, memory, date, alias)) for sentence in parsed.sentences
@@ -265,9 +267,12 @@ def _resolve_phrase(
         return None  # "entered Downing Street", "at NATO headquarters"
     if org is not None:
         entry = d.orgs[org[0]]
-        return _make(
-            text, entry.text, entry.country, entry.sector, f"organisation:{entry.text}", entry.code
-        )
+        country, code = entry.country, entry.code
+        if country and entry.sector and code == country + entry.sector:
+            # A seat of power ("the Kremlin") stands for the state of the article's time.
+            country = in_era(country, memory.era)
+            code = country + entry.sector
+        return _make(text, entry.text, country, entry.sector, f"organisation:{entry.text}", code)
 
     country = _country_in(phrase, tokens, d)
     head_is_country = country is not None and h.i in country[1]
@@ -298,7 +303,11 @@ def _resolve_phrase(
             return None
         if entry.kind == "capital":
             sector = "MIL" if entry.military else "GOV"
-            return _make(text, entry.text, entry.code, sector, f"capital:{entry.text}")
+            era_code = in_era(entry.code, memory.era)
+            rule = f"capital:{entry.text}"
+            if era_code != entry.code:
+                rule += f" (in the time of {era_code})"
+            return _make(text, entry.text, era_code, sector, rule)
         return _make(text, None, entry.code, None, f"country:{entry.kind}:{entry.text}")
 
     # 4. An agent noun, with the country its modifiers give ("Peruvian Defense Ministry", "U.S.

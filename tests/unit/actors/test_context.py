@@ -69,3 +69,8 @@ def test_a_name_alone_gives_no_country() -> None:
 
 def test_thing_of_a_group_is_not_the_group() -> None:
     assert "enclave" not in heads("Fighters left the last Islamic State enclave.")
+
+
+def test_possessive_after_a_preposition_is_an_actor() -> None:
+    found = heads("Analysts were skeptical over Moscow's will to agree.")
+    assert found["Moscow"].code == "RUSGOV"

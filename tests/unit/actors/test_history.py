@@ -49,3 +49,26 @@ def test_ousted_office_holder_is_an_elite_of_his_country() -> None:
 def test_a_title_the_tagger_put_into_the_name_is_not_part_of_it() -> None:
     found = heads("Ayatollah Ruhollah Khomeini rejected the proposal.")
     assert found["Khomeini"].country == "IRN"
+
+
+@pytest.mark.parametrize(
+    ("published", "code"),
+    [("1985-03-01", "SUNGOV"), ("2005-03-01", "RUSGOV"), (None, "RUSGOV")],
+)
+def test_capital_of_a_past_state_by_the_article_date(published: str | None, code: str) -> None:
+    found = heads("Moscow rejected the proposal on Tuesday.", published)
+    assert found["Moscow"].code == code
+
+
+def test_a_past_state_named_in_an_undated_text_gives_its_era() -> None:
+    found = heads("Moscow rejected the proposal, and Soviet diplomats left the talks.")
+    assert found["Moscow"].code == "SUNGOV"
+    found = heads("The Kremlin said East Germany would attend.")
+    assert found["Kremlin"].code == "SUNGOV"
+
+
+def test_a_state_named_as_past_gives_no_era() -> None:
+    found = heads("Moscow rejected the proposal, unlike most of the former Soviet Union.")
+    assert found["Moscow"].code == "RUSGOV"
+    found = heads("Moscow rejected the proposal, as did several post-Soviet states.")
+    assert found["Moscow"].code == "RUSGOV"

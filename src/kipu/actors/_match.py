@@ -20,6 +20,36 @@ PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC", "ORG"})
 STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 
+# Participles after a hyphen that make a country word someone else's part in the group
+# ("Syrian-backed militia", "Soviet-trained forces", "Damascus-based group"): not its nationality.
+FOREIGN_HAND = frozenset(
+    {
+        "backed",
+        "trained",
+        "made",
+        "based",
+        "sponsored",
+        "funded",
+        "supported",
+        "armed",
+        "allied",
+        "built",
+        "supplied",
+        "brokered",
+        "educated",
+        "born",
+        "installed",
+        "imposed",
+        "inspired",
+        "linked",
+        "aligned",
+        "equipped",
+        "financed",
+        "mediated",
+    }
+)
+
+
 def _phrase(h: int, tokens: tuple[Token, ...], kids: list[list[int]]) -> list[int]:
     """The head and its noun-phrase modifiers on the left (possessives with their own modifiers)."""
     out = {h}
@@ -70,6 +100,8 @@ def _country_in(
         span = idx[start:end]
         if _is_stance(span[0], tokens):
             continue  # "pro-Russian activists" are not Russian
+        if _is_foreign_hand(span[-1], tokens):
+            continue  # "Syrian-backed militia" is not Syrian
         entry = _pick_country(entries, [tokens[i] for i in span])
         if entry is not None:
             return entry, span
@@ -79,6 +111,21 @@ def _country_in(
 def _is_stance(i: int, tokens: tuple[Token, ...]) -> bool:
     """True for a country word written as a stance: "pro-Russian", "anti-American"."""
     return i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].text.lower() in STANCE_PREFIXES
+
+
+def _is_foreign_hand(i: int, tokens: tuple[Token, ...]) -> bool:
+    """True for "Syrian-backed", "Damascus-based", "Soviet- and Cuban-trained"."""
+    j = i + 1
+    coordinated = j + 1 < len(tokens) and tokens[j + 1].text.lower() in ("and", "or")
+    if coordinated and tokens[j].text == "-":
+        # "Soviet- and Cuban-trained": the participle comes after the next country word.
+        for k in range(j + 2, min(j + 6, len(tokens) - 1)):
+            if tokens[k].text == "-":
+                j = k
+                break
+    return (
+        j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j + 1].text.lower() in FOREIGN_HAND
+    )
 
 
 def _pick_country(entries: list[CountryEntry], span: list[Token]) -> CountryEntry | None:

@@ -50,6 +50,31 @@ GENERIC_SECTORS = frozenset({"GOV"})
 MARKED_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "CRM", "UAF", "PTY"})
 # Heads that can name an actor by themselves.
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Possessive pronouns whose owner gives an unnamed group its country ("its forces").
+OWNER_PRONOUNS = frozenset({"his", "her", "its", "their"})
+# Heads that are someone else's even when owned ("his counterpart", "their enemies").
+NOT_OWNED = frozenset(
+    {
+        "counterpart",
+        "rival",
+        "opponent",
+        "enemy",
+        "foe",
+        "adversary",
+        "neighbor",
+        "neighbour",
+        "critic",
+        "captor",
+        "kidnapper",
+        "victim",
+        "hostage",
+        "captive",
+        "target",
+        "host",
+        "guest",
+        "visitor",
+    }
+)
 # Pronouns handed to the alias resolver ("her" only when it is not a possessive determiner).
 ALIAS_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 # Determiners that make a bare title noun point back ("the minister", "the ministry").
@@ -154,6 +179,8 @@ def _resolve_sentence(
                     if named is not None:
                         actor, phrase = named, sorted({*phrase, *appos_phrase})
                         break
+        if actor is not None and actor.country is None and _agent_of(actor):
+            actor = _owned(h, actor, tokens, kids, sentence, memory, alias)
         if actor is None and (h.ent == "PERSON" or h.tag == "NNS"):
             # Not an actor, but a pronoun may mean it: it blocks older antecedents.
             unknown = Actor(text=h.text, name=None, code=None, country=None, sector=None)
@@ -186,6 +213,44 @@ def _remember(
 def _is_former(t: Token) -> bool:
     """A modifier that makes a title a past one ("former", "Ousted", "ex-")."""
     return t.lemma in FORMER or t.text.lower() in FORMER
+
+
+def _has_owner(h: Token, tokens: tuple[Token, ...], kids: list[list[int]]) -> bool:
+    """True for a group owned by a possessive pronoun ("its forces"): its owner, not its
+    place, says whose it is."""
+    return h.lemma not in NOT_OWNED and any(
+        tokens[c].dep == "poss" and tokens[c].text.lower() in OWNER_PRONOUNS for c in kids[h.i]
+    )
+
+
+def _owned(
+    h: Token,
+    actor: Actor,
+    tokens: tuple[Token, ...],
+    kids: list[list[int]],
+    sentence: Sentence,
+    memory: _Memory,
+    alias: AliasResolver,
+) -> Actor:
+    """An unnamed group owned by a possessive pronoun takes its owner's country ("Israel has
+    strengthened its forces", "President Oueddei ... his government"); an organisation's
+    ("the UN ... its peacekeepers") gives its code."""
+    if h.lemma in NOT_OWNED:
+        return actor  # "his counterpart", "their enemies": someone else's
+    for c in kids[h.i]:
+        t = tokens[c]
+        if t.dep == "poss" and t.pos == "PRON" and t.text.lower() in OWNER_PRONOUNS:
+            found = alias.antecedent(sentence, t, None, memory.earlier)
+            if found is None or found.actor.code is None:
+                return actor
+            owner = found.actor
+            rule = f"{actor.rule}; owner:{t.text} → {owner.name or owner.text}"
+            if owner.country is not None:
+                return _make(actor.text, None, owner.country, actor.sector, rule)
+            if owner.code[:3] in ("IGO", "NGO", "IMG"):
+                return _make(actor.text, owner.name, None, owner.sector, rule, owner.code)
+            return actor
+    return actor
 
 
 def _alias_actor(text: str, antecedent: Actor, how: str) -> Actor:
@@ -326,7 +391,12 @@ def _resolve_phrase(
     context = ""
     if country is not None and _several_countries(phrase, tokens, kids, d):
         country = None  # "Kenyan and Ugandan officials": no one country
-    if agent is not None and country is None and agent[1].split()[-1] not in NOT_LOCAL:
+    if (
+        agent is not None
+        and country is None
+        and agent[1].split()[-1] not in NOT_LOCAL
+        and not _has_owner(h, tokens, kids)
+    ):
         around = _context_country(h, tokens, kids, d)
         if around is not None:
             country = (around[0], [])

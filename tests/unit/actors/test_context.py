@@ -74,3 +74,37 @@ def test_thing_of_a_group_is_not_the_group() -> None:
 def test_possessive_after_a_preposition_is_an_actor() -> None:
     found = heads("Analysts were skeptical over Moscow's will to agree.")
     assert found["Moscow"].code == "RUSGOV"
+
+
+def test_a_group_owned_by_a_state_takes_its_country_not_its_place() -> None:
+    found = heads("Israel has strengthened its forces in Lebanon.")
+    assert found["forces"].code == "ISRMIL"
+    assert "owner:its" in found["forces"].rule
+
+
+def test_a_group_owned_by_a_person_takes_the_person_s_country() -> None:
+    found = heads("Kenyan President William Ruto said his government would act.", "2024-03-14")
+    assert found["government"].code == "KENGOV"
+
+
+def test_a_group_owned_by_an_organisation_takes_its_code() -> None:
+    found = heads("The United Nations said its peacekeepers would stay.")
+    assert (found["peacekeepers"].code or "").startswith("IGOUNO")
+
+
+def test_someone_else_s_counterpart_is_not_owned() -> None:
+    found = heads("Kenyan President William Ruto called his counterpart on Monday.", "2024-03-14")
+    assert found.get("counterpart") is None or found["counterpart"].country != "KEN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian-backed militia attacked the village.",
+        "A Damascus-based militia attacked the village.",
+        "The Soviet- and Cuban-trained militia attacked the village.",
+    ],
+)
+def test_a_country_that_backs_or_hosts_a_group_is_not_its_nationality(text: str) -> None:
+    found = heads(text)
+    assert found["militia"].country is None

@@ -112,8 +112,9 @@ ACTOR_ROLES = frozenset(
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
 
-# Prepositions whose object, attached to an unnamed group, gives its country ("police in Lima").
-CONTEXT_PREPS = frozenset({"in", "from"})
+# Prepositions whose object, attached to an unnamed group, gives its country ("police in Lima",
+# "students throughout Indonesia").
+CONTEXT_PREPS = frozenset({"in", "from", "throughout", "across"})
 
 
 def _role_is_place(h: Token, tokens: tuple[Token, ...], *, institution: bool = False) -> bool:

@@ -21,6 +21,7 @@ from kipu.actors._context import (
 )
 from kipu.actors._dictionaries import (
     ActorDictionaries,
+    CountryEntry,
     OfficeTerm,
     key,
     load_dictionaries,
@@ -215,6 +216,68 @@ def _is_former(t: Token) -> bool:
     return t.lemma in FORMER or t.text.lower() in FORMER
 
 
+def _leader_of(
+    h: Token,
+    phrase: list[int],
+    tokens: tuple[Token, ...],
+    d: ActorDictionaries,
+    memory: _Memory,
+    date: str | None,
+) -> tuple[CountryEntry, str] | None:
+    """The country of a named office holder who owns a group ("the Bush administration",
+    "Suharto's government"): a person the article has resolved, or one the office-holder
+    dictionary knows (by the article's date; undated, when every holder of the name led
+    the same country)."""
+    for i in phrase:
+        t = tokens[i]
+        if i == h.i or t.pos != "PROPN" or t.dep not in ("poss", "compound"):
+            continue
+        if t.dep == "compound" and tokens[i + 1].pos == "PROPN":
+            continue  # inside a longer name: its last word stands for it
+        run = [i]
+        while (
+            run[0] > 0
+            and tokens[run[0] - 1].pos == "PROPN"
+            and tokens[run[0] - 1].dep
+            in (
+                "compound",
+                "flat",
+            )
+        ):
+            run.insert(0, run[0] - 1)
+        while len(run) > 1 and any(
+            e.kind == "title" for e in d.agents.get(key(tokens[run[0]].text), [])
+        ):
+            run = run[1:]  # "President Suharto's government"
+        name = _join(run, tokens)
+        country: str | None = None
+        known = memory.people.get(key(name))
+        if known is not None:
+            country = known.country
+        else:
+            office = _office(name, d, date)
+            if office is None and date is None:
+                terms = [
+                    t
+                    for t in d.offices.get(key(name)) or d.surnames.get(key(name), [])
+                    if t.role in ("head_of_state", "head_of_government")
+                ]
+                if len({t.country for t in terms}) == 1:
+                    office = terms[0]
+            country = office.country if office is not None else None
+        if country is not None:
+            entry = CountryEntry(
+                code=country,
+                kind="leader",
+                text=country,
+                ambiguous=False,
+                military=False,
+                place=False,
+            )
+            return entry, name
+    return None
+
+
 def _has_owner(h: Token, tokens: tuple[Token, ...], kids: list[list[int]]) -> bool:
     """True for a group owned by a possessive pronoun ("its forces"): its owner, not its
     place, says whose it is."""
@@ -391,6 +454,12 @@ def _resolve_phrase(
     context = ""
     if country is not None and _several_countries(phrase, tokens, kids, d):
         country = None  # "Kenyan and Ugandan officials": no one country
+    if agent is not None and country is None and h.lemma not in NOT_OWNED:
+        # "the Bush administration", "President Suharto's government": the leader's country.
+        leader = _leader_of(h, phrase, tokens, d, memory, date)
+        if leader is not None:
+            country = (leader[0], [])
+            context = f" (of {leader[1]})"
     if (
         agent is not None
         and country is None

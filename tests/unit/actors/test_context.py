@@ -108,3 +108,28 @@ def test_someone_else_s_counterpart_is_not_owned() -> None:
 def test_a_country_that_backs_or_hosts_a_group_is_not_its_nationality(text: str) -> None:
     found = heads(text)
     assert found["militia"].country is None
+
+
+def test_a_group_across_a_country_takes_its_country() -> None:
+    found = heads("Students throughout Indonesia staged demonstrations.")
+    assert found["Students"].code == "IDNEDU"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "head", "code"),
+    [
+        ("The Bush administration rejected the plan.", None, "administration", "USAGOV"),
+        ("President Suharto's government fell.", None, "government", "IDNGOV"),
+        ("The Macron government rejected the plan.", "2019-05-02", "government", "FRAGOV"),
+    ],
+)
+def test_a_body_named_after_its_leader_takes_the_leader_s_country(
+    text: str, published: str | None, head: str, code: str
+) -> None:
+    found = heads(text, published)
+    assert found[head].code == code
+
+
+def test_a_leader_unknown_to_the_dictionary_gives_no_country() -> None:
+    found = heads("The Okonkwo administration rejected the plan.")
+    assert found["administration"].country is None

@@ -85,6 +85,9 @@ NOT_LOCAL = frozenset(
         "observer",
         "inspector",
         "aid worker",
+        "missionary",
+        "volunteer",
+        "hostage",
     }
 )
 

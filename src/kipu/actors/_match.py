@@ -73,15 +73,33 @@ def _of_complement(h: int, tokens: tuple[Token, ...], kids: list[list[int]]) -> 
     return []
 
 
+def _glued(idx: list[int], tokens: tuple[Token, ...]) -> list[bool]:
+    """For each token, whether it was written against the one before ("Workers’", "al-Qaeda")."""
+    return [
+        n > 0 and idx[n - 1] == i - 1 and tokens[i].start == tokens[i - 1].end
+        for n, i in enumerate(idx)
+    ]
+
+
+def _spellings(words: list[str], glued: list[bool], i: int, n: int) -> tuple[str, ...]:
+    """The words i..i+n joined by spaces, and as written when some were written together."""
+    spaced = " ".join(words[i : i + n])
+    if not any(glued[i + 1 : i + n]):
+        return (spaced,)
+    written = words[i] + "".join(("" if glued[j] else " ") + words[j] for j in range(i + 1, i + n))
+    return (spaced, written)
+
+
 def _match_spans(
-    words: list[str], table: dict[str, list], max_words: int
+    words: list[str], table: dict[str, list], max_words: int, glued: list[bool] | None = None
 ) -> list[tuple[int, int, list]]:
     """Longest-first matches of contiguous word sequences in a table: (start, end, entries)."""
+    glued = glued or [False] * len(words)
     found: list[tuple[int, int, list]] = []
     i = 0
     while i < len(words):
         for n in range(min(max_words, len(words) - i), 0, -1):
-            entries = table.get(" ".join(words[i : i + n]))
+            entries = next((table[w] for w in _spellings(words, glued, i, n) if table.get(w)), None)
             if entries:
                 found.append((i, i + n, entries))
                 i += n
@@ -96,12 +114,15 @@ def _country_in(
 ) -> tuple[CountryEntry, list[int]] | None:
     """The first unambiguous country word (or a tagged ambiguous one) among the tokens."""
     words = [key(tokens[i].text) for i in idx]
-    for start, end, entries in _match_spans(words, d.countries, d.max_country_words):
+    glued = _glued(idx, tokens)
+    for start, end, entries in _match_spans(words, d.countries, d.max_country_words, glued):
         span = idx[start:end]
         if _is_stance(span[0], tokens):
             continue  # "pro-Russian activists" are not Russian
         if _is_foreign_hand(span[-1], tokens):
             continue  # "Syrian-backed militia" is not Syrian
+        if span[0] > 0 and tokens[span[0] - 1].text.lower() == "ethnic":
+            continue  # "ethnic Albanians in Macedonia": an ethnicity, not a nationality
         entry = _pick_country(entries, [tokens[i] for i in span])
         if entry is not None:
             return entry, span
@@ -174,12 +195,13 @@ def _org_in(
 ) -> tuple[str, list[int]] | None:
     """The longest named organisation among the tokens: (dictionary key, span)."""
     words = [key(tokens[i].text) for i in idx]
+    glued = _glued(idx, tokens)
     for n in range(min(d.max_org_words, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
-            k = " ".join(words[i : i + n])
-            entry = d.orgs.get(k)
-            if entry is None:
+            k = next((w for w in _spellings(words, glued, i, n) if w in d.orgs), None)
+            if k is None:
                 continue
+            entry = d.orgs[k]
             written = " ".join(tokens[j].text for j in idx[i : i + n])
             # Acronyms ("WHO", "AU", "IS") must be written in capitals, or "who" would be the WHO.
             if entry.text.isupper() and len(entry.text) <= 5 and written != entry.text:

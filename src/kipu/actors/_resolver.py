@@ -230,8 +230,9 @@ def _leader_of(
     the same country)."""
     for i in phrase:
         t = tokens[i]
-        if i == h.i or t.pos != "PROPN" or t.dep not in ("poss", "compound"):
-            continue
+        owner_dep = t.dep in ("poss", "compound") or (t.dep == "pobj" and i > h.i)
+        if i == h.i or t.pos != "PROPN" or not owner_dep:
+            continue  # "the Bush administration", "the government of President Avril"
         if t.dep == "compound" and tokens[i + 1].pos == "PROPN":
             continue  # inside a longer name: its last word stands for it
         run = [i]
@@ -276,6 +277,15 @@ def _leader_of(
             )
             return entry, name
     return None
+
+
+def _is_ethnic_group(
+    h: Token, phrase: list[int], tokens: tuple[Token, ...], d: ActorDictionaries
+) -> bool:
+    """True for "ethnic Albanians", "ethnic Turks": a demonym written as an ethnicity."""
+    return any(tokens[i].text.lower() == "ethnic" for i in phrase) and any(
+        e.kind == "adjective" for e in d.countries.get(key(h.text), [])
+    )
 
 
 def _has_owner(h: Token, tokens: tuple[Token, ...], kids: list[list[int]]) -> bool:
@@ -438,6 +448,14 @@ def _resolve_phrase(
             return _make(text, entry.text, era_code, sector, rule)
         return _make(text, None, entry.code, None, f"country:{entry.kind}:{entry.text}")
 
+    # An ethnic group ("ethnic Albanians in Kosovo"): the country of its place, if any.
+    if country is None and _is_ethnic_group(h, phrase, tokens, d):
+        around = _context_country(h, tokens, kids, d)
+        if around is None:
+            return None
+        rule = f"ethnic group; country:{around[0].text} ({around[1]})"
+        return _make(text, None, around[0].code, None, rule)
+
     # 4. An agent noun, with the country its modifiers give ("Peruvian Defense Ministry", "U.S.
     # advisers") or its "of" complement gives ("the Ministry of Foreign Affairs", "the army of
     # Mali").
@@ -452,11 +470,11 @@ def _resolve_phrase(
     ):
         return None  # "at a university in California", "in parliament": a place
     context = ""
-    if country is not None and _several_countries(phrase, tokens, kids, d):
+    if country is not None and _several_countries(extended, tokens, kids, d):
         country = None  # "Kenyan and Ugandan officials": no one country
     if agent is not None and country is None and h.lemma not in NOT_OWNED:
         # "the Bush administration", "President Suharto's government": the leader's country.
-        leader = _leader_of(h, phrase, tokens, d, memory, date)
+        leader = _leader_of(h, extended, tokens, d, memory, date)
         if leader is not None:
             country = (leader[0], [])
             context = f" (of {leader[1]})"

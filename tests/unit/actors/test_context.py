@@ -133,3 +133,25 @@ def test_a_body_named_after_its_leader_takes_the_leader_s_country(
 def test_a_leader_unknown_to_the_dictionary_gives_no_country() -> None:
     found = heads("The Okonkwo administration rejected the plan.")
     assert found["administration"].country is None
+
+
+def test_an_ethnic_group_takes_the_country_of_its_place_not_of_its_ethnicity() -> None:
+    found = heads("Ethnic Albanians demonstrated in the Serbian province of Vojvodina.")
+    assert found["Albanians"].code == "SRB"
+    found = heads("Ethnic Turks began a hunger strike.")
+    assert "Turks" not in found
+
+
+def test_a_city_two_countries_share_gives_no_country() -> None:
+    found = heads("Militias in Tripoli clashed overnight.")
+    assert found["Militias"].country is None
+
+
+def test_a_missionary_is_not_of_the_country_he_works_in() -> None:
+    found = heads("A missionary was arrested in Lebanon on Friday.")
+    assert found["missionary"].country is None
+
+
+def test_officials_of_two_countries_have_no_one_country() -> None:
+    found = heads("The presidents of Iraq and Egypt called for a withdrawal.")
+    assert found["presidents"].country is None

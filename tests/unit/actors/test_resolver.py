@@ -56,3 +56,15 @@ def test_unknown_person_without_title_stays_unresolved() -> None:
 def test_every_actor_says_why() -> None:
     for actor in actors("The Chilean army and Argentine police met.").values():
         assert actor.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("The Inter-American Development Bank approved a loan.", "Bank", "IGO"),
+        ("The Kurdistan Workers’ Party issued a statement.", "Party", "TURREB"),
+    ],
+)
+def test_names_written_with_hyphens_and_apostrophes(text: str, head: str, code: str) -> None:
+    found = actors(text)
+    assert (found[head].code or "").startswith(code), found[head]

@@ -129,6 +129,25 @@ def _country_in(
     return None
 
 
+def _countries_named(tokens: tuple[Token, ...], d: ActorDictionaries) -> set[str]:
+    """The codes of every country a sentence names (names, demonyms, capitals, regions), as
+    nationality or place; not stances ("pro-Russian"), backers ("Syrian-backed") or
+    ethnicities ("ethnic Albanians")."""
+    idx = list(range(len(tokens)))
+    words = [key(t.text) for t in tokens]
+    out: set[str] = set()
+    found = _match_spans(words, d.countries, d.max_country_words, _glued(idx, tokens))
+    for start, end, entries in found:
+        if _is_stance(start, tokens) or _is_foreign_hand(end - 1, tokens):
+            continue
+        if start > 0 and tokens[start - 1].text.lower() == "ethnic":
+            continue
+        entry = _pick_country(entries, list(tokens[start:end]))
+        if entry is not None:
+            out.add(entry.code)
+    return out
+
+
 def _is_stance(i: int, tokens: tuple[Token, ...]) -> bool:
     """True for a country word written as a stance: "pro-Russian", "anti-American"."""
     return i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].text.lower() in STANCE_PREFIXES

@@ -29,6 +29,7 @@ from kipu.actors._dictionaries import (
 from kipu.actors._era import article_era, in_era
 from kipu.actors._match import (
     _agent_in,
+    _countries_named,
     _country_in,
     _join,
     _name_span,
@@ -51,6 +52,95 @@ GENERIC_SECTORS = frozenset({"GOV"})
 MARKED_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "CRM", "UAF", "PTY"})
 # Heads that can name an actor by themselves.
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Sectors of groups that belong to the country they are in, when a sentence names only one
+# (not refugees, migrants, foreign reporters, aid groups or international bodies).
+DOMESTIC_SECTORS = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "COP",
+        "SPY",
+        "JUD",
+        "LEG",
+        "OPP",
+        "PTY",
+        "ELI",
+        "REB",
+        "INS",
+        "SEP",
+        "UAF",
+        "CRM",
+        "CVL",
+        "EDU",
+        "LAB",
+        "AGR",
+        "BUS",
+        "MED",
+        "HLH",
+        "REL",
+    }
+)
+# Perpetrators whose origin a sentence rarely tells ("gunmen attacked a hall near Moscow").
+UNKNOWN_ORIGIN = frozenset(
+    {
+        "gunman",
+        "gunmen",
+        "assailant",
+        "attacker",
+        "bomber",
+        "kidnapper",
+        "abductor",
+        "hijacker",
+        "sniper",
+        "mercenary",
+        "raider",
+        "intruder",
+        "pirate",
+        "smuggler",
+        "infiltrator",
+    }
+)
+# Modifiers that say a group is not of one country ("a European court", "foreign troops").
+NOT_NATIONAL = frozenset(
+    {
+        "international",
+        "foreign",
+        "european",
+        "african",
+        "arab",
+        "asian",
+        "western",
+        "regional",
+        "global",
+        "world",
+        "multinational",
+        "overseas",
+        "exiled",
+        "exile",
+        "diaspora",
+    }
+)
+# Verbs whose object is someone else's group ("Rwanda denied supporting the rebels").
+BACKING_VERBS = frozenset(
+    {
+        "support",
+        "back",
+        "arm",
+        "fund",
+        "finance",
+        "harbor",
+        "harbour",
+        "shelter",
+        "train",
+        "sponsor",
+        "aid",
+        "supply",
+        "host",
+        "deport",
+        "expel",
+        "extradite",
+    }
+)
 # Possessive pronouns whose owner gives an unnamed group its country ("its forces").
 OWNER_PRONOUNS = frozenset({"his", "her", "its", "their"})
 # Heads that are someone else's even when owned ("his counterpart", "their enemies").
@@ -195,7 +285,74 @@ def _resolve_sentence(
                 agent = _agent_of(actor)
                 titles = frozenset({agent}) if agent else frozenset()
             _remember(memory, sentence, h, actor, is_person, titles)
-    return mentions
+    return _sole_country(mentions, sentence, d, memory)
+
+
+def _backed(h: Token, tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
+    """True for the object of a backing verb ("Rwanda denied supporting the rebels", "arming
+    militias"), unless the backers are the country's own people ("voters backed parties")."""
+    node = h
+    while node.dep == "conj" and node.head != node.i:
+        node = tokens[node.head]
+    if node.dep not in ("dobj", "obj") or tokens[node.head].lemma not in BACKING_VERBS:
+        return False
+    verb = node.head
+    backers = [
+        m.actor.sector
+        for m in mentions
+        if tokens[m.head].head == verb and tokens[m.head].dep in ("nsubj", "nsubjpass")
+    ]
+    return not any(sector in ("CVL", "EDU", "LAB", "AGR") for sector in backers)
+
+
+def _sole_country(
+    mentions: list[Mention], sentence: Sentence, d: ActorDictionaries, memory: _Memory
+) -> list[Mention]:
+    """Unnamed domestic groups in a sentence that names one country, and no international
+    organisation, are of that country ("Liberian riot police dispersed demonstrators": the
+    demonstrators are Liberian; "Cairo's security chief warned that police ...")."""
+    tokens = sentence.tokens
+    open_groups = [
+        n
+        for n, m in enumerate(mentions)
+        if m.actor.country is None
+        and m.actor.sector in DOMESTIC_SECTORS
+        and _agent_of(m.actor)
+        and (_agent_of(m.actor) or "").split()[-1] not in NOT_LOCAL | UNKNOWN_ORIGIN
+        and tokens[m.head].lemma not in NOT_OWNED
+        and not any(tokens[i].lemma in NOT_NATIONAL for i in range(m.start, m.end))
+        and not _backed(tokens[m.head], tokens, mentions)
+    ]
+    if not open_groups:
+        return mentions
+    if any((m.actor.code or "")[:3] in ("IGO", "NGO", "IMG") for m in mentions):
+        return mentions  # "UN officials", "officials said": whose they are is not clear
+    named = _countries_named(sentence.tokens, d)
+    named |= {m.actor.country for m in mentions if m.actor.country}
+    if len(named) != 1:
+        return mentions
+    (code,) = named
+    out = list(mentions)
+    for n in open_groups:
+        m = out[n]
+        actor = _make(
+            m.actor.text,
+            m.actor.name,
+            code,
+            m.actor.sector,
+            f"{m.actor.rule}; country:{code} (the one country of the sentence)",
+        )
+        out[n] = Mention(head=m.head, start=m.start, end=m.end, actor=actor)
+        for k, a in enumerate(memory.earlier):
+            if a.sentence == sentence.index and a.head.i == m.head:
+                memory.earlier[k] = Antecedent(
+                    sentence=a.sentence,
+                    head=a.head,
+                    actor=actor,
+                    is_person=a.is_person,
+                    titles=a.titles,
+                )
+    return out
 
 
 def _remember(

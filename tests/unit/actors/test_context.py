@@ -155,3 +155,35 @@ def test_a_missionary_is_not_of_the_country_he_works_in() -> None:
 def test_officials_of_two_countries_have_no_one_country() -> None:
     found = heads("The presidents of Iraq and Egypt called for a withdrawal.")
     assert found["presidents"].country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("Liberian riot police dispersed demonstrators in the capital.", "demonstrators", "LBRCVL"),
+        ("Cairo's security chief warned that police would act.", "police", "EGYCOP"),
+        ("Chilean prosecutors charged gang leaders on Monday.", "leaders", "CHLCRM"),
+    ],
+)
+def test_a_group_in_a_sentence_of_one_country_is_of_that_country(
+    text: str, head: str, code: str
+) -> None:
+    found = heads(text)
+    assert found[head].code == code
+    assert "the one country of the sentence" in found[head].rule
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Gunmen attacked a concert hall near Moscow.", "Gunmen"),  # origin unknown
+        ("Tourists in Rome visited the Colosseum.", "Tourists"),  # visitors
+        ("Rwandan officials denied supporting the rebels.", "rebels"),  # someone else's
+        ("A European court convicted Turkey of torture.", "court"),  # not national
+        ("Peruvian and Bolivian officials met the protesters.", "protesters"),  # two countries
+        ("UN officials said Sudanese police detained protesters.", "protesters"),  # an IGO
+    ],
+)
+def test_groups_the_one_country_does_not_own(text: str, head: str) -> None:
+    found = heads(text)
+    assert head not in found or found[head].country is None, found.get(head)

@@ -187,3 +187,33 @@ def test_a_group_in_a_sentence_of_one_country_is_of_that_country(
 def test_groups_the_one_country_does_not_own(text: str, head: str) -> None:
     found = heads(text)
     assert head not in found or found[head].country is None, found.get(head)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Patrols will monitor Macedonia's border with Serbia.", "Macedonia"),
+        ("Patrols will monitor Macedonia's border with Serbia.", "Serbia"),
+        ("Rebels shelled the regional capital Juba.", "Juba"),
+        ("They urged him to send troops to their capital Monrovia.", "Monrovia"),
+        ("The government banned relief flights to Sudan.", "Sudan"),
+        ("Farmers said they would blockade Paris on Monday.", "Paris"),
+        ("The bridge spans the river from France to Germany.", "Germany"),
+        ("Workers of the United Bus Company of Tehran went on strike.", "Tehran"),
+        ("A guard fired in front of the Kenyan consulate.", "consulate"),
+    ],
+)
+def test_places_that_are_not_actors(text: str, place: str) -> None:
+    assert place not in heads(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("The United States continued to send arms to Pakistan.", "Pakistan", "PAK"),
+        ("President Joe Biden made a surprise visit to Kyiv.", "Kyiv", "UKRGOV"),
+        ("Chinese warships surrounded Taiwan in military drills.", "Taiwan", "TWN"),
+    ],
+)
+def test_recipients_hosts_and_targets_are_actors(text: str, head: str, code: str) -> None:
+    assert heads(text)[head].code == code

@@ -42,6 +42,27 @@ from kipu.records import Actor, Mention, Parsed, Resolved, Sentence, Token
 
 # Heads that stand for a named group they are written with ("OPEC members", "NATO leaders").
 GROUP_MEMBERS = frozenset({"member", "leader", "supporter", "fighter", "loyalist", "ally"})
+# Heads that name the organisation itself ("the APEC forum", "the UN stabilization mission",
+# "the al-Qaeda terror network", "the UNITA militarist wing", "the UN refugee agency").
+ORG_HEADS = frozenset(
+    {
+        "forum",
+        "mission",
+        "network",
+        "faction",
+        "wing",
+        "movement",
+        "alliance",
+        "bloc",
+        "body",
+        "coalition",
+        "organisation",
+        "organization",
+        "group",
+        "agency",
+        "outfit",
+    }
+)
 # Modifiers that make a title a former one: CAMEO codes former office holders as elites (ELI).
 FORMER = frozenset(
     {"former", "ex", "ex-", "ousted", "deposed", "toppled", "overthrown", "exiled", "late"}
@@ -553,6 +574,7 @@ def _resolve_phrase(
         org is not None
         and h.i not in org[1]
         and h.lemma not in GROUP_MEMBERS
+        and h.lemma not in ORG_HEADS
         and h.ent != "PERSON"
         and not d.agents.get(key(h.lemma))
     ):

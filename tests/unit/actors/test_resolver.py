@@ -68,3 +68,21 @@ def test_every_actor_says_why() -> None:
 def test_names_written_with_hyphens_and_apostrophes(text: str, head: str, code: str) -> None:
     found = actors(text)
     assert (found[head].code or "").startswith(code), found[head]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("The UN stabilization mission in Haiti brokered a deal.", "mission", "IGOUNO"),
+        ("The al-Qaeda terror network threatened new attacks.", "network", "IMG"),
+        ("The official Xinhua news agency reported the visit.", "agency", "CHNMED"),
+        ("The Washington Post reported the decision.", "Post", "USAMED"),
+    ],
+)
+def test_an_organisation_named_with_a_word_for_what_it_is(text: str, head: str, code: str) -> None:
+    found = actors(text)
+    assert (found[head].code or "").startswith(code), found[head]
+
+
+def test_wire_services_that_attribute_are_not_actors() -> None:
+    assert "Reuters" not in actors("The minister told Reuters that talks would resume.")

@@ -166,6 +166,7 @@ NOT_LOCAL = frozenset(
         "delegate",
         "peacekeeper",
         "observer",
+        "monitor",
         "inspector",
         "aid worker",
         "missionary",
@@ -204,13 +205,19 @@ CONTEXT_PREPS = frozenset({"in", "from", "throughout", "across"})
 
 
 def _role_is_place(
-    h: Token, tokens: tuple[Token, ...], *, institution: bool = False, capital: bool = False
+    h: Token,
+    tokens: tuple[Token, ...],
+    *,
+    institution: bool = False,
+    capital: bool = False,
+    named: bool = False,
 ) -> bool:
     """True when the phrase names a place, not an actor: "in Lima", "fled Bangladesh".
 
     With ``institution`` (a building-like body: "at the embassy", "in parliament") only the
     locative and motion tests apply; a capital or country also needs an actor's role.
     ``capital``: the phrase is a city (a capital), whose "of" phrase is where things are.
+    ``named``: a named organisation, which is who things come "from", not where.
     """
     if any(t.head == h.i and t.dep == "compound" and t.lemma in PLACE_NOUNS for t in tokens):
         return True  # "the southern regional capital Juba"
@@ -227,8 +234,14 @@ def _role_is_place(
         return governor.lemma in PLACE_NOUNS  # "Macedonia's border"
     if node.dep == "pobj":
         over = tokens[governor.head]  # what the preposition belongs to
-        if governor.lemma in LOCATIVE_PREPS and (institution or governor.lemma != "at"):
-            return True  # "at" a state is a target ("fired at Israel"), at a building a place
+        if (
+            governor.lemma in LOCATIVE_PREPS
+            and (institution or governor.lemma != "at")
+            and not (named and governor.lemma == "from")
+        ):
+            # "at" a state is a target ("fired at Israel"), at a building a place; "from" a
+            # body is who it comes from ("demands from UNITA", "observers from the OSCE").
+            return True
         if governor.lemma == "to" and (
             (over.lemma in MOTION_VERBS and over.lemma not in SENDING_VERBS)
             or (over.lemma in SENDING_VERBS and _sends_people(over, tokens))

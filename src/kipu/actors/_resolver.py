@@ -41,7 +41,22 @@ from kipu.actors._match import (
 from kipu.records import Actor, Mention, Parsed, Resolved, Sentence, Token
 
 # Heads that stand for a named group they are written with ("OPEC members", "NATO leaders").
-GROUP_MEMBERS = frozenset({"member", "leader", "supporter", "fighter", "loyalist", "ally"})
+GROUP_MEMBERS = frozenset(
+    {
+        "member",
+        "leader",
+        "supporter",
+        "fighter",
+        "loyalist",
+        "ally",
+        "observer",
+        "monitor",
+        "inspector",
+        "envoy",
+        "delegate",
+        "mediator",
+    }
+)
 # Heads that name the organisation itself ("the APEC forum", "the UN stabilization mission",
 # "the al-Qaeda terror network", "the UNITA militarist wing", "the UN refugee agency").
 ORG_HEADS = frozenset(
@@ -162,6 +177,10 @@ BACKING_VERBS = frozenset(
         "extradite",
     }
 )
+# Bodies whose name is also a meeting of them, and the verbs that make it the meeting
+# ("held its assembly", "convened a congress").
+MEETING_NOUNS = frozenset({"assembly", "congress", "conference", "convention", "plenum", "summit"})
+MEETING_VERBS = frozenset({"hold", "convene", "attend", "host", "open", "close", "chair"})
 # Possessive pronouns whose owner gives an unnamed group its country ("its forces").
 OWNER_PRONOUNS = frozenset({"his", "her", "its", "their"})
 # Heads that are someone else's even when owned ("his counterpart", "their enemies").
@@ -568,8 +587,27 @@ def _resolve_phrase(
         tokens[phrase[0]].start - sentence.start : tokens[phrase[-1]].end - sentence.start
     ]
 
-    # 1. A named organisation or armed group ("Shining Path guerrillas", "NATO").
+    # 1. A named organisation or armed group ("Shining Path guerrillas", "NATO"); a name
+    # the tagger marks as one organisation may run past the phrase ("National Union for the
+    # Total Independence of Angola").
     org = _org_in(phrase, tokens, d)
+    if org is None and h.ent == "ORG":
+        named = _org_in(_entity_span(h, tokens), tokens, d)
+        if named is not None and h.i in named[1]:
+            org = named
+    if org is None and (h.lemma in GROUP_MEMBERS or h.lemma in ORG_HEADS):
+        # "observers from the OSCE", "inspectors of the IAEA": members of the organisation.
+        for c in kids[h.i]:
+            if tokens[c].dep == "prep" and tokens[c].lemma in ("of", "from"):
+                for o in kids[c]:
+                    if tokens[o].dep == "pobj":
+                        named = _org_in(_phrase(o, tokens, kids), tokens, d)
+                        if named is not None and o in named[1]:
+                            entry = d.orgs[named[0]]
+                            rule = f"organisation:{entry.text} ({tokens[c].lemma} {entry.text})"
+                            return _make(
+                                text, entry.text, entry.country, entry.sector, rule, entry.code
+                            )
     if (
         org is not None
         and h.i not in org[1]
@@ -580,7 +618,7 @@ def _resolve_phrase(
     ):
         # "the Islamic State enclave": the phrase names a thing of the group, not the group.
         return None
-    if org is not None and _role_is_place(h, tokens, institution=True):
+    if org is not None and _role_is_place(h, tokens, institution=True, named=True):
         return None  # "entered Downing Street", "at NATO headquarters"
     if org is not None:
         entry = d.orgs[org[0]]
@@ -631,6 +669,10 @@ def _resolve_phrase(
                 rule += f" (in the time of {era_code})"
             return _make(text, entry.text, era_code, sector, rule)
         return _make(text, None, entry.code, None, f"country:{entry.kind}:{entry.text}")
+
+    if h.lemma in MEETING_NOUNS and h.dep in ("dobj", "obj", "nsubjpass"):
+        if tokens[h.head].lemma in MEETING_VERBS:
+            return None  # "held its assembly in Lima": a meeting, not the body
 
     # An ethnic group ("ethnic Albanians in Kosovo"): the country of its place, if any.
     if country is None and _is_ethnic_group(h, phrase, tokens, d):
@@ -687,9 +729,22 @@ def _resolve_phrase(
         code_country = None
         if country is not None:
             code_country = country[0].code
+            if country[0].kind == "capital":
+                code_country = in_era(code_country, memory.era)  # "Belgrade radio" in 1989
             rule += f"; country:{country[0].text}{context}"
         return _make(text, None, code_country, sector, rule)
     return None
+
+
+def _entity_span(h: Token, tokens: tuple[Token, ...]) -> list[int]:
+    """The tokens of the named entity around the head."""
+    start = h.i
+    while start > 0 and tokens[start].ent_iob == "I" and tokens[start - 1].ent == h.ent:
+        start -= 1
+    end = h.i + 1
+    while end < len(tokens) and tokens[end].ent_iob == "I" and tokens[end].ent == h.ent:
+        end += 1
+    return list(range(start, end))
 
 
 def _office_in_year(

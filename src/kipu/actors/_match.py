@@ -129,13 +129,13 @@ def _country_in(
     return None
 
 
-def _countries_named(tokens: tuple[Token, ...], d: ActorDictionaries) -> set[str]:
-    """The codes of every country a sentence names (names, demonyms, capitals, regions), as
-    nationality or place; not stances ("pro-Russian"), backers ("Syrian-backed") or
+def _countries_named(tokens: tuple[Token, ...], d: ActorDictionaries) -> list[tuple[str, range]]:
+    """Every country a sentence names (names, demonyms, capitals, regions), as nationality or
+    place, with its tokens; not stances ("pro-Russian"), backers ("Syrian-backed") or
     ethnicities ("ethnic Albanians")."""
     idx = list(range(len(tokens)))
     words = [key(t.text) for t in tokens]
-    out: set[str] = set()
+    out: list[tuple[str, range]] = []
     found = _match_spans(words, d.countries, d.max_country_words, _glued(idx, tokens))
     for start, end, entries in found:
         if _is_stance(start, tokens) or _is_foreign_hand(end - 1, tokens):
@@ -144,7 +144,7 @@ def _countries_named(tokens: tuple[Token, ...], d: ActorDictionaries) -> set[str
             continue
         entry = _pick_country(entries, list(tokens[start:end]))
         if entry is not None:
-            out.add(entry.code)
+            out.append((entry.code, range(start, end)))
     return out
 
 

@@ -181,6 +181,10 @@ BACKING_VERBS = frozenset(
 # ("held its assembly", "convened a congress").
 MEETING_NOUNS = frozenset({"assembly", "congress", "conference", "convention", "plenum", "summit"})
 MEETING_VERBS = frozenset({"hold", "convene", "attend", "host", "open", "close", "chair"})
+# Roles in which a country or capital is the state acting or acted on.
+STATE_ROLES = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative", "agent", "conj", "appos", "attr"}
+)
 # Possessive pronouns whose owner gives an unnamed group its country ("its forces").
 OWNER_PRONOUNS = frozenset({"his", "her", "its", "their"})
 # Heads that are someone else's even when owned ("his counterpart", "their enemies").
@@ -367,9 +371,19 @@ def _sole_country(
         return mentions
     if any((m.actor.code or "")[:3] in ("IGO", "NGO", "IMG") for m in mentions):
         return mentions  # "UN officials", "officials said": whose they are is not clear
-    named = _countries_named(sentence.tokens, d)
-    named |= {m.actor.country for m in mentions if m.actor.country}
-    if len(named) != 1:
+    # A state named as an actor ("Colombia accepted demands from the rebels", "Israel struck
+    # militants") acts on groups that are often foreign: it tells no group's country.
+    states = {
+        m.head
+        for m in mentions
+        if m.actor.rule.startswith(("country:", "capital:")) and tokens[m.head].dep in STATE_ROLES
+    }
+    words = _countries_named(tokens, d)
+    named = {code for code, _ in words} | {m.actor.country for m in mentions if m.actor.country}
+    support = {code for code, span in words if not states.intersection(span)} | {
+        m.actor.country for m in mentions if m.actor.country and m.head not in states
+    }
+    if len(named) != 1 or not support:
         return mentions
     (code,) = named
     out = list(mentions)

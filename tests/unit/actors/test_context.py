@@ -182,6 +182,7 @@ def test_a_group_in_a_sentence_of_one_country_is_of_that_country(
         ("A European court convicted Turkey of torture.", "court"),  # not national
         ("Peruvian and Bolivian officials met the protesters.", "protesters"),  # two countries
         ("UN officials said Sudanese police detained protesters.", "protesters"),  # an IGO
+        ("Israel struck militants overnight.", "militants"),  # a state acts, maybe abroad
     ],
 )
 def test_groups_the_one_country_does_not_own(text: str, head: str) -> None:

@@ -712,6 +712,15 @@ def _resolve_phrase(
     context = ""
     if country is not None and _several_countries(extended, tokens, kids, d):
         country = None  # "Kenyan and Ugandan officials": no one country
+    if agent is not None and country is None:
+        # "Vietnamese-led forces": the leading country's.
+        for i in phrase:
+            if tokens[i].text.lower() == "led":
+                led_by = [c for c in range(max(0, i - 3), i) if tokens[c].text != "-"]
+                found = _country_in(led_by, tokens, d)
+                if found is not None:
+                    country = (found[0], [])
+                    context = f" (led by {found[0].text})"
     if agent is not None and country is None and h.lemma not in NOT_OWNED:
         # "the Bush administration", "President Suharto's government": the leader's country.
         leader = _leader_of(h, extended, tokens, d, memory, date)

@@ -218,3 +218,16 @@ def test_places_that_are_not_actors(text: str, place: str) -> None:
 )
 def test_recipients_hosts_and_targets_are_actors(text: str, head: str, code: str) -> None:
     assert heads(text)[head].code == code
+
+
+def test_a_region_or_city_of_a_country_gives_its_groups_the_country() -> None:
+    found = heads("Police in Karachi detained the suspects.")
+    assert found["Police"].code == "PAKCOP"
+    assert "Karachi" not in found  # a place, never the state
+    found = heads("The government of Sindh province ordered patrols.")
+    assert found["government"].code == "PAKGOV"
+
+
+def test_a_group_led_by_a_country_is_of_that_country() -> None:
+    found = heads("Vietnamese-led forces retook the village.")
+    assert found["forces"].code == "VNMMIL"

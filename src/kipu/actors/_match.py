@@ -5,6 +5,8 @@ Pure lookups over a sentence's tokens; the resolver (``_resolver.py``) decides w
 
 from __future__ import annotations
 
+import re
+
 from kipu.actors._dictionaries import ActorDictionaries, CountryEntry, OfficeTerm, key
 from kipu.records import Token
 
@@ -90,14 +92,36 @@ def _spellings(words: list[str], glued: list[bool], i: int, n: int) -> tuple[str
     return (spaced, written)
 
 
+# The words a table's keys can start with, per table (tables live as long as the process).
+_FIRST_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _first_words(table: dict[str, list]) -> frozenset[str]:
+    """The first tokens of a table's keys ("bosnia" for "bosnia-herzegovina" too)."""
+    cached = _FIRST_WORDS.get(id(table))
+    if cached is None or cached[0] is not table:
+        firsts = set()
+        for k in table:
+            first = k.split(" ", 1)[0]
+            firsts.add(first)
+            firsts.add(re.split(r"[^\w]", first, maxsplit=1)[0] or first)
+        cached = (table, frozenset(firsts))
+        _FIRST_WORDS[id(table)] = cached
+    return cached[1]
+
+
 def _match_spans(
     words: list[str], table: dict[str, list], max_words: int, glued: list[bool] | None = None
 ) -> list[tuple[int, int, list]]:
     """Longest-first matches of contiguous word sequences in a table: (start, end, entries)."""
     glued = glued or [False] * len(words)
+    firsts = _first_words(table)
     found: list[tuple[int, int, list]] = []
     i = 0
     while i < len(words):
+        if words[i] not in firsts:
+            i += 1
+            continue
         for n in range(min(max_words, len(words) - i), 0, -1):
             entries = next((table[w] for w in _spellings(words, glued, i, n) if table.get(w)), None)
             if entries:
@@ -215,8 +239,12 @@ def _org_in(
     """The longest named organisation among the tokens: (dictionary key, span)."""
     words = [key(tokens[i].text) for i in idx]
     glued = _glued(idx, tokens)
+    firsts = _first_words(d.orgs)
+    starts = [i for i, w in enumerate(words) if w in firsts]
     for n in range(min(d.max_org_words, len(words)), 0, -1):
-        for i in range(len(words) - n + 1):
+        for i in starts:
+            if i + n > len(words):
+                continue
             k = next((w for w in _spellings(words, glued, i, n) if w in d.orgs), None)
             if k is None:
                 continue

@@ -28,6 +28,7 @@ from kipu.actors._dictionaries import (
 )
 from kipu.actors._era import article_era, in_era
 from kipu.actors._match import (
+    FOREIGN_HAND,
     _agent_in,
     _countries_named,
     _country_in,
@@ -116,7 +117,8 @@ DOMESTIC_SECTORS = frozenset(
         "REL",
     }
 )
-# Perpetrators whose origin a sentence rarely tells ("gunmen attacked a hall near Moscow").
+# Perpetrators whose origin a sentence rarely tells ("gunmen attacked a hall near Moscow"),
+# transnational fighters, and the agencies that report.
 UNKNOWN_ORIGIN = frozenset(
     {
         "gunman",
@@ -134,6 +136,12 @@ UNKNOWN_ORIGIN = frozenset(
         "pirate",
         "smuggler",
         "infiltrator",
+        "jihadist",
+        "jihadi",
+        "jihadis",
+        "terrorist",
+        "foreign fighter",
+        "news agency",
     }
 )
 # Modifiers that say a group is not of one country ("a European court", "foreign troops").
@@ -349,6 +357,30 @@ def _backed(h: Token, tokens: tuple[Token, ...], mentions: list[Mention]) -> boo
     return not any(sector in ("CVL", "EDU", "LAB", "AGR") for sector in backers)
 
 
+def _qualified(m: Mention, tokens: tuple[Token, ...], d: ActorDictionaries) -> bool:
+    """True for a group qualified in words kipu cannot read ("Baghouz residents", "Kurdish
+    forces") or by a hand from outside ("Turkish-backed jihadis", "US-led troops"): its own
+    words, not the sentence's other country, say whose it is."""
+    for i in range(m.start, m.end):
+        t = tokens[i]
+        if i == m.head:
+            continue
+        if t.text.lower() in FOREIGN_HAND or t.text.lower() == "led":
+            return True
+        unknown = not d.countries.get(key(t.text))
+        if t.ent in ("NORP", "GPE", "LOC", "FAC") and unknown:
+            return True
+        if (
+            t.pos == "PROPN"
+            and t.dep == "compound"
+            and t.head == m.head
+            and t.ent != "ORG"
+            and unknown
+        ):
+            return True  # "Baghouz residents" (the tagger may call the place a person)
+    return False
+
+
 def _sole_country(
     mentions: list[Mention], sentence: Sentence, d: ActorDictionaries, memory: _Memory
 ) -> list[Mention]:
@@ -366,6 +398,7 @@ def _sole_country(
         and tokens[m.head].lemma not in NOT_OWNED
         and not any(tokens[i].lemma in NOT_NATIONAL for i in range(m.start, m.end))
         and not _backed(tokens[m.head], tokens, mentions)
+        and not _qualified(m, tokens, d)
     ]
     if not open_groups:
         return mentions
@@ -378,10 +411,16 @@ def _sole_country(
         for m in mentions
         if m.actor.rule.startswith(("country:", "capital:")) and tokens[m.head].dep in STATE_ROLES
     }
+    # The evidence must be a nationality (of a person, a group or a thing), not a place the
+    # sentence mentions ("clearing Isis from the ground they held in Syria").
     words = _countries_named(tokens, d)
     named = {code for code, _ in words} | {m.actor.country for m in mentions if m.actor.country}
-    support = {code for code, span in words if not states.intersection(span)} | {
-        m.actor.country for m in mentions if m.actor.country and m.head not in states
+    support = {m.actor.country for m in mentions if m.actor.country and m.head not in states}
+    support |= {
+        code
+        for code, span in words
+        if tokens[span[-1]].dep in ("amod", "compound", "poss", "nmod")
+        and not states.intersection(span)
     }
     if len(named) != 1 or not support:
         return mentions
@@ -444,7 +483,7 @@ def _leader_of(
         owner_dep = t.dep in ("poss", "compound") or (t.dep == "pobj" and i > h.i)
         if i == h.i or t.pos != "PROPN" or not owner_dep:
             continue  # "the Bush administration", "the government of President Avril"
-        if t.dep == "compound" and tokens[i + 1].pos == "PROPN":
+        if t.dep == "compound" and i + 1 < len(tokens) and tokens[i + 1].pos == "PROPN":
             continue  # inside a longer name: its last word stands for it
         run = [i]
         while (

@@ -183,6 +183,10 @@ def test_a_group_in_a_sentence_of_one_country_is_of_that_country(
         ("Peruvian and Bolivian officials met the protesters.", "protesters"),  # two countries
         ("UN officials said Sudanese police detained protesters.", "protesters"),  # an IGO
         ("Israel struck militants overnight.", "militants"),  # a state acts, maybe abroad
+        ("A British reporter said Baghouz residents fled.", "residents"),  # unknown place
+        ("Turkish troops fought Turkish-backed militias.", "militias"),  # someone backs them
+        ("The Iraqi president vowed to defeat the jihadists.", "jihadists"),  # transnational
+        ("Clearing the ground held in Syria will take time, the generals said.", "generals"),
     ],
 )
 def test_groups_the_one_country_does_not_own(text: str, head: str) -> None:

@@ -21,7 +21,9 @@ articles (timed); the ratio actor time / parse time is printed (the budget is 0.
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -166,13 +168,31 @@ def dev_items() -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+def _unmangle(text: str) -> str:
+    """Undo the table's double encoding: UTF-8 read as Mac Roman ("Moscow‚Äôs" is "Moscow’s")."""
+
+    def fix(run: re.Match[str]) -> str:
+        try:
+            return run.group().encode("mac_roman").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return run.group()
+
+    return re.sub(r"[^\x00-\x7f]+", fix, text)
+
+
+def cameo_examples() -> dict[str, str]:
+    """The CAMEO manual's example sentence of each code (the table is in Windows-1252)."""
+    text = _unmangle(CAMEO_CSV.read_bytes().decode("cp1252", errors="replace"))
+    return {
+        row["code"]: row["example"].strip()
+        for row in csv.DictReader(io.StringIO(text))
+        if row["example"] and row["example"] != "NA"
+    }
+
+
 def cameo_items() -> list[dict]:
     """kipu's labels joined with the CAMEO manual's example sentences (read at run time)."""
-    examples: dict[str, str] = {}
-    with CAMEO_CSV.open(encoding="utf-8", errors="replace") as f:
-        for row in csv.DictReader(f):
-            if row["example"] and row["example"] != "NA":
-                examples[row["code"]] = row["example"].strip()
+    examples = cameo_examples()
     items = []
     with CAMEO_LABELS.open(encoding="utf-8") as f:
         for line in f:

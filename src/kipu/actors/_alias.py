@@ -18,6 +18,11 @@ from kipu.records import Actor, Sentence, Token
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Pronouns that stand for a group or a state.
 GROUP_PRONOUNS = frozenset({"they", "them"})
+# Possessive determiners, by what they stand for ("his government", "its forces", "their
+# leaders"); "her" is listed with the personal pronouns.
+PERSON_POSSESSIVES = frozenset({"his"})
+GROUP_POSSESSIVES = frozenset({"their"})
+THING_POSSESSIVES = frozenset({"its"})
 # How many sentences back a pronoun may look (the same and the previous one: pronouns in news
 # text rarely reach further, and a wrong antecedent is worse than none).
 PRONOUN_WINDOW = 1
@@ -64,10 +69,12 @@ class RuleAliasResolver:
         if title is not None:
             return _by_title(title, earlier)
         lemma = alias.lemma
-        if lemma in PERSON_PRONOUNS:
+        if lemma in PERSON_PRONOUNS or lemma in PERSON_POSSESSIVES:
             return _nearest(sentence, alias, earlier, persons=True)
-        if lemma in GROUP_PRONOUNS:
+        if lemma in GROUP_PRONOUNS or lemma in GROUP_POSSESSIVES:
             return _nearest(sentence, alias, earlier, persons=False)
+        if lemma in THING_POSSESSIVES:
+            return _nearest_thing(sentence, alias, earlier)
         return None
 
 
@@ -119,6 +126,28 @@ def _nearest(
         if subjects:
             codes = {a.actor.code for a in subjects}
             return subjects[-1] if len(codes) == 1 and None not in codes else None
+    return None
+
+
+def _nearest_thing(
+    sentence: Sentence, alias: Token, earlier: Sequence[Antecedent]
+) -> Antecedent | None:
+    """The state or organisation "its" stands for: the subject of the same sentence, else of
+    the previous one, when it is a singular actor that is not a person ("Israel has
+    strengthened its forces")."""
+    for index in (sentence.index, sentence.index - 1):
+        subjects = [
+            a
+            for a in earlier
+            if a.sentence == index
+            and (index < sentence.index or a.head.i < alias.i)
+            and a.head.dep in SUBJECT_DEPS
+            and not a.is_person
+            and a.head.tag in ("NN", "NNP")
+        ]
+        if subjects:
+            nearest = subjects[-1]
+            return nearest if nearest.actor.code is not None else None
     return None
 
 

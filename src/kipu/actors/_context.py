@@ -37,7 +37,90 @@ LOCATIVE_PREPS = frozenset(
 
 # Verbs of movement whose object or "to" phrase is a destination, not an actor.
 MOTION_VERBS = frozenset(
-    {"flee", "leave", "enter", "reach", "cross", "fly", "travel", "return", "go", "move", "head"}
+    {
+        "flee",
+        "leave",
+        "enter",
+        "reach",
+        "cross",
+        "fly",
+        "travel",
+        "return",
+        "go",
+        "move",
+        "head",
+        "send",
+        "deploy",
+        "dispatch",
+        "ship",
+        "airlift",
+        "transfer",
+        "span",
+    }
+)
+# Nouns of movement whose "to" phrase is a destination ("flights to Juba"); not "a visit to
+# Kyiv", whose host is the visit's target.
+MOTION_NOUNS = frozenset(
+    {
+        "flight",
+        "entry",
+        "journey",
+        "voyage",
+        "tour",
+        "pilgrimage",
+        "access",
+        "road",
+        "route",
+        "deployment",
+        "return",
+        "travel",
+        "passage",
+    }
+)
+# Verbs whose object is a place ("blockade Paris", "the faction that controls Afghanistan").
+PLACE_VERBS = frozenset({"blockade", "besiege", "control", "govern"})
+# Verbs that move their object somewhere: the "to" phrase is a destination when the object is
+# people ("sent troops to Iraq"), a recipient when it is things ("send arms to Pakistan").
+SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "ship", "airlift", "transfer"})
+# Nouns of places: a country or city that owns one, names one or borders one is a place
+# ("Macedonia's border", "the capital Juba", "the border with Kosovo").
+PLACE_NOUNS = frozenset(
+    {
+        "border",
+        "frontier",
+        "boundary",
+        "capital",
+        "city",
+        "town",
+        "village",
+        "province",
+        "region",
+        "district",
+        "territory",
+        "soil",
+        "airspace",
+        "water",
+        "coast",
+        "coastline",
+        "outskirts",
+        "suburb",
+        "street",
+        "countryside",
+        "enclave",
+        "port",
+        "southeast",
+        "southwest",
+        "northeast",
+        "northwest",
+        "interior",
+    }
+)
+# Nouns whose "of" phrase names who they belong to, not where they are ("the government of
+# Tehran"); after any other noun a capital in an "of" phrase is a place ("the mayor of Tehran").
+RULERS = frozenset({"government", "regime", "authority", "leadership", "administration"})
+# Nouns before "of" that make a building a place ("in front of the consulate").
+BUILDING_PARTS = frozenset(
+    {"front", "outside", "gate", "step", "door", "roof", "ground", "compound", "wall"}
 )
 
 
@@ -83,8 +166,12 @@ NOT_LOCAL = frozenset(
         "delegate",
         "peacekeeper",
         "observer",
+        "monitor",
         "inspector",
         "aid worker",
+        "missionary",
+        "volunteer",
+        "hostage",
     }
 )
 
@@ -112,32 +199,98 @@ ACTOR_ROLES = frozenset(
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
 
-# Prepositions whose object, attached to an unnamed group, gives its country ("police in Lima").
-CONTEXT_PREPS = frozenset({"in", "from"})
+# Prepositions whose object, attached to an unnamed group, gives its country ("police in Lima",
+# "students throughout Indonesia").
+CONTEXT_PREPS = frozenset({"in", "from", "throughout", "across"})
 
 
-def _role_is_place(h: Token, tokens: tuple[Token, ...], *, institution: bool = False) -> bool:
+def _role_is_place(
+    h: Token,
+    tokens: tuple[Token, ...],
+    *,
+    institution: bool = False,
+    capital: bool = False,
+    named: bool = False,
+) -> bool:
     """True when the phrase names a place, not an actor: "in Lima", "fled Bangladesh".
 
     With ``institution`` (a building-like body: "at the embassy", "in parliament") only the
     locative and motion tests apply; a capital or country also needs an actor's role.
+    ``capital``: the phrase is a city (a capital), whose "of" phrase is where things are.
+    ``named``: a named organisation, which is who things come "from", not where.
     """
+    if any(t.head == h.i and t.dep == "compound" and t.lemma in PLACE_NOUNS for t in tokens):
+        return True  # "the southern regional capital Juba"
     node = h
     # "Bam, Iran" and "Lima and Quito" take the role of the first place.
     while node.dep in ("conj", "appos") and node.head != node.i:
+        if node.dep == "appos" and tokens[node.head].lemma in PLACE_NOUNS:
+            return True  # "their capital Monrovia"
         node = tokens[node.head]
     governor = tokens[node.head]
+    if node.dep == "pobj" and _is_possessive(node, tokens):
+        return False  # "over Moscow's will": the parser's object is a possessor
+    if node.dep == "poss":
+        return governor.lemma in PLACE_NOUNS  # "Macedonia's border"
     if node.dep == "pobj":
-        if governor.lemma in LOCATIVE_PREPS and (institution or governor.lemma != "at"):
-            return True  # "at" a state is a target ("fired at Israel"), at a building a place
-        if governor.lemma == "to" and tokens[governor.head].lemma in MOTION_VERBS:
-            return True  # "flew to Mexico"
-        if governor.lemma == "of" and not institution and tokens[governor.head].pos == "NOUN":
-            return not _is_actor_noun(tokens[governor.head])  # "the streets of Ottawa"
+        over = tokens[governor.head]  # what the preposition belongs to
+        if (
+            governor.lemma in LOCATIVE_PREPS
+            and (institution or governor.lemma != "at")
+            and not (named and governor.lemma == "from")
+        ):
+            # "at" a state is a target ("fired at Israel"), at a building a place; "from" a
+            # body is who it comes from ("demands from UNITA", "observers from the OSCE").
+            return True
+        if governor.lemma == "to" and (
+            (over.lemma in MOTION_VERBS and over.lemma not in SENDING_VERBS)
+            or (over.lemma in SENDING_VERBS and _sends_people(over, tokens))
+            or over.lemma in MOTION_NOUNS
+            or any(t.head == over.i and t.lemma == "from" for t in tokens)
+        ):
+            return True  # "flew to Mexico", "a visit to Haiti", "from France to Germany"
+        if governor.lemma == "with" and over.lemma in PLACE_NOUNS:
+            return True  # "the border with Kosovo"
+        if governor.lemma == "including" and over.lemma in PLACE_NOUNS:
+            return True  # "cities including Belgrade"
+        if governor.lemma == "of" and institution and over.lemma in BUILDING_PARTS:
+            return True  # "in front of the consulate"
+        if governor.lemma == "of" and capital and over.lemma not in RULERS:
+            return True  # "the United Bus Company of Tehran", "the mayor of Kabul"
+        if governor.lemma == "of" and not institution and over.pos == "NOUN":
+            return not _is_actor_noun(over)  # "the streets of Ottawa"
         return False
-    if node.dep in ("dobj", "obj") and governor.lemma in MOTION_VERBS:
-        return True  # "fled Bangladesh", "left Afghanistan"
+    if node.dep in ("dobj", "obj") and (
+        governor.lemma in MOTION_VERBS or governor.lemma in PLACE_VERBS
+    ):
+        return True  # "fled Bangladesh", "left Afghanistan", "blockade Paris"
     return False if institution else node.dep not in ACTOR_ROLES
+
+
+def _sends_people(verb: Token, tokens: tuple[Token, ...]) -> bool:
+    """True when what the verb sends is people ("sent troops", "send them"), not things; a
+    passive verb sends its subject ("a pathologist sent to Israel")."""
+    for t in tokens:
+        if t.head != verb.i or t.i == verb.i:
+            continue
+        if t.dep in ("dobj", "obj") and (t.pos == "PRON" or _is_actor_noun(t)):
+            return True
+        if verb.dep == "acl" and tokens[verb.head].pos in ("NOUN", "PROPN"):
+            return _is_actor_noun(tokens[verb.head])
+    if verb.dep == "acl":
+        return _is_actor_noun(tokens[verb.head])
+    return False
+
+
+def _is_possessive(t: Token, tokens: tuple[Token, ...]) -> bool:
+    """True for a noun written with "'s" ("Moscow's")."""
+    after = t.i + 1
+    return (
+        after < len(tokens)
+        and tokens[after].head == t.i
+        and tokens[after].dep == "case"
+        and tokens[after].text in ("'s", "’s", "'")
+    )
 
 
 def _is_actor_noun(t: Token) -> bool:

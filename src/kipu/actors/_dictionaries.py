@@ -28,6 +28,8 @@ USER_KINDS = {
 KIND_LINE = re.compile(r"^#\s*kipu:\s*([A-Za-z_]+)\s*$")
 # Second-column names that mark a header row rather than an entry.
 HEADER_WORDS = frozenset({"kind", "sector", "code", "aliases"})
+# Arabic articles a surname may be written with or without ("al-Assad", "Assad").
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "ar", "an"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -242,4 +244,8 @@ def _add(
             for alias in [term.name, *aliases.split("|")]:
                 if alias.strip():
                     d.offices[key(alias)].append(term)
-            d.surnames[key(term.name.split()[-1])].append(term)
+            surname = key(term.name.split()[-1])
+            d.surnames[surname].append(term)
+            article, dash, rest = surname.partition("-")
+            if dash and rest and article in ARABIC_ARTICLES:
+                d.surnames[rest].append(term)  # "al-Assad" is also written "Assad"

@@ -5,6 +5,8 @@ Pure lookups over a sentence's tokens; the resolver (``_resolver.py``) decides w
 
 from __future__ import annotations
 
+import re
+
 from kipu.actors._dictionaries import ActorDictionaries, CountryEntry, OfficeTerm, key
 from kipu.records import Token
 
@@ -18,6 +20,36 @@ PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC", "ORG"})
 
 # Prefixes that turn a nationality into a stance ("pro-Russian", "anti-government").
 STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+# Participles after a hyphen that make a country word someone else's part in the group
+# ("Syrian-backed militia", "Soviet-trained forces", "Damascus-based group"): not its nationality.
+FOREIGN_HAND = frozenset(
+    {
+        "backed",
+        "trained",
+        "made",
+        "based",
+        "sponsored",
+        "funded",
+        "supported",
+        "armed",
+        "allied",
+        "built",
+        "supplied",
+        "brokered",
+        "educated",
+        "born",
+        "installed",
+        "imposed",
+        "inspired",
+        "linked",
+        "aligned",
+        "equipped",
+        "financed",
+        "mediated",
+    }
+)
 
 
 def _phrase(h: int, tokens: tuple[Token, ...], kids: list[list[int]]) -> list[int]:
@@ -43,15 +75,55 @@ def _of_complement(h: int, tokens: tuple[Token, ...], kids: list[list[int]]) -> 
     return []
 
 
+def _glued(idx: list[int], tokens: tuple[Token, ...]) -> list[bool]:
+    """For each token, whether it was written against the one before ("Workers’", "al-Qaeda")."""
+    return [
+        n > 0 and idx[n - 1] == i - 1 and tokens[i].start == tokens[i - 1].end
+        for n, i in enumerate(idx)
+    ]
+
+
+def _spellings(words: list[str], glued: list[bool], i: int, n: int) -> tuple[str, ...]:
+    """The words i..i+n joined by spaces, and as written when some were written together."""
+    spaced = " ".join(words[i : i + n])
+    if not any(glued[i + 1 : i + n]):
+        return (spaced,)
+    written = words[i] + "".join(("" if glued[j] else " ") + words[j] for j in range(i + 1, i + n))
+    return (spaced, written)
+
+
+# The words a table's keys can start with, per table (tables live as long as the process).
+_FIRST_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _first_words(table: dict[str, list]) -> frozenset[str]:
+    """The first tokens of a table's keys ("bosnia" for "bosnia-herzegovina" too)."""
+    cached = _FIRST_WORDS.get(id(table))
+    if cached is None or cached[0] is not table:
+        firsts = set()
+        for k in table:
+            first = k.split(" ", 1)[0]
+            firsts.add(first)
+            firsts.add(re.split(r"[^\w]", first, maxsplit=1)[0] or first)
+        cached = (table, frozenset(firsts))
+        _FIRST_WORDS[id(table)] = cached
+    return cached[1]
+
+
 def _match_spans(
-    words: list[str], table: dict[str, list], max_words: int
+    words: list[str], table: dict[str, list], max_words: int, glued: list[bool] | None = None
 ) -> list[tuple[int, int, list]]:
     """Longest-first matches of contiguous word sequences in a table: (start, end, entries)."""
+    glued = glued or [False] * len(words)
+    firsts = _first_words(table)
     found: list[tuple[int, int, list]] = []
     i = 0
     while i < len(words):
+        if words[i] not in firsts:
+            i += 1
+            continue
         for n in range(min(max_words, len(words) - i), 0, -1):
-            entries = table.get(" ".join(words[i : i + n]))
+            entries = next((table[w] for w in _spellings(words, glued, i, n) if table.get(w)), None)
             if entries:
                 found.append((i, i + n, entries))
                 i += n
@@ -66,19 +138,58 @@ def _country_in(
 ) -> tuple[CountryEntry, list[int]] | None:
     """The first unambiguous country word (or a tagged ambiguous one) among the tokens."""
     words = [key(tokens[i].text) for i in idx]
-    for start, end, entries in _match_spans(words, d.countries, d.max_country_words):
+    glued = _glued(idx, tokens)
+    for start, end, entries in _match_spans(words, d.countries, d.max_country_words, glued):
         span = idx[start:end]
         if _is_stance(span[0], tokens):
             continue  # "pro-Russian activists" are not Russian
+        if _is_foreign_hand(span[-1], tokens):
+            continue  # "Syrian-backed militia" is not Syrian
+        if span[0] > 0 and tokens[span[0] - 1].text.lower() == "ethnic":
+            continue  # "ethnic Albanians in Macedonia": an ethnicity, not a nationality
         entry = _pick_country(entries, [tokens[i] for i in span])
         if entry is not None:
             return entry, span
     return None
 
 
+def _countries_named(tokens: tuple[Token, ...], d: ActorDictionaries) -> list[tuple[str, range]]:
+    """Every country a sentence names (names, demonyms, capitals, regions), as nationality or
+    place, with its tokens; not stances ("pro-Russian"), backers ("Syrian-backed") or
+    ethnicities ("ethnic Albanians")."""
+    idx = list(range(len(tokens)))
+    words = [key(t.text) for t in tokens]
+    out: list[tuple[str, range]] = []
+    found = _match_spans(words, d.countries, d.max_country_words, _glued(idx, tokens))
+    for start, end, entries in found:
+        if _is_stance(start, tokens) or _is_foreign_hand(end - 1, tokens):
+            continue
+        if start > 0 and tokens[start - 1].text.lower() == "ethnic":
+            continue
+        entry = _pick_country(entries, list(tokens[start:end]))
+        if entry is not None:
+            out.append((entry.code, range(start, end)))
+    return out
+
+
 def _is_stance(i: int, tokens: tuple[Token, ...]) -> bool:
     """True for a country word written as a stance: "pro-Russian", "anti-American"."""
     return i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].text.lower() in STANCE_PREFIXES
+
+
+def _is_foreign_hand(i: int, tokens: tuple[Token, ...]) -> bool:
+    """True for "Syrian-backed", "Damascus-based", "Soviet- and Cuban-trained"."""
+    j = i + 1
+    coordinated = j + 1 < len(tokens) and tokens[j + 1].text.lower() in ("and", "or")
+    if coordinated and tokens[j].text == "-":
+        # "Soviet- and Cuban-trained": the participle comes after the next country word.
+        for k in range(j + 2, min(j + 6, len(tokens) - 1)):
+            if tokens[k].text == "-":
+                j = k
+                break
+    return (
+        j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j + 1].text.lower() in FOREIGN_HAND
+    )
 
 
 def _pick_country(entries: list[CountryEntry], span: list[Token]) -> CountryEntry | None:
@@ -127,12 +238,17 @@ def _org_in(
 ) -> tuple[str, list[int]] | None:
     """The longest named organisation among the tokens: (dictionary key, span)."""
     words = [key(tokens[i].text) for i in idx]
+    glued = _glued(idx, tokens)
+    firsts = _first_words(d.orgs)
+    starts = [i for i, w in enumerate(words) if w in firsts]
     for n in range(min(d.max_org_words, len(words)), 0, -1):
-        for i in range(len(words) - n + 1):
-            k = " ".join(words[i : i + n])
-            entry = d.orgs.get(k)
-            if entry is None:
+        for i in starts:
+            if i + n > len(words):
                 continue
+            k = next((w for w in _spellings(words, glued, i, n) if w in d.orgs), None)
+            if k is None:
+                continue
+            entry = d.orgs[k]
             written = " ".join(tokens[j].text for j in idx[i : i + n])
             # Acronyms ("WHO", "AU", "IS") must be written in capitals, or "who" would be the WHO.
             if entry.text.isupper() and len(entry.text) <= 5 and written != entry.text:

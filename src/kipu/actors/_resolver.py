@@ -21,12 +21,16 @@ from kipu.actors._context import (
 )
 from kipu.actors._dictionaries import (
     ActorDictionaries,
+    CountryEntry,
     OfficeTerm,
     key,
     load_dictionaries,
 )
+from kipu.actors._era import article_era, in_era
 from kipu.actors._match import (
+    FOREIGN_HAND,
     _agent_in,
+    _countries_named,
     _country_in,
     _join,
     _name_span,
@@ -38,15 +42,182 @@ from kipu.actors._match import (
 from kipu.records import Actor, Mention, Parsed, Resolved, Sentence, Token
 
 # Heads that stand for a named group they are written with ("OPEC members", "NATO leaders").
-GROUP_MEMBERS = frozenset({"member", "leader", "supporter", "fighter", "loyalist", "ally"})
+GROUP_MEMBERS = frozenset(
+    {
+        "member",
+        "leader",
+        "supporter",
+        "fighter",
+        "loyalist",
+        "ally",
+        "observer",
+        "monitor",
+        "inspector",
+        "envoy",
+        "delegate",
+        "mediator",
+    }
+)
+# Heads that name the organisation itself ("the APEC forum", "the UN stabilization mission",
+# "the al-Qaeda terror network", "the UNITA militarist wing", "the UN refugee agency").
+ORG_HEADS = frozenset(
+    {
+        "forum",
+        "mission",
+        "network",
+        "faction",
+        "wing",
+        "movement",
+        "alliance",
+        "bloc",
+        "body",
+        "coalition",
+        "organisation",
+        "organization",
+        "group",
+        "agency",
+        "outfit",
+    }
+)
 # Modifiers that make a title a former one: CAMEO codes former office holders as elites (ELI).
-FORMER = frozenset({"former", "ex", "ex-"})
+FORMER = frozenset(
+    {"former", "ex", "ex-", "ousted", "deposed", "toppled", "overthrown", "exiled", "late"}
+)
 # Heads whose sector a modifier overrides ("opposition delegation" is OPP, not GOV) and the
 # sectors such a modifier can give.
 GENERIC_SECTORS = frozenset({"GOV"})
 MARKED_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "CRM", "UAF", "PTY"})
 # Heads that can name an actor by themselves.
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Sectors of groups that belong to the country they are in, when a sentence names only one
+# (not refugees, migrants, foreign reporters, aid groups or international bodies).
+DOMESTIC_SECTORS = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "COP",
+        "SPY",
+        "JUD",
+        "LEG",
+        "OPP",
+        "PTY",
+        "ELI",
+        "REB",
+        "INS",
+        "SEP",
+        "UAF",
+        "CRM",
+        "CVL",
+        "EDU",
+        "LAB",
+        "AGR",
+        "BUS",
+        "MED",
+        "HLH",
+        "REL",
+    }
+)
+# Perpetrators whose origin a sentence rarely tells ("gunmen attacked a hall near Moscow"),
+# transnational fighters, and the agencies that report.
+UNKNOWN_ORIGIN = frozenset(
+    {
+        "gunman",
+        "gunmen",
+        "assailant",
+        "attacker",
+        "bomber",
+        "kidnapper",
+        "abductor",
+        "hijacker",
+        "sniper",
+        "mercenary",
+        "raider",
+        "intruder",
+        "pirate",
+        "smuggler",
+        "infiltrator",
+        "jihadist",
+        "jihadi",
+        "jihadis",
+        "terrorist",
+        "foreign fighter",
+        "news agency",
+    }
+)
+# Modifiers that say a group is not of one country ("a European court", "foreign troops").
+NOT_NATIONAL = frozenset(
+    {
+        "international",
+        "foreign",
+        "european",
+        "african",
+        "arab",
+        "asian",
+        "western",
+        "regional",
+        "global",
+        "world",
+        "multinational",
+        "overseas",
+        "exiled",
+        "exile",
+        "diaspora",
+    }
+)
+# Verbs whose object is someone else's group ("Rwanda denied supporting the rebels").
+BACKING_VERBS = frozenset(
+    {
+        "support",
+        "back",
+        "arm",
+        "fund",
+        "finance",
+        "harbor",
+        "harbour",
+        "shelter",
+        "train",
+        "sponsor",
+        "aid",
+        "supply",
+        "host",
+        "deport",
+        "expel",
+        "extradite",
+    }
+)
+# Bodies whose name is also a meeting of them, and the verbs that make it the meeting
+# ("held its assembly", "convened a congress").
+MEETING_NOUNS = frozenset({"assembly", "congress", "conference", "convention", "plenum", "summit"})
+MEETING_VERBS = frozenset({"hold", "convene", "attend", "host", "open", "close", "chair"})
+# Roles in which a country or capital is the state acting or acted on.
+STATE_ROLES = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative", "agent", "conj", "appos", "attr"}
+)
+# Possessive pronouns whose owner gives an unnamed group its country ("its forces").
+OWNER_PRONOUNS = frozenset({"his", "her", "its", "their"})
+# Heads that are someone else's even when owned ("his counterpart", "their enemies").
+NOT_OWNED = frozenset(
+    {
+        "counterpart",
+        "rival",
+        "opponent",
+        "enemy",
+        "foe",
+        "adversary",
+        "neighbor",
+        "neighbour",
+        "critic",
+        "captor",
+        "kidnapper",
+        "victim",
+        "hostage",
+        "captive",
+        "target",
+        "host",
+        "guest",
+        "visitor",
+    }
+)
 # Pronouns handed to the alias resolver ("her" only when it is not a possessive determiner).
 ALIAS_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 # Determiners that make a bare title noun point back ("the minister", "the ministry").
@@ -55,7 +226,12 @@ ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
 ROLE_TITLES = {
     "head_of_state": ("president", "king", "queen", "emir", "leader"),
     "head_of_government": ("prime minister", "premier", "chancellor"),
-    "defense_minister": ("defense minister", "defence minister", "defense secretary"),
+    "defense_minister": (
+        "defense minister",
+        "defence minister",
+        "defense secretary",
+        "defence secretary",
+    ),
     "foreign_minister": ("foreign minister", "foreign secretary", "secretary of state"),
 }
 
@@ -78,6 +254,7 @@ class _Memory:
     people: dict[str, Actor] = field(default_factory=dict)
     titles: dict[str, frozenset[str]] = field(default_factory=dict)  # person key -> titles
     earlier: list[Antecedent] = field(default_factory=list)
+    era: str | None = None  # the day the article speaks of, when known (see _era.py)
 
 
 def resolve_actors(parsed: Parsed, options: ActorOptions | None = None) -> Resolved:
@@ -85,7 +262,7 @@ def resolve_actors(parsed: Parsed, options: ActorOptions | None = None) -> Resol
     options = options or ActorOptions()
     d = load_dictionaries(tuple(options.dictionaries))
     alias = options.alias_resolver or RuleAliasResolver()
-    memory = _Memory()
+    memory = _Memory(era=article_era(parsed.sentences, d, parsed.article.published))
     date = parsed.article.published
     per_sentence = tuple(
         tuple(_resolve_sentence(sentence, d, memory, date, alias)) for sentence in parsed.sentences
@@ -145,6 +322,8 @@ def _resolve_sentence(
                     if named is not None:
                         actor, phrase = named, sorted({*phrase, *appos_phrase})
                         break
+        if actor is not None and actor.country is None and _agent_of(actor):
+            actor = _owned(h, actor, tokens, kids, sentence, memory, alias)
         if actor is None and (h.ent == "PERSON" or h.tag == "NNS"):
             # Not an actor, but a pronoun may mean it: it blocks older antecedents.
             unknown = Actor(text=h.text, name=None, code=None, country=None, sector=None)
@@ -158,7 +337,115 @@ def _resolve_sentence(
                 agent = _agent_of(actor)
                 titles = frozenset({agent}) if agent else frozenset()
             _remember(memory, sentence, h, actor, is_person, titles)
-    return mentions
+    return _sole_country(mentions, sentence, d, memory)
+
+
+def _backed(h: Token, tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
+    """True for the object of a backing verb ("Rwanda denied supporting the rebels", "arming
+    militias"), unless the backers are the country's own people ("voters backed parties")."""
+    node = h
+    while node.dep == "conj" and node.head != node.i:
+        node = tokens[node.head]
+    if node.dep not in ("dobj", "obj") or tokens[node.head].lemma not in BACKING_VERBS:
+        return False
+    verb = node.head
+    backers = [
+        m.actor.sector
+        for m in mentions
+        if tokens[m.head].head == verb and tokens[m.head].dep in ("nsubj", "nsubjpass")
+    ]
+    return not any(sector in ("CVL", "EDU", "LAB", "AGR") for sector in backers)
+
+
+def _qualified(m: Mention, tokens: tuple[Token, ...], d: ActorDictionaries) -> bool:
+    """True for a group qualified in words kipu cannot read ("Baghouz residents", "Kurdish
+    forces") or by a hand from outside ("Turkish-backed jihadis", "US-led troops"): its own
+    words, not the sentence's other country, say whose it is."""
+    for i in range(m.start, m.end):
+        t = tokens[i]
+        if i == m.head:
+            continue
+        if t.text.lower() in FOREIGN_HAND or t.text.lower() == "led":
+            return True
+        unknown = not d.countries.get(key(t.text))
+        if t.ent in ("NORP", "GPE", "LOC", "FAC") and unknown:
+            return True
+        if (
+            t.pos == "PROPN"
+            and t.dep == "compound"
+            and t.head == m.head
+            and t.ent != "ORG"
+            and unknown
+        ):
+            return True  # "Baghouz residents" (the tagger may call the place a person)
+    return False
+
+
+def _sole_country(
+    mentions: list[Mention], sentence: Sentence, d: ActorDictionaries, memory: _Memory
+) -> list[Mention]:
+    """Unnamed domestic groups in a sentence that names one country, and no international
+    organisation, are of that country ("Liberian riot police dispersed demonstrators": the
+    demonstrators are Liberian; "Cairo's security chief warned that police ...")."""
+    tokens = sentence.tokens
+    open_groups = [
+        n
+        for n, m in enumerate(mentions)
+        if m.actor.country is None
+        and m.actor.sector in DOMESTIC_SECTORS
+        and _agent_of(m.actor)
+        and (_agent_of(m.actor) or "").split()[-1] not in NOT_LOCAL | UNKNOWN_ORIGIN
+        and tokens[m.head].lemma not in NOT_OWNED
+        and not any(tokens[i].lemma in NOT_NATIONAL for i in range(m.start, m.end))
+        and not _backed(tokens[m.head], tokens, mentions)
+        and not _qualified(m, tokens, d)
+    ]
+    if not open_groups:
+        return mentions
+    if any((m.actor.code or "")[:3] in ("IGO", "NGO", "IMG") for m in mentions):
+        return mentions  # "UN officials", "officials said": whose they are is not clear
+    # A state named as an actor ("Colombia accepted demands from the rebels", "Israel struck
+    # militants") acts on groups that are often foreign: it tells no group's country.
+    states = {
+        m.head
+        for m in mentions
+        if m.actor.rule.startswith(("country:", "capital:")) and tokens[m.head].dep in STATE_ROLES
+    }
+    # The evidence must be a nationality (of a person, a group or a thing), not a place the
+    # sentence mentions ("clearing Isis from the ground they held in Syria").
+    words = _countries_named(tokens, d)
+    named = {code for code, _ in words} | {m.actor.country for m in mentions if m.actor.country}
+    support = {m.actor.country for m in mentions if m.actor.country and m.head not in states}
+    support |= {
+        code
+        for code, span in words
+        if tokens[span[-1]].dep in ("amod", "compound", "poss", "nmod")
+        and not states.intersection(span)
+    }
+    if len(named) != 1 or not support:
+        return mentions
+    (code,) = named
+    out = list(mentions)
+    for n in open_groups:
+        m = out[n]
+        actor = _make(
+            m.actor.text,
+            m.actor.name,
+            code,
+            m.actor.sector,
+            f"{m.actor.rule}; country:{code} (the one country of the sentence)",
+        )
+        out[n] = Mention(head=m.head, start=m.start, end=m.end, actor=actor)
+        for k, a in enumerate(memory.earlier):
+            if a.sentence == sentence.index and a.head.i == m.head:
+                memory.earlier[k] = Antecedent(
+                    sentence=a.sentence,
+                    head=a.head,
+                    actor=actor,
+                    is_person=a.is_person,
+                    titles=a.titles,
+                )
+    return out
 
 
 def _remember(
@@ -172,6 +459,121 @@ def _remember(
     memory.earlier.append(
         Antecedent(sentence=sentence.index, head=h, actor=actor, is_person=is_person, titles=titles)
     )
+
+
+def _is_former(t: Token) -> bool:
+    """A modifier that makes a title a past one ("former", "Ousted", "ex-")."""
+    return t.lemma in FORMER or t.text.lower() in FORMER
+
+
+def _leader_of(
+    h: Token,
+    phrase: list[int],
+    tokens: tuple[Token, ...],
+    d: ActorDictionaries,
+    memory: _Memory,
+    date: str | None,
+) -> tuple[CountryEntry, str] | None:
+    """The country of a named office holder who owns a group ("the Bush administration",
+    "Suharto's government"): a person the article has resolved, or one the office-holder
+    dictionary knows (by the article's date; undated, when every holder of the name led
+    the same country)."""
+    for i in phrase:
+        t = tokens[i]
+        owner_dep = t.dep in ("poss", "compound") or (t.dep == "pobj" and i > h.i)
+        if i == h.i or t.pos != "PROPN" or not owner_dep:
+            continue  # "the Bush administration", "the government of President Avril"
+        if t.dep == "compound" and i + 1 < len(tokens) and tokens[i + 1].pos == "PROPN":
+            continue  # inside a longer name: its last word stands for it
+        run = [i]
+        while (
+            run[0] > 0
+            and tokens[run[0] - 1].pos == "PROPN"
+            and tokens[run[0] - 1].dep
+            in (
+                "compound",
+                "flat",
+            )
+        ):
+            run.insert(0, run[0] - 1)
+        while len(run) > 1 and any(
+            e.kind == "title" for e in d.agents.get(key(tokens[run[0]].text), [])
+        ):
+            run = run[1:]  # "President Suharto's government"
+        name = _join(run, tokens)
+        country: str | None = None
+        known = memory.people.get(key(name))
+        if known is not None:
+            country = known.country
+        else:
+            office = _office(name, d, date)
+            if office is None and date is None:
+                terms = [
+                    t
+                    for t in d.offices.get(key(name)) or d.surnames.get(key(name), [])
+                    if t.role in ("head_of_state", "head_of_government")
+                ]
+                if len({t.country for t in terms}) == 1:
+                    office = terms[0]
+            country = office.country if office is not None else None
+        if country is not None:
+            entry = CountryEntry(
+                code=country,
+                kind="leader",
+                text=country,
+                ambiguous=False,
+                military=False,
+                place=False,
+            )
+            return entry, name
+    return None
+
+
+def _is_ethnic_group(
+    h: Token, phrase: list[int], tokens: tuple[Token, ...], d: ActorDictionaries
+) -> bool:
+    """True for "ethnic Albanians", "ethnic Turks": a demonym written as an ethnicity."""
+    return any(tokens[i].text.lower() == "ethnic" for i in phrase) and any(
+        e.kind == "adjective" for e in d.countries.get(key(h.text), [])
+    )
+
+
+def _has_owner(h: Token, tokens: tuple[Token, ...], kids: list[list[int]]) -> bool:
+    """True for a group owned by a possessive pronoun ("its forces"): its owner, not its
+    place, says whose it is."""
+    return h.lemma not in NOT_OWNED and any(
+        tokens[c].dep == "poss" and tokens[c].text.lower() in OWNER_PRONOUNS for c in kids[h.i]
+    )
+
+
+def _owned(
+    h: Token,
+    actor: Actor,
+    tokens: tuple[Token, ...],
+    kids: list[list[int]],
+    sentence: Sentence,
+    memory: _Memory,
+    alias: AliasResolver,
+) -> Actor:
+    """An unnamed group owned by a possessive pronoun takes its owner's country ("Israel has
+    strengthened its forces", "President Oueddei ... his government"); an organisation's
+    ("the UN ... its peacekeepers") gives its code."""
+    if h.lemma in NOT_OWNED:
+        return actor  # "his counterpart", "their enemies": someone else's
+    for c in kids[h.i]:
+        t = tokens[c]
+        if t.dep == "poss" and t.pos == "PRON" and t.text.lower() in OWNER_PRONOUNS:
+            found = alias.antecedent(sentence, t, None, memory.earlier)
+            if found is None or found.actor.code is None:
+                return actor
+            owner = found.actor
+            rule = f"{actor.rule}; owner:{t.text} → {owner.name or owner.text}"
+            if owner.country is not None:
+                return _make(actor.text, None, owner.country, actor.sector, rule)
+            if owner.code[:3] in ("IGO", "NGO", "IMG"):
+                return _make(actor.text, owner.name, None, owner.sector, rule, owner.code)
+            return actor
+    return actor
 
 
 def _alias_actor(text: str, antecedent: Actor, how: str) -> Actor:
@@ -238,24 +640,47 @@ def _resolve_phrase(
         tokens[phrase[0]].start - sentence.start : tokens[phrase[-1]].end - sentence.start
     ]
 
-    # 1. A named organisation or armed group ("Shining Path guerrillas", "NATO").
+    # 1. A named organisation or armed group ("Shining Path guerrillas", "NATO"); a name
+    # the tagger marks as one organisation may run past the phrase ("National Union for the
+    # Total Independence of Angola").
     org = _org_in(phrase, tokens, d)
+    if org is None and h.ent == "ORG":
+        named = _org_in(_entity_span(h, tokens), tokens, d)
+        if named is not None and h.i in named[1]:
+            org = named
+    if org is None and (h.lemma in GROUP_MEMBERS or h.lemma in ORG_HEADS):
+        # "observers from the OSCE", "inspectors of the IAEA": members of the organisation.
+        for c in kids[h.i]:
+            if tokens[c].dep == "prep" and tokens[c].lemma in ("of", "from"):
+                for o in kids[c]:
+                    if tokens[o].dep == "pobj":
+                        named = _org_in(_phrase(o, tokens, kids), tokens, d)
+                        if named is not None and o in named[1]:
+                            entry = d.orgs[named[0]]
+                            rule = f"organisation:{entry.text} ({tokens[c].lemma} {entry.text})"
+                            return _make(
+                                text, entry.text, entry.country, entry.sector, rule, entry.code
+                            )
     if (
         org is not None
         and h.i not in org[1]
         and h.lemma not in GROUP_MEMBERS
+        and h.lemma not in ORG_HEADS
         and h.ent != "PERSON"
         and not d.agents.get(key(h.lemma))
     ):
         # "the Islamic State enclave": the phrase names a thing of the group, not the group.
         return None
-    if org is not None and _role_is_place(h, tokens, institution=True):
+    if org is not None and _role_is_place(h, tokens, institution=True, named=True):
         return None  # "entered Downing Street", "at NATO headquarters"
     if org is not None:
         entry = d.orgs[org[0]]
-        return _make(
-            text, entry.text, entry.country, entry.sector, f"organisation:{entry.text}", entry.code
-        )
+        country, code = entry.country, entry.code
+        if country and entry.sector and code == country + entry.sector:
+            # A seat of power ("the Kremlin") stands for the state of the article's time.
+            country = in_era(country, memory.era)
+            code = country + entry.sector
+        return _make(text, entry.text, country, entry.sector, f"organisation:{entry.text}", code)
 
     country = _country_in(phrase, tokens, d)
     head_is_country = country is not None and h.i in country[1]
@@ -282,12 +707,33 @@ def _resolve_phrase(
     # 3. A country or capital as the head: the state, or the government it stands for.
     if country is not None and head_is_country:
         entry, _ = country
-        if _role_is_place(h, tokens) or entry.place or _is_dateline(phrase, tokens, sentence):
+        is_city = entry.kind == "capital"
+        if (
+            _role_is_place(h, tokens, capital=is_city)
+            or entry.place
+            or _is_dateline(phrase, tokens, sentence)
+        ):
             return None
         if entry.kind == "capital":
             sector = "MIL" if entry.military else "GOV"
-            return _make(text, entry.text, entry.code, sector, f"capital:{entry.text}")
+            era_code = in_era(entry.code, memory.era)
+            rule = f"capital:{entry.text}"
+            if era_code != entry.code:
+                rule += f" (in the time of {era_code})"
+            return _make(text, entry.text, era_code, sector, rule)
         return _make(text, None, entry.code, None, f"country:{entry.kind}:{entry.text}")
+
+    if h.lemma in MEETING_NOUNS and h.dep in ("dobj", "obj", "nsubjpass"):
+        if tokens[h.head].lemma in MEETING_VERBS:
+            return None  # "held its assembly in Lima": a meeting, not the body
+
+    # An ethnic group ("ethnic Albanians in Kosovo"): the country of its place, if any.
+    if country is None and _is_ethnic_group(h, phrase, tokens, d):
+        around = _context_country(h, tokens, kids, d)
+        if around is None:
+            return None
+        rule = f"ethnic group; country:{around[0].text} ({around[1]})"
+        return _make(text, None, around[0].code, None, rule)
 
     # 4. An agent noun, with the country its modifiers give ("Peruvian Defense Ministry", "U.S.
     # advisers") or its "of" complement gives ("the Ministry of Foreign Affairs", "the army of
@@ -303,9 +749,29 @@ def _resolve_phrase(
     ):
         return None  # "at a university in California", "in parliament": a place
     context = ""
-    if country is not None and _several_countries(phrase, tokens, kids, d):
+    if country is not None and _several_countries(extended, tokens, kids, d):
         country = None  # "Kenyan and Ugandan officials": no one country
-    if agent is not None and country is None and agent[1].split()[-1] not in NOT_LOCAL:
+    if agent is not None and country is None:
+        # "Vietnamese-led forces": the leading country's.
+        for i in phrase:
+            if tokens[i].text.lower() == "led":
+                led_by = [c for c in range(max(0, i - 3), i) if tokens[c].text != "-"]
+                found = _country_in(led_by, tokens, d)
+                if found is not None:
+                    country = (found[0], [])
+                    context = f" (led by {found[0].text})"
+    if agent is not None and country is None and h.lemma not in NOT_OWNED:
+        # "the Bush administration", "President Suharto's government": the leader's country.
+        leader = _leader_of(h, extended, tokens, d, memory, date)
+        if leader is not None:
+            country = (leader[0], [])
+            context = f" (of {leader[1]})"
+    if (
+        agent is not None
+        and country is None
+        and agent[1].split()[-1] not in NOT_LOCAL
+        and not _has_owner(h, tokens, kids)
+    ):
         around = _context_country(h, tokens, kids, d)
         if around is not None:
             country = (around[0], [])
@@ -319,15 +785,28 @@ def _resolve_phrase(
                     for entry in d.agents.get(key(tokens[i].lemma), []):
                         if entry.kind == "noun" and entry.sector in MARKED_SECTORS:
                             sector, agent_text = entry.sector, f"{entry.text} {agent_text}"
-        if sector == "GOV" and any(tokens[i].lemma in FORMER for i in phrase):
+        if sector == "GOV" and any(_is_former(tokens[i]) for i in phrase):
             sector, agent_text = "ELI", f"former {agent_text}"
         rule = f"agent:{agent_text}"
         code_country = None
         if country is not None:
             code_country = country[0].code
+            if country[0].kind == "capital":
+                code_country = in_era(code_country, memory.era)  # "Belgrade radio" in 1989
             rule += f"; country:{country[0].text}{context}"
         return _make(text, None, code_country, sector, rule)
     return None
+
+
+def _entity_span(h: Token, tokens: tuple[Token, ...]) -> list[int]:
+    """The tokens of the named entity around the head."""
+    start = h.i
+    while start > 0 and tokens[start].ent_iob == "I" and tokens[start - 1].ent == h.ent:
+        start -= 1
+    end = h.i + 1
+    while end < len(tokens) and tokens[end].ent_iob == "I" and tokens[end].ent == h.ent:
+        end += 1
+    return list(range(start, end))
 
 
 def _office_in_year(
@@ -347,6 +826,27 @@ def _office_in_year(
     return None
 
 
+def _office_by_title(name: str, title: str, d: ActorDictionaries) -> OfficeTerm | None:
+    """The office a title and a name point to when no date decides ("President Reagan").
+
+    The name (full, or a surname alone) must match office holders whose office the title
+    names ("president" for a head of state), all of one country and sector.
+    """
+    k = key(name)
+    terms = d.offices.get(k) or ([] if " " in k else d.surnames.get(k, []))
+    roles = {role for role, titles in ROLE_TITLES.items() if title in titles}
+    terms = [t for t in terms if t.role in roles]
+    if not terms or len({(t.country, t.sector) for t in terms}) > 1:
+        return None
+    if len({t.name for t in terms}) > 1:
+        # Two people of one country and office ("President Bush"): the code, not the name.
+        t = terms[0]
+        return OfficeTerm(
+            name=name, country=t.country, sector=t.sector, role=t.role, start="", end=None
+        )
+    return terms[0]
+
+
 def _resolve_person(
     h: Token,
     phrase: list[int],
@@ -358,6 +858,10 @@ def _resolve_person(
     text: str,
 ) -> Actor | None:
     name_idx = _name_span(h, phrase, tokens)
+    while len(name_idx) > 1 and any(
+        e.kind == "title" for e in d.agents.get(key(tokens[name_idx[0]].text), [])
+    ):
+        name_idx = name_idx[1:]  # the tagger's name may start with a title ("Ayatollah")
     name = _join(name_idx, tokens)
     rest = [i for i in phrase if i not in name_idx]
     # Titles and country words may also sit in an appositive: "Cateriano, the defense minister".
@@ -379,15 +883,32 @@ def _resolve_person(
         # Not in office on the article's date, but the sentence names the year it speaks of
         # ("In 2012, Leon Panetta …"): the office held in that year.
         office = _office_in_year(name, d, tokens)
+    if office is None and date is None and title is not None:
+        # An undated text: "President Reagan" is the one head of state of that name.
+        office = _office_by_title(name, title[1], d)
     remembered = memory.people.get(key(name))
 
     sector = title[0] if title else None
-    if title and title[0] == "GOV" and any(tokens[i].lemma in FORMER for i in rest):
-        sector, office = "ELI", None  # "former prime minister": an elite, not the government
+    if title and title[0] == "GOV" and any(_is_former(tokens[i]) for i in rest):
+        # "former prime minister", "ousted president": an elite, not the government, but
+        # still of the country whose office the person held.
+        sector = "ELI"
+        if office is None:
+            office = _office_by_title(name, title[1], d)
+        if office is not None:
+            office = OfficeTerm(
+                name=office.name,
+                country=office.country,
+                sector="ELI",
+                role=office.role,
+                start=office.start,
+                end=office.end,
+            )
     country_code = country[0].code if country else None
     rules: list[str] = []
     if title:
-        rules.append(f"title:{'former ' if sector == 'ELI' else ''}{title[1]}")
+        past = "former " if sector == "ELI" and "former" not in title[1] else ""
+        rules.append(f"title:{past}{title[1]}")
     if country:
         rules.append(f"country:{country[0].text}")
     if office is not None and (country_code is None or country_code == office.country):

@@ -56,3 +56,63 @@ def test_unknown_person_without_title_stays_unresolved() -> None:
 def test_every_actor_says_why() -> None:
     for actor in actors("The Chilean army and Argentine police met.").values():
         assert actor.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("The Inter-American Development Bank approved a loan.", "Bank", "IGO"),
+        ("The Kurdistan Workers’ Party issued a statement.", "Party", "TURREB"),
+    ],
+)
+def test_names_written_with_hyphens_and_apostrophes(text: str, head: str, code: str) -> None:
+    found = actors(text)
+    assert (found[head].code or "").startswith(code), found[head]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("The UN stabilization mission in Haiti brokered a deal.", "mission", "IGOUNO"),
+        ("The al-Qaeda terror network threatened new attacks.", "network", "IMG"),
+        ("The official Xinhua news agency reported the visit.", "agency", "CHNMED"),
+        ("The Washington Post reported the decision.", "Post", "USAMED"),
+    ],
+)
+def test_an_organisation_named_with_a_word_for_what_it_is(text: str, head: str, code: str) -> None:
+    found = actors(text)
+    assert (found[head].code or "").startswith(code), found[head]
+
+
+def test_wire_services_that_attribute_are_not_actors() -> None:
+    assert "Reuters" not in actors("The minister told Reuters that talks would resume.")
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("Militants attacked a checkpoint overnight.", "Militants", "REB"),
+        ("The minister met observers from the OSCE.", "observers", "IGOEURSCE"),
+        ("North Korea expelled inspectors of the IAEA.", "inspectors", "IGOUNOIAE"),
+        ("Police said 300 British nationals had left.", "nationals", "GBRCVL"),
+        ("The government rejected demands from UNITA.", "UNITA", "AGOREB"),
+        (
+            "Talks began with the National Union for the Total Independence of Angola.",
+            "Union",
+            "AGOREB",
+        ),
+    ],
+)
+def test_groups_members_and_organisations(text: str, head: str, code: str) -> None:
+    found = actors(text)
+    assert (found[head].code or "").startswith(code), found[head]
+
+
+def test_a_meeting_of_a_body_is_not_the_body() -> None:
+    found = actors("The Organization of American States held its assembly in Lima.")
+    assert "assembly" not in found
+
+
+def test_capital_as_a_modifier_takes_the_code_of_its_time() -> None:
+    found = actors("Belgrade radio said Yugoslav troops had left.", None)
+    assert found["radio"].country == "YUG"

@@ -11,7 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kipu.events._amounts import count_in_clause, money_in_clause
-from kipu.events._mood import in_question, mood_of, shift
+from kipu.events._mood import (
+    ALLEGING,
+    BLOCKING_GOVERNORS,
+    DEMAND_GOVERNORS,
+    INTENT_GOVERNORS,
+    THREAT_GOVERNORS,
+    in_question,
+    mood_of,
+    shift,
+)
 from kipu.events._patterns import Pattern, PatternIndex, load_patterns
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.events.codebook import code_info
@@ -55,7 +64,34 @@ LIGHT_VERBS = frozenset(
     "approve impose "
     "extend issue lodge file express practise practice commit perpetrate wage unleash order "
     "authorize authorise lead host open seal strike reach conclude agree accept propose "
-    "step renew expand increase double boost initiate undertake organise organize call".split()
+    "step renew expand increase double boost initiate undertake organise organize call "
+    "declare complete pay stag".split()  # "stag": spaCy's lemma of "staged"
+)
+# Roots whose acts are coded without a target when the entry names the act itself, not just
+# a verb: "lifted the curfew", "granted asylum", "called for a ceasefire", "threatened to impose
+# martial law", "declared a ceasefire". A bare "released it" or "agreed to act" still needs one.
+NAMED_ACT_ROOTS = frozenset({"02", "03", "07", "08", "10", "12", "13"})
+# Particles of phrasal verbs: they complete a verb ("hand over"), they name no act.
+PARTICLES = frozenset("up down off out over in back away on forward through along about".split())
+# Roots of acts that two sides named by "between" do to each other ("talks between", "clashes
+# between"), as nouns no verb reports.
+MUTUAL_NOUN_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+# Words on the way up from a passing event noun that make its act asked for, planned, feared,
+# alleged, prevented or discussed rather than reported: "called for talks with", "the threat of
+# an attack on", "plans for a visit to", "denied an attack on".
+NON_FACTUAL_WORDS = (
+    DEMAND_GOVERNORS
+    | BLOCKING_GOVERNORS
+    | INTENT_GOVERNORS
+    | THREAT_GOVERNORS
+    | ALLEGING
+    | frozenset(
+        "threat possibility plan call demand proposal offer hope need request appeal chance danger "
+        "prospect risk fear idea option bid plea pressure condition precondition prevent avoid "
+        "discuss consider oppose debate vote deny rule risk allegation claim report rumour rumor "
+        "speculation suspicion accusation charge prepare expectation preparation push effort "
+        "attempt opportunity permission readiness willingness".split()
+    )
 )
 # Prepositions after "VERB OBJECT" whose gerund is the object's act, not the subject's:
 # "accused China of violating", "blamed Kyiv for shelling", "praised Peru for hosting".
@@ -91,6 +127,7 @@ class _Match:
     trigger: int  # token index of the trigger
     clause: int  # the verb whose subject, modality and negation apply
     target: int | None  # token index of the target phrase head
+    passing: bool = False  # a noun no light verb reports: sources only from the noun phrase
 
 
 def code_events(resolved: Resolved, options: EventOptions | None = None) -> list[Event]:
@@ -125,21 +162,24 @@ def _code_sentence(
     matches: list[_Match] = []
     verbs_with_events: set[int] = set()
     for t in sentence.tokens:
+        lemma = t.lemma
         if _in_hyphenated_word(tree, t.i):
-            continue  # "one-sided" is not the verb "side"
-        if t.pos == "VERB" and t.lemma in index.verbs:
-            m = _match_verb(t, tree, index.verbs[t.lemma], by_head)
+            # "one-sided" is not the verb "side"; "re-open" is the verb "reopen".
+            lemma = _joined_lemma(tree, t.i) or ""
+        if t.pos == "VERB" and lemma in index.verbs:
+            m = _match_verb(t, tree, index.verbs[lemma], by_head)
             if m is not None:
                 matches.append(m)
                 verbs_with_events.add(t.i)
             elif notes is not None:
                 notes.append(f"{t.text!r} (verb {t.lemma}): no entry's required words are present")
     for t in sentence.tokens:
+        lemma = t.lemma
         if _in_hyphenated_word(tree, t.i):
-            continue
-        if t.pos == "NOUN" and t.lemma in index.nouns:
-            m = _match_noun(t, tree, index.nouns[t.lemma], by_head)
-            if m is not None and m.clause not in verbs_with_events:
+            lemma = _joined_lemma(tree, t.i) or ""  # "a cease-fire" is the noun "ceasefire"
+        if t.pos == "NOUN" and lemma in index.nouns:
+            m = _match_noun(t, tree, index.nouns[lemma], by_head)
+            if m is not None and (m.passing or m.clause not in verbs_with_events):
                 matches.append(m)
             elif notes is not None:
                 why = (
@@ -150,7 +190,14 @@ def _code_sentence(
                 notes.append(f"{t.text!r} (noun {t.lemma}): {why}")
     # "threatened to move troops": the threat is coded from the complement; the governing verb's
     # own entry adds nothing unless it has a target of its own.
-    carried = {tree.tokens[m.clause].head for m in matches if tree.tokens[m.clause].dep == "xcomp"}
+    # A complement that is itself not coded ("declined to comment", "refused to resign") leaves
+    # the event to its governor's own entry.
+    carried = {
+        tree.tokens[m.clause].head
+        for m in matches
+        if tree.tokens[m.clause].dep == "xcomp"
+        and not mood_of(tree, m.clause, m.pattern.code[:2]).skip
+    }
     events: list[Event] = []
     for m in matches:
         if m.trigger in carried and (m.target is None or _mention(tree, m.target, by_head) is None):
@@ -187,6 +234,22 @@ def _in_hyphenated_word(tree: Tree, i: int) -> bool:
     return before or after
 
 
+def _joined_lemma(tree: Tree, i: int) -> str | None:
+    """The lemma of a hyphenated word read as one word, at its last part: "cease-fire" →
+    "ceasefire", "re-opened" → "reopen"; None when the token does not end such a word."""
+    tokens = tree.tokens
+    if i + 2 < len(tokens) and tokens[i + 1].text == "-" and tokens[i + 1].start == tokens[i].end:
+        return None  # not the last part
+    parts = [tokens[i].lemma]
+    j = i
+    while j >= 2 and tokens[j - 1].text == "-" and tokens[j - 1].start == tokens[j - 2].end:
+        if tokens[j].start != tokens[j - 1].end:
+            break
+        parts.append(tokens[j - 2].text.lower())
+        j -= 2
+    return "".join(reversed(parts)) if len(parts) > 1 else None
+
+
 def _is_amount(tree: Tree, i: int) -> bool:
     """True for an amount: "$84 million", "€12m", "two planes" is not (a number of things)."""
     tok = tree.tokens[i]
@@ -210,6 +273,9 @@ def _object_words(tree: Tree, obj: int) -> set[str]:
     "$45 million in aid", "planes with food and medicine". An amount of money also counts as
     the word "money", so "grant money to +" covers "granted €45m to Peru"."""
     words = {tree.tokens[obj].lemma}
+    joined = _joined_lemma(tree, obj)
+    if joined:
+        words.add(joined)  # "declared a cease-fire" → `declare ceasefire`
     if _is_money(tree, obj):
         words.add("money")
     for c in tree.children(obj):
@@ -233,6 +299,10 @@ def _preps(tree: Tree, heads: list[int]) -> list[tuple[str, int]]:
             if tok.pos == "ADP":
                 for o in tree.children(p, "pobj"):
                     out.append((tok.lemma, o))
+                # A gerund names the act: "accused Peru of violating" → `accuse + of violate`.
+                for o in tree.children(p, "pcomp"):
+                    if tree.tokens[o].pos == "VERB":
+                        out.append((tok.lemma, o))
     return out
 
 
@@ -312,6 +382,10 @@ def _match_verb(
     obj_words.update(tree.tokens[c].lemma for c in xcomps)
     if any(tree.tokens[c].pos == "VERB" for c in xcomps):
         obj_words.add(XCOMP_WORD)  # "agreed to undertake exercises" → `agree xcomp`
+    # So does the verb of a "that" clause: "demanded that the US cancel" → `demand cancel`.
+    obj_words.update(
+        tree.tokens[c].lemma for c in tree.children(v.i, "ccomp") if tree.tokens[c].pos == "VERB"
+    )
     # What is sent "with" the verb belongs to the object: "sent planes with food to Manila"; so
     # does "in X" after an amount: "provided €12m in humanitarian aid to Ukraine".
     amount = any(_is_amount(tree, o) for o in objects)
@@ -340,6 +414,8 @@ def _match_verb(
         for pp in _preps(tree, [v.i, *objects, *complements, *complements_of_verb])
         if not (passive and pp[0] == "by")
     ]
+    # A noun dative is the "to" of the act: "gave the Ivory Coast $5m of aid" = `give aid to +`.
+    preps += [("to", d) for d in datives if tree.tokens[d].pos in ("NOUN", "PROPN", "PRON")]
     found = _best(patterns, particles, obj_words, preps, direct_object, tree, by_head)
     if found is None:
         return None
@@ -373,9 +449,9 @@ def _match_noun(
     if verb is not None and tree.tokens[verb].lemma not in LIGHT_VERBS:
         verb = None
     if verb is None:
-        # A noun in passing ("support for Russia's war in Ukraine") is background, not a report
-        # of an act: only nouns that a verb reports ("held talks", "launched an attack") count.
-        return None
+        # A noun in passing counts only with its actors in its own phrase ("Russia's attack on
+        # Ukraine", "talks between Peru and Chile"); "support for the war" is background.
+        return _match_passing_noun(n, tree, patterns, by_head)
     heads = [n.i, verb]
     preps = _preps(tree, heads)
     words = {tree.tokens[c].lemma for c in tree.children(n.i, "compound", "amod")}
@@ -385,6 +461,76 @@ def _match_noun(
     return _Match(
         pattern=found[0], trigger=n.i, clause=verb if verb is not None else n.i, target=found[1]
     )
+
+
+def _match_passing_noun(
+    n: Token, tree: Tree, patterns: list[Pattern], by_head: dict[int, Mention]
+) -> _Match | None:
+    """An event noun no light verb reports, coded only when its own phrase names the target
+    actor ("an attack on Kenya", "talks between Peru and Chile") and its source (a possessor, a
+    "by" phrase, or both sides of "between"), in a clause that reports it as having happened."""
+    host = _factual_host(tree, n.i)
+    if host is None:
+        return None
+    if any(tree.tokens[c].lemma in ("no", "any") for c in tree.children(n.i, "det")):
+        return None  # "there was no attack on", "any talks with"
+    preps = _preps(tree, [n.i])
+    words = {tree.tokens[c].lemma for c in tree.children(n.i, "compound", "amod")}
+    usable = [p for p in patterns if p.has_target and p.target_prep is not None]
+    found = _best(usable, words, words, preps, None, tree, by_head)
+    if found is None or found[1] is None:
+        return None
+    pattern, target = found
+    if _mention(tree, target, by_head, possessor=True) is None:
+        return None
+    own_source = tree.children(n.i, "poss") or any(pl == "by" for pl, _ in preps)
+    if not own_source and not _mutual_between(pattern):
+        return None
+    return _Match(pattern=pattern, trigger=n.i, clause=host, target=target, passing=True)
+
+
+def _licensed_alone(pattern: Pattern, code: str) -> bool:
+    """True when an entry codes its act without a target actor: an entry written with no target
+    slot ("resign", "lift curfew", "call for ceasefire"; not the bare "agree xcomp"), or, for the
+    roots of NAMED_ACT_ROOTS, an entry whose required words name the act ("grant asylum to +")."""
+    if not pattern.has_target:
+        return pattern.nominal or bool(pattern.prep_words) or pattern.words != (XCOMP_WORD,)
+    return code[:2] in NAMED_ACT_ROOTS and _names_the_act(pattern)
+
+
+def _names_the_act(pattern: Pattern) -> bool:
+    """True when an entry requires a word naming the act ("lift curfew", "grant asylum to +",
+    "n:ceasefire"), not only a verb with a slot ("release +") or any complement ("agree xcomp")."""
+    if pattern.nominal:
+        return True
+    named = [w for w in pattern.words if w != XCOMP_WORD and w not in PARTICLES]
+    return bool(named) or bool(pattern.prep_words)
+
+
+def _mutual_between(pattern: Pattern) -> bool:
+    """ "talks/clashes between A and B": both sides act on each other (not a mediation)."""
+    return (
+        pattern.target_prep == "between"
+        and pattern.code[:2] in MUTUAL_NOUN_ROOTS
+        and not pattern.code.startswith("045")
+    )
+
+
+def _factual_host(tree: Tree, n: int) -> int | None:
+    """The predicate a passing event noun hangs from (the noun itself in a fragment), or None
+    when the way up names something asked for, planned, feared or alleged ("called for talks
+    with", "the threat of an attack on", "accused of an attack on")."""
+    node = n
+    for _ in range(8):
+        tok = tree.tokens[node]
+        if node != n and tok.lemma in NON_FACTUAL_WORDS:
+            return None
+        if tok.pos in ("VERB", "AUX") and node != n:
+            return node
+        if tok.head == node:
+            return node
+        node = tok.head
+    return None
 
 
 def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
@@ -463,15 +609,25 @@ def _events_for(
     if in_question(tree, m.trigger):
         why.append("in a question")
         return []
+    if m.passing and (mood.modality != "actual" or mood.negated):
+        why.append(f"a noun in passing under a {mood.modality} or negated verb ({mood.via})")
+        return []  # "Russia's attack on Ukraine will be discussed": not an intended attack
     code = shift(m.pattern.code, mood.modality)
     if code is None:
         why.append(f"CAMEO has no {mood.modality} code for {m.pattern.code} ({mood.via})")
         return []
     if m.pattern.nominal:
-        source_heads = _noun_sources(tree, m.trigger, m.clause, by_head)
+        clause = m.trigger if m.passing else m.clause  # a passing noun's source is its own
+        source_heads = _noun_sources(tree, m.trigger, clause, by_head)
     else:
         source_heads = _subjects(tree, m.clause, by_head)
     sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
+    if not sources and m.passing and m.target is not None and _mutual_between(m.pattern):
+        # "talks between Peru and Chile": each side is the other's partner.
+        source_heads = tree.conjuncts(m.target)
+        sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
+        if len(sources) < 2:
+            sources = []
     if not sources:
         why.append("no resolved source actor")
         return []  # no resolved source: abstain
@@ -479,6 +635,10 @@ def _events_for(
     targets: list[Mention] = [
         t for i in target_heads if (t := _mention(tree, i, by_head, possessor=True)) is not None
     ]
+    if not targets and not m.pattern.has_target and not m.pattern.nominal:
+        # "refused to meet Morocco" (`refuse meet`): the complement's object is the target.
+        target_heads = _complement_objects(tree, m)
+        targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
     if not targets and code[:2] in TARGETED_ROOTS:
         target_heads = _implied_targets(tree, m, code)
         targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
@@ -516,6 +676,7 @@ def _events_for(
         and code[:2] in TARGETED_ROOTS
         and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and m.target is None)
         and not (evaluation and m.target is not None)
+        and not _licensed_alone(m.pattern, code)
     ):
         # Verbal acts and cooperation are done to someone: without a resolved target the
         # sentence is too often about a thing ("released its budget", "signed it").
@@ -633,6 +794,17 @@ def _implied_targets(tree: Tree, m: _Match, code: str) -> list[int]:
             for subj in tree.children(c, "nsubj"):
                 return tree.conjuncts(subj)
     return []
+
+
+def _complement_objects(tree: Tree, m: _Match) -> list[int]:
+    """The objects of the complement verb an entry names ("refused to meet Morocco" for
+    `refuse meet`, "threatened to invade Georgia" for `threaten invade`)."""
+    out: list[int] = []
+    for c in tree.children(m.trigger, "xcomp"):
+        if tree.tokens[c].lemma in m.pattern.words:
+            for o in tree.children(c, *OBJECT_DEPS):
+                out.extend(tree.conjuncts(o))
+    return out
 
 
 def _respectively(tree: Tree, m: _Match) -> bool:

@@ -64,10 +64,17 @@ INTENT_BY_CODE = {
     "085": "0354",
     "086": "0355",
     "087": "0356",
+    "083": "034",
+    "0831": "0341",
+    "0832": "0342",
+    "0833": "0343",
+    "0834": "0344",
 }
+INTENT_BY_CODE["045"] = "039"  # an intended mediation
 INTENT_BY_ROOT = {"04": "036", "06": "031", "07": "033", "08": "035"}
-# Diplomatic cooperation CAMEO can intend (032); praise, verbal defence and apology it cannot.
-INTENT_DIPLOMATIC = frozenset({"050", "053", "054", "056", "057"})
+# Diplomatic cooperation CAMEO can intend (032: "will support", "will recognize"); verbal
+# defence and apology it cannot.
+INTENT_DIPLOMATIC = frozenset({"050", "051", "053", "054", "056", "057"})
 # Threats: the code of a threatened act → CAMEO's 13x threat code.
 THREAT_BY_CODE = {
     "163": "1312",
@@ -76,6 +83,16 @@ THREAT_BY_CODE = {
     "195": "1384",
     "193": "1384",
     "194": "1384",
+    "161": "1313",
+    "162": "1311",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "172": "132",
+    "1721": "1321",
+    "1722": "1322",
+    "1723": "1323",
+    "1724": "1324",
 }
 THREAT_BY_ROOT = {
     "14": "133",
@@ -222,12 +239,12 @@ def shift(code: str, modality: str) -> str | None:
         if root in ("09", "10", "11", "12", "13") or root in ("01", "02", "03"):
             return code
         if root in THREAT_BY_ROOT:
-            return THREAT_BY_CODE.get(code[:3], THREAT_BY_ROOT[root])
+            return THREAT_BY_CODE.get(code) or THREAT_BY_CODE.get(code[:3], THREAT_BY_ROOT[root])
         if root == "05":
             return "032" if code[:3] in INTENT_DIPLOMATIC else None
-        return INTENT_BY_CODE.get(code[:3]) or INTENT_BY_ROOT.get(root)
+        return INTENT_BY_CODE.get(code) or INTENT_BY_CODE.get(code[:3]) or INTENT_BY_ROOT.get(root)
     if modality == "threat":
         if root in THREAT_BY_ROOT:
-            return THREAT_BY_CODE.get(code[:3], THREAT_BY_ROOT[root])
+            return THREAT_BY_CODE.get(code) or THREAT_BY_CODE.get(code[:3], THREAT_BY_ROOT[root])
         return None
     return code

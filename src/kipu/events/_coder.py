@@ -8,9 +8,10 @@ verb chain. There is no fallback code: a clause no entry licenses gives no event
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kipu.events._amounts import count_in_clause, money_in_clause
+from kipu.events._asked import asked_code
 from kipu.events._mood import (
     ALLEGING,
     BLOCKING_GOVERNORS,
@@ -69,8 +70,9 @@ LIGHT_VERBS = frozenset(
 )
 # Roots whose acts are coded without a target when the entry names the act itself, not just
 # a verb: "lifted the curfew", "granted asylum", "called for a ceasefire", "threatened to impose
-# martial law", "declared a ceasefire". A bare "released it" or "agreed to act" still needs one.
-NAMED_ACT_ROOTS = frozenset({"02", "03", "07", "08", "10", "12", "13"})
+# martial law", "declared a ceasefire", "declined to comment", "established diplomatic ties".
+# A bare "released it", "signed it" or "agreed to act" still needs a target actor.
+NAMED_ACT_ROOTS = TARGETED_ROOTS
 # Particles of phrasal verbs: they complete a verb ("hand over"), they name no act.
 PARTICLES = frozenset("up down off out over in back away on forward through along about".split())
 # Roots of acts that two sides named by "between" do to each other ("talks between", "clashes
@@ -114,6 +116,13 @@ GROUP_HEADS = frozenset(
 )
 
 
+# Common nouns naming a body whose own name modifies them ("the Hizbollah group").
+NAMED_BODY_HEADS = frozenset(
+    "group movement organization organisation faction militia coalition alliance party front "
+    "union network wing army force forces agency".split()
+)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventOptions:
     """Options of the event stage."""
@@ -128,6 +137,7 @@ class _Match:
     clause: int  # the verb whose subject, modality and negation apply
     target: int | None  # token index of the target phrase head
     passing: bool = False  # a noun no light verb reports: sources only from the noun phrase
+    asked: Pattern | None = None  # the entry of the act a generic appeal/demand/refusal is about
 
 
 def code_events(resolved: Resolved, options: EventOptions | None = None) -> list[Event]:
@@ -198,6 +208,7 @@ def _code_sentence(
         if tree.tokens[m.clause].dep == "xcomp"
         and not mood_of(tree, m.clause, m.pattern.code[:2]).skip
     }
+    matches = _with_asked_acts(matches, tree)
     events: list[Event] = []
     for m in matches:
         if m.trigger in carried and (m.target is None or _mention(tree, m.target, by_head) is None):
@@ -213,6 +224,23 @@ def _code_sentence(
                 notes.append(f"{_label(tree, m)}: not coded: {'; '.join(why)}")
         events.extend(found)
     return events
+
+
+def _with_asked_acts(matches: list[_Match], tree: Tree) -> list[_Match]:
+    """Each generic appeal, demand or refusal with the entry of the act it asks for or refuses:
+    the match of its complement verb ("urged Iran to release", "demanded that Iraq withdraw",
+    "refused to lift")."""
+    by_head: dict[int, Pattern] = {}
+    for m in matches:
+        tok = tree.tokens[m.clause]
+        if not m.pattern.nominal and tok.dep in ("xcomp", "ccomp") and tok.head != m.clause:
+            by_head.setdefault(tok.head, m.pattern)
+    return [
+        replace(m, asked=by_head[m.trigger])
+        if m.trigger in by_head and asked_code(m.pattern.code, by_head[m.trigger].code)
+        else m
+        for m in matches
+    ]
 
 
 def _label(tree: Tree, m: _Match) -> str:
@@ -296,7 +324,7 @@ def _preps(tree: Tree, heads: list[int]) -> list[tuple[str, int]]:
     for h in heads:
         for p in tree.children(h, "prep", "agent", "dative"):
             tok = tree.tokens[p]
-            if tok.pos == "ADP":
+            if tok.pos in ("ADP", "SCONJ"):  # "agreed upon a pact": "upon" is tagged SCONJ
                 for o in tree.children(p, "pobj"):
                     out.append((tok.lemma, o))
                 # A gerund names the act: "accused Peru of violating" → `accuse + of violate`.
@@ -537,11 +565,16 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
     """The logical subject(s) of a verb, inherited up the chain when the clause has none."""
     seen: set[int] = set()
     node = v
+    step = ""  # the relation last climbed
     while node not in seen:
         seen.add(node)
         tok = tree.tokens[node]
         agent = [o for a in tree.children(node, "agent") for o in tree.children(a, "pobj")]
-        if tree.children(node, "nsubjpass"):
+        passive_subjects = tree.children(node, "nsubjpass")
+        if passive_subjects and step in ("conj", "xcomp"):
+            # "X was indicted and will resign", "X was forced to resign": X resigns.
+            return tree.conjuncts(passive_subjects[0])
+        if passive_subjects:
             return tree.conjuncts(agent[0]) if agent else []
         subj = tree.children(node, *SUBJECT_DEPS)
         if subj:
@@ -552,6 +585,7 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         if tok.dep == "relcl":
             return tree.conjuncts(tok.head)
         if tok.dep in ("xcomp", "conj", "advcl", "acomp"):
+            step = tok.dep
             node = tok.head
         elif tok.dep == "pcomp":
             prep = tree.tokens[tok.head]
@@ -560,8 +594,10 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
             if prep.lemma in ACCUSED_PREPS and objects and prep.head != prep.i:
                 # "accused China of violating", "blamed Kyiv for shelling": the object did it.
                 return tree.conjuncts(objects[0])
+            step = "pcomp"
             node = governor  # "after meeting with": the verb the phrase modifies
         elif tree.tokens[node].pos == "ADJ" and tok.dep == "acomp":
+            step = "acomp"
             node = tok.head
         else:
             return []
@@ -612,7 +648,10 @@ def _events_for(
     if m.passing and (mood.modality != "actual" or mood.negated):
         why.append(f"a noun in passing under a {mood.modality} or negated verb ({mood.via})")
         return []  # "Russia's attack on Ukraine will be discussed": not an intended attack
-    code = shift(m.pattern.code, mood.modality)
+    base = m.pattern.code
+    if m.asked is not None:
+        base = asked_code(base, m.asked.code) or base
+    code = shift(base, mood.modality)
     if code is None:
         why.append(f"CAMEO has no {mood.modality} code for {m.pattern.code} ({mood.via})")
         return []
@@ -650,7 +689,14 @@ def _events_for(
     if mutual and len(sources) < 2:
         why.append("a mutual act needs two conjoined actors")
         return []
-    if m.target is None and m.pattern.has_target and tree.children(m.trigger, "ccomp", "parataxis"):
+    if (
+        m.target is None
+        and m.pattern.has_target
+        and any(
+            tree.tokens[c].lemma not in m.pattern.words
+            for c in tree.children(m.trigger, "ccomp", "parataxis")
+        )
+    ):
         why.append("a speech verb introducing a quote")
         return []  # a speech verb introducing a quote ("…?" asked X): not an act on anyone
     if code[:2] in FORCE_ROOTS and m.target is not None and targets:
@@ -706,7 +752,9 @@ def _events_for(
         tree, m.clause, m.trigger, info.root, source_heads
     )
     rule = f"{m.pattern.where} {m.pattern.code} '{m.pattern.text}'"
-    if code != m.pattern.code:
+    if base != m.pattern.code and m.asked is not None:
+        rule += f" → {base} (about {m.asked.code} '{m.asked.text}')"
+    if code != base:
         rule += f" → {code} ({mood.modality}: {mood.via})"
     if mood.negated:
         rule += f" negated ({mood.via})"
@@ -839,6 +887,12 @@ def _mention(
             for p in tree.children(i, "compound"):
                 if p in by_head:
                     return by_head[p]
+    if tok.lemma in NAMED_BODY_HEADS:
+        # "the Hizbollah group", "the Amal militia", "the rebel group, Forces for Defence":
+        # a common noun for a body whose name is a modifier or an apposition.
+        for p in tree.children(i, "compound", "nmod", "appos"):
+            if p in by_head:
+                return by_head[p]
     if tok.lemma in GROUP_HEADS or tok.pos == "NUM":
         for p in tree.children(i, "prep"):
             if tree.tokens[p].lemma == "of":

@@ -1,0 +1,64 @@
+"""Nominal events, target-less entries, appeals about an act, and other news phrasings
+(hand-written sentences, real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import code, triples
+
+pytestmark = pytest.mark.model
+
+
+def test_noun_in_passing_with_its_actors_is_coded() -> None:
+    got = triples(code("Russia's attack on Ukraine killed ten people on Monday."))
+    assert ("RUS", "190", "UKR") in got
+
+
+def test_talks_between_two_sides_go_both_ways() -> None:
+    got = triples(code("Talks between Peru and Chile ended on Friday."))
+    assert ("PER", "046", "CHL") in got and ("CHL", "046", "PER") in got
+
+
+def test_noun_asked_for_or_feared_is_not_coded() -> None:
+    assert not any(
+        c == "046" for _, c, _ in triples(code("Kenya called for talks between Peru and Chile."))
+    )
+    assert not any(
+        c.startswith("19") for _, c, _ in triples(code("Kenya fears Russia's attack on Ukraine."))
+    )
+
+
+def test_noun_without_its_own_source_is_not_coded() -> None:
+    # "an attack on Ukraine" names no attacker in its phrase: nothing is guessed.
+    assert not any(
+        c.startswith("19") for _, c, _ in triples(code("An attack on Ukraine was reported."))
+    )
+
+
+def test_entry_naming_the_act_needs_no_target() -> None:
+    assert ("TUR", "0813", None) in triples(code("Turkey lifted the curfew on Sunday."))
+    assert not code("Turkey released it on Sunday.")  # a bare verb still needs a target
+
+
+def test_hyphenated_word_is_one_word() -> None:
+    assert ("ISR", "0871", None) in triples(code("Israel declared a unilateral cease-fire."))
+
+
+def test_noun_dative_is_the_recipient() -> None:
+    got = triples(code("Norway gave Sudan $5 million of aid."))
+    assert any(s == "NOR" and c.startswith("07") and t == "SDN" for s, c, t in got)
+
+
+def test_appeal_takes_the_code_of_the_act_asked_for() -> None:
+    assert ("KEN", "0213", "UGA") in triples(code("Kenya urged Uganda to extradite the suspect."))
+
+
+def test_refusal_takes_the_code_of_the_act_refused() -> None:
+    assert ("KEN", "1241", None) in triples(code("Kenya refused to lift the curfew."))
+    assert ("ESP", "125", "MAR") in triples(code("Spain refused to meet Morocco."))
+
+
+def test_group_named_by_a_modifier_is_the_actor() -> None:
+    got = triples(code("The pro-Iranian Hizbollah group declared a ceasefire on Wednesday."))
+    assert any(s and s.startswith("LBN") and c == "0871" for s, c, _ in got)

@@ -60,5 +60,5 @@ def test_refusal_takes_the_code_of_the_act_refused() -> None:
 
 
 def test_group_named_by_a_modifier_is_the_actor() -> None:
-    got = triples(code("The pro-Iranian Hizbollah group declared a ceasefire on Wednesday."))
+    got = triples(code("The Hizbollah (Party of God) group declared a truce on Friday."))
     assert any(s and s.startswith("LBN") and c == "0871" for s, c, _ in got)

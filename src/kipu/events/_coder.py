@@ -57,6 +57,16 @@ PHYSICAL_TARGETS = frozenset(
     "pipeline tank arsenal launcher battery hill hillside mountain valley forest stadium palace "
     "museum hotel mall restaurant cafe".split()
 )
+# Verbs that report speech: "said that Iran must release the sailors" is a demand on Iran.
+SPEECH_VERBS = frozenset(
+    "say tell state declare reiterate insist stress argue add announce conclude write repeat "
+    "emphasise emphasize maintain assert warn".split()
+)
+# Verbs of force whose object can only be people: their victims need not be resolved actors.
+HARMING_VERBS = frozenset(
+    "kill wound injure murder assassinate execute behead lynch massacre slaughter torture "
+    "abduct kidnap rape maim stab gun".split()
+)
 # Verbs that report an act named by their object noun, and pass it their subject: "launched an
 # attack", "held talks", "devoting $84 million of aid". Other verbs do not ("suffered attacks").
 LIGHT_VERBS = frozenset(
@@ -208,6 +218,7 @@ def _code_sentence(
         if tree.tokens[m.clause].dep == "xcomp"
         and not mood_of(tree, m.clause, m.pattern.code[:2]).skip
     }
+    matches += _obligations(matches, tree, verbs_with_events)
     matches = _with_asked_acts(matches, tree)
     events: list[Event] = []
     for m in matches:
@@ -226,6 +237,41 @@ def _code_sentence(
     return events
 
 
+def _obligations(matches: list[_Match], tree: Tree, coded_verbs: set[int]) -> list[_Match]:
+    """ "X said that Y must return the helicopter": CAMEO codes X's demand on Y (10x; an appeal,
+    02x, for "should"), specific to the act when the complement verb has an entry of its own."""
+    out: list[_Match] = []
+    for m in matches:
+        tok = tree.tokens[m.clause]
+        head = tok.head
+        if m.pattern.nominal or tok.dep != "ccomp" or head == m.clause or head in coded_verbs:
+            continue
+        if tree.tokens[head].lemma not in SPEECH_VERBS:
+            continue
+        modal = {tree.tokens[c].lemma for c in tree.children(m.clause, "aux")}
+        code = "100" if "must" in modal else "020" if "should" in modal else None
+        subjects = tree.children(m.clause, "nsubj")
+        if code is None or not subjects:
+            continue
+        verb = tree.tokens[head].lemma
+        entry = Pattern(
+            code=code,
+            trigger=verb,
+            nominal=False,
+            target_prep=None,
+            has_target=True,
+            words=(),
+            prep_words=(),
+            text=f"{verb} that + {'must' if code == '100' else 'should'} act",
+            where="coder",
+        )
+        out.append(
+            _Match(pattern=entry, trigger=head, clause=head, target=subjects[0], asked=m.pattern)
+        )
+        coded_verbs.add(head)
+    return out
+
+
 def _with_asked_acts(matches: list[_Match], tree: Tree) -> list[_Match]:
     """Each generic appeal, demand or refusal with the entry of the act it asks for or refuses:
     the match of its complement verb ("urged Iran to release", "demanded that Iraq withdraw",
@@ -237,7 +283,9 @@ def _with_asked_acts(matches: list[_Match], tree: Tree) -> list[_Match]:
             by_head.setdefault(tok.head, m.pattern)
     return [
         replace(m, asked=by_head[m.trigger])
-        if m.trigger in by_head and asked_code(m.pattern.code, by_head[m.trigger].code)
+        if m.asked is None
+        and m.trigger in by_head
+        and asked_code(m.pattern.code, by_head[m.trigger].code)
         else m
         for m in matches
     ]
@@ -627,6 +675,18 @@ def _physical(tree: Tree, i: int) -> bool:
     return tok.ent in ("GPE", "LOC", "FAC") or tok.lemma in PHYSICAL_TARGETS
 
 
+def _harmed_person(tree: Tree, trigger: int, target: int) -> bool:
+    """True for the object of a verb that only harms people ("killed 23 people", "beat up
+    detainees", "assassinated the deputy chief"): force was used even when the victims are no
+    resolved actor. Generic verbs ("fought elections", "struck a deal") stay uncoded."""
+    tok = tree.tokens[target]
+    return (
+        tree.tokens[trigger].lemma in HARMING_VERBS
+        and tok.pos in ("NOUN", "PROPN", "NUM")
+        and tok.ent not in ("DATE", "TIME", "MONEY", "PERCENT")
+    )
+
+
 def _events_for(
     m: _Match,
     sentence: Sentence,
@@ -705,7 +765,9 @@ def _events_for(
     if not targets and code[:2] in FORCE_ROOTS and m.pattern.has_target:
         # "fought an insurgency", "fought elections", "fought alongside the SDF": force is used
         # on someone or on something physical (a village, a convoy, positions), or it is not coded.
-        if m.target is None or not _physical(tree, m.target):
+        if m.target is None or not (
+            _physical(tree, m.target) or _harmed_person(tree, m.trigger, m.target)
+        ):
             why.append("force needs an actor or a physical target")
             return []
     if (

@@ -62,3 +62,20 @@ def test_refusal_takes_the_code_of_the_act_refused() -> None:
 def test_group_named_by_a_modifier_is_the_actor() -> None:
     got = triples(code("The Hizbollah (Party of God) group declared a truce on Friday."))
     assert any(s and s.startswith("LBN") and c == "0871" for s, c, _ in got)
+
+
+def test_saying_another_must_act_is_a_demand_on_it() -> None:
+    got = triples(code("Russia said on Tuesday that Sudan must return the helicopter."))
+    assert ("RUS", "1053", "SDN") in got
+    assert not any(s == "SDN" for s, _, _ in got)  # the return did not happen
+
+
+def test_saying_another_will_act_is_no_demand() -> None:
+    got = triples(code("Russia said on Tuesday that Sudan will return the helicopter."))
+    assert not any(c.startswith("10") for _, c, _ in got)
+
+
+def test_killing_people_who_are_no_actor_is_force() -> None:
+    got = triples(code("Hezbollah guerrillas killed the deputy chief of the militia."))
+    assert any(s and s.startswith("LBN") and c.startswith("1") for s, c, _ in got)
+    assert not code("Kenyan troops fought the elections on Monday.")

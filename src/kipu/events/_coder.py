@@ -62,6 +62,8 @@ SPEECH_VERBS = frozenset(
     "say tell state declare reiterate insist stress argue add announce conclude write repeat "
     "emphasise emphasize maintain assert warn".split()
 )
+# Pronouns that, as the subject of reported speech, usually stand for the speaker.
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # Verbs of force whose object can only be people: their victims need not be resolved actors.
 HARMING_VERBS = frozenset(
     "kill wound injure murder assassinate execute behead lynch massacre slaughter torture "
@@ -675,6 +677,34 @@ def _physical(tree: Tree, i: int) -> bool:
     return tok.ent in ("GPE", "LOC", "FAC") or tok.lemma in PHYSICAL_TARGETS
 
 
+def _reported_speaker(tree: Tree, i: int, by_head: dict[int, Mention]) -> list[Mention]:
+    """The speaker a pronoun subject of reported speech stands for: "Uganda said it had paid",
+    "Kenya says they will withdraw" (the subject of the speech verb governing the clause, when
+    the pronoun itself is not resolved)."""
+    tok = tree.tokens[i]
+    if tok.pos != "PRON" or tok.lemma.lower() not in SPEAKER_PRONOUNS or tok.dep != "nsubj":
+        return []
+    clause = tree.tokens[tok.head]
+    if clause.dep != "ccomp" or clause.head == tok.head:
+        return []
+    speech = clause.head
+    if tree.tokens[speech].lemma not in SPEECH_VERBS:
+        return []
+    personal = tok.lemma.lower() in ("he", "she")
+    speakers = [
+        s
+        for h in tree.children(speech, "nsubj")
+        for c in tree.conjuncts(h)
+        if (s := _mention(tree, c, by_head)) is not None
+    ]
+    # "he"/"she" stand for a person, "it" for anything but one ("Uganda said it had paid").
+    if tok.lemma.lower() in ("he", "she", "it") and any(
+        (tree.tokens[s.head].ent == "PERSON") != personal for s in speakers
+    ):
+        return []
+    return speakers
+
+
 def _harmed_person(tree: Tree, trigger: int, target: int) -> bool:
     """True for the object of a verb that only harms people ("killed 23 people", "beat up
     detainees", "assassinated the deputy chief"): force was used even when the victims are no
@@ -721,6 +751,9 @@ def _events_for(
     else:
         source_heads = _subjects(tree, m.clause, by_head)
     sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
+    if not sources and len(source_heads) == 1:
+        # "Uganda said it had paid compensation": the pronoun is the speaker.
+        sources = _reported_speaker(tree, source_heads[0], by_head)
     if not sources and m.passing and m.target is not None and _mutual_between(m.pattern):
         # "talks between Peru and Chile": each side is the other's partner.
         source_heads = tree.conjuncts(m.target)

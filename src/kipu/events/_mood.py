@@ -19,7 +19,9 @@ INTENT_GOVERNORS = frozenset(
 THREAT_GOVERNORS = frozenset("threaten warn vow".split())
 # Governors under which the act did not (yet) happen and is not an intention of the subject:
 # "refused to meet", "failed to agree", "denied attacking" — not coded in this version.
-BLOCKING_GOVERNORS = frozenset("refuse decline fail deny reject avoid stop cease halt".split())
+BLOCKING_GOVERNORS = frozenset(
+    "refuse decline fail deny reject avoid stop cease halt unable unwilling".split()
+)
 # Governors whose complement is what someone else is asked to do: "urged Russia to withdraw",
 # "demand that Germany prosecute". The appeal is coded from the governor; the act is not.
 DEMAND_GOVERNORS = frozenset(

@@ -79,3 +79,13 @@ def test_killing_people_who_are_no_actor_is_force() -> None:
     got = triples(code("Hezbollah guerrillas killed the deputy chief of the militia."))
     assert any(s and s.startswith("LBN") and c.startswith("1") for s, c, _ in got)
     assert not code("Kenyan troops fought the elections on Monday.")
+
+
+def test_pronoun_of_reported_speech_is_the_speaker() -> None:
+    assert ("JPN", "162", "YUG") in triples(
+        code("Japan said on Tuesday it had halted economic aid to Yugoslavia.")
+    )
+
+
+def test_inability_is_no_act() -> None:
+    assert not code("The Kenyan government is unable to provide aid to Somalia.")

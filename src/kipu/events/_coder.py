@@ -62,6 +62,11 @@ SPEECH_VERBS = frozenset(
     "say tell state declare reiterate insist stress argue add announce conclude write repeat "
     "emphasise emphasize maintain assert warn".split()
 )
+# Modifiers that make a noun of force figurative: "cold war", "trade war", "price war".
+FIGURATIVE = frozenset(
+    "cold trade price tariff currency culture propaganda information media legal verbal "
+    "rhetorical diplomatic tax turf bidding word".split()
+)
 # Pronouns that, as the subject of reported speech, usually stand for the speaker.
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # Verbs of force whose object can only be people: their victims need not be resolved actors.
@@ -220,7 +225,7 @@ def _code_sentence(
         if tree.tokens[m.clause].dep == "xcomp"
         and not mood_of(tree, m.clause, m.pattern.code[:2]).skip
     }
-    matches += _obligations(matches, tree, verbs_with_events)
+    matches += _obligations(matches, tree, verbs_with_events, by_head)
     matches = _with_asked_acts(matches, tree)
     events: list[Event] = []
     for m in matches:
@@ -239,22 +244,27 @@ def _code_sentence(
     return events
 
 
-def _obligations(matches: list[_Match], tree: Tree, coded_verbs: set[int]) -> list[_Match]:
+def _obligations(
+    matches: list[_Match], tree: Tree, coded_verbs: set[int], by_head: dict[int, Mention]
+) -> list[_Match]:
     """ "X said that Y must return the helicopter": CAMEO codes X's demand on Y (10x; an appeal,
-    02x, for "should"), specific to the act when the complement verb has an entry of its own."""
+    02x, for "should"), specific to the act when the complement verb has an entry of its own.
+    An epistemic "must have" ("must have been planned") is no demand."""
+    acts = {m.clause: m.pattern for m in matches if not m.pattern.nominal}
     out: list[_Match] = []
-    for m in matches:
-        tok = tree.tokens[m.clause]
+    for tok in tree.tokens:
         head = tok.head
-        if m.pattern.nominal or tok.dep != "ccomp" or head == m.clause or head in coded_verbs:
+        if tok.dep != "ccomp" or head == tok.i or head in coded_verbs:
             continue
-        if tree.tokens[head].lemma not in SPEECH_VERBS:
+        if tree.tokens[head].lemma not in SPEECH_VERBS or tok.pos not in ("VERB", "AUX"):
             continue
-        modal = {tree.tokens[c].lemma for c in tree.children(m.clause, "aux")}
+        modal = {tree.tokens[c].lemma for c in tree.children(tok.i, "aux")}
+        if "have" in modal:
+            continue
         code = "100" if "must" in modal else "020" if "should" in modal else None
-        subjects = tree.children(m.clause, "nsubj")
-        if code is None or not subjects:
-            continue
+        subjects = tree.children(tok.i, "nsubj")
+        if code is None or not subjects or _mention(tree, subjects[0], by_head) is None:
+            continue  # a demand is made on someone ("intervention must take place" is not)
         verb = tree.tokens[head].lemma
         entry = Pattern(
             code=code,
@@ -268,7 +278,9 @@ def _obligations(matches: list[_Match], tree: Tree, coded_verbs: set[int]) -> li
             where="coder",
         )
         out.append(
-            _Match(pattern=entry, trigger=head, clause=head, target=subjects[0], asked=m.pattern)
+            _Match(
+                pattern=entry, trigger=head, clause=head, target=subjects[0], asked=acts.get(tok.i)
+            )
         )
         coded_verbs.add(head)
     return out
@@ -523,6 +535,8 @@ def _governing_verb(tree: Tree, n: int) -> int | None:
 def _match_noun(
     n: Token, tree: Tree, patterns: list[Pattern], by_head: dict[int, Mention]
 ) -> _Match | None:
+    if any(tree.tokens[c].lemma in FIGURATIVE for c in tree.children(n.i, "amod", "compound")):
+        return None  # "a cold war with Qatar", "a trade war", "a war of words"
     verb = _governing_verb(tree, n.i)
     if verb is not None and tree.tokens[verb].lemma not in LIGHT_VERBS:
         verb = None
@@ -572,7 +586,14 @@ def _licensed_alone(pattern: Pattern, code: str) -> bool:
     slot ("resign", "lift curfew", "call for ceasefire"; not the bare "agree xcomp"), or, for the
     roots of NAMED_ACT_ROOTS, an entry whose required words name the act ("grant asylum to +")."""
     if not pattern.has_target:
-        return pattern.nominal or bool(pattern.prep_words) or pattern.words != (XCOMP_WORD,)
+        # "agree xcomp" needs a partner; a threat to do something is a threat ("threatened to
+        # secede").
+        return (
+            pattern.nominal
+            or bool(pattern.prep_words)
+            or pattern.words != (XCOMP_WORD,)
+            or code[:2] == "13"
+        )
     return code[:2] in NAMED_ACT_ROOTS and _names_the_act(pattern)
 
 
@@ -705,13 +726,16 @@ def _reported_speaker(tree: Tree, i: int, by_head: dict[int, Mention]) -> list[M
     return speakers
 
 
-def _harmed_person(tree: Tree, trigger: int, target: int) -> bool:
+def _harmed_person(tree: Tree, trigger: int, target: int, pattern: Pattern) -> bool:
     """True for the object of a verb that only harms people ("killed 23 people", "beat up
     detainees", "assassinated the deputy chief"): force was used even when the victims are no
     resolved actor. Generic verbs ("fought elections", "struck a deal") stay uncoded."""
     tok = tree.tokens[target]
+    harming = tree.tokens[trigger].lemma in HARMING_VERBS or (
+        tree.tokens[trigger].lemma == "beat" and "up" in pattern.words  # not "beat Chelsea"
+    )
     return (
-        tree.tokens[trigger].lemma in HARMING_VERBS
+        harming
         and tok.pos in ("NOUN", "PROPN", "NUM")
         and tok.ent not in ("DATE", "TIME", "MONEY", "PERCENT")
     )
@@ -799,7 +823,7 @@ def _events_for(
         # "fought an insurgency", "fought elections", "fought alongside the SDF": force is used
         # on someone or on something physical (a village, a convoy, positions), or it is not coded.
         if m.target is None or not (
-            _physical(tree, m.target) or _harmed_person(tree, m.trigger, m.target)
+            _physical(tree, m.target) or _harmed_person(tree, m.trigger, m.target, m.pattern)
         ):
             why.append("force needs an actor or a physical target")
             return []

@@ -89,3 +89,16 @@ def test_pronoun_of_reported_speech_is_the_speaker() -> None:
 
 def test_inability_is_no_act() -> None:
     assert not code("The Kenyan government is unable to provide aid to Somalia.")
+
+
+def test_figurative_war_is_no_force() -> None:
+    got = triples(code("Riyadh's cold war with Qatar strained relations."))
+    assert not any(c.startswith("19") for _, c, _ in got)
+
+
+def test_a_threat_to_act_is_a_threat() -> None:
+    assert ("KEN", "130", None) in triples(code("Kenya threatened to resume its operations."))
+
+
+def test_must_about_no_actor_is_no_demand() -> None:
+    assert not code("The Kenyan minister said that intervention must take place.")

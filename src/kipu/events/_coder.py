@@ -416,7 +416,10 @@ def _best(
         if any(w not in particles and w not in obj_words for w in p.words):
             continue
         if any(
-            not any(pl == prep and tree.tokens[o].lemma == word for pl, o in preps)
+            not any(
+                pl == prep and (tree.tokens[o].lemma == word or _joined_lemma(tree, o) == word)
+                for pl, o in preps
+            )
             for prep, word in p.prep_words
         ):
             continue

@@ -39,6 +39,8 @@ RECIPROCAL_VERBS = frozenset({"clash", "skirmish", "battle", "fight"})
 # and so are evaluations of an act rather than an actor ("condemned the strikes", 051, 052,
 # 09-13) when the sentence names what was evaluated.
 TARGETED_ROOTS = frozenset(f"{r:02d}" for r in range(1, 14))
+# Reducing relations (16) is done to someone too when the entry has a target slot: "suspended
+# operations" (hospitals) reduces no relation; "suspended aid" (an entry naming the act) does.
 # Prepositions that name the author of a speech act a verb answers: "charges by", "demands from".
 AUTHOR_PREPS = frozenset({"by", "from"})
 # Roots whose clausal complement names who is asked: "demanded that the US cancel" (02, 10).
@@ -89,7 +91,7 @@ LIGHT_VERBS = frozenset(
 # a verb: "lifted the curfew", "granted asylum", "called for a ceasefire", "threatened to impose
 # martial law", "declared a ceasefire", "declined to comment", "established diplomatic ties".
 # A bare "released it", "signed it" or "agreed to act" still needs a target actor.
-NAMED_ACT_ROOTS = TARGETED_ROOTS
+NAMED_ACT_ROOTS = TARGETED_ROOTS | {"16"}
 # Particles of phrasal verbs: they complete a verb ("hand over"), they name no act.
 PARTICLES = frozenset("up down off out over in back away on forward through along about".split())
 # Roots of acts that two sides named by "between" do to each other ("talks between", "clashes
@@ -841,7 +843,7 @@ def _events_for(
     evaluation = code[:3] in ("051", "052") or "09" <= code[:2] <= "13"
     if (
         not targets
-        and code[:2] in TARGETED_ROOTS
+        and (code[:2] in TARGETED_ROOTS or (code[:2] == "16" and m.pattern.has_target))
         and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and m.target is None)
         and not (evaluation and m.target is not None)
         and not _licensed_alone(m.pattern, code)

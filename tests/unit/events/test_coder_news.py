@@ -102,3 +102,8 @@ def test_a_threat_to_act_is_a_threat() -> None:
 
 def test_must_about_no_actor_is_no_demand() -> None:
     assert not code("The Kenyan minister said that intervention must take place.")
+
+
+def test_suspending_a_thing_reduces_no_relation() -> None:
+    assert not code("Two Kenyan hospitals suspended operations on Monday.")
+    assert ("KEN", "162", "SOM") in triples(code("Kenya suspended aid to Somalia."))

@@ -131,14 +131,15 @@ OBJECT_COMPLEMENT_PREPS = frozenset({"of", "in", "with"})
 # Heads that count or group the actual actor: "thousands of protesters", "members of the army".
 GROUP_HEADS = frozenset(
     "thousand hundred ten dozen million score group number crowd member some many most all several "
-    "few couple handful band unit contingent scores tens hundreds thousands dozens".split()
+    "few couple handful band unit contingent scores tens hundreds thousands dozens leader "
+    "leadership".split()
 )
 
 
 # Common nouns naming a body whose own name modifies them ("the Hizbollah group").
 NAMED_BODY_HEADS = frozenset(
     "group movement organization organisation faction militia coalition alliance party front "
-    "union network wing army force forces agency".split()
+    "union network wing army force forces agency forum council committee".split()
 )
 
 

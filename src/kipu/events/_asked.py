@@ -1,7 +1,7 @@
 """What an appeal, a demand or a refusal is about: CAMEO's 02x, 10x and 12x codes mirror the
 act asked for or refused ("urged Iran to release the sailors" is 0253, an appeal for a release;
-"refused to lift the curfew" is 1241). The coder refines a generic 020, 100 or 120 entry by the
-code of the complement verb's own entry.
+"refused to lift the curfew" is 1241), and its 14xx codes the aim of a protest. The coder
+refines a generic 020, 100, 120 or 141-145 entry by the code of the complement verb's entry.
 """
 
 from __future__ import annotations
@@ -91,8 +91,25 @@ REFUSAL = {
     "086": "1245",
     "087": "1246",
 }
+# A protest (141-145) takes the aim of the demand or appeal it serves ("staged demonstrations to
+# demand political reforms" is 1412): leadership 1, policy 2, rights 3, institutions 4.
+AIM = {
+    "1041": "1",
+    "0241": "1",
+    "1042": "2",
+    "0242": "2",
+    "104": "2",
+    "024": "2",
+    "1043": "3",
+    "0243": "3",
+    "1044": "4",
+    "0244": "4",
+}
+PROTESTS = ("141", "142", "143", "144", "145")
 # The generic entry codes that are refined, with their tables.
-GENERIC = {"020": APPEAL, "100": DEMAND, "120": REFUSAL}
+GENERIC = {"020": APPEAL, "100": DEMAND, "120": REFUSAL} | {
+    p: {act: p + aim for act, aim in AIM.items()} for p in PROTESTS
+}
 
 
 def asked_code(governor: str, act: str) -> str | None:

@@ -296,8 +296,17 @@ def _with_asked_acts(matches: list[_Match], tree: Tree) -> list[_Match]:
     by_head: dict[int, Pattern] = {}
     for m in matches:
         tok = tree.tokens[m.clause]
-        if not m.pattern.nominal and tok.dep in ("xcomp", "ccomp") and tok.head != m.clause:
+        # A purpose clause ("marched to demand reforms") is what a protest is about.
+        deps = (
+            ("xcomp", "ccomp", "advcl")
+            if m.pattern.code[:2] in ("02", "10")
+            else ("xcomp", "ccomp")
+        )
+        if not m.pattern.nominal and tok.dep in deps and tok.head != m.clause:
             by_head.setdefault(tok.head, m.pattern)
+        head = tree.tokens[tok.head]
+        if tok.dep == "acl" and deps[-1] == "advcl" and head.dep in OBJECT_DEPS:
+            by_head.setdefault(head.head, m.pattern)  # "staged demonstrations to demand reform"
     return [
         replace(m, asked=by_head[m.trigger])
         if m.asked is None
@@ -781,6 +790,13 @@ def _events_for(
     else:
         source_heads = _subjects(tree, m.clause, by_head)
     sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
+    clause_tok = tree.tokens[m.clause]
+    if not source_heads and code[:2] in ("10", "14") and clause_tok.dep == "acl":
+        # "students staged demonstrations to demand reforms": the protesters demand.
+        noun = tree.tokens[clause_tok.head]
+        if noun.dep in OBJECT_DEPS and noun.head != clause_tok.head:
+            source_heads = _subjects(tree, noun.head, by_head)
+            sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
     if not sources and len(source_heads) == 1:
         # "Uganda said it had paid compensation": the pronoun is the speaker.
         sources = _reported_speaker(tree, source_heads[0], by_head)

@@ -107,3 +107,11 @@ def test_must_about_no_actor_is_no_demand() -> None:
 def test_suspending_a_thing_reduces_no_relation() -> None:
     assert not code("Two Kenyan hospitals suspended operations on Monday.")
     assert ("KEN", "162", "SOM") in triples(code("Kenya suspended aid to Somalia."))
+
+
+def test_protest_takes_the_aim_of_its_demand() -> None:
+    got = triples(
+        code("Thousands of Kenyan students staged demonstrations to demand political reforms.")
+    )
+    assert any(c == "1412" for _, c, _ in got) and any(c == "104" for _, c, _ in got)
+    assert not code("Kenya unveiled a plan to attack Somalia.")  # a plan is no act

@@ -305,8 +305,9 @@ def _with_asked_acts(matches: list[_Match], tree: Tree) -> list[_Match]:
         if not m.pattern.nominal and tok.dep in deps and tok.head != m.clause:
             by_head.setdefault(tok.head, m.pattern)
         head = tree.tokens[tok.head]
-        if tok.dep == "acl" and deps[-1] == "advcl" and head.dep in OBJECT_DEPS:
-            by_head.setdefault(head.head, m.pattern)  # "staged demonstrations to demand reform"
+        if tok.dep == "acl" and head.dep in OBJECT_DEPS:
+            # "staged demonstrations to demand reform", "rejected an offer to host a summit"
+            by_head.setdefault(head.head, m.pattern)
     return [
         replace(m, asked=by_head[m.trigger])
         if m.asked is None

@@ -115,3 +115,8 @@ def test_protest_takes_the_aim_of_its_demand() -> None:
     )
     assert any(c == "1412" for _, c, _ in got) and any(c == "104" for _, c, _ in got)
     assert not code("Kenya unveiled a plan to attack Somalia.")  # a plan is no act
+
+
+def test_rejecting_a_request_takes_the_code_of_the_act_requested() -> None:
+    got = triples(code("Kenya rejected a Ugandan request to extradite the suspect."))
+    assert any(s == "KEN" and c == "1213" for s, c, _ in got)

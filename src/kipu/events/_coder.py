@@ -69,6 +69,12 @@ FIGURATIVE = frozenset(
     "cold trade price tariff currency culture propaganda information media legal verbal "
     "rhetorical diplomatic tax turf bidding word".split()
 )
+# Nouns of force whose possessor or "by" phrase is the one who used it, as the subject of a
+# verb of harm: "Russia's shelling killed ten civilians".
+FORCE_NOUNS = frozenset(
+    "attack strike airstrike shelling bombing raid offensive assault bombardment invasion "
+    "operation ambush barrage".split()
+)
 # Pronouns that, as the subject of reported speech, usually stand for the speaker.
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # Verbs of force whose object can only be people: their victims need not be resolved actors.
@@ -798,6 +804,12 @@ def _events_for(
         if noun.dep in OBJECT_DEPS and noun.head != clause_tok.head:
             source_heads = _subjects(tree, noun.head, by_head)
             sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
+    if not sources and code[:2] in FORCE_ROOTS and len(source_heads) == 1:
+        # "Russia's shelling killed ten", "an attack by Hamas wounded two": the attacker.
+        noun = tree.tokens[source_heads[0]]
+        if noun.lemma in FORCE_NOUNS and noun.dep in SUBJECT_DEPS:
+            own = _noun_sources(tree, noun.i, noun.i, by_head)
+            sources = [s for i in own if (s := _mention(tree, i, by_head)) is not None]
     if not sources and len(source_heads) == 1:
         # "Uganda said it had paid compensation": the pronoun is the speaker.
         sources = _reported_speaker(tree, source_heads[0], by_head)

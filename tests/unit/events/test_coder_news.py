@@ -120,3 +120,8 @@ def test_protest_takes_the_aim_of_its_demand() -> None:
 def test_rejecting_a_request_takes_the_code_of_the_act_requested() -> None:
     got = triples(code("Kenya rejected a Ugandan request to extradite the suspect."))
     assert any(s == "KEN" and c == "1213" for s, c, _ in got)
+
+
+def test_the_user_of_force_named_by_its_subject_noun_is_the_source() -> None:
+    got = triples(code("An attack by Hamas wounded two Israeli soldiers."))
+    assert any(s and s.startswith("PSE") and c == "190" and t == "ISRMIL" for s, c, t in got)

@@ -918,6 +918,13 @@ def _events_for(
         t_actor = target.actor if target is not None else None
         if t_actor is not None and _same(s_actor, t_actor):
             continue
+        if (
+            m.pattern.where == "coder"
+            and t_actor is not None
+            and t_actor.sector is None
+            and t_actor.country == s_actor.country
+        ):
+            continue  # "Germany must be able to ...", said the German minister: no demand
         if code[:2] == "04" and t_actor is not None and {s_actor.sector, t_actor.sector} <= ARMED:
             continue  # "SDF troops met government forces": an encounter, not a consultation
         confidence = 0.5

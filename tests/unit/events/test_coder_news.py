@@ -125,3 +125,10 @@ def test_rejecting_a_request_takes_the_code_of_the_act_requested() -> None:
 def test_the_user_of_force_named_by_its_subject_noun_is_the_source() -> None:
     got = triples(code("An attack by Hamas wounded two Israeli soldiers."))
     assert any(s and s.startswith("PSE") and c == "190" and t == "ISRMIL" for s, c, t in got)
+
+
+def test_own_country_must_is_no_demand() -> None:
+    text = (
+        "Germany must be able to ensure prosecution is possible, the German defence minister said."
+    )
+    assert not any(c.startswith("10") for _, c, _ in triples(code(text)))

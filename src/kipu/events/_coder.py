@@ -129,6 +129,8 @@ ARMED = frozenset({"MIL", "REB", "INS", "UAF"})
 # The pattern word for "an open complement verb is present" ("agree xcomp": agreed to do
 # something); the complement's own entry, when it has one, codes the event instead.
 XCOMP_WORD = "xcomp"
+# The pattern word for "a clausal complement is present" ("deny that": denied that ...).
+CCOMP_WORD = "that"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Prepositions whose object describes what a direct object is made of ("$5m of/in aid",
@@ -494,10 +496,12 @@ def _match_verb(
     obj_words.update(tree.tokens[c].lemma for c in xcomps)
     if any(tree.tokens[c].pos == "VERB" for c in xcomps):
         obj_words.add(XCOMP_WORD)  # "agreed to undertake exercises" → `agree xcomp`
-    # So does the verb of a "that" clause: "demanded that the US cancel" → `demand cancel`.
-    obj_words.update(
-        tree.tokens[c].lemma for c in tree.children(v.i, "ccomp") if tree.tokens[c].pos == "VERB"
-    )
+    # So does the verb of a "that" clause: "demanded that the US cancel" → `demand cancel`; the
+    # word "that" stands for any such clause ("deny that": denied that its troops had entered).
+    ccomps = [c for c in tree.children(v.i, "ccomp") if tree.tokens[c].pos in ("VERB", "AUX")]
+    obj_words.update(tree.tokens[c].lemma for c in ccomps)
+    if ccomps:
+        obj_words.add(CCOMP_WORD)
     # What is sent "with" the verb belongs to the object: "sent planes with food to Manila"; so
     # does "in X" after an amount: "provided €12m in humanitarian aid to Ukraine".
     amount = any(_is_amount(tree, o) for o in objects)

@@ -20,8 +20,12 @@ THREAT_GOVERNORS = frozenset("threaten warn vow".split())
 # Governors under which the act did not (yet) happen and is not an intention of the subject:
 # "refused to meet", "failed to agree", "denied attacking" — not coded in this version.
 BLOCKING_GOVERNORS = frozenset(
-    "refuse decline fail deny reject avoid stop cease halt unable unwilling".split()
+    "refuse decline fail deny reject avoid stop cease halt unable unwilling "
+    # acts only thought about: "is considering suspending its aid"
+    "consider contemplate mull weigh discuss debate explore study".split()
 )
+# Verbs whose "that" clause is denied or dismissed: "denied they had detained her husband".
+DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject"})
 # Governors whose complement is what someone else is asked to do: "urged Russia to withdraw",
 # "demand that Germany prosecute". The appeal is coded from the governor; the act is not.
 DEMAND_GOVERNORS = frozenset(
@@ -134,6 +138,8 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
         and tree.tokens[first.head].lemma not in REPORTING_VERBS
     ):
         return Mood("actual", False, True, tree.tokens[first.head].text)  # "demand that X do"
+    if first.dep == "ccomp" and tree.tokens[first.head].lemma in DENIAL_VERBS:
+        return Mood("actual", False, True, tree.tokens[first.head].text)  # "denied they had"
     if first.dep == "pcomp" and tree.tokens[tree.tokens[first.head].head].lemma in ALLEGING:
         return Mood("alleged", False, True, tree.tokens[tree.tokens[first.head].head].text)
     if first.dep == "pcomp" and first.tag == "VBG" and not _actual_gerund(tree, first.head):

@@ -132,3 +132,12 @@ def test_own_country_must_is_no_demand() -> None:
         "Germany must be able to ensure prosecution is possible, the German defence minister said."
     )
     assert not any(c.startswith("10") for _, c, _ in triples(code(text)))
+
+
+def test_denial_of_a_reported_act_is_coded_and_the_act_is_not() -> None:
+    got = triples(code("The Kenyan militants denied they had detained her husband."))
+    assert any(c == "016" for _, c, _ in got) and not any(c.startswith("17") for _, c, _ in got)
+
+
+def test_an_act_only_considered_is_not_coded() -> None:
+    assert not code("Germany is also considering suspending its aid to Somalia.")

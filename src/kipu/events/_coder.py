@@ -8,10 +8,20 @@ verb chain. There is no fallback code: a clause no entry licenses gives no event
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kipu.events._amounts import count_in_clause, money_in_clause
-from kipu.events._mood import in_question, mood_of, shift
+from kipu.events._asked import asked_code
+from kipu.events._mood import (
+    ALLEGING,
+    BLOCKING_GOVERNORS,
+    DEMAND_GOVERNORS,
+    INTENT_GOVERNORS,
+    THREAT_GOVERNORS,
+    in_question,
+    mood_of,
+    shift,
+)
 from kipu.events._patterns import Pattern, PatternIndex, load_patterns
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.events.codebook import code_info
@@ -29,6 +39,8 @@ RECIPROCAL_VERBS = frozenset({"clash", "skirmish", "battle", "fight"})
 # and so are evaluations of an act rather than an actor ("condemned the strikes", 051, 052,
 # 09-13) when the sentence names what was evaluated.
 TARGETED_ROOTS = frozenset(f"{r:02d}" for r in range(1, 14))
+# Reducing relations (16) is done to someone too when the entry has a target slot: "suspended
+# operations" (hospitals) reduces no relation; "suspended aid" (an entry naming the act) does.
 # Prepositions that name the author of a speech act a verb answers: "charges by", "demands from".
 AUTHOR_PREPS = frozenset({"by", "from"})
 # Roots whose clausal complement names who is asked: "demanded that the US cancel" (02, 10).
@@ -47,6 +59,29 @@ PHYSICAL_TARGETS = frozenset(
     "pipeline tank arsenal launcher battery hill hillside mountain valley forest stadium palace "
     "museum hotel mall restaurant cafe".split()
 )
+# Verbs that report speech: "said that Iran must release the sailors" is a demand on Iran.
+SPEECH_VERBS = frozenset(
+    "say tell state declare reiterate insist stress argue add announce conclude write repeat "
+    "emphasise emphasize maintain assert warn".split()
+)
+# Modifiers that make a noun of force figurative: "cold war", "trade war", "price war".
+FIGURATIVE = frozenset(
+    "cold trade price tariff currency culture propaganda information media legal verbal "
+    "rhetorical diplomatic tax turf bidding word".split()
+)
+# Nouns of force whose possessor or "by" phrase is the one who used it, as the subject of a
+# verb of harm: "Russia's shelling killed ten civilians".
+FORCE_NOUNS = frozenset(
+    "attack strike airstrike shelling bombing raid offensive assault bombardment invasion "
+    "operation ambush barrage".split()
+)
+# Pronouns that, as the subject of reported speech, usually stand for the speaker.
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+# Verbs of force whose object can only be people: their victims need not be resolved actors.
+HARMING_VERBS = frozenset(
+    "kill wound injure murder assassinate execute behead lynch massacre slaughter torture "
+    "abduct kidnap rape maim stab gun".split()
+)
 # Verbs that report an act named by their object noun, and pass it their subject: "launched an
 # attack", "held talks", "devoting $84 million of aid". Other verbs do not ("suffered attacks").
 LIGHT_VERBS = frozenset(
@@ -55,7 +90,35 @@ LIGHT_VERBS = frozenset(
     "approve impose "
     "extend issue lodge file express practise practice commit perpetrate wage unleash order "
     "authorize authorise lead host open seal strike reach conclude agree accept propose "
-    "step renew expand increase double boost initiate undertake organise organize call".split()
+    "step renew expand increase double boost initiate undertake organise organize call "
+    "declare complete pay stag".split()  # "stag": spaCy's lemma of "staged"
+)
+# Roots whose acts are coded without a target when the entry names the act itself, not just
+# a verb: "lifted the curfew", "granted asylum", "called for a ceasefire", "threatened to impose
+# martial law", "declared a ceasefire", "declined to comment", "established diplomatic ties".
+# A bare "released it", "signed it" or "agreed to act" still needs a target actor.
+NAMED_ACT_ROOTS = TARGETED_ROOTS | {"16"}
+# Particles of phrasal verbs: they complete a verb ("hand over"), they name no act.
+PARTICLES = frozenset("up down off out over in back away on forward through along about".split())
+# Roots of acts that two sides named by "between" do to each other ("talks between", "clashes
+# between"), as nouns no verb reports.
+MUTUAL_NOUN_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+# Words on the way up from a passing event noun that make its act asked for, planned, feared,
+# alleged, prevented or discussed rather than reported: "called for talks with", "the threat of
+# an attack on", "plans for a visit to", "denied an attack on".
+NON_FACTUAL_WORDS = (
+    DEMAND_GOVERNORS
+    | BLOCKING_GOVERNORS
+    | INTENT_GOVERNORS
+    | THREAT_GOVERNORS
+    | ALLEGING
+    | frozenset(
+        "threat possibility plan call demand proposal offer hope need request appeal chance danger "
+        "prospect risk fear idea option bid plea pressure condition precondition prevent avoid "
+        "discuss consider oppose debate vote deny rule risk allegation claim report rumour rumor "
+        "speculation suspicion accusation charge prepare expectation preparation push effort "
+        "attempt opportunity permission readiness willingness".split()
+    )
 )
 # Prepositions after "VERB OBJECT" whose gerund is the object's act, not the subject's:
 # "accused China of violating", "blamed Kyiv for shelling", "praised Peru for hosting".
@@ -66,6 +129,8 @@ ARMED = frozenset({"MIL", "REB", "INS", "UAF"})
 # The pattern word for "an open complement verb is present" ("agree xcomp": agreed to do
 # something); the complement's own entry, when it has one, codes the event instead.
 XCOMP_WORD = "xcomp"
+# The pattern word for "a clausal complement is present" ("deny that": denied that ...).
+CCOMP_WORD = "that"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Prepositions whose object describes what a direct object is made of ("$5m of/in aid",
@@ -74,7 +139,15 @@ OBJECT_COMPLEMENT_PREPS = frozenset({"of", "in", "with"})
 # Heads that count or group the actual actor: "thousands of protesters", "members of the army".
 GROUP_HEADS = frozenset(
     "thousand hundred ten dozen million score group number crowd member some many most all several "
-    "few couple handful band unit contingent scores tens hundreds thousands dozens".split()
+    "few couple handful band unit contingent scores tens hundreds thousands dozens leader "
+    "leadership".split()
+)
+
+
+# Common nouns naming a body whose own name modifies them ("the Hizbollah group").
+NAMED_BODY_HEADS = frozenset(
+    "group movement organization organisation faction militia coalition alliance party front "
+    "union network wing army force forces agency forum council committee".split()
 )
 
 
@@ -91,6 +164,8 @@ class _Match:
     trigger: int  # token index of the trigger
     clause: int  # the verb whose subject, modality and negation apply
     target: int | None  # token index of the target phrase head
+    passing: bool = False  # a noun no light verb reports: sources only from the noun phrase
+    asked: Pattern | None = None  # the entry of the act a generic appeal/demand/refusal is about
 
 
 def code_events(resolved: Resolved, options: EventOptions | None = None) -> list[Event]:
@@ -125,21 +200,24 @@ def _code_sentence(
     matches: list[_Match] = []
     verbs_with_events: set[int] = set()
     for t in sentence.tokens:
+        lemma = t.lemma
         if _in_hyphenated_word(tree, t.i):
-            continue  # "one-sided" is not the verb "side"
-        if t.pos == "VERB" and t.lemma in index.verbs:
-            m = _match_verb(t, tree, index.verbs[t.lemma], by_head)
+            # "one-sided" is not the verb "side"; "re-open" is the verb "reopen".
+            lemma = _joined_lemma(tree, t.i) or ""
+        if t.pos == "VERB" and lemma in index.verbs:
+            m = _match_verb(t, tree, index.verbs[lemma], by_head)
             if m is not None:
                 matches.append(m)
                 verbs_with_events.add(t.i)
             elif notes is not None:
                 notes.append(f"{t.text!r} (verb {t.lemma}): no entry's required words are present")
     for t in sentence.tokens:
+        lemma = t.lemma
         if _in_hyphenated_word(tree, t.i):
-            continue
-        if t.pos == "NOUN" and t.lemma in index.nouns:
-            m = _match_noun(t, tree, index.nouns[t.lemma], by_head)
-            if m is not None and m.clause not in verbs_with_events:
+            lemma = _joined_lemma(tree, t.i) or ""  # "a cease-fire" is the noun "ceasefire"
+        if t.pos == "NOUN" and lemma in index.nouns:
+            m = _match_noun(t, tree, index.nouns[lemma], by_head)
+            if m is not None and (m.passing or m.clause not in verbs_with_events):
                 matches.append(m)
             elif notes is not None:
                 why = (
@@ -150,7 +228,16 @@ def _code_sentence(
                 notes.append(f"{t.text!r} (noun {t.lemma}): {why}")
     # "threatened to move troops": the threat is coded from the complement; the governing verb's
     # own entry adds nothing unless it has a target of its own.
-    carried = {tree.tokens[m.clause].head for m in matches if tree.tokens[m.clause].dep == "xcomp"}
+    # A complement that is itself not coded ("declined to comment", "refused to resign") leaves
+    # the event to its governor's own entry.
+    carried = {
+        tree.tokens[m.clause].head
+        for m in matches
+        if tree.tokens[m.clause].dep == "xcomp"
+        and not mood_of(tree, m.clause, m.pattern.code[:2]).skip
+    }
+    matches += _obligations(matches, tree, verbs_with_events, by_head)
+    matches = _with_asked_acts(matches, tree)
     events: list[Event] = []
     for m in matches:
         if m.trigger in carried and (m.target is None or _mention(tree, m.target, by_head) is None):
@@ -166,6 +253,77 @@ def _code_sentence(
                 notes.append(f"{_label(tree, m)}: not coded: {'; '.join(why)}")
         events.extend(found)
     return events
+
+
+def _obligations(
+    matches: list[_Match], tree: Tree, coded_verbs: set[int], by_head: dict[int, Mention]
+) -> list[_Match]:
+    """ "X said that Y must return the helicopter": CAMEO codes X's demand on Y (10x; an appeal,
+    02x, for "should"), specific to the act when the complement verb has an entry of its own.
+    An epistemic "must have" ("must have been planned") is no demand."""
+    acts = {m.clause: m.pattern for m in matches if not m.pattern.nominal}
+    out: list[_Match] = []
+    for tok in tree.tokens:
+        head = tok.head
+        if tok.dep != "ccomp" or head == tok.i or head in coded_verbs:
+            continue
+        if tree.tokens[head].lemma not in SPEECH_VERBS or tok.pos not in ("VERB", "AUX"):
+            continue
+        modal = {tree.tokens[c].lemma for c in tree.children(tok.i, "aux")}
+        if "have" in modal:
+            continue
+        code = "100" if "must" in modal else "020" if "should" in modal else None
+        subjects = tree.children(tok.i, "nsubj")
+        if code is None or not subjects or _mention(tree, subjects[0], by_head) is None:
+            continue  # a demand is made on someone ("intervention must take place" is not)
+        verb = tree.tokens[head].lemma
+        entry = Pattern(
+            code=code,
+            trigger=verb,
+            nominal=False,
+            target_prep=None,
+            has_target=True,
+            words=(),
+            prep_words=(),
+            text=f"{verb} that + {'must' if code == '100' else 'should'} act",
+            where="coder",
+        )
+        out.append(
+            _Match(
+                pattern=entry, trigger=head, clause=head, target=subjects[0], asked=acts.get(tok.i)
+            )
+        )
+        coded_verbs.add(head)
+    return out
+
+
+def _with_asked_acts(matches: list[_Match], tree: Tree) -> list[_Match]:
+    """Each generic appeal, demand or refusal with the entry of the act it asks for or refuses:
+    the match of its complement verb ("urged Iran to release", "demanded that Iraq withdraw",
+    "refused to lift")."""
+    by_head: dict[int, Pattern] = {}
+    for m in matches:
+        tok = tree.tokens[m.clause]
+        # A purpose clause ("marched to demand reforms") is what a protest is about.
+        deps = (
+            ("xcomp", "ccomp", "advcl")
+            if m.pattern.code[:2] in ("02", "10")
+            else ("xcomp", "ccomp")
+        )
+        if not m.pattern.nominal and tok.dep in deps and tok.head != m.clause:
+            by_head.setdefault(tok.head, m.pattern)
+        head = tree.tokens[tok.head]
+        if tok.dep == "acl" and head.dep in OBJECT_DEPS:
+            # "staged demonstrations to demand reform", "rejected an offer to host a summit"
+            by_head.setdefault(head.head, m.pattern)
+    return [
+        replace(m, asked=by_head[m.trigger])
+        if m.asked is None
+        and m.trigger in by_head
+        and asked_code(m.pattern.code, by_head[m.trigger].code)
+        else m
+        for m in matches
+    ]
 
 
 def _label(tree: Tree, m: _Match) -> str:
@@ -185,6 +343,22 @@ def _in_hyphenated_word(tree: Tree, i: int) -> bool:
     )
     after = after and tokens[i + 2].start == tokens[i + 1].end
     return before or after
+
+
+def _joined_lemma(tree: Tree, i: int) -> str | None:
+    """The lemma of a hyphenated word read as one word, at its last part: "cease-fire" →
+    "ceasefire", "re-opened" → "reopen"; None when the token does not end such a word."""
+    tokens = tree.tokens
+    if i + 2 < len(tokens) and tokens[i + 1].text == "-" and tokens[i + 1].start == tokens[i].end:
+        return None  # not the last part
+    parts = [tokens[i].lemma]
+    j = i
+    while j >= 2 and tokens[j - 1].text == "-" and tokens[j - 1].start == tokens[j - 2].end:
+        if tokens[j].start != tokens[j - 1].end:
+            break
+        parts.append(tokens[j - 2].text.lower())
+        j -= 2
+    return "".join(reversed(parts)) if len(parts) > 1 else None
 
 
 def _is_amount(tree: Tree, i: int) -> bool:
@@ -210,6 +384,9 @@ def _object_words(tree: Tree, obj: int) -> set[str]:
     "$45 million in aid", "planes with food and medicine". An amount of money also counts as
     the word "money", so "grant money to +" covers "granted €45m to Peru"."""
     words = {tree.tokens[obj].lemma}
+    joined = _joined_lemma(tree, obj)
+    if joined:
+        words.add(joined)  # "declared a cease-fire" → `declare ceasefire`
     if _is_money(tree, obj):
         words.add("money")
     for c in tree.children(obj):
@@ -230,9 +407,13 @@ def _preps(tree: Tree, heads: list[int]) -> list[tuple[str, int]]:
     for h in heads:
         for p in tree.children(h, "prep", "agent", "dative"):
             tok = tree.tokens[p]
-            if tok.pos == "ADP":
+            if tok.pos in ("ADP", "SCONJ"):  # "agreed upon a pact": "upon" is tagged SCONJ
                 for o in tree.children(p, "pobj"):
                     out.append((tok.lemma, o))
+                # A gerund names the act: "accused Peru of violating" → `accuse + of violate`.
+                for o in tree.children(p, "pcomp"):
+                    if tree.tokens[o].pos == "VERB":
+                        out.append((tok.lemma, o))
     return out
 
 
@@ -256,7 +437,10 @@ def _best(
         if any(w not in particles and w not in obj_words for w in p.words):
             continue
         if any(
-            not any(pl == prep and tree.tokens[o].lemma == word for pl, o in preps)
+            not any(
+                pl == prep and (tree.tokens[o].lemma == word or _joined_lemma(tree, o) == word)
+                for pl, o in preps
+            )
             for prep, word in p.prep_words
         ):
             continue
@@ -312,6 +496,12 @@ def _match_verb(
     obj_words.update(tree.tokens[c].lemma for c in xcomps)
     if any(tree.tokens[c].pos == "VERB" for c in xcomps):
         obj_words.add(XCOMP_WORD)  # "agreed to undertake exercises" → `agree xcomp`
+    # So does the verb of a "that" clause: "demanded that the US cancel" → `demand cancel`; the
+    # word "that" stands for any such clause ("deny that": denied that its troops had entered).
+    ccomps = [c for c in tree.children(v.i, "ccomp") if tree.tokens[c].pos in ("VERB", "AUX")]
+    obj_words.update(tree.tokens[c].lemma for c in ccomps)
+    if ccomps:
+        obj_words.add(CCOMP_WORD)
     # What is sent "with" the verb belongs to the object: "sent planes with food to Manila"; so
     # does "in X" after an amount: "provided €12m in humanitarian aid to Ukraine".
     amount = any(_is_amount(tree, o) for o in objects)
@@ -340,6 +530,8 @@ def _match_verb(
         for pp in _preps(tree, [v.i, *objects, *complements, *complements_of_verb])
         if not (passive and pp[0] == "by")
     ]
+    # A noun dative is the "to" of the act: "gave the Ivory Coast $5m of aid" = `give aid to +`.
+    preps += [("to", d) for d in datives if tree.tokens[d].pos in ("NOUN", "PROPN", "PRON")]
     found = _best(patterns, particles, obj_words, preps, direct_object, tree, by_head)
     if found is None:
         return None
@@ -369,13 +561,15 @@ def _governing_verb(tree: Tree, n: int) -> int | None:
 def _match_noun(
     n: Token, tree: Tree, patterns: list[Pattern], by_head: dict[int, Mention]
 ) -> _Match | None:
+    if any(tree.tokens[c].lemma in FIGURATIVE for c in tree.children(n.i, "amod", "compound")):
+        return None  # "a cold war with Qatar", "a trade war", "a war of words"
     verb = _governing_verb(tree, n.i)
     if verb is not None and tree.tokens[verb].lemma not in LIGHT_VERBS:
         verb = None
     if verb is None:
-        # A noun in passing ("support for Russia's war in Ukraine") is background, not a report
-        # of an act: only nouns that a verb reports ("held talks", "launched an attack") count.
-        return None
+        # A noun in passing counts only with its actors in its own phrase ("Russia's attack on
+        # Ukraine", "talks between Peru and Chile"); "support for the war" is background.
+        return _match_passing_noun(n, tree, patterns, by_head)
     heads = [n.i, verb]
     preps = _preps(tree, heads)
     words = {tree.tokens[c].lemma for c in tree.children(n.i, "compound", "amod")}
@@ -387,15 +581,97 @@ def _match_noun(
     )
 
 
+def _match_passing_noun(
+    n: Token, tree: Tree, patterns: list[Pattern], by_head: dict[int, Mention]
+) -> _Match | None:
+    """An event noun no light verb reports, coded only when its own phrase names the target
+    actor ("an attack on Kenya", "talks between Peru and Chile") and its source (a possessor, a
+    "by" phrase, or both sides of "between"), in a clause that reports it as having happened."""
+    host = _factual_host(tree, n.i)
+    if host is None:
+        return None
+    if any(tree.tokens[c].lemma in ("no", "any") for c in tree.children(n.i, "det")):
+        return None  # "there was no attack on", "any talks with"
+    preps = _preps(tree, [n.i])
+    words = {tree.tokens[c].lemma for c in tree.children(n.i, "compound", "amod")}
+    usable = [p for p in patterns if p.has_target and p.target_prep is not None]
+    found = _best(usable, words, words, preps, None, tree, by_head)
+    if found is None or found[1] is None:
+        return None
+    pattern, target = found
+    if _mention(tree, target, by_head, possessor=True) is None:
+        return None
+    own_source = tree.children(n.i, "poss") or any(pl == "by" for pl, _ in preps)
+    if not own_source and not _mutual_between(pattern):
+        return None
+    return _Match(pattern=pattern, trigger=n.i, clause=host, target=target, passing=True)
+
+
+def _licensed_alone(pattern: Pattern, code: str) -> bool:
+    """True when an entry codes its act without a target actor: an entry written with no target
+    slot ("resign", "lift curfew", "call for ceasefire"; not the bare "agree xcomp"), or, for the
+    roots of NAMED_ACT_ROOTS, an entry whose required words name the act ("grant asylum to +")."""
+    if not pattern.has_target:
+        # "agree xcomp" needs a partner; a threat to do something is a threat ("threatened to
+        # secede").
+        return (
+            pattern.nominal
+            or bool(pattern.prep_words)
+            or pattern.words != (XCOMP_WORD,)
+            or code[:2] == "13"
+        )
+    return code[:2] in NAMED_ACT_ROOTS and _names_the_act(pattern)
+
+
+def _names_the_act(pattern: Pattern) -> bool:
+    """True when an entry requires a word naming the act ("lift curfew", "grant asylum to +",
+    "n:ceasefire"), not only a verb with a slot ("release +") or any complement ("agree xcomp")."""
+    if pattern.nominal:
+        return True
+    named = [w for w in pattern.words if w != XCOMP_WORD and w not in PARTICLES]
+    return bool(named) or bool(pattern.prep_words)
+
+
+def _mutual_between(pattern: Pattern) -> bool:
+    """ "talks/clashes between A and B": both sides act on each other (not a mediation)."""
+    return (
+        pattern.target_prep == "between"
+        and pattern.code[:2] in MUTUAL_NOUN_ROOTS
+        and not pattern.code.startswith("045")
+    )
+
+
+def _factual_host(tree: Tree, n: int) -> int | None:
+    """The predicate a passing event noun hangs from (the noun itself in a fragment), or None
+    when the way up names something asked for, planned, feared or alleged ("called for talks
+    with", "the threat of an attack on", "accused of an attack on")."""
+    node = n
+    for _ in range(8):
+        tok = tree.tokens[node]
+        if node != n and tok.lemma in NON_FACTUAL_WORDS:
+            return None
+        if tok.pos in ("VERB", "AUX") and node != n:
+            return node
+        if tok.head == node:
+            return node
+        node = tok.head
+    return None
+
+
 def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
     """The logical subject(s) of a verb, inherited up the chain when the clause has none."""
     seen: set[int] = set()
     node = v
+    step = ""  # the relation last climbed
     while node not in seen:
         seen.add(node)
         tok = tree.tokens[node]
         agent = [o for a in tree.children(node, "agent") for o in tree.children(a, "pobj")]
-        if tree.children(node, "nsubjpass"):
+        passive_subjects = tree.children(node, "nsubjpass")
+        if passive_subjects and step in ("conj", "xcomp"):
+            # "X was indicted and will resign", "X was forced to resign": X resigns.
+            return tree.conjuncts(passive_subjects[0])
+        if passive_subjects:
             return tree.conjuncts(agent[0]) if agent else []
         subj = tree.children(node, *SUBJECT_DEPS)
         if subj:
@@ -406,6 +682,7 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         if tok.dep == "relcl":
             return tree.conjuncts(tok.head)
         if tok.dep in ("xcomp", "conj", "advcl", "acomp"):
+            step = tok.dep
             node = tok.head
         elif tok.dep == "pcomp":
             prep = tree.tokens[tok.head]
@@ -414,8 +691,10 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
             if prep.lemma in ACCUSED_PREPS and objects and prep.head != prep.i:
                 # "accused China of violating", "blamed Kyiv for shelling": the object did it.
                 return tree.conjuncts(objects[0])
+            step = "pcomp"
             node = governor  # "after meeting with": the verb the phrase modifies
         elif tree.tokens[node].pos == "ADJ" and tok.dep == "acomp":
+            step = "acomp"
             node = tok.head
         else:
             return []
@@ -445,6 +724,49 @@ def _physical(tree: Tree, i: int) -> bool:
     return tok.ent in ("GPE", "LOC", "FAC") or tok.lemma in PHYSICAL_TARGETS
 
 
+def _reported_speaker(tree: Tree, i: int, by_head: dict[int, Mention]) -> list[Mention]:
+    """The speaker a pronoun subject of reported speech stands for: "Uganda said it had paid",
+    "Kenya says they will withdraw" (the subject of the speech verb governing the clause, when
+    the pronoun itself is not resolved)."""
+    tok = tree.tokens[i]
+    if tok.pos != "PRON" or tok.lemma.lower() not in SPEAKER_PRONOUNS or tok.dep != "nsubj":
+        return []
+    clause = tree.tokens[tok.head]
+    if clause.dep != "ccomp" or clause.head == tok.head:
+        return []
+    speech = clause.head
+    if tree.tokens[speech].lemma not in SPEECH_VERBS:
+        return []
+    personal = tok.lemma.lower() in ("he", "she")
+    speakers = [
+        s
+        for h in tree.children(speech, "nsubj")
+        for c in tree.conjuncts(h)
+        if (s := _mention(tree, c, by_head)) is not None
+    ]
+    # "he"/"she" stand for a person, "it" for anything but one ("Uganda said it had paid").
+    if tok.lemma.lower() in ("he", "she", "it") and any(
+        (tree.tokens[s.head].ent == "PERSON") != personal for s in speakers
+    ):
+        return []
+    return speakers
+
+
+def _harmed_person(tree: Tree, trigger: int, target: int, pattern: Pattern) -> bool:
+    """True for the object of a verb that only harms people ("killed 23 people", "beat up
+    detainees", "assassinated the deputy chief"): force was used even when the victims are no
+    resolved actor. Generic verbs ("fought elections", "struck a deal") stay uncoded."""
+    tok = tree.tokens[target]
+    harming = tree.tokens[trigger].lemma in HARMING_VERBS or (
+        tree.tokens[trigger].lemma == "beat" and "up" in pattern.words  # not "beat Chelsea"
+    )
+    return (
+        harming
+        and tok.pos in ("NOUN", "PROPN", "NUM")
+        and tok.ent not in ("DATE", "TIME", "MONEY", "PERCENT")
+    )
+
+
 def _events_for(
     m: _Match,
     sentence: Sentence,
@@ -463,15 +785,44 @@ def _events_for(
     if in_question(tree, m.trigger):
         why.append("in a question")
         return []
-    code = shift(m.pattern.code, mood.modality)
+    if m.passing and (mood.modality != "actual" or mood.negated):
+        why.append(f"a noun in passing under a {mood.modality} or negated verb ({mood.via})")
+        return []  # "Russia's attack on Ukraine will be discussed": not an intended attack
+    base = m.pattern.code
+    if m.asked is not None:
+        base = asked_code(base, m.asked.code) or base
+    code = shift(base, mood.modality)
     if code is None:
         why.append(f"CAMEO has no {mood.modality} code for {m.pattern.code} ({mood.via})")
         return []
     if m.pattern.nominal:
-        source_heads = _noun_sources(tree, m.trigger, m.clause, by_head)
+        clause = m.trigger if m.passing else m.clause  # a passing noun's source is its own
+        source_heads = _noun_sources(tree, m.trigger, clause, by_head)
     else:
         source_heads = _subjects(tree, m.clause, by_head)
     sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
+    clause_tok = tree.tokens[m.clause]
+    if not source_heads and code[:2] in ("10", "14") and clause_tok.dep == "acl":
+        # "students staged demonstrations to demand reforms": the protesters demand.
+        noun = tree.tokens[clause_tok.head]
+        if noun.dep in OBJECT_DEPS and noun.head != clause_tok.head:
+            source_heads = _subjects(tree, noun.head, by_head)
+            sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
+    if not sources and code[:2] in FORCE_ROOTS and len(source_heads) == 1:
+        # "Russia's shelling killed ten", "an attack by Hamas wounded two": the attacker.
+        noun = tree.tokens[source_heads[0]]
+        if noun.lemma in FORCE_NOUNS and noun.dep in SUBJECT_DEPS:
+            own = _noun_sources(tree, noun.i, noun.i, by_head)
+            sources = [s for i in own if (s := _mention(tree, i, by_head)) is not None]
+    if not sources and len(source_heads) == 1:
+        # "Uganda said it had paid compensation": the pronoun is the speaker.
+        sources = _reported_speaker(tree, source_heads[0], by_head)
+    if not sources and m.passing and m.target is not None and _mutual_between(m.pattern):
+        # "talks between Peru and Chile": each side is the other's partner.
+        source_heads = tree.conjuncts(m.target)
+        sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
+        if len(sources) < 2:
+            sources = []
     if not sources:
         why.append("no resolved source actor")
         return []  # no resolved source: abstain
@@ -479,6 +830,10 @@ def _events_for(
     targets: list[Mention] = [
         t for i in target_heads if (t := _mention(tree, i, by_head, possessor=True)) is not None
     ]
+    if not targets and not m.pattern.has_target and not m.pattern.nominal:
+        # "refused to meet Morocco" (`refuse meet`): the complement's object is the target.
+        target_heads = _complement_objects(tree, m)
+        targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
     if not targets and code[:2] in TARGETED_ROOTS:
         target_heads = _implied_targets(tree, m, code)
         targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
@@ -490,7 +845,14 @@ def _events_for(
     if mutual and len(sources) < 2:
         why.append("a mutual act needs two conjoined actors")
         return []
-    if m.target is None and m.pattern.has_target and tree.children(m.trigger, "ccomp", "parataxis"):
+    if (
+        m.target is None
+        and m.pattern.has_target
+        and any(
+            tree.tokens[c].lemma not in m.pattern.words
+            for c in tree.children(m.trigger, "ccomp", "parataxis")
+        )
+    ):
         why.append("a speech verb introducing a quote")
         return []  # a speech verb introducing a quote ("…?" asked X): not an act on anyone
     if code[:2] in FORCE_ROOTS and m.target is not None and targets:
@@ -499,7 +861,9 @@ def _events_for(
     if not targets and code[:2] in FORCE_ROOTS and m.pattern.has_target:
         # "fought an insurgency", "fought elections", "fought alongside the SDF": force is used
         # on someone or on something physical (a village, a convoy, positions), or it is not coded.
-        if m.target is None or not _physical(tree, m.target):
+        if m.target is None or not (
+            _physical(tree, m.target) or _harmed_person(tree, m.trigger, m.target, m.pattern)
+        ):
             why.append("force needs an actor or a physical target")
             return []
     if (
@@ -513,9 +877,10 @@ def _events_for(
     evaluation = code[:3] in ("051", "052") or "09" <= code[:2] <= "13"
     if (
         not targets
-        and code[:2] in TARGETED_ROOTS
+        and (code[:2] in TARGETED_ROOTS or (code[:2] == "16" and m.pattern.has_target))
         and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and m.target is None)
         and not (evaluation and m.target is not None)
+        and not _licensed_alone(m.pattern, code)
     ):
         # Verbal acts and cooperation are done to someone: without a resolved target the
         # sentence is too often about a thing ("released its budget", "signed it").
@@ -545,7 +910,9 @@ def _events_for(
         tree, m.clause, m.trigger, info.root, source_heads
     )
     rule = f"{m.pattern.where} {m.pattern.code} '{m.pattern.text}'"
-    if code != m.pattern.code:
+    if base != m.pattern.code and m.asked is not None:
+        rule += f" → {base} (about {m.asked.code} '{m.asked.text}')"
+    if code != base:
         rule += f" → {code} ({mood.modality}: {mood.via})"
     if mood.negated:
         rule += f" negated ({mood.via})"
@@ -555,6 +922,13 @@ def _events_for(
         t_actor = target.actor if target is not None else None
         if t_actor is not None and _same(s_actor, t_actor):
             continue
+        if (
+            m.pattern.where == "coder"
+            and t_actor is not None
+            and t_actor.sector is None
+            and t_actor.country == s_actor.country
+        ):
+            continue  # "Germany must be able to ...", said the German minister: no demand
         if code[:2] == "04" and t_actor is not None and {s_actor.sector, t_actor.sector} <= ARMED:
             continue  # "SDF troops met government forces": an encounter, not a consultation
         confidence = 0.5
@@ -635,6 +1009,17 @@ def _implied_targets(tree: Tree, m: _Match, code: str) -> list[int]:
     return []
 
 
+def _complement_objects(tree: Tree, m: _Match) -> list[int]:
+    """The objects of the complement verb an entry names ("refused to meet Morocco" for
+    `refuse meet`, "threatened to invade Georgia" for `threaten invade`)."""
+    out: list[int] = []
+    for c in tree.children(m.trigger, "xcomp"):
+        if tree.tokens[c].lemma in m.pattern.words:
+            for o in tree.children(c, *OBJECT_DEPS):
+                out.extend(tree.conjuncts(o))
+    return out
+
+
 def _respectively(tree: Tree, m: _Match) -> bool:
     """True when "respectively" pairs the sources with the targets in order."""
     return any(
@@ -667,6 +1052,12 @@ def _mention(
             for p in tree.children(i, "compound"):
                 if p in by_head:
                     return by_head[p]
+    if tok.lemma in NAMED_BODY_HEADS:
+        # "the Hizbollah group", "the Amal militia", "the rebel group, Forces for Defence":
+        # a common noun for a body whose name is a modifier or an apposition.
+        for p in tree.children(i, "compound", "nmod", "appos"):
+            if p in by_head:
+                return by_head[p]
     if tok.lemma in GROUP_HEADS or tok.pos == "NUM":
         for p in tree.children(i, "prep"):
             if tree.tokens[p].lemma == "of":

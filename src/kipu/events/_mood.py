@@ -19,7 +19,13 @@ INTENT_GOVERNORS = frozenset(
 THREAT_GOVERNORS = frozenset("threaten warn vow".split())
 # Governors under which the act did not (yet) happen and is not an intention of the subject:
 # "refused to meet", "failed to agree", "denied attacking" — not coded in this version.
-BLOCKING_GOVERNORS = frozenset("refuse decline fail deny reject avoid stop cease halt".split())
+BLOCKING_GOVERNORS = frozenset(
+    "refuse decline fail deny reject avoid stop cease halt unable unwilling "
+    # acts only thought about: "is considering suspending its aid"
+    "consider contemplate mull weigh discuss debate explore study".split()
+)
+# Verbs whose "that" clause is denied or dismissed: "denied they had detained her husband".
+DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject"})
 # Governors whose complement is what someone else is asked to do: "urged Russia to withdraw",
 # "demand that Germany prosecute". The appeal is coded from the governor; the act is not.
 DEMAND_GOVERNORS = frozenset(
@@ -64,10 +70,17 @@ INTENT_BY_CODE = {
     "085": "0354",
     "086": "0355",
     "087": "0356",
+    "083": "034",
+    "0831": "0341",
+    "0832": "0342",
+    "0833": "0343",
+    "0834": "0344",
 }
+INTENT_BY_CODE["045"] = "039"  # an intended mediation
 INTENT_BY_ROOT = {"04": "036", "06": "031", "07": "033", "08": "035"}
-# Diplomatic cooperation CAMEO can intend (032); praise, verbal defence and apology it cannot.
-INTENT_DIPLOMATIC = frozenset({"050", "053", "054", "056", "057"})
+# Diplomatic cooperation CAMEO can intend (032: "will support", "will recognize"); verbal
+# defence and apology it cannot.
+INTENT_DIPLOMATIC = frozenset({"050", "051", "053", "054", "056", "057"})
 # Threats: the code of a threatened act → CAMEO's 13x threat code.
 THREAT_BY_CODE = {
     "163": "1312",
@@ -76,6 +89,16 @@ THREAT_BY_CODE = {
     "195": "1384",
     "193": "1384",
     "194": "1384",
+    "161": "1313",
+    "162": "1311",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "172": "132",
+    "1721": "1321",
+    "1722": "1322",
+    "1723": "1323",
+    "1724": "1324",
 }
 THREAT_BY_ROOT = {
     "14": "133",
@@ -115,6 +138,8 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
         and tree.tokens[first.head].lemma not in REPORTING_VERBS
     ):
         return Mood("actual", False, True, tree.tokens[first.head].text)  # "demand that X do"
+    if first.dep == "ccomp" and tree.tokens[first.head].lemma in DENIAL_VERBS:
+        return Mood("actual", False, True, tree.tokens[first.head].text)  # "denied they had"
     if first.dep == "pcomp" and tree.tokens[tree.tokens[first.head].head].lemma in ALLEGING:
         return Mood("alleged", False, True, tree.tokens[tree.tokens[first.head].head].text)
     if first.dep == "pcomp" and first.tag == "VBG" and not _actual_gerund(tree, first.head):
@@ -222,12 +247,12 @@ def shift(code: str, modality: str) -> str | None:
         if root in ("09", "10", "11", "12", "13") or root in ("01", "02", "03"):
             return code
         if root in THREAT_BY_ROOT:
-            return THREAT_BY_CODE.get(code[:3], THREAT_BY_ROOT[root])
+            return THREAT_BY_CODE.get(code) or THREAT_BY_CODE.get(code[:3], THREAT_BY_ROOT[root])
         if root == "05":
             return "032" if code[:3] in INTENT_DIPLOMATIC else None
-        return INTENT_BY_CODE.get(code[:3]) or INTENT_BY_ROOT.get(root)
+        return INTENT_BY_CODE.get(code) or INTENT_BY_CODE.get(code[:3]) or INTENT_BY_ROOT.get(root)
     if modality == "threat":
         if root in THREAT_BY_ROOT:
-            return THREAT_BY_CODE.get(code[:3], THREAT_BY_ROOT[root])
+            return THREAT_BY_CODE.get(code) or THREAT_BY_CODE.get(code[:3], THREAT_BY_ROOT[root])
         return None
     return code

@@ -61,7 +61,7 @@ def test_author_of_what_is_answered_is_the_target() -> None:
 
 def test_the_one_asked_in_a_demand_is_the_target() -> None:
     got = triples(code("Kenya demanded that Uganda withdraw its troops."))
-    assert ("KEN", "100", "UGA") in got
+    assert ("KEN", "106", "UGA") in got  # CAMEO 106: demand withdrawal
     assert not any(s == "UGA" for s, _, _ in got)  # the demanded withdrawal did not happen
 
 

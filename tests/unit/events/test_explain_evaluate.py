@@ -42,9 +42,9 @@ def test_alleged_act_is_not_coded_but_the_accusation_is() -> None:
 
 
 def test_explain_says_why_nothing_was_coded() -> None:
-    [ex] = explain_events(resolve("Spain refused to meet Morocco."))
+    [ex] = explain_events(resolve("Spain might meet Morocco."))
     assert not ex.events
-    assert any("not an actual act" in n and "refused" in n for n in ex.notes), ex.notes
+    assert any("not an actual act" in n and "might" in n for n in ex.notes), ex.notes
 
 
 def test_explain_names_the_rule_of_each_event() -> None:

@@ -1,0 +1,143 @@
+"""Nominal events, target-less entries, appeals about an act, and other news phrasings
+(hand-written sentences, real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import code, triples
+
+pytestmark = pytest.mark.model
+
+
+def test_noun_in_passing_with_its_actors_is_coded() -> None:
+    got = triples(code("Russia's attack on Ukraine killed ten people on Monday."))
+    assert ("RUS", "190", "UKR") in got
+
+
+def test_talks_between_two_sides_go_both_ways() -> None:
+    got = triples(code("Talks between Peru and Chile ended on Friday."))
+    assert ("PER", "046", "CHL") in got and ("CHL", "046", "PER") in got
+
+
+def test_noun_asked_for_or_feared_is_not_coded() -> None:
+    assert not any(
+        c == "046" for _, c, _ in triples(code("Kenya called for talks between Peru and Chile."))
+    )
+    assert not any(
+        c.startswith("19") for _, c, _ in triples(code("Kenya fears Russia's attack on Ukraine."))
+    )
+
+
+def test_noun_without_its_own_source_is_not_coded() -> None:
+    # "an attack on Ukraine" names no attacker in its phrase: nothing is guessed.
+    assert not any(
+        c.startswith("19") for _, c, _ in triples(code("An attack on Ukraine was reported."))
+    )
+
+
+def test_entry_naming_the_act_needs_no_target() -> None:
+    assert ("TUR", "0813", None) in triples(code("Turkey lifted the curfew on Sunday."))
+    assert not code("Turkey released it on Sunday.")  # a bare verb still needs a target
+
+
+def test_hyphenated_word_is_one_word() -> None:
+    assert ("ISR", "0871", None) in triples(code("Israel declared a unilateral cease-fire."))
+
+
+def test_noun_dative_is_the_recipient() -> None:
+    got = triples(code("Norway gave Sudan $5 million of aid."))
+    assert any(s == "NOR" and c.startswith("07") and t == "SDN" for s, c, t in got)
+
+
+def test_appeal_takes_the_code_of_the_act_asked_for() -> None:
+    assert ("KEN", "0213", "UGA") in triples(code("Kenya urged Uganda to extradite the suspect."))
+
+
+def test_refusal_takes_the_code_of_the_act_refused() -> None:
+    assert ("KEN", "1241", None) in triples(code("Kenya refused to lift the curfew."))
+    assert ("ESP", "125", "MAR") in triples(code("Spain refused to meet Morocco."))
+
+
+def test_group_named_by_a_modifier_is_the_actor() -> None:
+    got = triples(code("The Hizbollah (Party of God) group declared a truce on Friday."))
+    assert any(s and s.startswith("LBN") and c == "0871" for s, c, _ in got)
+
+
+def test_saying_another_must_act_is_a_demand_on_it() -> None:
+    got = triples(code("Russia said on Tuesday that Sudan must return the helicopter."))
+    assert ("RUS", "1053", "SDN") in got
+    assert not any(s == "SDN" for s, _, _ in got)  # the return did not happen
+
+
+def test_saying_another_will_act_is_no_demand() -> None:
+    got = triples(code("Russia said on Tuesday that Sudan will return the helicopter."))
+    assert not any(c.startswith("10") for _, c, _ in got)
+
+
+def test_killing_people_who_are_no_actor_is_force() -> None:
+    got = triples(code("Hezbollah guerrillas killed the deputy chief of the militia."))
+    assert any(s and s.startswith("LBN") and c.startswith("1") for s, c, _ in got)
+    assert not code("Kenyan troops fought the elections on Monday.")
+
+
+def test_pronoun_of_reported_speech_is_the_speaker() -> None:
+    assert ("JPN", "162", "YUG") in triples(
+        code("Japan said on Tuesday it had halted economic aid to Yugoslavia.")
+    )
+
+
+def test_inability_is_no_act() -> None:
+    assert not code("The Kenyan government is unable to provide aid to Somalia.")
+
+
+def test_figurative_war_is_no_force() -> None:
+    got = triples(code("Riyadh's cold war with Qatar strained relations."))
+    assert not any(c.startswith("19") for _, c, _ in got)
+
+
+def test_a_threat_to_act_is_a_threat() -> None:
+    assert ("KEN", "130", None) in triples(code("Kenya threatened to resume its operations."))
+
+
+def test_must_about_no_actor_is_no_demand() -> None:
+    assert not code("The Kenyan minister said that intervention must take place.")
+
+
+def test_suspending_a_thing_reduces_no_relation() -> None:
+    assert not code("Two Kenyan hospitals suspended operations on Monday.")
+    assert ("KEN", "162", "SOM") in triples(code("Kenya suspended aid to Somalia."))
+
+
+def test_protest_takes_the_aim_of_its_demand() -> None:
+    got = triples(
+        code("Thousands of Kenyan students staged demonstrations to demand political reforms.")
+    )
+    assert any(c == "1412" for _, c, _ in got) and any(c == "104" for _, c, _ in got)
+    assert not code("Kenya unveiled a plan to attack Somalia.")  # a plan is no act
+
+
+def test_rejecting_a_request_takes_the_code_of_the_act_requested() -> None:
+    got = triples(code("Kenya rejected a Ugandan request to extradite the suspect."))
+    assert any(s == "KEN" and c == "1213" for s, c, _ in got)
+
+
+def test_the_user_of_force_named_by_its_subject_noun_is_the_source() -> None:
+    got = triples(code("An attack by Hamas wounded two Israeli soldiers."))
+    assert any(s and s.startswith("PSE") and c == "190" and t == "ISRMIL" for s, c, t in got)
+
+
+def test_own_country_must_is_no_demand() -> None:
+    text = (
+        "Germany must be able to ensure prosecution is possible, the German defence minister said."
+    )
+    assert not any(c.startswith("10") for _, c, _ in triples(code(text)))
+
+
+def test_denial_of_a_reported_act_is_coded_and_the_act_is_not() -> None:
+    got = triples(code("The Kenyan militants denied they had detained her husband."))
+    assert any(c == "016" for _, c, _ in got) and not any(c.startswith("17") for _, c, _ in got)
+
+
+def test_an_act_only_considered_is_not_coded() -> None:
+    assert not code("Germany is also considering suspending its aid to Somalia.")

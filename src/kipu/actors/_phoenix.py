@@ -184,7 +184,9 @@ def _actors(text: str) -> ImportResult:
                 offices.append("\t".join([name, aliases, country, sector, "imported", start, end]))
             continue
         code = codes[0][0]
-        if len(code) == 3 and code in _country_codes():
+        if len(code) == 3:
+            # A three-letter code is a root that agents extend ("[ARN]" + "~GOV" → ARNGOV), as
+            # in PETRARCH, whether or not it is an ISO country.
             countries += [f"{code}\tname\t{_title(name)}\t" for name in entry.names]
         else:
             country, sector, group = _split(code)
@@ -221,7 +223,8 @@ def _agents(text: str) -> ImportResult:
         if m is None or not m.group(2).startswith("~"):
             n_skipped += 1  # no code, or a prefix code ("[IGO~]") kipu's sectors cannot hold
             continue
-        sector = m.group(2)[1:4].upper()
+        # The whole agent code: "[~GOVFRM]" makes "Arnor's foreign minister" ARNGOVFRM.
+        sector = m.group(2)[1:].upper()
         for phrase in _expand(m.group(1).strip(), macros):
             words = phrase.replace("_", " ").lower().split()
             if words:

@@ -66,8 +66,11 @@ def _triple(e: Event) -> str:
     return f"{src}-{e.cameo}-{tgt}"
 
 
-def code_gold(items: Sequence[GoldItem], dictionaries: tuple[str, ...] = ()) -> list[list[Event]]:
-    """Run the pipeline (parse, actors, events) over every gold item's text, in order."""
+def code_gold(
+    items: Sequence[GoldItem], dictionaries: tuple[str, ...] = (), *, bundled: bool = True
+) -> list[list[Event]]:
+    """Run the pipeline (parse, actors, events) over every gold item's text, in order; without
+    ``bundled``, events are coded with the pattern files among ``dictionaries`` alone."""
     from kipu.actors import ActorOptions, resolve_actors
     from kipu.events import EventOptions, code_events
     from kipu.ids import make_doc_id
@@ -90,5 +93,5 @@ def code_gold(items: Sequence[GoldItem], dictionaries: tuple[str, ...] = ()) -> 
     ]
     # One --dictionary list for both stages: each reads only the files of its own kind.
     actor_options = ActorOptions(dictionaries=dictionaries)
-    options = EventOptions(dictionaries=dictionaries)
+    options = EventOptions(dictionaries=dictionaries, bundled=bundled)
     return [code_events(resolve_actors(p, actor_options), options) for p in parse(articles)]

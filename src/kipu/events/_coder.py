@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from kipu.events._amounts import count_in_clause, money_in_clause
 from kipu.events._mood import in_question, mood_of, shift
-from kipu.events._patterns import Pattern, PatternIndex, load_patterns
+from kipu.events._patterns import ANY_SLOT, Pattern, PatternIndex, load_patterns
 from kipu.events._tree import OBJECT_DEPS, Tree
-from kipu.events.codebook import code_info
+from kipu.events.codebook import code_info, foreign_code_info
 from kipu.ids import make_id
 from kipu.records import Actor, Event, Mention, Plover, Resolved, Sentence, Token
 
@@ -83,6 +83,7 @@ class EventOptions:
     """Options of the event stage."""
 
     dictionaries: tuple[str, ...] = ()  # extra pattern files (kipu's TSV format)
+    bundled: bool = True  # False: code with the extra pattern files alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,7 @@ class _Match:
 
 def code_events(resolved: Resolved, options: EventOptions | None = None) -> list[Event]:
     """Every event the dictionary licenses in a resolved article, sentence by sentence."""
-    index = load_patterns(options.dictionaries if options else ())
+    index = load_patterns(options.dictionaries, options.bundled) if options else load_patterns(())
     article = resolved.parsed.article
     events: list[Event] = []
     seen: set[str] = set()
@@ -264,6 +265,8 @@ def _best(
         if p.has_target:
             if p.target_prep is None:
                 target = direct_object
+            elif p.target_prep == ANY_SLOT:
+                target = _any_target(direct_object, preps, tree, by_head)
             else:
                 target = _pick_target([o for pl, o in preps if pl == p.target_prep], tree, by_head)
                 if target is None and not p.nominal and not p.words and not p.prep_words:
@@ -275,6 +278,22 @@ def _best(
         if best_key is None or key > best_key:
             best, best_key = (p, target), key
     return best
+
+
+def _any_target(
+    direct_object: int | None,
+    preps: list[tuple[str, int]],
+    tree: Tree,
+    by_head: dict[int, Mention],
+) -> int | None:
+    """The target of an ``any +`` slot: the direct object when it names an actor, else the first
+    prepositional object that does, else the direct object (a thing) or nothing."""
+    if direct_object is not None and _mention(tree, direct_object, by_head, possessor=True):
+        return direct_object
+    for _, o in preps:
+        if _mention(tree, o, by_head, possessor=True) is not None:
+            return o
+    return direct_object
 
 
 def _pick_target(candidates: list[int], tree: Tree, by_head: dict[int, Mention]) -> int | None:
@@ -463,7 +482,8 @@ def _events_for(
     if in_question(tree, m.trigger):
         why.append("in a question")
         return []
-    code = shift(m.pattern.code, mood.modality)
+    # A code outside CAMEO is kept as written: CAMEO's intent and threat codes do not apply.
+    code = m.pattern.code if m.pattern.foreign else shift(m.pattern.code, mood.modality)
     if code is None:
         why.append(f"CAMEO has no {mood.modality} code for {m.pattern.code} ({mood.via})")
         return []
@@ -540,7 +560,7 @@ def _events_for(
         pairs = [(s, t) for s in sources for t in sources if s is not t]
     else:
         pairs = [(s, None) for s in sources]
-    info = code_info(code)
+    info = foreign_code_info(code) if m.pattern.foreign else code_info(code)
     quantity = money_in_clause(tree, m.clause, m.trigger, info.root) or count_in_clause(
         tree, m.clause, m.trigger, info.root, source_heads
     )

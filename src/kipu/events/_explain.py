@@ -23,7 +23,7 @@ def explain_events(
     resolved: Resolved, options: EventOptions | None = None
 ) -> list[SentenceExplanation]:
     """Code a resolved article, keeping for each sentence why each trigger did or did not fire."""
-    index = load_patterns(options.dictionaries if options else ())
+    index = load_patterns(options.dictionaries, options.bundled) if options else load_patterns(())
     article = resolved.parsed.article
     out: list[SentenceExplanation] = []
     for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):

@@ -5,17 +5,25 @@ trigger ``n:attack``) followed by items matched against the trigger's dependents
 
 - ``+``            the target is the direct object;
 - ``PREP +``       the target is the object of that preposition ("meet with +");
+- ``any +``        the target is the direct object or, failing an actor there, the first actor
+                   among the objects of the verb's prepositions (PETRARCH's reading of a pattern
+                   that does not mark its target: "restored ties with Gondor");
 - ``PREP word``    a prepositional phrase with that object lemma must be present ("under arrest");
 - ``word``         a particle ("step up") or a word of the direct object phrase ("impose sanction");
                    ``xcomp`` stands for any open complement verb ("agree xcomp": agreed to act).
 
 The most specific matching entry (most items satisfied) wins. See docs/stages/events.md.
+
+A user's file may declare ``# codes: any`` among its first comment lines: its codes are then kept
+as written even when they are not CAMEO codes (an imported dictionary in its own code scheme,
+such as the WEIS codes of PETRARCH's validation files); such events carry no Goldstein value,
+QuadClass 0 and no PLOVER mapping, and are not shifted to CAMEO's intent or threat codes.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -29,10 +37,14 @@ PREPOSITIONS = frozenset(
     "under upon with within".split()
 )
 BUNDLED = "patterns.tsv"
+# The target item of a pattern whose target is whichever complement names an actor ("any +").
+ANY_SLOT = "any"
 # The first line of a kipu dictionary may declare its kind ("# kipu: patterns", "# kipu: agents");
 # `--dictionary` takes files of every kind, so the event stage reads only its own.
 KIND_PREFIX = "# kipu:"
 KIND = "patterns"
+# The declaration that a file's codes are kept as written (see the module's docstring).
+ANY_CODES = "# codes: any"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,6 +64,7 @@ class Pattern:
     ]  # (preposition, object lemma) pairs that must be present
     text: str  # the pattern as written
     where: str  # "patterns.tsv:123"
+    foreign: bool = False  # the code is not a CAMEO code (a file declaring "# codes: any")
 
     @property
     def n_items(self) -> int:
@@ -92,6 +105,11 @@ def parse_pattern(code: str, text: str, where: str) -> Pattern:
                 raise DictionaryError(f"{where}: pattern {text!r} has two target slots '+'")
             has_target = True
             i += 1
+        elif item == ANY_SLOT and i + 1 < len(rest) and rest[i + 1] == "+":
+            if has_target:
+                raise DictionaryError(f"{where}: pattern {text!r} has two target slots '+'")
+            has_target, target_prep = True, ANY_SLOT
+            i += 2
         elif item in PREPOSITIONS and i + 1 < len(rest):
             nxt = rest[i + 1]
             if nxt == "+":
@@ -117,8 +135,19 @@ def parse_pattern(code: str, text: str, where: str) -> Pattern:
     )
 
 
+def _declares_any_codes(text: str) -> bool:
+    """True when the file's leading comment lines hold ``# codes: any``."""
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            return False
+        if line.strip().lower() == ANY_CODES:
+            return True
+    return False
+
+
 def _read(text: str, name: str, index: PatternIndex) -> None:
     book = load_codebook()
+    any_codes = name != BUNDLED and _declares_any_codes(text)
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -130,9 +159,11 @@ def _read(text: str, name: str, index: PatternIndex) -> None:
         code, pattern_text = cols[0].strip(), cols[1].strip()
         if code == "code" and pattern_text == "pattern":
             continue
-        if code not in book:
+        if code not in book and not (any_codes and code.isalnum()):
             raise DictionaryError(f"{name}:{lineno}: {code!r} is not a CAMEO event code")
         pattern = parse_pattern(code, pattern_text, f"{name}:{lineno}")
+        if code not in book:
+            pattern = replace(pattern, foreign=True)
         table = index.nouns if pattern.nominal else index.verbs
         table[pattern.trigger].append(pattern)
         index.n_patterns += 1
@@ -152,11 +183,13 @@ def declared_kind(text: str) -> str | None:
 
 
 @cache
-def load_patterns(extra: tuple[str, ...] = ()) -> PatternIndex:
-    """The bundled patterns plus users' files (later files add to, never remove, earlier ones)."""
+def load_patterns(extra: tuple[str, ...] = (), bundled: bool = True) -> PatternIndex:
+    """The bundled patterns plus users' files (later files add to, never remove, earlier ones);
+    without ``bundled``, the users' files alone (an imported dictionary coding as it was meant)."""
     index = PatternIndex()
-    bundled = resources.files("kipu.events.data").joinpath(BUNDLED).read_text(encoding="utf-8")
-    _read(bundled, BUNDLED, index)
+    if bundled:
+        own = resources.files("kipu.events.data").joinpath(BUNDLED).read_text(encoding="utf-8")
+        _read(own, BUNDLED, index)
     for path in extra:
         try:
             text = Path(path).read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from kipu.errors import DictionaryError
-from kipu.events._patterns import PREPOSITIONS
+from kipu.events._patterns import ANY_CODES, ANY_SLOT, PREPOSITIONS
 from kipu.events.codebook import load_codebook
 
 # Words that never matter on a dependency parse (determiners, auxiliaries, conjunctions).
@@ -39,7 +39,8 @@ def import_verbs(path: str) -> str:
     book = load_codebook()
     synsets = _synsets(text)
     rows: dict[str, str] = {}
-    skipped = {"before_verb": 0, "not_cameo": 0, "empty": 0}
+    skipped = {"before_verb": 0, "no_code": 0, "empty": 0}
+    foreign = 0  # patterns whose codes are not CAMEO codes (kept as written)
     verbs: list[str] = []
     in_block = False
     for lineno, raw in enumerate(text.splitlines(), 1):
@@ -52,11 +53,9 @@ def import_verbs(path: str) -> str:
             default = _code(header.group("code"))
             verbs.append(_verb(header.group("verb")))
             if default is not None:
-                if default in book:
-                    for v in verbs:
-                        rows.setdefault(f"{default}\t{v} +", f"{Path(path).name}:{lineno}")
-                else:
-                    skipped["not_cameo"] += 1
+                foreign += default not in book
+                for v in verbs:
+                    rows.setdefault(f"{default}\t{v} any +", f"{Path(path).name}:{lineno}")
             continue
         if not in_block:
             continue
@@ -71,14 +70,15 @@ def import_verbs(path: str) -> str:
             if verb and verb not in verbs:
                 verbs.append(verb)
                 for key in [k for k in rows if k.split("\t")[1].split()[0] == verbs[0]]:
-                    if key.endswith(f"\t{verbs[0]} +"):
+                    if key.endswith(f"\t{verbs[0]} any +"):
                         code = key.split("\t")[0]
-                        rows.setdefault(f"{code}\t{verb} +", f"{Path(path).name}:{lineno}")
+                        rows.setdefault(f"{code}\t{verb} any +", f"{Path(path).name}:{lineno}")
             continue
         code = _code(m.group("code"))
-        if code is None or code not in book:
-            skipped["not_cameo"] += 1
+        if code is None:
+            skipped["no_code"] += 1
             continue
+        foreign += code not in book
         body = m.group("body")
         if "*" not in body:
             skipped["empty"] += 1
@@ -93,9 +93,11 @@ def import_verbs(path: str) -> str:
                 rows.setdefault(f"{code}\t{pattern}", f"{Path(path).name}:{lineno}")
     out = [
         "# kipu: patterns",
+        *([ANY_CODES] if foreign else []),
         f"# imported from PETRARCH verb dictionary {Path(path).name} by kipu.events.import_verbs",
         f"# skipped: {skipped['before_verb']} patterns with words before the verb, "
-        f"{skipped['not_cameo']} with codes that are not CAMEO codes",
+        f"{skipped['no_code']} with a null code ([---]) or no event code; "
+        f"{foreign} entries keep codes that are not CAMEO codes",
         "code\tpattern\tnote",
     ]
     out.extend(f"{key}\t{where}" for key, where in rows.items())
@@ -103,9 +105,10 @@ def import_verbs(path: str) -> str:
 
 
 def _code(text: str) -> str | None:
-    """The event code of ``[042]`` or ``[042:043]`` (the first), None for ``[---]``."""
+    """The event code of ``[042]``, ``[042:043]`` (the first) or ``[174K]``; None for the null
+    and discard codes (``[---]``, ``[+++]``, ``[###]``) and for words."""
     code = text.strip().split(":")[0].strip()
-    return code if code.isdigit() else None
+    return code if code[:1].isdigit() and code.isalnum() else None
 
 
 def _verb(text: str) -> str:
@@ -199,9 +202,12 @@ def _items(after: str, synsets: dict[str, list[str]]) -> list[list[str]]:
             for item in part:
                 if item not in items:
                     items.append(item)
-        if sum(1 for i in items if i.endswith("+")) <= 1:
+        n_targets = sum(1 for i in items if i.endswith("+"))
+        if n_targets == 0:
+            items.append(f"{ANY_SLOT} +")  # PETRARCH finds the target in the verb phrase
+        if n_targets <= 1:
             out.append(items)
-    return out or [[]]
+    return out or [[f"{ANY_SLOT} +"]]
 
 
 def _words(phrase: str, prep: str | None) -> list[str]:

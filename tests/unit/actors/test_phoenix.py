@@ -50,7 +50,7 @@ def test_agents_file(phoenix: Path) -> None:
     result = import_dictionary(str(phoenix / "PETR.Validate.agents.txt"))
     assert result.kind == "agents"
     table = rows(result.text)
-    assert ["foreign minister", "GOV", "noun"] in table
+    assert ["foreign minister", "GOVFRM", "noun"] in table  # the whole agent code
     assert ["congressman", "LEG", "noun"] in table  # the !PERSON! macro expanded
 
 

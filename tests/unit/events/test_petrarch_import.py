@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kipu.errors import DictionaryError
 from kipu.events import import_verbs, load_patterns
 
 # A made-up dictionary in PETRARCH's format: a synonym set, a block with two verbs, a default
@@ -34,18 +35,30 @@ def test_import_verbs_converts_blocks(tmp_path: Path) -> None:
     src = tmp_path / "verbs.txt"
     src.write_text(SAMPLE, encoding="utf-8")
     text = import_verbs(str(src))
-    assert text.startswith("# kipu: patterns\n")
+    assert text.startswith("# kipu: patterns\n# codes: any\n")  # 999 is not a CAMEO code
     rows = {tuple(line.split("\t")[:2]) for line in text.splitlines() if line[:1].isdigit()}
-    assert ("070", "ship +") in rows and ("070", "dispatch +") in rows
+    # A pattern that marks no target finds it in the verb phrase ("any +"), as PETRARCH does.
+    assert ("070", "ship any +") in rows and ("070", "dispatch any +") in rows
     assert ("073", "ship food to +") in rows and ("073", "dispatch medicine to +") in rows
-    assert ("072", "ship arm shipment") in rows
+    assert ("072", "ship arm shipment any +") in rows
     assert ("111", "scold + over dispute") in rows
-    assert not any(code == "999" for code, _ in rows)  # not a CAMEO code
+    assert ("999", "ship widget any +") in rows  # kept as written
     assert not any(code == "111" and p.startswith("ship") for code, p in rows)  # "FAILED_TO_*"
     out = tmp_path / "petr.tsv"
     out.write_text(text, encoding="utf-8")
     index = load_patterns((str(out),))
     assert any(p.where.startswith(str(out)) for p in index.verbs["dispatch"])
+    widget = [p for p in index.verbs["ship"] if p.code == "999"]
+    assert widget and widget[0].foreign and widget[0].target_prep == "any"
+    alone = load_patterns((str(out),), bundled=False)
+    assert all(p.where.startswith(str(out)) for ps in alone.verbs.values() for p in ps)
+
+
+def test_codes_outside_cameo_need_the_declaration(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("# kipu: patterns\n999\tberate +\tmine\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="not a CAMEO event code"):
+        load_patterns((str(mine),))
 
 
 def test_load_patterns_skips_other_kinds(tmp_path: Path) -> None:

@@ -1,0 +1,75 @@
+"""Coding with imported PETRARCH dictionaries alone (small dictionaries written for this test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kipu.actors import ActorOptions, resolve_actors
+from kipu.actors._phoenix import import_dictionary
+from kipu.events import EventOptions, code_events, import_verbs
+from kipu.nlp import parse
+from tests.helpers import article, triples
+
+pytestmark = pytest.mark.model
+
+VERBS = """\
+--- MEND  [064] ---
+MEND
+- * FENCES  [901]
+
+--- SCOLD  [111] ---
+SCOLD
+"""
+# Made-up countries with codes that are no ISO codes, and an agent with a two-part code.
+ACTORS = """\
+VALDORIA [VLD]
++VALDORIAN
+KESTRAN [KST]
+"""
+AGENTS = """\
+GOVERNMENT [~GOV]
+TRADE_ENVOY [~GOVTRD]
+"""
+
+
+@pytest.fixture
+def dictionaries(tmp_path: Path) -> tuple[str, ...]:
+    files = []
+    for name, text in (("verbs", VERBS), ("actors", ACTORS), ("agents", AGENTS)):
+        src = tmp_path / f"{name}.txt"
+        src.write_text(text, encoding="utf-8")
+        out = tmp_path / f"{name}.tsv"
+        converted = import_verbs(str(src)) if name == "verbs" else import_dictionary(str(src)).text
+        out.write_text(converted, encoding="utf-8")
+        files.append(str(out))
+    return tuple(files)
+
+
+def _code(text: str, files: tuple[str, ...]) -> set[tuple[str | None, str, str | None]]:
+    parsed = next(parse([article(text)]))
+    resolved = resolve_actors(parsed, ActorOptions(dictionaries=files))
+    return triples(code_events(resolved, EventOptions(dictionaries=files, bundled=False)))
+
+
+def test_target_found_in_a_prepositional_phrase(dictionaries: tuple[str, ...]) -> None:
+    # "MEND" marks no target: PETRARCH takes the actor of the verb phrase, here after "with".
+    assert _code("Valdoria mended relations with Kestran on Monday.", dictionaries) == {
+        ("VLD", "064", "KST")
+    }
+
+
+def test_codes_outside_cameo_are_kept(dictionaries: tuple[str, ...]) -> None:
+    assert _code("Valdoria mended fences with Kestran.", dictionaries) == {("VLD", "901", "KST")}
+
+
+def test_agents_extend_imported_root_codes(dictionaries: tuple[str, ...]) -> None:
+    found = _code("The Valdorian trade envoy scolded the Kestran government.", dictionaries)
+    assert found == {("VLDGOVTRD", "111", "KSTGOV")}
+
+
+def test_direct_object_is_the_target_first(dictionaries: tuple[str, ...]) -> None:
+    assert _code("Kestran scolded Valdoria over the border.", dictionaries) == {
+        ("KST", "111", "VLD")
+    }

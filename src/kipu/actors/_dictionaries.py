@@ -222,7 +222,8 @@ def _add(
                 OfficeTerm(
                     name=name,
                     country=country,
-                    sector=sector or "GOV",
+                    # "-": the code is the country's alone (an imported dated code such as [HOB]).
+                    sector="" if sector == "-" else (sector or "GOV"),
                     role=role,
                     start=start,
                     end=end or None,

@@ -9,6 +9,7 @@ line, so the output is one file that ``--dictionary`` reads.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from pathlib import Path
 from kipu.errors import DictionaryError
 
 # A code in brackets, with an optional date bound: "[AFGGOV 081101-100630]", "[IGOUNO >20070101]".
-CODE = re.compile(r"\[([A-Za-z~]+)(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\s*[\]}]")
+CODE = re.compile(r"\[([A-Za-z~]+)(?:\s+([<>]?)\s*(\d{6,8})(?:\s*-\s*(\d{6,8}))?)?\s*[\]}]")
 # An agent line: "FOREIGN_MINISTER {PLURAL} [~GOVFRM]" (the plural part is optional).
 AGENT = re.compile(r"^([^\[{#]+?)\s*(?:\{[^}]*\})?\s*\[([A-Za-z~]+)[\]}]")
 # A macro definition of an agents file: "!PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON".
@@ -142,11 +143,43 @@ def _codes(line: str) -> list[tuple[str, str, str]]:
         if a is None or (second and b is None):
             out.append((code, "?", "?"))  # unreadable date: skipped by the caller
         elif bound == ">":
-            out.append((code, a, ""))
+            out.append((code, _shift(a, 1), ""))  # after the date
         elif bound == "<":
-            out.append((code, "", a))
+            out.append((code, "", _shift(a, -1)))  # before the date
         else:
             out.append((code, a, b or a))
+    return out
+
+
+def _shift(iso: str, days: int) -> str:
+    """An ISO date moved by some days."""
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
+
+
+def _terms(codes: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Dated codes as disjoint terms: an earlier line wins where ranges overlap, and the undated
+    code (PETRARCH's default) holds on the days no dated code covers. "" is an open bound."""
+    first, last = dt.date.min.isoformat(), dt.date.max.isoformat()
+    ordered = [c for c in codes if c[1] or c[2]] + [c for c in codes if not (c[1] or c[2])][:1]
+    taken: list[tuple[str, str]] = []  # closed ranges already given to a code
+    out: list[tuple[str, str, str]] = []
+    for code, start, end in ordered:
+        free = [(start or first, end or last)]
+        for a, b in taken:
+            nxt = []
+            for s, e in free:
+                if b < s or e < a:
+                    nxt.append((s, e))
+                    continue
+                if s < a:
+                    nxt.append((s, _shift(a, -1)))
+                if b < e:
+                    nxt.append((_shift(b, 1), e))
+            free = nxt
+        for s, e in free:
+            if s <= e:
+                out.append((code, "" if s == first else s, "" if e == last else e))
+                taken.append((s, e))
     return out
 
 
@@ -158,9 +191,10 @@ def _country_codes() -> frozenset[str]:
     )
 
 
-def _split(code: str) -> tuple[str, str, str]:
-    """country, sector, group of a CAMEO code ("PERREB" → PER, REB; "IGOUNO" → "", IGO, UNO)."""
-    if code[:3] in _country_codes():
+def _split(code: str, roots: frozenset[str] = frozenset()) -> tuple[str, str, str]:
+    """country, sector, group of a CAMEO code ("PERREB" → PER, REB; "IGOUNO" → "", IGO, UNO);
+    ``roots`` are the file's own three-letter codes, which agents extend as countries do."""
+    if code[:3] in _country_codes() or code[:3] in roots:
         return code[:3], code[3:6], code[6:9]
     return "", code[:3], code[3:6]
 
@@ -170,7 +204,9 @@ def _actors(text: str) -> ImportResult:
     orgs: list[str] = []
     offices: list[str] = []
     n_entries = n_skipped = 0
-    for entry in _entries(text):
+    entries = list(_entries(text))
+    roots = frozenset(c[0] for e in entries for c in e.codes if len(c[0]) == 3 and c[0].isalpha())
+    for entry in entries:
         n_entries += 1
         codes = [c for c in entry.codes if c[1] != "?"]
         if not entry.names or not codes:
@@ -179,8 +215,10 @@ def _actors(text: str) -> ImportResult:
         dated = any(start or end for _, start, end in codes)
         if dated:
             name, aliases = entry.names[0], "|".join(entry.names[1:])
-            for code, start, end in codes:
-                country, sector, _ = _split(code)
+            for code, start, end in _terms(codes):
+                country, _, _ = _split(code, roots)
+                # The whole rest of the code ("-" for none: the root code alone, "[HOB]").
+                sector = code[len(country) :] or "-"
                 offices.append("\t".join([name, aliases, country, sector, "imported", start, end]))
             continue
         code = codes[0][0]
@@ -189,7 +227,7 @@ def _actors(text: str) -> ImportResult:
             # in PETRARCH, whether or not it is an ISO country.
             countries += [f"{code}\tname\t{_title(name)}\t" for name in entry.names]
         else:
-            country, sector, group = _split(code)
+            country, sector, group = _split(code, roots)
             orgs += [f"{name}\t{code}\t{country}\t{sector}\t{group}" for name in entry.names]
     sections = [
         ("countries", countries),

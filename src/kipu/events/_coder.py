@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from kipu.events._amounts import count_in_clause, money_in_clause
 from kipu.events._mood import in_question, mood_of, shift
 from kipu.events._patterns import ANY_SLOT, Pattern, PatternIndex, load_patterns
-from kipu.events._tree import OBJECT_DEPS, Tree
-from kipu.events.codebook import code_info, foreign_code_info
+from kipu.events._tree import CLAUSE_DEPS, OBJECT_DEPS, Tree
+from kipu.events.codebook import code_info, foreign_code_info, load_codebook
 from kipu.ids import make_id
 from kipu.records import Actor, Event, Mention, Plover, Resolved, Sentence, Token
 
@@ -245,6 +245,7 @@ def _best(
     direct_object: int | None,
     tree: Tree,
     by_head: dict[int, Mention],
+    verb: int | None = None,
 ) -> tuple[Pattern, int | None] | None:
     """The most specific pattern whose required words are all present, with its target.
 
@@ -266,7 +267,7 @@ def _best(
             if p.target_prep is None:
                 target = direct_object
             elif p.target_prep == ANY_SLOT:
-                target = _any_target(direct_object, preps, tree, by_head)
+                target = _any_target(verb, direct_object, preps, tree, by_head)
             else:
                 target = _pick_target([o for pl, o in preps if pl == p.target_prep], tree, by_head)
                 if target is None and not p.nominal and not p.words and not p.prep_words:
@@ -280,19 +281,58 @@ def _best(
     return best
 
 
+# Dependents of a verb whose words are not its complements: its subject, the author of a passive
+# ("by X"), other clauses and punctuation (an "any +" target is read in what remains).
+NOT_COMPLEMENT_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "agent",
+        "advcl",
+        "relcl",
+        "conj",
+        "cc",
+        "parataxis",
+        "punct",
+        "xcomp",
+        "aux",
+        "auxpass",
+        "neg",
+        "mark",
+    }
+)
+
+
 def _any_target(
+    verb: int | None,
     direct_object: int | None,
     preps: list[tuple[str, int]],
     tree: Tree,
     by_head: dict[int, Mention],
 ) -> int | None:
-    """The target of an ``any +`` slot: the direct object when it names an actor, else the first
-    prepositional object that does, else the direct object (a thing) or nothing."""
-    if direct_object is not None and _mention(tree, direct_object, by_head, possessor=True):
+    """The target of an ``any +`` slot, PETRARCH's reading of a pattern that marks none: the
+    first actor in the verb's complements (its object with its modifiers, its prepositional
+    phrases, the subject of a "that" clause), the widest mention where mentions nest ("Gondor's
+    government"); else the direct object (a thing) or nothing."""
+    if verb is None:
+        for _, o in preps:
+            if _mention(tree, o, by_head, possessor=True) is not None:
+                return o
         return direct_object
-    for _, o in preps:
-        if _mention(tree, o, by_head, possessor=True) is not None:
-            return o
+    span: list[int] = []
+    for c in tree.kids[verb]:
+        dep = tree.tokens[c].dep
+        if dep == "ccomp":
+            for s in tree.children(c, "nsubj", "nsubjpass"):
+                span += tree.subtree(s, stop=CLAUSE_DEPS)
+        elif dep not in NOT_COMPLEMENT_DEPS and c > verb:
+            span += tree.subtree(c, stop=CLAUSE_DEPS)
+    inside = set(span)
+    for i in sorted(inside):
+        covering = [m for m in by_head.values() if m.start <= i < m.end and m.head in inside]
+        if covering:
+            return max(covering, key=lambda m: m.end - m.start).head
     return direct_object
 
 
@@ -359,7 +399,7 @@ def _match_verb(
         for pp in _preps(tree, [v.i, *objects, *complements, *complements_of_verb])
         if not (passive and pp[0] == "by")
     ]
-    found = _best(patterns, particles, obj_words, preps, direct_object, tree, by_head)
+    found = _best(patterns, particles, obj_words, preps, direct_object, tree, by_head, v.i)
     if found is None:
         return None
     return _Match(pattern=found[0], trigger=v.i, clause=v.i, target=found[1])
@@ -482,8 +522,8 @@ def _events_for(
     if in_question(tree, m.trigger):
         why.append("in a question")
         return []
-    # A code outside CAMEO is kept as written: CAMEO's intent and threat codes do not apply.
-    code = m.pattern.code if m.pattern.foreign else shift(m.pattern.code, mood.modality)
+    # A dictionary that keeps its codes as written: CAMEO's intent and threat codes do not apply.
+    code = m.pattern.code if m.pattern.as_written else shift(m.pattern.code, mood.modality)
     if code is None:
         why.append(f"CAMEO has no {mood.modality} code for {m.pattern.code} ({mood.via})")
         return []
@@ -560,7 +600,7 @@ def _events_for(
         pairs = [(s, t) for s in sources for t in sources if s is not t]
     else:
         pairs = [(s, None) for s in sources]
-    info = foreign_code_info(code) if m.pattern.foreign else code_info(code)
+    info = code_info(code) if code in load_codebook() else foreign_code_info(code)
     quantity = money_in_clause(tree, m.clause, m.trigger, info.root) or count_in_clause(
         tree, m.clause, m.trigger, info.root, source_heads
     )

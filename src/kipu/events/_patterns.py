@@ -15,9 +15,10 @@ trigger ``n:attack``) followed by items matched against the trigger's dependents
 The most specific matching entry (most items satisfied) wins. See docs/stages/events.md.
 
 A user's file may declare ``# codes: any`` among its first comment lines: its codes are then kept
-as written even when they are not CAMEO codes (an imported dictionary in its own code scheme,
-such as the WEIS codes of PETRARCH's validation files); such events carry no Goldstein value,
-QuadClass 0 and no PLOVER mapping, and are not shifted to CAMEO's intent or threat codes.
+as written, even when they are not CAMEO codes (an imported dictionary in its own code scheme,
+such as the WEIS codes of PETRARCH's validation files), and never shifted to CAMEO's intent or
+threat codes (the dictionary's entry is the code); events with a code outside CAMEO carry
+Goldstein 0.0, QuadClass 0 and no PLOVER mapping.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ class Pattern:
     ]  # (preposition, object lemma) pairs that must be present
     text: str  # the pattern as written
     where: str  # "patterns.tsv:123"
-    foreign: bool = False  # the code is not a CAMEO code (a file declaring "# codes: any")
+    as_written: bool = False  # a file declaring "# codes: any": the code is kept as written
 
     @property
     def n_items(self) -> int:
@@ -162,8 +163,8 @@ def _read(text: str, name: str, index: PatternIndex) -> None:
         if code not in book and not (any_codes and code.isalnum()):
             raise DictionaryError(f"{name}:{lineno}: {code!r} is not a CAMEO event code")
         pattern = parse_pattern(code, pattern_text, f"{name}:{lineno}")
-        if code not in book:
-            pattern = replace(pattern, foreign=True)
+        if any_codes:
+            pattern = replace(pattern, as_written=True)
         table = index.nouns if pattern.nominal else index.verbs
         table[pattern.trigger].append(pattern)
         index.n_patterns += 1

@@ -25,8 +25,8 @@ STOP_WORDS = frozenset("the a an and or of 's its their his her this that these 
 # A synonym set expands into at most this many patterns per line (a few sets hold hundreds of
 # words; the product of two such sets would flood the dictionary).
 MAX_EXPANSION = 60
-_HEADER = re.compile(r"^---\s+(?P<verb>\S+)\s+\[(?P<code>[^\]]*)\]\s*---")
-_PATTERN = re.compile(r"^-\s+(?P<body>.*?)\s*\[(?P<code>[^\]]*)\]")
+_HEADER = re.compile(r"^---\s+(?P<verb>[^\[]+?)\s*\[(?P<code>[^\]]*)\]")
+_PATTERN = re.compile(r"^-?\s*(?P<body>.*?)\s*\[(?P<code>[^\]]*)\]")
 _SYNSET = re.compile(r"^&(?P<name>[A-Z0-9_]+)")
 
 
@@ -42,6 +42,8 @@ def import_verbs(path: str) -> str:
     skipped = {"before_verb": 0, "no_code": 0, "empty": 0}
     foreign = 0  # patterns whose codes are not CAMEO codes (kept as written)
     verbs: list[str] = []
+    default: str | None = None
+    name = Path(path).name
     in_block = False
     for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].rstrip()
@@ -51,28 +53,37 @@ def import_verbs(path: str) -> str:
         if header:
             verbs, in_block = [], True
             default = _code(header.group("code"))
-            verbs.append(_verb(header.group("verb")))
-            if default is not None:
-                foreign += default not in book
-                for v in verbs:
-                    rows.setdefault(f"{default}\t{v} any +", f"{Path(path).name}:{lineno}")
+            verb = _verb(header.group("verb"))
+            if verb:
+                verbs.append(verb)
+                if default is not None:
+                    foreign += default not in book
+                    rows.setdefault(f"{default}\t{verb} {ANY_SLOT} +", f"{name}:{lineno}")
             continue
         if not in_block:
             continue
-        if line.startswith(("&", "+")):
+        if line.startswith("&"):
             in_block = False  # a synonym set between blocks
             continue
         m = _PATTERN.match(line)
-        if m is None:
+        if m is None or not line.startswith("-"):
             if line.startswith("-"):
                 continue
-            verb = _verb(line.split("{")[0].strip())
-            if verb and verb not in verbs:
-                verbs.append(verb)
-                for key in [k for k in rows if k.split("\t")[1].split()[0] == verbs[0]]:
-                    if key.endswith(f"\t{verbs[0]} any +"):
-                        code = key.split("\t")[0]
-                        rows.setdefault(f"{code}\t{verb} any +", f"{Path(path).name}:{lineno}")
+            # A synonym verb of the block: "BREAK {BROKE BROKEN}", "+BREAK_DOWN {...}" (a
+            # phrasal verb), "DOWNPLAY [014]" (with a default code of its own).
+            form = line.split("{")[0].split("[")[0].strip()
+            if "+" in form.lstrip("+"):
+                skipped["before_verb"] += 1  # "WIRE_+TAP": a word before the verb
+                continue
+            verb = _verb(form.lstrip("+"))
+            if not verb or verb in verbs:
+                continue
+            verbs.append(verb)
+            own = _code(m.group("code")) if m is not None else None
+            code = own if own is not None else default
+            if code is not None:
+                foreign += code not in book
+                rows.setdefault(f"{code}\t{verb} {ANY_SLOT} +", f"{name}:{lineno}")
             continue
         code = _code(m.group("code"))
         if code is None:
@@ -90,7 +101,7 @@ def import_verbs(path: str) -> str:
         for items in _items(after, synsets):
             for v in verbs:
                 pattern = " ".join([v, *items])
-                rows.setdefault(f"{code}\t{pattern}", f"{Path(path).name}:{lineno}")
+                rows.setdefault(f"{code}\t{pattern}", f"{name}:{lineno}")
     out = [
         "# kipu: patterns",
         *([ANY_CODES] if foreign else []),
@@ -147,12 +158,21 @@ def _synsets(text: str) -> dict[str, list[str]]:
 
 
 def _items(after: str, synsets: dict[str, list[str]]) -> list[list[str]]:
-    """kipu pattern items for the words after the verb (one list per synonym-set expansion)."""
-    tokens = re.findall(r"\(|\)|\{|\}|[^\s(){}]+", after)
+    """kipu pattern items for the words after the verb (one list per synonym-set expansion).
+
+    ``_`` joins words PETRARCH wants adjacent; on a parse they are words of the phrase like any
+    other. ``^`` stands for a noun phrase of any words (it fills an open preposition); a
+    preposition left without an object names the target (``(TO)``, ``... FROM``)."""
+    tokens = re.findall(r"\(|\)|\{|\}|[^\s(){}]+", after.replace("_", " "))
     choices: list[list[list[str]]] = []  # per slot: alternatives, each a list of words
     prep: str | None = None
     phrase: list[str] | None = None  # words of a "{noun phrase}" being read
     filled = False  # the open prepositional phrase has an object
+
+    def close() -> None:
+        if prep is not None and not filled:
+            choices.append([[f"{prep} +"]])
+
     for tok in tokens:
         if tok == "{":
             phrase = []
@@ -161,40 +181,43 @@ def _items(after: str, synsets: dict[str, list[str]]) -> list[list[str]]:
             words = _words(" ".join(phrase or []), prep)
             if words:
                 choices.append([words])
-                filled = True
+                filled = filled or prep is not None
             phrase = None
             continue
         if phrase is not None:
             phrase.append(tok)
             continue
-        if tok in ("(", ")"):
-            if tok == ")" and prep is not None and not filled:
-                choices.append([[f"{prep} +"]])  # "(TO)": a "to" phrase names the target
-            if tok == ")":
-                prep, filled = None, False
+        if tok == "(":
+            continue
+        if tok == ")":
+            close()
+            prep, filled = None, False
             continue
         if tok in ("$", "%"):
             continue
+        if tok == "^":
+            filled = filled or prep is not None  # any noun phrase
+            continue
         if tok == "+":
             choices.append([[f"{prep} +" if prep else "+"]])
-            filled = prep is not None
+            filled = filled or prep is not None
             continue
         if tok.startswith("&"):
-            members = synsets.get(tok[1:].rstrip("_"), [])
-            alts = [_words(m, prep) for m in members]
-            alts = [a for a in alts if a]
+            members = _members(tok[1:].rstrip("_"), synsets)
+            alts = [a for a in (_words(m, prep) for m in members) if a]
             if alts:
                 choices.append(alts)
-                filled = prep is not None
+                filled = filled or prep is not None
             continue
-        low = tok.lower().strip("_")
-        if low in PREPOSITIONS and prep is None:
-            prep = low
+        low = tok.lower()
+        if low in PREPOSITIONS:
+            prep, filled = low, False  # a bare preposition before another is not kept
             continue
         words = _words(tok, prep)
         if words:
             choices.append([words])
-            filled = prep is not None
+            filled = filled or prep is not None
+    close()
     out: list[list[str]] = []
     for combo in itertools.islice(itertools.product(*choices), MAX_EXPANSION):
         items: list[str] = []
@@ -208,6 +231,17 @@ def _items(after: str, synsets: dict[str, list[str]]) -> list[list[str]]:
         if n_targets <= 1:
             out.append(items)
     return out or [[f"{ANY_SLOT} +"]]
+
+
+def _members(name: str, synsets: dict[str, list[str]], depth: int = 0) -> list[str]:
+    """The phrases of a synonym set, with the sets it names expanded (``+&TIETYPES``)."""
+    out: list[str] = []
+    for m in synsets.get(name, []):
+        if m.startswith("&") and depth < 3:
+            out += _members(m[1:].strip().rstrip("_"), synsets, depth + 1)
+        else:
+            out.append(m)
+    return out
 
 
 def _words(phrase: str, prep: str | None) -> list[str]:

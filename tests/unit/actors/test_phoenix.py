@@ -33,17 +33,40 @@ def test_phoenix_countries(phoenix: Path) -> None:
     assert ["PER", "name", "Peru", ""] in table
     assert ["AFG", "name", "Afghanistan", ""] in table
     panetta = [r for r in table if r[0] == "Leon Panetta"]
-    assert [r[2:] for r in panetta if r[3] == "GOV" and r[5] == "2011-07-01"] == [
-        ["USA", "GOV", "imported", "2011-07-01", "2013-02-27"]
+    # The whole code after the country; where two terms share a day the earlier line wins, and
+    # the undated code ([USAELI]) holds on the days no dated code covers.
+    assert [r[2:] for r in panetta if r[3] == "GOVMIL"] == [
+        ["USA", "GOVMIL", "imported", "2011-07-02", "2013-02-27"]
     ]
+    assert ["USA", "ELI", "imported", "2013-02-28", ""] in [r[2:] for r in panetta]
 
 
 def test_dates_bounds_and_two_digit_years() -> None:
     from kipu.actors._phoenix import _codes
 
     assert _codes("[AFGGOV 081101-100630]") == [("AFGGOV", "2008-11-01", "2010-06-30")]
-    assert _codes("[IGOUNO >20070101]") == [("IGOUNO", "2007-01-01", "")]
-    assert _codes("[USAELI <950101]") == [("USAELI", "", "1995-01-01")]
+    # ">" and "<" exclude the date itself; spaces inside the brackets are allowed.
+    assert _codes("[IGOUNO >20070101]") == [("IGOUNO", "2007-01-02", "")]
+    assert _codes("[USAELI <950101]") == [("USAELI", "", "1994-12-31")]
+    assert _codes("[HOB < 950601]") == [("HOB", "", "1995-05-31")]
+    assert _codes("[HOBGOV 19950601 - 19990815]") == [("HOBGOV", "1995-06-01", "1999-08-15")]
+
+
+def test_dated_codes_become_disjoint_terms() -> None:
+    from kipu.actors._phoenix import _terms
+
+    codes = [
+        ("HOB", "", ""),  # the default: the days no dated code covers
+        ("ORCHOB", "2010-01-09", "2010-01-12"),  # listed first: wins over the next
+        ("HOBMIL", "2008-01-20", "2012-11-09"),
+    ]
+    assert _terms(codes) == [
+        ("ORCHOB", "2010-01-09", "2010-01-12"),
+        ("HOBMIL", "2008-01-20", "2010-01-08"),
+        ("HOBMIL", "2010-01-13", "2012-11-09"),
+        ("HOB", "", "2008-01-19"),
+        ("HOB", "2012-11-10", ""),
+    ]
 
 
 def test_agents_file(phoenix: Path) -> None:

@@ -49,7 +49,7 @@ def test_import_verbs_converts_blocks(tmp_path: Path) -> None:
     index = load_patterns((str(out),))
     assert any(p.where.startswith(str(out)) for p in index.verbs["dispatch"])
     widget = [p for p in index.verbs["ship"] if p.code == "999"]
-    assert widget and widget[0].foreign and widget[0].target_prep == "any"
+    assert widget and widget[0].as_written and widget[0].target_prep == "any"
     alone = load_patterns((str(out),), bundled=False)
     assert all(p.where.startswith(str(out)) for ps in alone.verbs.values() for p in ps)
 

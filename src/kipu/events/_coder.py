@@ -8,10 +8,10 @@ verb chain. There is no fallback code: a clause no entry licenses gives no event
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kipu.events._amounts import count_in_clause, money_in_clause
-from kipu.events._mood import in_question, mood_of, shift
+from kipu.events._mood import Mood, in_question, mood_of, shift
 from kipu.events._patterns import ANY_SLOT, Pattern, PatternIndex, load_patterns
 from kipu.events._tree import CLAUSE_DEPS, OBJECT_DEPS, Tree
 from kipu.events.codebook import code_info, foreign_code_info, load_codebook
@@ -128,8 +128,9 @@ def _code_sentence(
     for t in sentence.tokens:
         if _in_hyphenated_word(tree, t.i):
             continue  # "one-sided" is not the verb "side"
-        if t.pos == "VERB" and t.lemma in index.verbs:
-            m = _match_verb(t, tree, index.verbs[t.lemma], by_head)
+        candidates = _verb_entries(t, index)
+        if t.pos == "VERB" and candidates:
+            m = _match_verb(t, tree, candidates, by_head)
             if m is not None:
                 matches.append(m)
                 verbs_with_events.add(t.i)
@@ -254,11 +255,17 @@ def _best(
     """
     best: tuple[Pattern, int | None] | None = None
     best_key: tuple[int, int] | None = None
+    ahead = _words_before(tree, verb) if verb is not None else []
     for order, p in enumerate(patterns):
         if any(w not in particles and w not in obj_words for w in p.words):
             continue
+        if p.before and not _in_order(p.before, ahead):
+            continue
         if any(
             not any(pl == prep and tree.tokens[o].lemma == word for pl, o in preps)
+            # The parse may take the preposition for a particle and its object for the verb's
+            # ("clashed over the efforts": over/prt, efforts/dobj).
+            and not (prep in particles and word in obj_words)
             for prep, word in p.prep_words
         ):
             continue
@@ -304,6 +311,28 @@ NOT_COMPLEMENT_DEPS = frozenset(
 )
 
 
+def _words_before(tree: Tree, v: int) -> list[tuple[str, str]]:
+    """(lower-case text, lemma) of the words before a verb in its clause and the clauses that
+    govern it ("Ethiopia indicated it would [act]", "Romendacil did n't [clash]")."""
+    top = v
+    while tree.tokens[top].dep in ("xcomp", "ccomp", "conj") and tree.tokens[top].head != top:
+        top = tree.tokens[top].head
+    return [
+        (tree.tokens[i].text.lower(), tree.tokens[i].lemma.lower())
+        for i in tree.subtree(top)
+        if i < v
+    ]
+
+
+def _in_order(wanted: tuple[str, ...], words: list[tuple[str, str]]) -> bool:
+    """True when the wanted words occur among the words in this order (others may come between)."""
+    k = 0
+    for text, lemma in words:
+        if k < len(wanted) and wanted[k] in (text, lemma):
+            k += 1
+    return k == len(wanted)
+
+
 def _any_target(
     verb: int | None,
     direct_object: int | None,
@@ -323,10 +352,10 @@ def _any_target(
     span: list[int] = []
     for c in tree.kids[verb]:
         dep = tree.tokens[c].dep
-        if dep == "ccomp":
+        if dep == "ccomp" and c > verb:
             for s in tree.children(c, "nsubj", "nsubjpass"):
                 span += tree.subtree(s, stop=CLAUSE_DEPS)
-        elif dep not in NOT_COMPLEMENT_DEPS and c > verb:
+        elif dep not in NOT_COMPLEMENT_DEPS and dep != "ccomp" and c > verb:
             span += tree.subtree(c, stop=CLAUSE_DEPS)
     inside = set(span)
     for i in sorted(inside):
@@ -516,6 +545,10 @@ def _events_for(
 ) -> list[Event]:
     why = why if why is not None else []
     mood = mood_of(tree, m.clause, m.pattern.code[:2])
+    if m.pattern.before:
+        # The entry's own words before the verb ("did not", "should have") are its mood: the
+        # event is coded as the entry says, neither negated nor left out as hypothetical.
+        mood = Mood("actual", False, False, "the entry's words before the verb")
     if mood.skip:
         why.append(f"not an actual act ({mood.modality}: {mood.via})")
         return []
@@ -668,7 +701,37 @@ def _events_for(
         )
     if not events:
         why.append("source and target are the same actor")
+    if m.pattern.reverse is not None:
+        events += [_reversed(e, m.pattern.reverse) for e in events if e.target is not None]
     return events
+
+
+def _reversed(event: Event, code: str) -> Event:
+    """The target's act back to the source that an entry with two codes implies ("[032:033]":
+    a visit to X is also X hosting the visitor)."""
+    info = code_info(code) if code in load_codebook() else foreign_code_info(code)
+    return replace(
+        event,
+        event_id=make_id(event.event_id, "reverse", code),
+        source=event.target,
+        target=event.source,
+        cameo=code,
+        root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        plover=Plover(type=info.plover_type, mode=info.plover_mode, context=info.plover_context),
+        rule=f"{event.rule} (the target's act back: {code})",
+    )
+
+
+def _verb_entries(t: Token, index: PatternIndex) -> list[Pattern]:
+    """The entries of a verb: by its lemma, and by its form as written for dictionaries that
+    list forms (an imported "LEFT" block is not "leave")."""
+    entries = index.verbs.get(t.lemma, [])
+    form = t.text.lower()
+    if form != t.lemma and form in index.verbs:
+        entries = entries + [p for p in index.verbs[form] if p.as_written]
+    return entries
 
 
 def _implied_targets(tree: Tree, m: _Match, code: str) -> list[int]:

@@ -1,14 +1,21 @@
 """kipu's event pattern dictionary: reading ``patterns.tsv`` (and users' files in the same format).
 
-One entry a line: ``code<TAB>pattern<TAB>note``. A pattern is a trigger lemma (``attack``, or a noun
-trigger ``n:attack``) followed by items matched against the trigger's dependents in any order:
+One entry a line: ``code<TAB>pattern<TAB>note``; a code ``A:B`` also codes the target's act B
+back to the source ("032:033": a visit, and the host receiving the visitor). A pattern is a
+trigger lemma (``attack``, or a noun trigger ``n:attack``) followed by items matched against the
+trigger's dependents in any order:
 
 - ``+``            the target is the direct object;
 - ``PREP +``       the target is the object of that preposition ("meet with +");
-- ``any +``        the target is the direct object or, failing an actor there, the first actor
-                   among the objects of the verb's prepositions (PETRARCH's reading of a pattern
-                   that does not mark its target: "restored ties with Gondor");
+- ``any +``        the target is the first actor in the verb's complements after it: its object
+                   with its modifiers, its prepositional phrases, the subject of a "that" clause
+                   (PETRARCH's reading of a pattern that does not mark its target: "restored ties
+                   with Gondor"); a verb's entries in a ``# codes: any`` file also match its forms
+                   as written ("left" for an imported LEFT block);
 - ``PREP word``    a prepositional phrase with that object lemma must be present ("under arrest");
+- ``<word``        a word written before the trigger in its clause or the clauses governing it, in
+                   the order of the ``<`` items ("<not" in "did not clash", "<failed <to"); such a
+                   pattern decides the event's mood itself (negation and modals are its words);
 - ``word``         a particle ("step up") or a word of the direct object phrase ("impose sanction");
                    ``xcomp`` stands for any open complement verb ("agree xcomp": agreed to act).
 
@@ -66,10 +73,13 @@ class Pattern:
     text: str  # the pattern as written
     where: str  # "patterns.tsv:123"
     as_written: bool = False  # a file declaring "# codes: any": the code is kept as written
+    before: tuple[str, ...] = ()  # words that must precede the trigger, in order ("<word" items)
+    reverse: str | None = None  # "032:033": the code of the target's act back to the source
 
     @property
     def n_items(self) -> int:
-        return len(self.words) + len(self.prep_words) + (1 if self.has_target else 0)
+        n = len(self.words) + len(self.prep_words) + len(self.before)
+        return n + (1 if self.has_target else 0)
 
 
 @dataclass(slots=True)
@@ -94,6 +104,7 @@ def parse_pattern(code: str, text: str, where: str) -> Pattern:
     if not trigger or trigger in ("+",):
         raise DictionaryError(f"{where}: pattern {text!r} must start with a trigger lemma")
     words: list[str] = []
+    before: list[str] = []
     prep_words: list[tuple[str, str]] = []
     target_prep: str | None = None
     has_target = False
@@ -105,6 +116,9 @@ def parse_pattern(code: str, text: str, where: str) -> Pattern:
             if has_target:
                 raise DictionaryError(f"{where}: pattern {text!r} has two target slots '+'")
             has_target = True
+            i += 1
+        elif item.startswith("<") and len(item) > 1:
+            before.append(item[1:])
             i += 1
         elif item == ANY_SLOT and i + 1 < len(rest) and rest[i + 1] == "+":
             if has_target:
@@ -131,6 +145,7 @@ def parse_pattern(code: str, text: str, where: str) -> Pattern:
         has_target=has_target,
         words=tuple(words),
         prep_words=tuple(prep_words),
+        before=tuple(before),
         text=text,
         where=where,
     )
@@ -160,11 +175,14 @@ def _read(text: str, name: str, index: PatternIndex) -> None:
         code, pattern_text = cols[0].strip(), cols[1].strip()
         if code == "code" and pattern_text == "pattern":
             continue
+        code, _, reverse = code.partition(":")
+        if reverse and reverse not in book and not (any_codes and reverse.isalnum()):
+            raise DictionaryError(f"{name}:{lineno}: {reverse!r} is not a CAMEO event code")
         if code not in book and not (any_codes and code.isalnum()):
             raise DictionaryError(f"{name}:{lineno}: {code!r} is not a CAMEO event code")
         pattern = parse_pattern(code, pattern_text, f"{name}:{lineno}")
-        if any_codes:
-            pattern = replace(pattern, as_written=True)
+        if any_codes or reverse:
+            pattern = replace(pattern, as_written=any_codes, reverse=reverse or None)
         table = index.nouns if pattern.nominal else index.verbs
         table[pattern.trigger].append(pattern)
         index.n_patterns += 1

@@ -5,9 +5,11 @@ pattern lines ``- words * words [code] # comment``: ``*`` is the verb, ``+`` the
 source, ``(PREP words)`` a prepositional phrase, ``{words}`` a noun phrase and ``&NAME`` a synonym
 set defined by ``&NAME`` followed by ``+WORD`` lines. kipu's patterns are read on the dependency
 parse, so each PETRARCH pattern becomes: trigger lemma, object words, ``PREP word`` and ``PREP +``
-items. Words before the verb (subjects, auxiliaries such as "FAILED_TO_*") have no place in kipu's
-grammar: those patterns are skipped and counted in a comment, as are codes that are not CAMEO codes
-(PETRARCH's validation dictionaries use WEIS and test codes).
+items; a pattern that marks no target gets ``any +`` (the target is found in the verb phrase, as
+PETRARCH finds it). Words before the verb ("FAILED_TO_*", "&NEGATVAUXVRB *") become ``<word`` items,
+in order. Codes are kept as written (the file declares ``# codes: any`` when some are not CAMEO
+codes: PETRARCH's validation dictionaries use WEIS and test codes). Patterns that name the target
+before the verb or the source after it, and null codes (``[---]``), are skipped and counted.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def import_verbs(path: str) -> str:
     book = load_codebook()
     synsets = _synsets(text)
     rows: dict[str, str] = {}
-    skipped = {"before_verb": 0, "no_code": 0, "empty": 0}
+    skipped = {"before_verb": 0, "no_code": 0, "empty": 0, "roles": 0}
     foreign = 0  # patterns whose codes are not CAMEO codes (kept as written)
     verbs: list[str] = []
     default: str | None = None
@@ -57,7 +59,7 @@ def import_verbs(path: str) -> str:
             if verb:
                 verbs.append(verb)
                 if default is not None:
-                    foreign += default not in book
+                    foreign += any(c not in book for c in default.split(":"))
                     rows.setdefault(f"{default}\t{verb} {ANY_SLOT} +", f"{name}:{lineno}")
             continue
         if not in_block:
@@ -82,31 +84,35 @@ def import_verbs(path: str) -> str:
             own = _code(m.group("code")) if m is not None else None
             code = own if own is not None else default
             if code is not None:
-                foreign += code not in book
+                foreign += any(c not in book for c in code.split(":"))
                 rows.setdefault(f"{code}\t{verb} {ANY_SLOT} +", f"{name}:{lineno}")
             continue
         code = _code(m.group("code"))
         if code is None:
             skipped["no_code"] += 1
             continue
-        foreign += code not in book
+        foreign += any(c not in book for c in code.split(":"))
         body = m.group("body")
         if "*" not in body:
             skipped["empty"] += 1
             continue
         before, after = body.split("*", 1)
-        if [w for w in before.split() if w not in ("$", "+", "%")]:
-            skipped["before_verb"] += 1
+        if "+" in before.split() or "$" in after.replace("_", " ").split():
+            # The target before the verb or the source after it ("+ * FROM $"): roles kipu's
+            # patterns cannot swap.
+            skipped["roles"] += 1
             continue
-        for items in _items(after, synsets):
-            for v in verbs:
-                pattern = " ".join([v, *items])
-                rows.setdefault(f"{code}\t{pattern}", f"{name}:{lineno}")
+        for ahead in _before(before, synsets):
+            for items in _items(after, synsets):
+                for v in verbs:
+                    pattern = " ".join([v, *ahead, *items])
+                    rows.setdefault(f"{code}\t{pattern}", f"{name}:{lineno}")
     out = [
         "# kipu: patterns",
         *([ANY_CODES] if foreign else []),
         f"# imported from PETRARCH verb dictionary {Path(path).name} by kipu.events.import_verbs",
-        f"# skipped: {skipped['before_verb']} patterns with words before the verb, "
+        f"# skipped: {skipped['before_verb']} verbs with words before them, "
+        f"{skipped['roles']} patterns with the target before the verb or the source after it, "
         f"{skipped['no_code']} with a null code ([---]) or no event code; "
         f"{foreign} entries keep codes that are not CAMEO codes",
         "code\tpattern\tnote",
@@ -116,10 +122,13 @@ def import_verbs(path: str) -> str:
 
 
 def _code(text: str) -> str | None:
-    """The event code of ``[042]``, ``[042:043]`` (the first) or ``[174K]``; None for the null
-    and discard codes (``[---]``, ``[+++]``, ``[###]``) and for words."""
-    code = text.strip().split(":")[0].strip()
-    return code if code[:1].isdigit() and code.isalnum() else None
+    """The event code of ``[042]`` or ``[174K]``, ``032:033`` for ``[032:033]`` (the source's
+    act, then the target's act back); None for the null and discard codes (``[---]``,
+    ``[+++]``, ``[###]``) and for words."""
+    codes = [c.strip() for c in text.strip().split(":")]
+    if not all(c[:1].isdigit() and c.isalnum() for c in codes[:2]):
+        return None
+    return ":".join(codes[:2])
 
 
 def _verb(text: str) -> str:
@@ -231,6 +240,33 @@ def _items(after: str, synsets: dict[str, list[str]]) -> list[list[str]]:
         if n_targets <= 1:
             out.append(items)
     return out or [[f"{ANY_SLOT} +"]]
+
+
+def _before(before: str, synsets: dict[str, list[str]]) -> list[list[str]]:
+    """kipu ``<word`` items for the words before the verb, in order (one list per synonym-set
+    expansion): "FAILED_TO_*" → ``<failed <to``, "&NEGATVAUXVRB *" → ``<did <n't`` ..."""
+    choices: list[list[list[str]]] = []
+    for tok in before.replace("_", " ").split():
+        if tok in ("$", "%", "^"):
+            continue
+        if tok.startswith("&"):
+            alts = [_ahead(m) for m in _members(tok[1:].rstrip("_"), synsets)]
+            alts = [a for a in alts if a]
+            if alts:
+                choices.append(alts)
+            continue
+        words = _ahead(tok)
+        if words:
+            choices.append([words])
+    return [
+        [w for part in combo for w in part]
+        for combo in itertools.islice(itertools.product(*choices), MAX_EXPANSION)
+    ] or [[]]
+
+
+def _ahead(phrase: str) -> list[str]:
+    """``<word`` items of a phrase before the verb, as written (lower case, "N'T" kept)."""
+    return [f"<{w.lower()}" for w in phrase.replace("_", " ").split() if w not in ("$", "%")]
 
 
 def _members(name: str, synsets: dict[str, list[str]], depth: int = 0) -> list[str]:

@@ -21,6 +21,13 @@ MEND
 
 --- SCOLD  [111] ---
 SCOLD
+- NOT * [901]
+
+--- GREET  [031:032] ---
+GREET
+
+--- HELD  [902] ---
+HELD
 """
 # Made-up countries with codes that are no ISO codes, and an agent with a two-part code.
 ACTORS = """\
@@ -73,3 +80,21 @@ def test_direct_object_is_the_target_first(dictionaries: tuple[str, ...]) -> Non
     assert _code("Kestran scolded Valdoria over the border.", dictionaries) == {
         ("KST", "111", "VLD")
     }
+
+
+def test_words_before_the_verb_decide_the_code_and_the_mood(dictionaries: tuple[str, ...]) -> None:
+    # "NOT *": the entry codes the negative statement itself, which is not a negated event.
+    assert _code("Kestran did not scold Valdoria.", dictionaries) == {("KST", "901", "VLD")}
+
+
+def test_paired_code_adds_the_targets_act_back(dictionaries: tuple[str, ...]) -> None:
+    assert _code("Valdoria greeted Kestran on Monday.", dictionaries) == {
+        ("VLD", "031", "KST"),
+        ("KST", "032", "VLD"),
+    }
+
+
+def test_an_imported_verb_form_matches_as_written(dictionaries: tuple[str, ...]) -> None:
+    # The block "HELD" is the form "held", not every form of "hold".
+    assert _code("Valdoria held Kestran.", dictionaries) == {("VLD", "902", "KST")}
+    assert _code("Valdoria holds Kestran.", dictionaries) == set()

@@ -24,6 +24,12 @@ DISPATCH {DISPATCHES DISPATCHED}
 - * {ARMS SHIPMENT} [072]
 - FAILED_TO_* [111]
 - * WIDGETS [999]
+SEND [070:071]
+WIRE_+TAP
+
+--- FREE [066] ---
+FREE
+- + * FROM $ [066]
 
 --- SCOLD [---] ---
 SCOLD
@@ -43,13 +49,20 @@ def test_import_verbs_converts_blocks(tmp_path: Path) -> None:
     assert ("072", "ship arm shipment any +") in rows
     assert ("111", "scold + over dispute") in rows
     assert ("999", "ship widget any +") in rows  # kept as written
-    assert not any(code == "111" and p.startswith("ship") for code, p in rows)  # "FAILED_TO_*"
+    assert ("111", "ship <failed <to any +") in rows  # "FAILED_TO_*": words before the verb
+    assert ("070:071", "send any +") in rows  # a synonym verb with its own (paired) code
+    assert not any(p.startswith("tap") for _, p in rows)  # "WIRE_+TAP": a word before the verb
+    assert not any("from" in p for _, p in rows if p.startswith("free"))  # "+ * FROM $"
     out = tmp_path / "petr.tsv"
     out.write_text(text, encoding="utf-8")
     index = load_patterns((str(out),))
     assert any(p.where.startswith(str(out)) for p in index.verbs["dispatch"])
     widget = [p for p in index.verbs["ship"] if p.code == "999"]
     assert widget and widget[0].as_written and widget[0].target_prep == "any"
+    failed = [p for p in index.verbs["ship"] if p.code == "111"]
+    assert failed[0].before == ("failed", "to")
+    sent = [(p.code, p.reverse) for p in index.verbs["send"] if p.where.startswith(str(out))]
+    assert sent == [("070", "071")]
     alone = load_patterns((str(out),), bundled=False)
     assert all(p.where.startswith(str(out)) for ps in alone.verbs.values() for p in ps)
 

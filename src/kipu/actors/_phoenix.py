@@ -22,7 +22,7 @@ from kipu.errors import DictionaryError
 # A code in brackets, with an optional date bound: "[AFGGOV 081101-100630]", "[IGOUNO >20070101]".
 CODE = re.compile(r"\[([A-Za-z~]+)(?:\s+([<>]?)\s*(\d{6,8})(?:\s*-\s*(\d{6,8}))?)?\s*[\]}]")
 # An agent line: "FOREIGN_MINISTER {PLURAL} [~GOVFRM]" (the plural part is optional).
-AGENT = re.compile(r"^([^\[{#]+?)\s*(?:\{[^}]*\})?\s*\[([A-Za-z~]+)[\]}]")
+AGENT = re.compile(r"^([^\[{#]+?)\s*(?:\{([^}]*)\})?\s*\[\s*([A-Za-z~]+)\s*[\]}]")
 # A macro definition of an agents file: "!PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON".
 MACRO = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 # A verb block header of a PETRARCH verb dictionary: "--- ABANDON  [345]  ---".
@@ -258,16 +258,17 @@ def _agents(text: str) -> ImportResult:
             continue
         n_entries += 1
         m = AGENT.match(stripped)
-        if m is None or not m.group(2).startswith("~"):
+        if m is None or not m.group(3).startswith("~"):
             n_skipped += 1  # no code, or a prefix code ("[IGO~]") kipu's sectors cannot hold
             continue
         # The whole agent code: "[~GOVFRM]" makes "Arnor's foreign minister" ARNGOVFRM.
-        sector = m.group(2)[1:].upper()
+        sector = m.group(3)[1:].upper()
+        plurals = m.group(2)
         for phrase in _expand(m.group(1).strip(), macros):
             words = phrase.replace("_", " ").lower().split()
-            if words:
-                rows.append(f"{' '.join(words)}\t{sector}\tnoun")
-                rows.append(f"{' '.join(words)}\t{sector}\ttitle")
+            for form in _forms(words, plurals):
+                rows.append(f"{form}\t{sector}\tnoun")
+                rows.append(f"{form}\t{sector}\ttitle")
     rows = list(dict.fromkeys(rows))
     return ImportResult(
         text="# kipu: agents\n" + "".join(r + "\n" for r in rows),
@@ -276,6 +277,28 @@ def _agents(text: str) -> ImportResult:
         n_rows=len(rows),
         n_skipped=n_skipped,
     )
+
+
+def _forms(words: list[str], plurals: str | None) -> list[str]:
+    """An agent phrase's forms: as written; its plural as PETRARCH forms it (``{FORMS}`` listed,
+    ``{}`` none, else the English rule); and its singular when written in the plural
+    ("SECURITY_OFFICIALS"), which is how the parse's lemmas read it."""
+    if not words:
+        return []
+    head, last = words[:-1], words[-1]
+    forms = [" ".join(words)]
+    if plurals is None:
+        if last.endswith("y") and last[-2:-1] not in "aeiou":
+            forms.append(" ".join([*head, last[:-1] + "ies"]))
+        elif last.endswith(("s", "x", "ch", "sh")):
+            forms.append(" ".join([*head, last + "es"]))
+        else:
+            forms.append(" ".join([*head, last + "s"]))
+    else:
+        forms += [" ".join(p.replace("_", " ").lower().split()) for p in plurals.split()]
+    if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        forms.append(" ".join([*head, last[:-1]]))
+    return [f for f in forms if f]
 
 
 def _expand(phrase: str, macros: dict[str, list[str]]) -> list[str]:

@@ -103,3 +103,17 @@ def test_unreadable_file_exits_1(tmp_path: Path) -> None:
     not_a_dictionary = tmp_path / "x.txt"
     not_a_dictionary.write_text("hello\n", encoding="utf-8")
     assert CliRunner().invoke(app, ["dict", "import", str(not_a_dictionary)]).exit_code == 1
+
+
+def test_agent_forms_and_spaced_codes(tmp_path: Path) -> None:
+    src = tmp_path / "agents.txt"
+    src.write_text(
+        "SECURITY_OFFICIALS [~GOV]\nGOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]\nPOLICE {} [ ~COP]\n"
+        "DIPLOMAT [~GOV]\n",
+        encoding="utf-8",
+    )
+    table = [r[:2] for r in rows(import_dictionary(str(src)).text) if r[2] == "noun"]
+    assert ["security official", "GOV"] in table  # the singular the parse's lemmas give
+    assert ["golden geese", "GGS"] in table  # plurals listed in braces
+    assert ["police", "COP"] in table and ["polices", "COP"] not in table  # "{}": no plural
+    assert ["diplomats", "GOV"] in table  # the plural PETRARCH forms by default

@@ -1,7 +1,7 @@
 """Event coding: CAMEO manual examples, PETRARCH unit-test records, speed of coding vs parse.
 
     python benchmarks/events.py cameo        # CAMEO examples: root and full-code accuracy
-    python benchmarks/events.py petrarch     # PETRARCH2 unit tests, PETR.Validate.verbs imported
+    python benchmarks/events.py petrarch     # PETRARCH2 unit tests, PETR.Validate.* imported
     python benchmarks/events.py speed [N]    # Guardian sample (first N articles): coding / parse
     python benchmarks/events.py sample SEED  # 100 random Guardian sentences and their events
 
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kipu.actors import resolve_actors
 from kipu.commands.evaluate import code_gold
-from kipu.events import GoldItem, code_events, import_verbs, read_gold, score
+from kipu.events import GoldItem, code_events, import_discards, import_verbs, read_gold, score
 from kipu.extract import extract
 from kipu.nlp import load_model, parse
 from kipu.records import Article, Document
@@ -49,6 +49,11 @@ def petrarch() -> None:
             out = Path(tmp) / f"{name}.tsv"
             out.write_text(import_dictionary(str(folder / name)).text, encoding="utf-8")
             files.append(str(out))
+        discards = Path(tmp) / "petr-discards.tsv"
+        discards.write_text(
+            import_discards(str(folder / "PETR.Validate.discards.txt")), encoding="utf-8"
+        )
+        files.append(str(discards))
         # Coded as PETRARCH codes them: with the imported verb dictionary alone.
         coded = code_gold(items, tuple(files), bundled=False)
     print(json.dumps(score(items, coded).as_dict(), indent=2))

@@ -29,6 +29,8 @@ MACRO = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 VERB_BLOCK = re.compile(r"^---\s+\S+\s+\[[-\d]+\]\s+---", re.M)
 # An agent code: a sector to add to the actor's country ("[~GOV]") or before it ("[IGO~]").
 AGENT_CODE = re.compile(r"\[~[A-Za-z]+[\]}]|\[[A-Za-z]{3}~\]")
+# The header comment of PETRARCH's discards files ("Story-level discards are indicated with a '+'").
+DISCARDS_NOTE = re.compile(r"^#.*\bdiscards?\b", re.I | re.M)
 # Two-digit years below this are 20xx, others 19xx (TABARI's dates start in the 1940s).
 CENTURY_PIVOT = 50
 
@@ -51,13 +53,16 @@ class ImportResult:
 
 
 def detect_kind(text: str) -> str | None:
-    """ "actors", "agents" or "verbs" for a TABARI/PETRARCH dictionary text, None if unknown."""
+    """ "actors", "agents", "verbs" or "discards" for a TABARI/PETRARCH dictionary text, None
+    if unknown."""
     if VERB_BLOCK.search(text):
         return "verbs"
     if AGENT_CODE.search(text):
         return "agents"
     if CODE.search(text):
         return "actors"
+    if DISCARDS_NOTE.search(text):
+        return "discards"  # phrases alone, under PETRARCH's note on story and sentence discards
     return None
 
 

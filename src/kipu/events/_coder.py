@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from kipu.events._amounts import count_in_clause, money_in_clause
+from kipu.events._discards import load_discards
 from kipu.events._mood import Mood, in_question, mood_of, shift
 from kipu.events._patterns import ANY_SLOT, Pattern, PatternIndex, load_patterns
 from kipu.events._tree import CLAUSE_DEPS, OBJECT_DEPS, Tree
@@ -98,11 +99,16 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
     """Every event the dictionary licenses in a resolved article, sentence by sentence."""
     index = load_patterns(options.dictionaries, options.bundled) if options else load_patterns(())
     article = resolved.parsed.article
+    discards = load_discards(options.dictionaries if options else ())
+    if discards.story_hit(article.text):
+        return []  # a story a discard list rules out (sports, weather)
     events: list[Event] = []
     seen: set[str] = set()
     for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
         if sentence.text.rstrip().rstrip("\"'”’").endswith("?"):
             continue  # a question is not a report of an act
+        if discards.sentence_hit(sentence.text):
+            continue  # a sentence a discard list rules out
         for event in _code_sentence(
             sentence, mentions, index, article.doc_id, article.input_id, article.published
         ):

@@ -84,6 +84,7 @@ def test_kinds_detected(phoenix: Path) -> None:
     assert kind("Phoenix.MilNonState.actors.txt") == "actors"
     assert kind("Phoenix.agents.txt") == "agents"
     assert kind("PETR.Validate.verbs.txt") == "verbs"
+    assert kind("Phoenix.discards.txt") == "discards"
 
 
 def test_imported_file_is_a_user_dictionary(phoenix: Path, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from kipu.actors import ActorOptions, resolve_actors
 from kipu.actors._phoenix import import_dictionary
-from kipu.events import EventOptions, code_events, import_verbs
+from kipu.events import EventOptions, code_events, import_discards, import_verbs
 from kipu.nlp import parse
 from tests.helpers import article, triples
 
@@ -40,15 +40,32 @@ GOVERNMENT [~GOV]
 TRADE_ENVOY [~GOVTRD]
 """
 
+# Story-level ("+") and sentence-level discards.
+DISCARDS = """\
+# a comment
++HURRICANE_SEASON
+YEARS LATER
+"""
+
 
 @pytest.fixture
 def dictionaries(tmp_path: Path) -> tuple[str, ...]:
     files = []
-    for name, text in (("verbs", VERBS), ("actors", ACTORS), ("agents", AGENTS)):
+    for name, text in (
+        ("verbs", VERBS),
+        ("actors", ACTORS),
+        ("agents", AGENTS),
+        ("discards", DISCARDS),
+    ):
         src = tmp_path / f"{name}.txt"
         src.write_text(text, encoding="utf-8")
         out = tmp_path / f"{name}.tsv"
-        converted = import_verbs(str(src)) if name == "verbs" else import_dictionary(str(src)).text
+        if name == "verbs":
+            converted = import_verbs(str(src))
+        elif name == "discards":
+            converted = import_discards(str(src))
+        else:
+            converted = import_dictionary(str(src)).text
         out.write_text(converted, encoding="utf-8")
         files.append(str(out))
     return tuple(files)
@@ -98,3 +115,10 @@ def test_an_imported_verb_form_matches_as_written(dictionaries: tuple[str, ...])
     # The block "HELD" is the form "held", not every form of "hold".
     assert _code("Valdoria held Kestran.", dictionaries) == {("VLD", "902", "KST")}
     assert _code("Valdoria holds Kestran.", dictionaries) == set()
+
+
+def test_discards_rule_out_sentences_and_stories(dictionaries: tuple[str, ...]) -> None:
+    text = "Valdoria scolded Kestran. Years later Kestran scolded Valdoria."
+    assert _code(text, dictionaries) == {("VLD", "111", "KST")}
+    story = "Valdoria scolded Kestran. The hurricane season began early."
+    assert _code(story, dictionaries) == set()

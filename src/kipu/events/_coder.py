@@ -262,12 +262,20 @@ def _best(
     best: tuple[Pattern, int | None] | None = None
     best_key: tuple[int, int] | None = None
     ahead = _words_before(tree, verb) if verb is not None else []
+    phrase = _verb_phrase_words(tree, verb) if verb is not None else set()
     for order, p in enumerate(patterns):
-        if any(w not in particles and w not in obj_words for w in p.words):
+        if p.as_written and verb is not None:
+            # An imported entry reads as its dictionary meant it: its words anywhere in the verb
+            # phrase after the verb ("vowed to wage war" holds "war"; "acted on a resolution").
+            if any(w not in phrase for w in p.words) or any(
+                prep not in phrase or word not in phrase for prep, word in p.prep_words
+            ):
+                continue
+        elif any(w not in particles and w not in obj_words for w in p.words):
             continue
         if p.before and not _in_order(p.before, ahead):
             continue
-        if any(
+        if not (p.as_written and verb is not None) and any(
             not any(pl == prep and tree.tokens[o].lemma == word for pl, o in preps)
             # The parse may take the preposition for a particle and its object for the verb's
             # ("clashed over the efforts": over/prt, efforts/dobj).
@@ -317,6 +325,10 @@ NOT_COMPLEMENT_DEPS = frozenset(
 )
 
 
+# Dependents that start another clause inside a verb phrase (its words are not the phrase's).
+VP_STOP_DEPS = frozenset({"advcl", "relcl", "parataxis", "ccomp"})
+
+
 def _words_before(tree: Tree, v: int) -> list[tuple[str, str]]:
     """(lower-case text, lemma) of the words before a verb in its clause and the clauses that
     govern it ("Ethiopia indicated it would [act]", "Romendacil did n't [clash]")."""
@@ -328,6 +340,19 @@ def _words_before(tree: Tree, v: int) -> list[tuple[str, str]]:
         for i in tree.subtree(top)
         if i < v
     ]
+
+
+def _verb_phrase_words(tree: Tree, v: int) -> set[str]:
+    """Lower-case forms and lemmas of the words after a verb in its phrase: its objects,
+    particles, prepositional phrases and open complements, not other clauses."""
+    out: set[str] = set()
+    for c in tree.kids[v]:
+        dep = tree.tokens[c].dep
+        if c > v and (dep == "xcomp" or dep not in NOT_COMPLEMENT_DEPS):
+            for i in tree.subtree(c, stop=VP_STOP_DEPS):
+                out.add(tree.tokens[i].text.lower())
+                out.add(tree.tokens[i].lemma.lower())
+    return out
 
 
 def _in_order(wanted: tuple[str, ...], words: list[tuple[str, str]]) -> bool:
@@ -361,8 +386,9 @@ def _any_target(
         if dep == "ccomp" and c > verb:
             for s in tree.children(c, "nsubj", "nsubjpass"):
                 span += tree.subtree(s, stop=CLAUSE_DEPS)
-        elif dep not in NOT_COMPLEMENT_DEPS and dep != "ccomp" and c > verb:
-            span += tree.subtree(c, stop=CLAUSE_DEPS)
+        elif (dep == "xcomp" or dep not in NOT_COMPLEMENT_DEPS) and dep != "ccomp" and c > verb:
+            # An open complement is part of the phrase: "vowed to wage war on the Rohans".
+            span += tree.subtree(c, stop=VP_STOP_DEPS)
     inside = set(span)
     for i in sorted(inside):
         covering = [m for m in by_head.values() if m.start <= i < m.end and m.head in inside]
@@ -736,7 +762,8 @@ def _verb_entries(t: Token, index: PatternIndex) -> list[Pattern]:
     entries = index.verbs.get(t.lemma, [])
     form = t.text.lower()
     if form != t.lemma and form in index.verbs:
-        entries = entries + [p for p in index.verbs[form] if p.as_written]
+        # The form's own entries first: they win ties with the lemma's ("left" vs "leave").
+        entries = [p for p in index.verbs[form] if p.as_written] + entries
     return entries
 
 

@@ -173,6 +173,14 @@ def _items(after: str, synsets: dict[str, list[str]]) -> list[list[str]]:
     other. ``^`` stands for a noun phrase of any words (it fills an open preposition); a
     preposition left without an object names the target (``(TO)``, ``... FROM``)."""
     tokens = re.findall(r"\(|\)|\{|\}|[^\s(){}]+", after.replace("_", " "))
+    for k, tok in enumerate(tokens):
+        members = _members(tok[1:].rstrip("_"), synsets) if tok.startswith("&") else []
+        if members and all(m.lower() in PREPOSITIONS for m in members):
+            # A set of prepositions ("&PREPOSIT1": against, in, on ...): one pattern each.
+            out = []
+            for m in members:
+                out += _items(" ".join([*tokens[:k], m, *tokens[k + 1 :]]), synsets)
+            return out
     choices: list[list[list[str]]] = []  # per slot: alternatives, each a list of words
     prep: str | None = None
     phrase: list[str] | None = None  # words of a "{noun phrase}" being read
@@ -213,6 +221,10 @@ def _items(after: str, synsets: dict[str, list[str]]) -> list[list[str]]:
             continue
         if tok.startswith("&"):
             members = _members(tok[1:].rstrip("_"), synsets)
+            if prep is not None:
+                # Under a preposition only the object's head is checked: a phrase of several
+                # words ("TOTAL BOYCOTT") would match on its head alone, so it is left out.
+                members = [m for m in members if len(_words(m, None)) == 1]
             alts = [a for a in (_words(m, prep) for m in members) if a]
             if alts:
                 choices.append(alts)

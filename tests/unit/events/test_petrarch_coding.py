@@ -28,6 +28,15 @@ GREET
 
 --- HELD  [902] ---
 HELD
+
+&PREPS
++AGAINST
++ON
+
+--- VOW  [170] ---
+VOW
+- * WAR  [173]
+- * &PREPS RESOLUTION  [102]
 """
 # Made-up countries with codes that are no ISO codes, and an agent with a two-part code.
 ACTORS = """\
@@ -122,3 +131,11 @@ def test_discards_rule_out_sentences_and_stories(dictionaries: tuple[str, ...]) 
     assert _code(text, dictionaries) == {("VLD", "111", "KST")}
     story = "Valdoria scolded Kestran. The hurricane season began early."
     assert _code(story, dictionaries) == set()
+
+
+def test_imported_words_anywhere_in_the_verb_phrase(dictionaries: tuple[str, ...]) -> None:
+    # "* WAR": the word is in the verb phrase, under the complement "to wage".
+    assert _code("Valdoria vowed to wage war on Kestran.", dictionaries) == {("VLD", "173", "KST")}
+    # A set of prepositions: one entry each ("vowed on a resolution", "against a resolution").
+    found = _code("Valdoria vowed on a resolution with Kestran.", dictionaries)
+    assert found == {("VLD", "102", "KST")}

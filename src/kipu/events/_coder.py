@@ -275,6 +275,8 @@ def _best(
             continue
         if p.before and not _in_order(p.before, ahead):
             continue
+        if p.mutual and (verb is None or len(_subjects(tree, verb, by_head)) < 2):
+            continue  # "%": only conjoined subjects act on one another
         if not (p.as_written and verb is not None) and any(
             not any(pl == prep and tree.tokens[o].lemma == word for pl, o in preps)
             # The parse may take the preposition for a particle and its object for the verb's
@@ -607,7 +609,7 @@ def _events_for(
     if not targets and code[:2] in TARGETED_ROOTS:
         target_heads = _implied_targets(tree, m, code)
         targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
-    mutual = (
+    mutual = m.pattern.mutual or (
         not m.pattern.has_target
         and not m.pattern.nominal
         and tree.tokens[m.trigger].lemma in RECIPROCAL_VERBS
@@ -639,7 +641,7 @@ def _events_for(
     if (
         not targets
         and code[:2] in TARGETED_ROOTS
-        and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and m.target is None)
+        and not (len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or mutual) and m.target is None)
         and not (evaluation and m.target is not None)
     ):
         # Verbal acts and cooperation are done to someone: without a resolved target the
@@ -733,7 +735,8 @@ def _events_for(
         )
     if not events:
         why.append("source and target are the same actor")
-    if m.pattern.reverse is not None:
+    if m.pattern.reverse is not None and targets:
+        # (Conjoined subjects paired with one another have each direction already.)
         events += [_reversed(e, m.pattern.reverse) for e in events if e.target is not None]
     return events
 

@@ -16,6 +16,8 @@ trigger's dependents in any order:
 - ``<word``        a word written before the trigger in its clause or the clauses governing it, in
                    the order of the ``<`` items ("<not" in "did not clash", "<failed <to"); such a
                    pattern decides the event's mood itself (negation and modals are its words);
+- ``%``            the conjoined subjects act on one another ("Peru and Chile agreed"); there
+                   is no target slot;
 - ``word``         a particle ("step up") or a word of the direct object phrase ("impose sanction");
                    ``xcomp`` stands for any open complement verb ("agree xcomp": agreed to act).
 
@@ -75,10 +77,11 @@ class Pattern:
     as_written: bool = False  # a file declaring "# codes: any": the code is kept as written
     before: tuple[str, ...] = ()  # words that must precede the trigger, in order ("<word" items)
     reverse: str | None = None  # "032:033": the code of the target's act back to the source
+    mutual: bool = False  # "%": conjoined subjects act on one another
 
     @property
     def n_items(self) -> int:
-        n = len(self.words) + len(self.prep_words) + len(self.before)
+        n = len(self.words) + len(self.prep_words) + len(self.before) + self.mutual
         return n + (1 if self.has_target else 0)
 
 
@@ -105,6 +108,7 @@ def parse_pattern(code: str, text: str, where: str) -> Pattern:
         raise DictionaryError(f"{where}: pattern {text!r} must start with a trigger lemma")
     words: list[str] = []
     before: list[str] = []
+    mutual = False
     prep_words: list[tuple[str, str]] = []
     target_prep: str | None = None
     has_target = False
@@ -116,6 +120,9 @@ def parse_pattern(code: str, text: str, where: str) -> Pattern:
             if has_target:
                 raise DictionaryError(f"{where}: pattern {text!r} has two target slots '+'")
             has_target = True
+            i += 1
+        elif item == "%":
+            mutual = True
             i += 1
         elif item.startswith("<") and len(item) > 1:
             before.append(item[1:])
@@ -146,6 +153,7 @@ def parse_pattern(code: str, text: str, where: str) -> Pattern:
         words=tuple(words),
         prep_words=tuple(prep_words),
         before=tuple(before),
+        mutual=mutual,
         text=text,
         where=where,
     )

@@ -102,8 +102,14 @@ def import_verbs(path: str) -> str:
             # patterns cannot swap.
             skipped["roles"] += 1
             continue
+        mutual = "%" in before.replace("_", " ").split()
         for ahead in _before(before, synsets):
             for items in _items(after, synsets):
+                if mutual:
+                    # "% *": the conjoined subjects act on one another; no other target.
+                    if any(i.endswith("+") and i != f"{ANY_SLOT} +" for i in items):
+                        continue
+                    items = [i for i in items if i != f"{ANY_SLOT} +"] + ["%"]
                 for v in verbs:
                     pattern = " ".join([v, *ahead, *items])
                     rows.setdefault(f"{code}\t{pattern}", f"{name}:{lineno}")

@@ -33,6 +33,10 @@ HELD
 +AGAINST
 +ON
 
+--- PARLEY  [081] ---
+PARLEY
+- % *  [030]
+
 --- VOW  [170] ---
 VOW
 - * WAR  [173]
@@ -139,3 +143,12 @@ def test_imported_words_anywhere_in_the_verb_phrase(dictionaries: tuple[str, ...
     # A set of prepositions: one entry each ("vowed on a resolution", "against a resolution").
     found = _code("Valdoria vowed on a resolution with Kestran.", dictionaries)
     assert found == {("VLD", "102", "KST")}
+
+
+def test_compound_subjects_act_on_one_another(dictionaries: tuple[str, ...]) -> None:
+    # "% *": only when the subject is conjoined; one subject alone gets the block's default.
+    assert _code("Valdoria and Kestran parleyed.", dictionaries) == {
+        ("VLD", "030", "KST"),
+        ("KST", "030", "VLD"),
+    }
+    assert _code("Valdoria parleyed with Kestran.", dictionaries) == {("VLD", "081", "KST")}

@@ -127,17 +127,18 @@ def user_kind(path: str) -> str | None:
 
 
 @cache
-def load_dictionaries(paths: tuple[str, ...] = ()) -> ActorDictionaries:
+def load_dictionaries(paths: tuple[str, ...] = (), bundled: bool = True) -> ActorDictionaries:
     """Read the bundled actor dictionaries, then the user's files in order, once per process.
 
     A user file's first line names its kind (``# kipu: countries|agents|organisations|
     officeholders``) and its rows have the columns of the bundled file of that kind; a later
     ``# kipu: KIND`` line starts a section of another kind (``kipu dict import`` writes such
     files). An entry overrides the entries with the same text before it. Files and sections of
-    other kinds (event patterns) are left to the stages that read them.
+    other kinds (event patterns) are left to the stages that read them. Without ``bundled``,
+    the user's files alone (imported dictionaries coding as they were meant to).
     """
     d = ActorDictionaries()
-    for kind, (name, _) in USER_KINDS.items():
+    for kind, (name, _) in USER_KINDS.items() if bundled else ():
         _add(d, kind, _rows(name, USER_KINDS[kind][1]), override=False)
     for path in paths:
         if user_kind(path) is None:

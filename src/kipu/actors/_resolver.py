@@ -69,6 +69,8 @@ class ActorOptions:
     dictionaries: tuple[str, ...] = ()
     # Finds what "he" or "the minister" refers to; None means the rule-based default.
     alias_resolver: AliasResolver | None = None
+    # False: the user's dictionaries alone, without kipu's bundled ones.
+    bundled: bool = True
 
 
 @dataclass(slots=True)
@@ -83,7 +85,7 @@ class _Memory:
 def resolve_actors(parsed: Parsed, options: ActorOptions | None = None) -> Resolved:
     """Find the actor mentions of every sentence of a parsed article."""
     options = options or ActorOptions()
-    d = load_dictionaries(tuple(options.dictionaries))
+    d = load_dictionaries(tuple(options.dictionaries), options.bundled)
     alias = options.alias_resolver or RuleAliasResolver()
     memory = _Memory()
     date = parsed.article.published

@@ -86,7 +86,7 @@ def dictionaries(tmp_path: Path) -> tuple[str, ...]:
 
 def _code(text: str, files: tuple[str, ...]) -> set[tuple[str | None, str, str | None]]:
     parsed = next(parse([article(text)]))
-    resolved = resolve_actors(parsed, ActorOptions(dictionaries=files))
+    resolved = resolve_actors(parsed, ActorOptions(dictionaries=files, bundled=False))
     return triples(code_events(resolved, EventOptions(dictionaries=files, bundled=False)))
 
 
@@ -152,3 +152,9 @@ def test_compound_subjects_act_on_one_another(dictionaries: tuple[str, ...]) -> 
         ("KST", "030", "VLD"),
     }
     assert _code("Valdoria parleyed with Kestran.", dictionaries) == {("VLD", "081", "KST")}
+
+
+def test_without_bundled_dictionaries_only_imported_actors(dictionaries: tuple[str, ...]) -> None:
+    # kipu's own agents know "protesters" and its countries know Peru; the imported ones do not.
+    assert _code("Protesters scolded Kestran.", dictionaries) == set()
+    assert _code("Peru scolded Kestran.", dictionaries) == set()

@@ -38,6 +38,7 @@ class CountryEntry:
     ambiguous: bool
     military: bool
     place: bool
+    actor: bool = False  # an actor in every role, a place too ("in Bree": imported PETRARCH names)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -194,6 +195,7 @@ def _add(
                 ambiguous="ambiguous" in fl,
                 military="military" in fl,
                 place="place" in fl,
+                actor="actor" in fl,
             )
             fresh(d.countries, key(text))
             d.countries[key(text)].append(entry)

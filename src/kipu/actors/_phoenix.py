@@ -230,7 +230,9 @@ def _actors(text: str) -> ImportResult:
         if len(code) == 3:
             # A three-letter code is a root that agents extend ("[ARN]" + "~GOV" → ARNGOV), as
             # in PETRARCH, whether or not it is an ISO country.
-            countries += [f"{code}\tname\t{_title(name)}\t" for name in entry.names]
+            # "actor": TABARI and PETRARCH code a name as an actor wherever it stands ("arrived
+            # in Gondor", "departed from Libya"), not as a mere place.
+            countries += [f"{code}\tname\t{_title(name)}\tactor" for name in entry.names]
         else:
             country, sector, group = _split(code, roots)
             orgs += [f"{name}\t{code}\t{country}\t{sector}\t{group}" for name in entry.names]

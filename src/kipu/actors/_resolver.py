@@ -284,7 +284,8 @@ def _resolve_phrase(
     # 3. A country or capital as the head: the state, or the government it stands for.
     if country is not None and head_is_country:
         entry, _ = country
-        if _role_is_place(h, tokens) or entry.place or _is_dateline(phrase, tokens, sentence):
+        in_place_role = _role_is_place(h, tokens) and not entry.actor
+        if in_place_role or entry.place or _is_dateline(phrase, tokens, sentence):
             return None
         if entry.kind == "capital":
             sector = "MIL" if entry.military else "GOV"

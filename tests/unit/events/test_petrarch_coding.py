@@ -158,3 +158,11 @@ def test_without_bundled_dictionaries_only_imported_actors(dictionaries: tuple[s
     # kipu's own agents know "protesters" and its countries know Peru; the imported ones do not.
     assert _code("Protesters scolded Kestran.", dictionaries) == set()
     assert _code("Peru scolded Kestran.", dictionaries) == set()
+
+
+def test_imported_names_are_actors_in_a_place_role(dictionaries: tuple[str, ...]) -> None:
+    # kipu's own countries are places after "in"; TABARI/PETRARCH names are actors anywhere.
+    assert _code("Valdoria scolded the government in Kestran.", dictionaries) == {
+        ("VLD", "111", "KSTGOV")
+    }
+    assert _code("Valdoria mended relations in Kestran.", dictionaries) == {("VLD", "064", "KST")}

@@ -262,18 +262,21 @@ def _best(
     best: tuple[Pattern, int | None] | None = None
     best_key: tuple[int, int] | None = None
     ahead = _words_before(tree, verb) if verb is not None else []
-    phrase = _verb_phrase_words(tree, verb) if verb is not None else set()
+    span = _verb_phrase(tree, verb) if verb is not None else set()
+    phrase = {f for i in span for f in _forms(tree, i)}
     for order, p in enumerate(patterns):
         if p.as_written and verb is not None:
             # An imported entry reads as its dictionary meant it: its words anywhere in the verb
-            # phrase after the verb ("vowed to wage war" holds "war"; "acted on a resolution").
-            if any(w not in phrase for w in p.words) or any(
-                prep not in phrase or word not in phrase for prep, word in p.prep_words
-            ):
+            # phrase after the verb ("vowed to wage war" holds "war"; "acted on a resolution"),
+            # words joined by "_" next to each other ("new_economic_relation").
+            if any(
+                not _adjacent(w.split("_"), span, tree) if "_" in w else w not in phrase
+                for w in p.words
+            ) or any(prep not in phrase or word not in phrase for prep, word in p.prep_words):
                 continue
         elif any(w not in particles and w not in obj_words for w in p.words):
             continue
-        if p.before and not _in_order(p.before, ahead):
+        if p.before and (verb is None or not _in_order(p.before, ahead, tree, verb)):
             continue
         if p.mutual and (verb is None or len(_subjects(tree, verb, by_head)) < 2):
             continue  # "%": only conjoined subjects act on one another
@@ -331,39 +334,58 @@ NOT_COMPLEMENT_DEPS = frozenset(
 VP_STOP_DEPS = frozenset({"advcl", "relcl", "parataxis", "ccomp"})
 
 
-def _words_before(tree: Tree, v: int) -> list[tuple[str, str]]:
-    """(lower-case text, lemma) of the words before a verb in its clause and the clauses that
-    govern it ("Ethiopia indicated it would [act]", "Romendacil did n't [clash]")."""
+def _words_before(tree: Tree, v: int) -> list[int]:
+    """The words before a verb in its clause and the clauses that govern it ("Ethiopia
+    indicated it would [act]", "Romendacil did n't [clash]")."""
     top = v
     while tree.tokens[top].dep in ("xcomp", "ccomp", "conj") and tree.tokens[top].head != top:
         top = tree.tokens[top].head
-    return [
-        (tree.tokens[i].text.lower(), tree.tokens[i].lemma.lower())
-        for i in tree.subtree(top)
-        if i < v
-    ]
+    return [i for i in tree.subtree(top) if i < v]
 
 
-def _verb_phrase_words(tree: Tree, v: int) -> set[str]:
-    """Lower-case forms and lemmas of the words after a verb in its phrase: its objects,
-    particles, prepositional phrases and open complements, not other clauses."""
-    out: set[str] = set()
+def _verb_phrase(tree: Tree, v: int) -> set[int]:
+    """The words after a verb in its phrase: its objects, particles, prepositional phrases and
+    open complements, not other clauses."""
+    out: set[int] = set()
     for c in tree.kids[v]:
         dep = tree.tokens[c].dep
         if c > v and (dep == "xcomp" or dep not in NOT_COMPLEMENT_DEPS):
-            for i in tree.subtree(c, stop=VP_STOP_DEPS):
-                out.add(tree.tokens[i].text.lower())
-                out.add(tree.tokens[i].lemma.lower())
+            out.update(tree.subtree(c, stop=VP_STOP_DEPS))
     return out
 
 
-def _in_order(wanted: tuple[str, ...], words: list[tuple[str, str]]) -> bool:
-    """True when the wanted words occur among the words in this order (others may come between)."""
-    k = 0
-    for text, lemma in words:
-        if k < len(wanted) and wanted[k] in (text, lemma):
-            k += 1
-    return k == len(wanted)
+def _forms(tree: Tree, i: int) -> tuple[str, str]:
+    """A word's lower-case form and lemma."""
+    return tree.tokens[i].text.lower(), tree.tokens[i].lemma.lower()
+
+
+def _adjacent(parts: list[str], span: set[int], tree: Tree) -> bool:
+    """True when the words stand next to each other, in order, within the span."""
+    return any(
+        all(i + k in span and part in _forms(tree, i + k) for k, part in enumerate(parts))
+        for i in span
+    )
+
+
+def _in_order(wanted: tuple[str, ...], ahead: list[int], tree: Tree, v: int) -> bool:
+    """True when the wanted words occur before the verb in this order (others may come
+    between); "a_b" are words next to each other, and a trailing "_" glues them to the verb."""
+    span = set(ahead)
+    pos = -1
+    for item in wanted:
+        glued = item.endswith("_")
+        parts = item.rstrip("_").split("_")
+        starts = [
+            i
+            for i in ahead
+            if i > pos
+            and all(i + k in span and p in _forms(tree, i + k) for k, p in enumerate(parts))
+            and (not glued or i + len(parts) == v)
+        ]
+        if not starts:
+            return False
+        pos = starts[0] + len(parts) - 1
+    return True
 
 
 def _any_target(
@@ -377,6 +399,13 @@ def _any_target(
     first actor in the verb's complements (its object with its modifiers, its prepositional
     phrases, the subject of a "that" clause), the widest mention where mentions nest ("Gondor's
     government"); else the direct object (a thing) or nothing."""
+    if (
+        verb is not None
+        and direct_object is not None
+        and tree.tokens[direct_object].dep == "nsubjpass"
+        and _mention(tree, direct_object, by_head, possessor=True) is not None
+    ):
+        return direct_object  # "Eriador was opposed by Osgiliath": the one acted on
     if verb is None:
         for _, o in preps:
             if _mention(tree, o, by_head, possessor=True) is not None:

@@ -97,7 +97,7 @@ def import_verbs(path: str) -> str:
             skipped["empty"] += 1
             continue
         before, after = body.split("*", 1)
-        if "+" in before.split() or "$" in after.replace("_", " ").split():
+        if "+" in before.replace("_", " ").split() or "$" in after.replace("_", " ").split():
             # The target before the verb or the source after it ("+ * FROM $"): roles kipu's
             # patterns cannot swap.
             skipped["roles"] += 1
@@ -175,10 +175,13 @@ def _synsets(text: str) -> dict[str, list[str]]:
 def _items(after: str, synsets: dict[str, list[str]]) -> list[list[str]]:
     """kipu pattern items for the words after the verb (one list per synonym-set expansion).
 
-    ``_`` joins words PETRARCH wants adjacent; on a parse they are words of the phrase like any
-    other. ``^`` stands for a noun phrase of any words (it fills an open preposition); a
+    ``_`` joins words PETRARCH wants adjacent: they become one ``word_word`` item (words next to
+    each other). ``^`` stands for a noun phrase of any words (it fills an open preposition); a
     preposition left without an object names the target (``(TO)``, ``... FROM``)."""
-    tokens = re.findall(r"\(|\)|\{|\}|[^\s(){}]+", after.replace("_", " "))
+    synsets = dict(synsets)
+    tokens = [
+        t for chunk in re.findall(r"\(|\)|\{|\}|[^\s(){}]+", after) for t in _group(chunk, synsets)
+    ]
     for k, tok in enumerate(tokens):
         members = _members(tok[1:].rstrip("_"), synsets) if tok.startswith("&") else []
         if members and all(m.lower() in PREPOSITIONS for m in members):
@@ -260,26 +263,70 @@ def _items(after: str, synsets: dict[str, list[str]]) -> list[list[str]]:
     return out or [[f"{ANY_SLOT} +"]]
 
 
+def _group(chunk: str, synsets: dict[str, list[str]], *, before: bool = False) -> list[str]:
+    """Tokens for one written chunk: "NEW_&TIETYPES_RELATIONS" stays one adjacent group (its
+    synonym sets expanded into a new set of groups); a chunk joining prepositions or markers
+    ("MEMOS_ON_&TIETYPES", "IN_+") is split into words."""
+    parts = [p for p in chunk.split("_") if p]
+    if len(parts) < 2 or chunk in ("(", ")", "{", "}"):
+        return parts or ([chunk] if chunk.strip("_") else [])
+    if any(p in ("+", "^", "$", "%") or (p.lower() in PREPOSITIONS and not before) for p in parts):
+        return parts  # (before the verb, a preposition is a word like any other)
+    alternatives: list[list[str]] = []
+    for p in parts:
+        if p.startswith("&"):
+            members = [m.replace(" ", "_") for m in _members(p[1:], synsets)]
+            if not members or any("&" in m for m in members):
+                return parts
+            alternatives.append(members)
+        else:
+            alternatives.append([p])
+    if all(len(a) == 1 for a in alternatives):
+        return ["_".join(a[0] for a in alternatives)]
+    name = f"_GROUP{len(synsets)}"
+    synsets[name] = [
+        "_".join(combo)
+        for combo in itertools.islice(itertools.product(*alternatives), MAX_EXPANSION)
+    ]
+    return [f"&{name}"]
+
+
 def _before(before: str, synsets: dict[str, list[str]]) -> list[list[str]]:
     """kipu ``<word`` items for the words before the verb, in order (one list per synonym-set
     expansion): "FAILED_TO_*" → ``<failed <to``, "&NEGATVAUXVRB *" → ``<did <n't`` ..."""
     choices: list[list[list[str]]] = []
-    for tok in before.replace("_", " ").split():
-        if tok in ("$", "%", "^"):
+    synsets = dict(synsets)
+    chunks = before.split()
+    for k, chunk in enumerate(chunks):
+        # A chunk glued to the verb ("RECENTLY_*", "FAILED_TO_*") must stand right before it.
+        glued = k == len(chunks) - 1 and chunk.endswith("_")
+        group = _group(chunk, synsets, before=True)
+        if len(group) == 1 and ("_" in group[0] or glued):
+            tok = group[0]
+            if tok.startswith("&"):
+                alts = [[f"<{m.lower()}{'_' if glued else ''}"] for m in synsets[tok[1:]]]
+            else:
+                alts = [[f"<{tok.lower()}{'_' if glued else ''}"]]
+            choices.append(alts)
             continue
-        if tok.startswith("&"):
-            alts = [_ahead(m) for m in _members(tok[1:].rstrip("_"), synsets)]
-            alts = [a for a in alts if a]
-            if alts:
-                choices.append(alts)
-            continue
-        words = _ahead(tok)
-        if words:
-            choices.append([words])
+        for tok in group:
+            choices.extend(_before_word(tok, synsets))
     return [
         [w for part in combo for w in part]
         for combo in itertools.islice(itertools.product(*choices), MAX_EXPANSION)
     ] or [[]]
+
+
+def _before_word(tok: str, synsets: dict[str, list[str]]) -> list[list[list[str]]]:
+    """The alternatives of one word (or synonym set) before the verb."""
+    if tok in ("$", "%", "^"):
+        return []
+    if tok.startswith("&"):
+        alts = [_ahead(m) for m in _members(tok[1:].rstrip("_"), synsets)]
+        alts = [a for a in alts if a]
+        return [alts] if alts else []
+    words = _ahead(tok)
+    return [[words]] if words else []
 
 
 def _ahead(phrase: str) -> list[str]:
@@ -299,7 +346,13 @@ def _members(name: str, synsets: dict[str, list[str]], depth: int = 0) -> list[s
 
 
 def _words(phrase: str, prep: str | None) -> list[str]:
-    """Items for a dictionary phrase: its content words, under a preposition when there is one."""
+    """Items for a dictionary phrase: its content words, under a preposition when there is one;
+    words joined by ``_`` are one ``word_word`` item (next to each other, the last one's lemma)."""
+    parts = [p for p in phrase.split("_") if p.strip()]
+    if prep is None and len(parts) > 1 and " " not in phrase:
+        words = [p.lower() for p in parts[:-1]] + [_lemma(parts[-1])]
+        if all(re.fullmatch(r"[a-z'.-]+", w) for w in words):
+            return ["_".join(words)]
     words = [_lemma(w) for w in phrase.replace("_", " ").split()]
     words = [w for w in words if w and w not in STOP_WORDS and w.isalpha()]
     if not words:

@@ -33,6 +33,11 @@ HELD
 +AGAINST
 +ON
 
+--- SNUB  [111] ---
+SNUB
+- * NEW_TRADE_ROUTES  [903]
+- RECENTLY_*  [904]
+
 --- PARLEY  [081] ---
 PARLEY
 - % *  [030]
@@ -166,3 +171,22 @@ def test_imported_names_are_actors_in_a_place_role(dictionaries: tuple[str, ...]
         ("VLD", "111", "KSTGOV")
     }
     assert _code("Valdoria mended relations in Kestran.", dictionaries) == {("VLD", "064", "KST")}
+
+
+def test_words_joined_by_underscores_stand_together(dictionaries: tuple[str, ...]) -> None:
+    assert _code("Valdoria snubbed new trade routes to Kestran.", dictionaries) == {
+        ("VLD", "903", "KST")
+    }
+    # "new ... trade routes" is not "NEW_TRADE_ROUTES": the block's default code.
+    assert _code("Valdoria snubbed new sea trade routes to Kestran.", dictionaries) == {
+        ("VLD", "111", "KST")
+    }
+    # "RECENTLY_*": right before the verb.
+    assert _code("Valdoria recently snubbed Kestran.", dictionaries) == {("VLD", "904", "KST")}
+    assert _code("Valdoria snubbed Kestran recently.", dictionaries) == {("VLD", "111", "KST")}
+
+
+def test_passive_subject_is_the_target(dictionaries: tuple[str, ...]) -> None:
+    assert _code("Valdoria was scolded by Kestran over trade with Kestran.", dictionaries) == {
+        ("KST", "111", "VLD")
+    }

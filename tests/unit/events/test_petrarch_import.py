@@ -49,7 +49,7 @@ def test_import_verbs_converts_blocks(tmp_path: Path) -> None:
     assert ("072", "ship arm shipment any +") in rows
     assert ("111", "scold + over dispute") in rows
     assert ("999", "ship widget any +") in rows  # kept as written
-    assert ("111", "ship <failed <to any +") in rows  # "FAILED_TO_*": words before the verb
+    assert ("111", "ship <failed_to_ any +") in rows  # "FAILED_TO_*": glued to the verb
     assert ("070:071", "send any +") in rows  # a synonym verb with its own (paired) code
     assert not any(p.startswith("tap") for _, p in rows)  # "WIRE_+TAP": a word before the verb
     assert not any("from" in p for _, p in rows if p.startswith("free"))  # "+ * FROM $"
@@ -60,7 +60,7 @@ def test_import_verbs_converts_blocks(tmp_path: Path) -> None:
     widget = [p for p in index.verbs["ship"] if p.code == "999"]
     assert widget and widget[0].as_written and widget[0].target_prep == "any"
     failed = [p for p in index.verbs["ship"] if p.code == "111"]
-    assert failed[0].before == ("failed", "to")
+    assert failed[0].before == ("failed_to_",)
     sent = [(p.code, p.reverse) for p in index.verbs["send"] if p.where.startswith(str(out))]
     assert sent == [("070", "071")]
     alone = load_patterns((str(out),), bundled=False)

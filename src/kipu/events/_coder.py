@@ -628,6 +628,9 @@ def _events_for(
     else:
         source_heads = _subjects(tree, m.clause, by_head)
     sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
+    if not sources and m.pattern.as_written:
+        # PETRARCH reads a noun phrase's actor off any name in it: "Ithilen's militia".
+        sources = [s for i in source_heads if (s := _inner_mention(tree, i, by_head)) is not None]
     if not sources:
         why.append("no resolved source actor")
         return []  # no resolved source: abstain
@@ -862,6 +865,20 @@ def _mention(
                     found = _mention(tree, o, by_head)
                     if found is not None:
                         return found
+    return None
+
+
+def _inner_mention(tree: Tree, i: int, by_head: dict[int, Mention]) -> Mention | None:
+    """The actor named inside a phrase whose head names none: its possessor or modifier
+    ("Ithilen's militia", "the Gondor parade"), or its "of" object ("the sheep of Gondor")."""
+    for c in tree.children(i, "poss", "compound", "amod", "nmod"):
+        if c in by_head:
+            return by_head[c]
+    for p in tree.children(i, "prep"):
+        if tree.tokens[p].lemma == "of":
+            for o in tree.children(p, "pobj"):
+                if o in by_head:
+                    return by_head[o]
     return None
 
 

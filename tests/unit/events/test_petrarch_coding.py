@@ -190,3 +190,8 @@ def test_passive_subject_is_the_target(dictionaries: tuple[str, ...]) -> None:
     assert _code("Valdoria was scolded by Kestran over trade with Kestran.", dictionaries) == {
         ("KST", "111", "VLD")
     }
+
+
+def test_a_phrase_takes_the_actor_named_in_it(dictionaries: tuple[str, ...]) -> None:
+    # "militia" is no agent of the imported dictionaries: the phrase is Valdoria's.
+    assert _code("Valdoria's militia scolded Kestran.", dictionaries) == {("VLD", "111", "KST")}

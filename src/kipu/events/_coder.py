@@ -295,7 +295,18 @@ def _best(
             elif p.target_prep == ANY_SLOT:
                 target = _any_target(verb, direct_object, preps, tree, by_head)
             else:
-                target = _pick_target([o for pl, o in preps if pl == p.target_prep], tree, by_head)
+                found = [o for pl, o in preps if pl == p.target_prep]
+                if p.as_written:
+                    # PETRARCH's "(FROM +)" is read anywhere in the verb phrase: "assurances on
+                    # cultural issues from Bree".
+                    found += [
+                        o
+                        for i in sorted(span)
+                        if tree.tokens[i].lemma == p.target_prep
+                        for o in tree.children(i, "pobj")
+                        if o not in found
+                    ]
+                target = _pick_target(found, tree, by_head)
                 if target is None and not p.nominal and not p.words and not p.prep_words:
                     continue  # "stand by +" without "by" is just "stand": no evidence of the act
         is_actor = target is not None and _mention(tree, target, by_head) is not None

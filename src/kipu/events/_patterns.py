@@ -81,7 +81,9 @@ class Pattern:
 
     @property
     def n_items(self) -> int:
-        n = len(self.words) + len(self.prep_words) + len(self.before) + self.mutual
+        # Words joined by "_" count one each ("<most_certainly_did_n't" is four words).
+        n = sum(len(w.rstrip("_").split("_")) for w in (*self.words, *self.before))
+        n += len(self.prep_words) + self.mutual
         return n + (1 if self.has_target else 0)
 
 

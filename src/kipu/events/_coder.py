@@ -261,8 +261,10 @@ def _best(
     """
     best: tuple[Pattern, int | None] | None = None
     best_key: tuple[int, int] | None = None
-    ahead = _words_before(tree, verb) if verb is not None else []
-    span = _verb_phrase(tree, verb) if verb is not None else set()
+    # The walks imported entries need, only when there are such entries.
+    imported = verb is not None and any(p.as_written or p.before for p in patterns)
+    ahead = _words_before(tree, verb) if imported and verb is not None else []
+    span = _verb_phrase(tree, verb) if imported and verb is not None else set()
     phrase = {f for i in span for f in _forms(tree, i)}
     for order, p in enumerate(patterns):
         if p.as_written and verb is not None:

@@ -10,8 +10,7 @@ trigger's dependents in any order:
 - ``any +``        the target is the first actor in the verb's complements after it: its object
                    with its modifiers, its prepositional phrases, the subject of a "that" clause
                    (PETRARCH's reading of a pattern that does not mark its target: "restored ties
-                   with Gondor"); a verb's entries in a ``# codes: any`` file also match its forms
-                   as written ("left" for an imported LEFT block);
+                   with Gondor"); see ``# codes: as written`` below;
 - ``PREP word``    a prepositional phrase with that object lemma must be present ("under arrest");
 - ``<word``        a word written before the trigger in its clause or the clauses governing it, in
                    the order of the ``<`` items ("<not" in "did not clash", "<failed <to"); such a
@@ -23,11 +22,14 @@ trigger's dependents in any order:
 
 The most specific matching entry (most items satisfied) wins. See docs/stages/events.md.
 
-A user's file may declare ``# codes: any`` among its first comment lines: its codes are then kept
-as written, even when they are not CAMEO codes (an imported dictionary in its own code scheme,
-such as the WEIS codes of PETRARCH's validation files), and never shifted to CAMEO's intent or
-threat codes (the dictionary's entry is the code); events with a code outside CAMEO carry
-Goldstein 0.0, QuadClass 0 and no PLOVER mapping.
+A user's file may declare ``# codes: as written`` among its first comment lines (``kipu dict
+import`` does for PETRARCH verb dictionaries): its entries are then read as PETRARCH reads them.
+Codes are kept as written, even when they are not CAMEO codes (the WEIS codes of PETRARCH's
+validation files), and never shifted to CAMEO's intent or threat codes; events with a code outside
+CAMEO carry Goldstein 0.0, QuadClass 0 and no PLOVER mapping. An entry's words may stand anywhere
+in the verb phrase after the verb (``word_word``: next to each other), a prepositional target slot
+is read there too, a verb's forms as written match ("left" for a LEFT block), and an unresolved
+subject phrase takes the actor named inside it ("Ithilen's militia").
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ ANY_SLOT = "any"
 KIND_PREFIX = "# kipu:"
 KIND = "patterns"
 # The declaration that a file's codes are kept as written (see the module's docstring).
-ANY_CODES = "# codes: any"
+ANY_CODES = "# codes: as written"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,7 +76,7 @@ class Pattern:
     ]  # (preposition, object lemma) pairs that must be present
     text: str  # the pattern as written
     where: str  # "patterns.tsv:123"
-    as_written: bool = False  # a file declaring "# codes: any": the code is kept as written
+    as_written: bool = False  # a file declaring "# codes: as written" (PETRARCH's reading)
     before: tuple[str, ...] = ()  # words that must precede the trigger, in order ("<word" items)
     reverse: str | None = None  # "032:033": the code of the target's act back to the source
     mutual: bool = False  # "%": conjoined subjects act on one another
@@ -162,7 +164,7 @@ def parse_pattern(code: str, text: str, where: str) -> Pattern:
 
 
 def _declares_any_codes(text: str) -> bool:
-    """True when the file's leading comment lines hold ``# codes: any``."""
+    """True when the file's leading comment lines hold ``# codes: as written``."""
     for line in text.splitlines():
         if not line.startswith("#"):
             return False

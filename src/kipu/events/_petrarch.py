@@ -7,8 +7,9 @@ set defined by ``&NAME`` followed by ``+WORD`` lines. kipu's patterns are read o
 parse, so each PETRARCH pattern becomes: trigger lemma, object words, ``PREP word`` and ``PREP +``
 items; a pattern that marks no target gets ``any +`` (the target is found in the verb phrase, as
 PETRARCH finds it). Words before the verb ("FAILED_TO_*", "&NEGATVAUXVRB *") become ``<word`` items,
-in order. Codes are kept as written (the file declares ``# codes: any`` when some are not CAMEO
-codes: PETRARCH's validation dictionaries use WEIS and test codes). Patterns that name the target
+in order. The file declares ``# codes: as written``: its entries are read as PETRARCH reads them
+(codes kept, even the WEIS and test codes of PETRARCH's validation dictionaries; see
+``kipu.events._patterns``). Patterns that name the target
 before the verb or the source after it, and null codes (``[---]``), are skipped and counted.
 """
 
@@ -115,7 +116,7 @@ def import_verbs(path: str) -> str:
                     rows.setdefault(f"{code}\t{pattern}", f"{name}:{lineno}")
     out = [
         "# kipu: patterns",
-        *([ANY_CODES] if foreign else []),
+        ANY_CODES,
         f"# imported from PETRARCH verb dictionary {Path(path).name} by kipu.events.import_verbs",
         f"# skipped: {skipped['before_verb']} verbs with words before them, "
         f"{skipped['roles']} patterns with the target before the verb or the source after it, "

@@ -62,8 +62,8 @@ def code_info(code: str) -> CodeInfo:
 
 
 def foreign_code_info(code: str) -> CodeInfo:
-    """A code outside CAMEO that a user's dictionary declares (``# codes: any``): no Goldstein
-    value (0.0), QuadClass 0, no PLOVER mapping."""
+    """A code outside CAMEO that a user's dictionary keeps (``# codes: as written``): no
+    Goldstein value (0.0), QuadClass 0, no PLOVER mapping."""
     return CodeInfo(
         code=code,
         name="not a CAMEO code",

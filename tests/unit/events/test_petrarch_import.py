@@ -41,7 +41,7 @@ def test_import_verbs_converts_blocks(tmp_path: Path) -> None:
     src = tmp_path / "verbs.txt"
     src.write_text(SAMPLE, encoding="utf-8")
     text = import_verbs(str(src))
-    assert text.startswith("# kipu: patterns\n# codes: any\n")  # 999 is not a CAMEO code
+    assert text.startswith("# kipu: patterns\n# codes: as written\n")  # read as PETRARCH reads
     rows = {tuple(line.split("\t")[:2]) for line in text.splitlines() if line[:1].isdigit()}
     # A pattern that marks no target finds it in the verb phrase ("any +"), as PETRARCH does.
     assert ("070", "ship any +") in rows and ("070", "dispatch any +") in rows
@@ -70,6 +70,7 @@ def test_import_verbs_converts_blocks(tmp_path: Path) -> None:
 def test_codes_outside_cameo_need_the_declaration(tmp_path: Path) -> None:
     mine = tmp_path / "mine.tsv"
     mine.write_text("# kipu: patterns\n999\tberate +\tmine\n", encoding="utf-8")
+    # (with "# codes: as written" on the second line the same entry loads)
     with pytest.raises(DictionaryError, match="not a CAMEO event code"):
         load_patterns((str(mine),))
 

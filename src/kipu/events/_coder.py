@@ -644,6 +644,14 @@ def _events_for(
     if not sources and m.pattern.as_written:
         # PETRARCH reads a noun phrase's actor off any name in it: "Ithilen's militia".
         sources = [s for i in source_heads if (s := _inner_mention(tree, i, by_head)) is not None]
+    if not sources and m.pattern.as_written and m.pattern.before:
+        # An entry with words before the verb reads them in the governing clause, and its
+        # actor with them: "Ethiopia indicated it would act" (it = Ethiopia).
+        clause = tree.tokens[m.clause]
+        pronouns = bool(source_heads) and all(tree.tokens[i].pos == "PRON" for i in source_heads)
+        if clause.dep == "ccomp" and pronouns:
+            source_heads = _subjects(tree, clause.head, by_head)
+            sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
     if not sources:
         why.append("no resolved source actor")
         return []  # no resolved source: abstain

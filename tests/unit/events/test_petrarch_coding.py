@@ -35,6 +35,7 @@ HELD
 
 --- SNUB  [111] ---
 SNUB
+- SAID WOULD *  [905]
 - * NEW_TRADE_ROUTES  [903]
 - RECENTLY_*  [904]
 
@@ -195,3 +196,8 @@ def test_passive_subject_is_the_target(dictionaries: tuple[str, ...]) -> None:
 def test_a_phrase_takes_the_actor_named_in_it(dictionaries: tuple[str, ...]) -> None:
     # "militia" is no agent of the imported dictionaries: the phrase is Valdoria's.
     assert _code("Valdoria's militia scolded Kestran.", dictionaries) == {("VLD", "111", "KST")}
+
+
+def test_words_before_the_verb_in_the_governing_clause(dictionaries: tuple[str, ...]) -> None:
+    # "SAID WOULD *": the words and the actor come from the clause that governs "snub".
+    assert _code("Valdoria said it would snub Kestran.", dictionaries) == {("VLD", "905", "KST")}

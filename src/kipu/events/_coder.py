@@ -433,11 +433,19 @@ def _any_target(
         elif (dep == "xcomp" or dep not in NOT_COMPLEMENT_DEPS) and dep != "ccomp" and c > verb:
             # An open complement is part of the phrase: "vowed to wage war on the Rohans".
             span += tree.subtree(c, stop=VP_STOP_DEPS)
-    inside = set(span)
-    for i in sorted(inside):
-        covering = [m for m in by_head.values() if m.start <= i < m.end and m.head in inside]
-        if covering:
-            return max(covering, key=lambda m: m.end - m.start).head
+    # Failing an actor there, a purpose clause after the verb: "signed an accord to supply Gondor".
+    purpose = [
+        i
+        for c in tree.children(verb, "advcl")
+        if c > verb and any(tree.tokens[a].lemma == "to" for a in tree.children(c, "aux"))
+        for i in tree.subtree(c, stop=VP_STOP_DEPS)
+    ]
+    for part in (span, purpose):
+        inside = set(part)
+        for i in sorted(inside):
+            covering = [m for m in by_head.values() if m.start <= i < m.end and m.head in inside]
+            if covering:
+                return max(covering, key=lambda m: m.end - m.start).head
     return direct_object
 
 

@@ -201,3 +201,9 @@ def test_a_phrase_takes_the_actor_named_in_it(dictionaries: tuple[str, ...]) -> 
 def test_words_before_the_verb_in_the_governing_clause(dictionaries: tuple[str, ...]) -> None:
     # "SAID WOULD *": the words and the actor come from the clause that governs "snub".
     assert _code("Valdoria said it would snub Kestran.", dictionaries) == {("VLD", "905", "KST")}
+
+
+def test_target_in_a_purpose_clause_when_the_phrase_has_none(dictionaries: tuple[str, ...]) -> None:
+    assert _code("Valdoria mended the road to help Kestran.", dictionaries) == {
+        ("VLD", "064", "KST")
+    }

@@ -119,3 +119,12 @@ def test_agent_forms_and_spaced_codes(tmp_path: Path) -> None:
     assert ["golden geese", "GGS"] in table  # plurals listed in braces
     assert ["police", "COP"] in table and ["polices", "COP"] not in table  # "{}": no plural
     assert ["diplomats", "GOV"] in table  # the plural PETRARCH forms by default
+
+
+def test_discards_file_imports(tmp_path: Path) -> None:
+    src = tmp_path / "discards.txt"
+    src.write_text("# Story-level discards are marked with a '+'.\n+TYPHOON\nMONTHS LATER\n")
+    result = CliRunner().invoke(app, ["dict", "import", str(src)])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# kipu: discards\n")
+    assert "story\tTYPHOON" in result.stdout and "sentence\tMONTHS LATER" in result.stdout

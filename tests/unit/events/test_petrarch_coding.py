@@ -207,3 +207,33 @@ def test_target_in_a_purpose_clause_when_the_phrase_has_none(dictionaries: tuple
     assert _code("Valdoria mended the road to help Kestran.", dictionaries) == {
         ("VLD", "064", "KST")
     }
+
+
+RECORDS = """\
+<Validation><Sentences>
+<Sentence date="20100101" id="T-1" category="DEMO">
+<EventCoding sourcecode="VLD" targetcode="KST" eventcode="064"></EventCoding>
+<Text>Valdoria mended relations with Kestran.</Text>
+</Sentence>
+<Sentence date="20100101" id="T-2" category="DISCARD">
+<Text>Years later Valdoria scolded Kestran.</Text>
+</Sentence>
+</Sentences></Validation>
+"""
+
+
+def test_evaluate_petrarch_records_without_bundled(
+    dictionaries: tuple[str, ...], tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from kipu.cli import app
+
+    gold = tmp_path / "records.xml"
+    gold.write_text(RECORDS, encoding="utf-8")
+    args = ["evaluate", str(gold), "--format", "petrarch-records", "--no-bundled"]
+    for path in dictionaries:
+        args += ["--dictionary", path]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert '"exact_share": 1.0' in result.output

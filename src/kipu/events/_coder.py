@@ -8,13 +8,24 @@ verb chain. There is no fallback code: a clause no entry licenses gives no event
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from kipu.events._amounts import count_in_clause, money_in_clause
 from kipu.events._discards import load_discards
+from kipu.events._imported import (
+    adjacent,
+    any_target,
+    forms,
+    in_order,
+    inner_mention,
+    reversed_event,
+    verb_entries,
+    verb_phrase,
+    words_before,
+)
 from kipu.events._mood import Mood, in_question, mood_of, shift
 from kipu.events._patterns import ANY_SLOT, Pattern, PatternIndex, load_patterns
-from kipu.events._tree import CLAUSE_DEPS, OBJECT_DEPS, Tree
+from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.events.codebook import code_info, foreign_code_info, load_codebook
 from kipu.ids import make_id
 from kipu.records import Actor, Event, Mention, Plover, Resolved, Sentence, Token
@@ -134,7 +145,7 @@ def _code_sentence(
     for t in sentence.tokens:
         if _in_hyphenated_word(tree, t.i):
             continue  # "one-sided" is not the verb "side"
-        candidates = _verb_entries(t, index)
+        candidates = verb_entries(t, index)
         if t.pos == "VERB" and candidates:
             m = _match_verb(t, tree, candidates, by_head)
             if m is not None:
@@ -263,22 +274,22 @@ def _best(
     best_key: tuple[int, int] | None = None
     # The walks imported entries need, only when there are such entries.
     imported = verb is not None and any(p.as_written or p.before for p in patterns)
-    ahead = _words_before(tree, verb) if imported and verb is not None else []
-    span = _verb_phrase(tree, verb) if imported and verb is not None else set()
-    phrase = {f for i in span for f in _forms(tree, i)}
+    ahead = words_before(tree, verb) if imported and verb is not None else []
+    span = verb_phrase(tree, verb) if imported and verb is not None else set()
+    phrase = {f for i in span for f in forms(tree, i)}
     for order, p in enumerate(patterns):
         if p.as_written and verb is not None:
             # An imported entry reads as its dictionary meant it: its words anywhere in the verb
             # phrase after the verb ("vowed to wage war" holds "war"; "acted on a resolution"),
             # words joined by "_" next to each other ("new_economic_relation").
             if any(
-                not _adjacent(w.split("_"), span, tree) if "_" in w else w not in phrase
+                not adjacent(w.split("_"), span, tree) if "_" in w else w not in phrase
                 for w in p.words
             ) or any(prep not in phrase or word not in phrase for prep, word in p.prep_words):
                 continue
         elif any(w not in particles and w not in obj_words for w in p.words):
             continue
-        if p.before and (verb is None or not _in_order(p.before, ahead, tree, verb)):
+        if p.before and (verb is None or not in_order(p.before, ahead, tree, verb)):
             continue
         if p.mutual and (verb is None or len(_subjects(tree, verb, by_head)) < 2):
             continue  # "%": only conjoined subjects act on one another
@@ -295,7 +306,14 @@ def _best(
             if p.target_prep is None:
                 target = direct_object
             elif p.target_prep == ANY_SLOT:
-                target = _any_target(verb, direct_object, preps, tree, by_head)
+                target = any_target(
+                    verb,
+                    direct_object,
+                    preps,
+                    tree,
+                    by_head,
+                    lambda i: _mention(tree, i, by_head, possessor=True),
+                )
             else:
                 found = [o for pl, o in preps if pl == p.target_prep]
                 if p.as_written:
@@ -318,135 +336,6 @@ def _best(
         if best_key is None or key > best_key:
             best, best_key = (p, target), key
     return best
-
-
-# Dependents of a verb whose words are not its complements: its subject, the author of a passive
-# ("by X"), other clauses and punctuation (an "any +" target is read in what remains).
-NOT_COMPLEMENT_DEPS = frozenset(
-    {
-        "nsubj",
-        "nsubjpass",
-        "csubj",
-        "agent",
-        "advcl",
-        "relcl",
-        "conj",
-        "cc",
-        "parataxis",
-        "punct",
-        "xcomp",
-        "aux",
-        "auxpass",
-        "neg",
-        "mark",
-    }
-)
-
-
-# Dependents that start another clause inside a verb phrase (its words are not the phrase's).
-VP_STOP_DEPS = frozenset({"advcl", "relcl", "parataxis", "ccomp"})
-
-
-def _words_before(tree: Tree, v: int) -> list[int]:
-    """The words before a verb in its clause and the clauses that govern it ("Ethiopia
-    indicated it would [act]", "Romendacil did n't [clash]")."""
-    top = v
-    while tree.tokens[top].dep in ("xcomp", "ccomp", "conj") and tree.tokens[top].head != top:
-        top = tree.tokens[top].head
-    return [i for i in tree.subtree(top) if i < v]
-
-
-def _verb_phrase(tree: Tree, v: int) -> set[int]:
-    """The words after a verb in its phrase: its objects, particles, prepositional phrases and
-    open complements, not other clauses."""
-    out: set[int] = set()
-    for c in tree.kids[v]:
-        dep = tree.tokens[c].dep
-        if c > v and (dep == "xcomp" or dep not in NOT_COMPLEMENT_DEPS):
-            out.update(tree.subtree(c, stop=VP_STOP_DEPS))
-    return out
-
-
-def _forms(tree: Tree, i: int) -> tuple[str, str]:
-    """A word's lower-case form and lemma."""
-    return tree.tokens[i].text.lower(), tree.tokens[i].lemma.lower()
-
-
-def _adjacent(parts: list[str], span: set[int], tree: Tree) -> bool:
-    """True when the words stand next to each other, in order, within the span."""
-    return any(
-        all(i + k in span and part in _forms(tree, i + k) for k, part in enumerate(parts))
-        for i in span
-    )
-
-
-def _in_order(wanted: tuple[str, ...], ahead: list[int], tree: Tree, v: int) -> bool:
-    """True when the wanted words occur before the verb in this order (others may come
-    between); "a_b" are words next to each other, and a trailing "_" glues them to the verb."""
-    span = set(ahead)
-    pos = -1
-    for item in wanted:
-        glued = item.endswith("_")
-        parts = item.rstrip("_").split("_")
-        starts = [
-            i
-            for i in ahead
-            if i > pos
-            and all(i + k in span and p in _forms(tree, i + k) for k, p in enumerate(parts))
-            and (not glued or i + len(parts) == v)
-        ]
-        if not starts:
-            return False
-        pos = starts[0] + len(parts) - 1
-    return True
-
-
-def _any_target(
-    verb: int | None,
-    direct_object: int | None,
-    preps: list[tuple[str, int]],
-    tree: Tree,
-    by_head: dict[int, Mention],
-) -> int | None:
-    """The target of an ``any +`` slot, PETRARCH's reading of a pattern that marks none: the
-    first actor in the verb's complements (its object with its modifiers, its prepositional
-    phrases, the subject of a "that" clause), the widest mention where mentions nest ("Gondor's
-    government"); else the direct object (a thing) or nothing."""
-    if (
-        verb is not None
-        and direct_object is not None
-        and tree.tokens[direct_object].dep == "nsubjpass"
-        and _mention(tree, direct_object, by_head, possessor=True) is not None
-    ):
-        return direct_object  # "Eriador was opposed by Osgiliath": the one acted on
-    if verb is None:
-        for _, o in preps:
-            if _mention(tree, o, by_head, possessor=True) is not None:
-                return o
-        return direct_object
-    span: list[int] = []
-    for c in tree.kids[verb]:
-        dep = tree.tokens[c].dep
-        if dep == "ccomp" and c > verb:
-            for s in tree.children(c, "nsubj", "nsubjpass"):
-                span += tree.subtree(s, stop=CLAUSE_DEPS)
-        elif (dep == "xcomp" or dep not in NOT_COMPLEMENT_DEPS) and dep != "ccomp" and c > verb:
-            # An open complement is part of the phrase: "vowed to wage war on the Rohans".
-            span += tree.subtree(c, stop=VP_STOP_DEPS)
-    # Failing an actor there, a purpose clause after the verb: "signed an accord to supply Gondor".
-    purpose = [
-        i
-        for c in tree.children(verb, "advcl")
-        if c > verb and any(tree.tokens[a].lemma == "to" for a in tree.children(c, "aux"))
-        for i in tree.subtree(c, stop=VP_STOP_DEPS)
-    ]
-    for part in (span, purpose):
-        inside = set(part)
-        for i in sorted(inside):
-            covering = [m for m in by_head.values() if m.start <= i < m.end and m.head in inside]
-            if covering:
-                return max(covering, key=lambda m: m.end - m.start).head
-    return direct_object
 
 
 def _pick_target(candidates: list[int], tree: Tree, by_head: dict[int, Mention]) -> int | None:
@@ -651,7 +540,7 @@ def _events_for(
     sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
     if not sources and m.pattern.as_written:
         # PETRARCH reads a noun phrase's actor off any name in it: "Ithilen's militia".
-        sources = [s for i in source_heads if (s := _inner_mention(tree, i, by_head)) is not None]
+        sources = [s for i in source_heads if (s := inner_mention(tree, i, by_head)) is not None]
     if not sources and m.pattern.as_written and m.pattern.before:
         # An entry with words before the verb reads them in the governing clause, and its
         # actor with them: "Ethiopia indicated it would act" (it = Ethiopia).
@@ -798,37 +687,8 @@ def _events_for(
         why.append("source and target are the same actor")
     if m.pattern.reverse is not None and targets:
         # (Conjoined subjects paired with one another have each direction already.)
-        events += [_reversed(e, m.pattern.reverse) for e in events if e.target is not None]
+        events += [reversed_event(e, m.pattern.reverse) for e in events if e.target is not None]
     return events
-
-
-def _reversed(event: Event, code: str) -> Event:
-    """The target's act back to the source that an entry with two codes implies ("[032:033]":
-    a visit to X is also X hosting the visitor)."""
-    info = code_info(code) if code in load_codebook() else foreign_code_info(code)
-    return replace(
-        event,
-        event_id=make_id(event.event_id, "reverse", code),
-        source=event.target,
-        target=event.source,
-        cameo=code,
-        root=info.root,
-        quad_class=info.quad_class,
-        goldstein=info.goldstein,
-        plover=Plover(type=info.plover_type, mode=info.plover_mode, context=info.plover_context),
-        rule=f"{event.rule} (the target's act back: {code})",
-    )
-
-
-def _verb_entries(t: Token, index: PatternIndex) -> list[Pattern]:
-    """The entries of a verb: by its lemma, and by its form as written for dictionaries that
-    list forms (an imported "LEFT" block is not "leave")."""
-    entries = index.verbs.get(t.lemma, [])
-    form = t.text.lower()
-    if form != t.lemma and form in index.verbs:
-        # The form's own entries first: they win ties with the lemma's ("left" vs "leave").
-        entries = [p for p in index.verbs[form] if p.as_written] + entries
-    return entries
 
 
 def _implied_targets(tree: Tree, m: _Match, code: str) -> list[int]:
@@ -894,20 +754,6 @@ def _mention(
                     found = _mention(tree, o, by_head)
                     if found is not None:
                         return found
-    return None
-
-
-def _inner_mention(tree: Tree, i: int, by_head: dict[int, Mention]) -> Mention | None:
-    """The actor named inside a phrase whose head names none: its possessor or modifier
-    ("Ithilen's militia", "the Gondor parade"), or its "of" object ("the sheep of Gondor")."""
-    for c in tree.children(i, "poss", "compound", "amod", "nmod"):
-        if c in by_head:
-            return by_head[c]
-    for p in tree.children(i, "prep"):
-        if tree.tokens[p].lemma == "of":
-            for o in tree.children(p, "pobj"):
-                if o in by_head:
-                    return by_head[o]
     return None
 
 

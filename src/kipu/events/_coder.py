@@ -145,8 +145,7 @@ def _code_sentence(
     for t in sentence.tokens:
         if _in_hyphenated_word(tree, t.i):
             continue  # "one-sided" is not the verb "side"
-        candidates = verb_entries(t, index)
-        if t.pos == "VERB" and candidates:
+        if t.pos == "VERB" and (candidates := verb_entries(t, index)):
             m = _match_verb(t, tree, candidates, by_head)
             if m is not None:
                 matches.append(m)

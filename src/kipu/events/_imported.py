@@ -176,7 +176,25 @@ def verb_entries(t: Token, index: PatternIndex) -> list[Pattern]:
     if form != t.lemma and form in index.verbs:
         # The form's own entries first: they win ties with the lemma's ("left" vs "leave").
         entries = [p for p in index.verbs[form] if p.as_written] + entries
+    if index.as_written and not any(p.as_written for p in entries):
+        # The tagger's lemma may miss ("cordoned" → "cordone"): the form's regular stems.
+        for stem in _stems(form):
+            found = [p for p in index.verbs.get(stem, []) if p.as_written]
+            if found:
+                return found + entries
     return entries
+
+
+def _stems(form: str) -> list[str]:
+    """Regular English stems of a verb form: "cordoned" → cordon, "tapped" → tap."""
+    out: list[str] = []
+    for suffix in ("ing", "ed", "es", "s"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            base = form[: -len(suffix)]
+            out += [base, base + "e"]
+            if len(base) > 2 and base[-1] == base[-2]:
+                out.append(base[:-1])
+    return out
 
 
 def inner_mention(tree: Tree, i: int, by_head: dict[int, Mention]) -> Mention | None:

@@ -97,6 +97,7 @@ class PatternIndex:
     nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     n_patterns: int = 0
     sources: list[str] = field(default_factory=list)
+    as_written: bool = False  # some file declares "# codes: as written"
 
 
 def parse_pattern(code: str, text: str, where: str) -> Pattern:
@@ -176,6 +177,7 @@ def _declares_any_codes(text: str) -> bool:
 def _read(text: str, name: str, index: PatternIndex) -> None:
     book = load_codebook()
     any_codes = name != BUNDLED and _declares_any_codes(text)
+    index.as_written = index.as_written or any_codes
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue

@@ -74,19 +74,20 @@ def import_verbs(path: str) -> str:
                 continue
             # A synonym verb of the block: "BREAK {BROKE BROKEN}", "+BREAK_DOWN {...}" (a
             # phrasal verb), "DOWNPLAY [014]" (with a default code of its own).
-            form = line.split("{")[0].split("[")[0].strip()
-            if "+" in form.lstrip("+"):
-                skipped["before_verb"] += 1  # "WIRE_+TAP": a word before the verb
-                continue
-            verb = _verb(form.lstrip("+"))
-            if not verb or verb in verbs:
+            form = line.split("{")[0].split("[")[0].strip().lstrip("+")
+            pre, _, rest = form.rpartition("+")
+            verb = _verb(rest)
+            if pre.strip("_"):
+                # "WIRE_+TAP": words glued before the verb ("wire tapped"), kept after "|".
+                verb += f"|<{'_'.join(pre.lower().strip('_').split('_'))}_"
+            if not rest.strip() or verb in verbs:
                 continue
             verbs.append(verb)
             own = _code(m.group("code")) if m is not None else None
             code = own if own is not None else default
             if code is not None:
                 foreign += any(c not in book for c in code.split(":"))
-                rows.setdefault(f"{code}\t{verb} {ANY_SLOT} +", f"{name}:{lineno}")
+                rows.setdefault(f"{code}\t{_trigger(verb)} {ANY_SLOT} +", f"{name}:{lineno}")
             continue
         code = _code(m.group("code"))
         if code is None:
@@ -112,7 +113,8 @@ def import_verbs(path: str) -> str:
                         continue
                     items = [i for i in items if i != f"{ANY_SLOT} +"] + ["%"]
                 for v in verbs:
-                    pattern = " ".join([v, *ahead, *items])
+                    trigger, _, glued = v.partition("|")
+                    pattern = " ".join([trigger, *ahead, *glued.split(), *items])
                     rows.setdefault(f"{code}\t{pattern}", f"{name}:{lineno}")
     out = [
         "# kipu: patterns",
@@ -126,6 +128,11 @@ def import_verbs(path: str) -> str:
     ]
     out.extend(f"{key}\t{where}" for key, where in rows.items())
     return "\n".join(out) + "\n"
+
+
+def _trigger(verb: str) -> str:
+    """A block verb as the start of a kipu pattern: "tap|<wire_" → "tap <wire_"."""
+    return verb.replace("|", " ")
 
 
 def _code(text: str) -> str | None:

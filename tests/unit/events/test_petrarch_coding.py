@@ -35,6 +35,7 @@ HELD
 
 --- SNUB  [111] ---
 SNUB
+BAR_+FENCE
 - SAID WOULD *  [905]
 - * NEW_TRADE_ROUTES  [903]
 - RECENTLY_*  [904]
@@ -237,3 +238,9 @@ def test_evaluate_petrarch_records_without_bundled(
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert '"exact_share": 1.0' in result.output
+
+
+def test_verb_with_a_word_glued_before_it(dictionaries: tuple[str, ...]) -> None:
+    # "BAR_+FENCE": "bar fenced" is SNUB's default; "fenced" alone is no entry.
+    assert _code("Valdoria's militia bar fenced Kestran.", dictionaries) == {("VLD", "111", "KST")}
+    assert _code("Valdoria's militia fenced Kestran.", dictionaries) == set()

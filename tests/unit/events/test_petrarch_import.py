@@ -51,7 +51,7 @@ def test_import_verbs_converts_blocks(tmp_path: Path) -> None:
     assert ("999", "ship widget any +") in rows  # kept as written
     assert ("111", "ship <failed_to_ any +") in rows  # "FAILED_TO_*": glued to the verb
     assert ("070:071", "send any +") in rows  # a synonym verb with its own (paired) code
-    assert not any(p.startswith("tap") for _, p in rows)  # "WIRE_+TAP": a word before the verb
+    assert ("070", "tap <wire_ any +") in rows  # "WIRE_+TAP": a word glued before the verb
     assert not any("from" in p for _, p in rows if p.startswith("free"))  # "+ * FROM $"
     out = tmp_path / "petr.tsv"
     out.write_text(text, encoding="utf-8")

@@ -67,9 +67,10 @@ def verb_phrase(tree: Tree, v: int) -> set[int]:
     return out
 
 
-def forms(tree: Tree, i: int) -> tuple[str, str]:
-    """A word's lower-case form and lemma."""
-    return tree.tokens[i].text.lower(), tree.tokens[i].lemma.lower()
+def forms(tree: Tree, i: int) -> tuple[str, ...]:
+    """The forms an imported entry's word matches: the word as written, in lower case (PETRARCH
+    lists the forms it means: "EFFORT" is not "efforts")."""
+    return (tree.tokens[i].text.lower(),)
 
 
 def adjacent(parts: list[str], span: set[int], tree: Tree) -> bool:

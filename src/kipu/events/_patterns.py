@@ -26,10 +26,11 @@ A user's file may declare ``# codes: as written`` among its first comment lines 
 import`` does for PETRARCH verb dictionaries): its entries are then read as PETRARCH reads them.
 Codes are kept as written, even when they are not CAMEO codes (the WEIS codes of PETRARCH's
 validation files), and never shifted to CAMEO's intent or threat codes; events with a code outside
-CAMEO carry Goldstein 0.0, QuadClass 0 and no PLOVER mapping. An entry's words may stand anywhere
-in the verb phrase after the verb (``word_word``: next to each other), a prepositional target slot
-is read there too, a verb's forms as written match ("left" for a LEFT block), and an unresolved
-subject phrase takes the actor named inside it ("Ithilen's militia").
+CAMEO carry Goldstein 0.0, QuadClass 0 and no PLOVER mapping. An entry's words are forms as
+written ("efforts" is not "effort"), anywhere in the verb phrase after the verb (``word_word``:
+next to each other), a prepositional target slot is read there too, a verb's forms as written
+match ("left" for a LEFT block), and an unresolved subject phrase takes the actor named inside
+it ("Ithilen's militia").
 """
 
 from __future__ import annotations

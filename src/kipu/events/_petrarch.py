@@ -151,16 +151,6 @@ def _verb(text: str) -> str:
     return " ".join(words)
 
 
-def _lemma(word: str) -> str:
-    """A rough lemma of a dictionary noun ("SANCTIONS" → "sanction"); PETRARCH lists forms."""
-    w = word.lower().strip("_")
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
 def _synsets(text: str) -> dict[str, list[str]]:
     """``&NAME`` → its member phrases (``+WORD`` lines)."""
     sets: dict[str, list[str]] = {}
@@ -355,13 +345,14 @@ def _members(name: str, synsets: dict[str, list[str]], depth: int = 0) -> list[s
 
 def _words(phrase: str, prep: str | None) -> list[str]:
     """Items for a dictionary phrase: its content words, under a preposition when there is one;
-    words joined by ``_`` are one ``word_word`` item (next to each other, the last one's lemma)."""
+    words joined by ``_`` are one ``word_word`` item (next to each other). Words stay as written:
+    PETRARCH matches the forms its patterns list ("EFFORT" is not "efforts")."""
     parts = [p for p in phrase.split("_") if p.strip()]
     if prep is None and len(parts) > 1 and " " not in phrase:
-        words = [p.lower() for p in parts[:-1]] + [_lemma(parts[-1])]
+        words = [p.lower() for p in parts]
         if all(re.fullmatch(r"[a-z'.-]+", w) for w in words):
             return ["_".join(words)]
-    words = [_lemma(w) for w in phrase.replace("_", " ").split()]
+    words = [w.lower().strip("_") for w in phrase.replace("_", " ").split()]
     words = [w for w in words if w and w not in STOP_WORDS and w.isalpha()]
     if not words:
         return []

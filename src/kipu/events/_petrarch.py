@@ -268,8 +268,11 @@ def _group(chunk: str, synsets: dict[str, list[str]], *, before: bool = False) -
     parts = [p for p in chunk.split("_") if p]
     if len(parts) < 2 or chunk in ("(", ")", "{", "}"):
         return parts or ([chunk] if chunk.strip("_") else [])
-    if any(p in ("+", "^", "$", "%") or (p.lower() in PREPOSITIONS and not before) for p in parts):
-        return parts  # (before the verb, a preposition is a word like any other)
+    if any(p in ("+", "^", "$", "%") for p in parts) or (
+        not before and parts[0].lower() in PREPOSITIONS
+    ):
+        # Markers, or a chunk that opens a prepositional phrase ("IN_+", "FOR_ASYLUM"): words.
+        return parts
     alternatives: list[list[str]] = []
     for p in parts:
         if p.startswith("&"):

@@ -24,6 +24,7 @@ DISPATCH {DISPATCHES DISPATCHED}
 - * {ARMS SHIPMENT} [072]
 - FAILED_TO_* [111]
 - * WIDGETS [999]
+- * HELP_FOR_&GOODS [075]
 SEND [070:071]
 WIRE_+TAP
 
@@ -50,6 +51,8 @@ def test_import_verbs_converts_blocks(tmp_path: Path) -> None:
     assert ("072", "ship arms shipment any +") in rows
     assert ("111", "scold + over dispute") in rows
     assert ("999", "ship widgets any +") in rows  # the code kept as written
+    # "_" joins words that stand together, a preposition inside included.
+    assert ("075", "ship help_for_food any +") in rows
     assert ("111", "ship <failed_to_ any +") in rows  # "FAILED_TO_*": glued to the verb
     assert ("070:071", "send any +") in rows  # a synonym verb with its own (paired) code
     assert ("070", "tap <wire_ any +") in rows  # "WIRE_+TAP": a word glued before the verb

@@ -15,6 +15,7 @@ from kipu.events._discards import load_discards
 from kipu.events._imported import (
     adjacent,
     any_target,
+    distribute,
     forms,
     in_order,
     inner_mention,
@@ -548,6 +549,8 @@ def _events_for(
         if clause.dep == "ccomp" and pronouns:
             source_heads = _subjects(tree, clause.head, by_head)
             sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
+    if sources and m.pattern.as_written:
+        sources = distribute(sources, tree, by_head)
     if not sources:
         why.append("no resolved source actor")
         return []  # no resolved source: abstain

@@ -18,7 +18,7 @@ from kipu.events._patterns import Pattern, PatternIndex
 from kipu.events._tree import CLAUSE_DEPS, Tree
 from kipu.events.codebook import code_info, foreign_code_info, load_codebook
 from kipu.ids import make_id
-from kipu.records import Event, Mention, Plover, Token
+from kipu.records import Actor, Event, Mention, Plover, Token
 
 # Dependents of a verb whose words are not its complements: its subject, the author of a passive
 # ("by X"), other clauses and punctuation (an "any +" target is read in what remains).
@@ -210,3 +210,49 @@ def inner_mention(tree: Tree, i: int, by_head: dict[int, Mention]) -> Mention | 
                 if o in by_head:
                     return by_head[o]
     return None
+
+
+# Prepositions whose object gives an agent its country: "ambassadors of Arnor", "lawmakers in
+# Fornost".
+COUNTRY_PREPS = frozenset({"of", "in", "from"})
+
+
+def distribute(sources: list[Mention], tree: Tree, by_head: dict[int, Mention]) -> list[Mention]:
+    """Sources with an agent spread over the countries conjoined with its own, as PETRARCH reads
+    compound phrases: "the ambassadors of Arnor, Osgiliath and Gondor" (three embassies),
+    "lawmakers in Fornost and Gondor" (which the parse may hang as "lawmakers ... and Gondor")."""
+    out = list(sources)
+    for s in sources:
+        agent = s.actor
+        if not agent.sector or not agent.country:
+            continue
+        own: list[int] = [  # the objects that gave the agent its country
+            o
+            for p in tree.children(s.head, "prep")
+            if tree.tokens[p].lemma in COUNTRY_PREPS
+            for o in tree.children(p, "pobj")
+            if o in by_head and by_head[o].actor.country == agent.country
+        ]
+        if not own:
+            continue
+        others = [c for o in own for c in tree.conjuncts(o)[1:]]
+        others += [c for c in tree.children(s.head, "conj")]
+        for c in others:
+            country = by_head.get(c)
+            if country is None or country.actor.sector or not country.actor.country:
+                continue
+            out = [m for m in out if m.head != c]
+            out.append(_as_agent(country, agent))
+    return out
+
+
+def _as_agent(country: Mention, agent: Actor) -> Mention:
+    """The country's mention as the agent of that country ("Gondor" → GONLEG)."""
+    code = (country.actor.country or "") + (agent.sector or "")
+    actor = replace(
+        country.actor,
+        code=code,
+        sector=agent.sector,
+        rule=f"{agent.rule}; shared with {country.actor.text!r}",
+    )
+    return replace(country, actor=actor)

@@ -244,3 +244,9 @@ def test_verb_with_a_word_glued_before_it(dictionaries: tuple[str, ...]) -> None
     # "BAR_+FENCE": "bar fenced" is SNUB's default; "fenced" alone is no entry.
     assert _code("Valdoria's militia bar fenced Kestran.", dictionaries) == {("VLD", "111", "KST")}
     assert _code("Valdoria's militia fenced Kestran.", dictionaries) == set()
+
+
+def test_an_agent_spreads_over_conjoined_countries(dictionaries: tuple[str, ...]) -> None:
+    # "the trade envoys of Valdoria and Kestran": an envoy of each.
+    found = _code("The trade envoys of Valdoria and Kestran scolded Peru.", dictionaries)
+    assert found == {("VLDGOVTRD", "111", None), ("KSTGOVTRD", "111", None)}

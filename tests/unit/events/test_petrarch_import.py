@@ -95,3 +95,18 @@ def test_import_verbs_reads_petrarch_cameo_dictionary(shared: Path) -> None:
     text = import_verbs(str(path))
     codes = {line.split("\t")[0] for line in text.splitlines() if line[:1].isdigit()}
     assert {f"{r:02d}" for r in range(1, 21)} <= {c[:2] for c in codes}
+
+
+def test_petrarch_records_null_country_in_kipu_notation(tmp_path: Path) -> None:
+    from kipu.events import read_gold
+
+    xml = tmp_path / "records.xml"
+    xml.write_text(
+        '<Validation><Sentences><Sentence date="20100101" id="A-1">'
+        '<EventCoding sourcecode="---GOV" targetcode="---" eventcode="023"></EventCoding>'
+        "<Text>A senior official said so.</Text></Sentence></Sentences></Validation>",
+        encoding="utf-8",
+    )
+    (item,) = read_gold(str(xml), "petrarch-records")
+    # "---GOV": a government with no country found, kipu's "GOV"; "---" (no actor) as written.
+    assert (item.events[0].source, item.events[0].target) == ("GOV", "---")

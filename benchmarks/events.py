@@ -1,7 +1,8 @@
 """Event coding: CAMEO manual examples, PETRARCH unit-test records, speed of coding vs parse.
 
     python benchmarks/events.py cameo        # CAMEO examples: root and full-code accuracy
-    python benchmarks/events.py petrarch     # PETRARCH2 unit tests, PETR.Validate.verbs imported
+    python benchmarks/events.py petrarch     # PETRARCH2 unit tests, PETR.Validate.* imported
+    python benchmarks/events.py petrarch-causes  # the first cause of each record not exact
     python benchmarks/events.py speed [N]    # Guardian sample (first N articles): coding / parse
     python benchmarks/events.py sample SEED  # 100 random Guardian sentences and their events
 
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from kipu.actors import resolve_actors
 from kipu.commands.evaluate import code_gold
-from kipu.events import GoldItem, code_events, import_verbs, read_gold, score
+from kipu.events import GoldItem, code_events, import_discards, import_verbs, read_gold, score
 from kipu.extract import extract
 from kipu.nlp import load_model, parse
 from kipu.records import Article, Document
@@ -36,21 +37,98 @@ def cameo() -> None:
     print(json.dumps(score(items, code_gold(items)).as_dict(), indent=2))
 
 
-def petrarch() -> None:
-    folder = SHARED / "data" / "phoenix-dictionaries"
-    items = read_gold(str(folder / "PETR.UnitTest.records.xml"), "petrarch-records")
+def _petrarch_files(folder: Path, tmp: str) -> tuple[str, ...]:
+    """The four PETR.Validate.* dictionaries imported into kipu's formats under ``tmp``."""
     from kipu.actors._phoenix import import_dictionary  # the actor stage's PETRARCH reader
 
+    verbs = Path(tmp) / "petr-verbs.tsv"
+    verbs.write_text(import_verbs(str(folder / "PETR.Validate.verbs.txt")), encoding="utf-8")
+    files = [str(verbs)]
+    for name in ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt"):
+        out = Path(tmp) / f"{name}.tsv"
+        out.write_text(import_dictionary(str(folder / name)).text, encoding="utf-8")
+        files.append(str(out))
+    discards = Path(tmp) / "petr-discards.tsv"
+    discards.write_text(
+        import_discards(str(folder / "PETR.Validate.discards.txt")), encoding="utf-8"
+    )
+    files.append(str(discards))
+    return tuple(files)
+
+
+def petrarch(causes: bool = False) -> None:
+    folder = SHARED / "data" / "phoenix-dictionaries"
+    items = read_gold(str(folder / "PETR.UnitTest.records.xml"), "petrarch-records")
     with tempfile.TemporaryDirectory() as tmp:
-        verbs = Path(tmp) / "petr-verbs.tsv"
-        verbs.write_text(import_verbs(str(folder / "PETR.Validate.verbs.txt")), encoding="utf-8")
-        files = [str(verbs)]
-        for name in ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt"):
-            out = Path(tmp) / f"{name}.tsv"
-            out.write_text(import_dictionary(str(folder / name)).text, encoding="utf-8")
-            files.append(str(out))
-        coded = code_gold(items, tuple(files))
+        files = _petrarch_files(folder, tmp)
+        if causes:
+            _petrarch_causes(items, files)
+            return
+        # Coded as PETRARCH codes them: with the imported dictionaries alone.
+        coded = code_gold(items, files, bundled=False)
     print(json.dumps(score(items, coded).as_dict(), indent=2))
+
+
+def _petrarch_causes(items: list[GoldItem], files: tuple[str, ...]) -> None:
+    """The first cause of each record not coded exactly (counts, then the record ids)."""
+    from collections import Counter, defaultdict
+
+    from kipu.actors import ActorOptions
+    from kipu.events import EventOptions
+    from kipu.ids import make_doc_id
+
+    articles = [
+        Article(
+            doc_id=make_doc_id(f"{i}\n{item.text}"),
+            input_id=item.id,
+            url=None,
+            title=None,
+            published=item.date,
+            dateline=None,
+            byline=None,
+            language=None,
+            text=item.text,
+        )
+        for i, item in enumerate(items)
+    ]
+    actor_options = ActorOptions(dictionaries=files, bundled=False)
+    event_options = EventOptions(dictionaries=files, bundled=False)
+    counts: Counter[str] = Counter()
+    ids: dict[str, list[str]] = defaultdict(list)
+    for item, parsed in zip(items, parse(articles), strict=True):
+        resolved = resolve_actors(parsed, actor_options)
+        events = [e for e in code_events(resolved, event_options) if not e.negated]
+        codes = {m.actor.code for ms in resolved.mentions for m in ms}
+        want = [(g.source, g.cameo, g.target) for g in item.events]
+        got = [
+            (e.source.code if e.source else None, e.cameo, e.target.code if e.target else None)
+            for e in events
+        ]
+        if score([item], [events]).n_exact:
+            cause = "coded exactly"
+        elif not want:
+            cause = "events where none are expected"
+        elif not any(w[0] in codes for w in want):
+            cause = "source actor not found or its code wrong"
+        elif not got:
+            cause = "no event: no entry matched, or the coder abstained"
+        elif not any(g[1] in {w[1] for w in want} for g in got):
+            cause = "wrong event code"
+        elif not any(g[0] == w[0] for g in got for w in want):
+            cause = "source code wrong"
+        elif not any(g[2] == w[2] for g in got for w in want):
+            cause = "target wrong"
+        elif len(got) > len(want):
+            cause = "extra events"
+        else:
+            cause = "some expected events missing"
+        counts[cause] += 1
+        ids[cause].append(item.id)
+    for cause, n in counts.most_common():
+        print(f"{n:4d}  {cause}")
+    for cause, _n in counts.most_common():
+        if cause != "coded exactly":
+            print(f"\n{cause}: {' '.join(ids[cause])}")
 
 
 def speed(limit: int | None) -> None:
@@ -108,6 +186,8 @@ if __name__ == "__main__":
         cameo()
     elif what == "petrarch":
         petrarch()
+    elif what == "petrarch-causes":
+        petrarch(causes=True)
     elif what == "sample":
         sample(int(sys.argv[2]) if len(sys.argv) > 2 else 6)
     else:

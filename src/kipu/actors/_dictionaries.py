@@ -40,6 +40,7 @@ class CountryEntry:
     ambiguous: bool
     military: bool
     place: bool
+    actor: bool = False  # an actor in every role, a place too ("in Bree": imported PETRARCH names)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -129,17 +130,18 @@ def user_kind(path: str) -> str | None:
 
 
 @cache
-def load_dictionaries(paths: tuple[str, ...] = ()) -> ActorDictionaries:
+def load_dictionaries(paths: tuple[str, ...] = (), bundled: bool = True) -> ActorDictionaries:
     """Read the bundled actor dictionaries, then the user's files in order, once per process.
 
     A user file's first line names its kind (``# kipu: countries|agents|organisations|
     officeholders``) and its rows have the columns of the bundled file of that kind; a later
     ``# kipu: KIND`` line starts a section of another kind (``kipu dict import`` writes such
     files). An entry overrides the entries with the same text before it. Files and sections of
-    other kinds (event patterns) are left to the stages that read them.
+    other kinds (event patterns) are left to the stages that read them. Without ``bundled``,
+    the user's files alone (imported dictionaries coding as they were meant to).
     """
     d = ActorDictionaries()
-    for kind, (name, _) in USER_KINDS.items():
+    for kind, (name, _) in USER_KINDS.items() if bundled else ():
         _add(d, kind, _rows(name, USER_KINDS[kind][1]), override=False)
     for path in paths:
         if user_kind(path) is None:
@@ -195,6 +197,7 @@ def _add(
                 ambiguous="ambiguous" in fl,
                 military="military" in fl,
                 place="place" in fl,
+                actor="actor" in fl,
             )
             fresh(d.countries, key(text))
             d.countries[key(text)].append(entry)
@@ -224,7 +227,8 @@ def _add(
                 OfficeTerm(
                     name=name,
                     country=country,
-                    sector=sector or "GOV",
+                    # "-": the code is the country's alone (an imported dated code such as [HOB]).
+                    sector="" if sector == "-" else (sector or "GOV"),
                     role=role,
                     start=start,
                     end=end or None,

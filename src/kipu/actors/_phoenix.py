@@ -9,6 +9,7 @@ line, so the output is one file that ``--dictionary`` reads.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,15 +20,17 @@ from pathlib import Path
 from kipu.errors import DictionaryError
 
 # A code in brackets, with an optional date bound: "[AFGGOV 081101-100630]", "[IGOUNO >20070101]".
-CODE = re.compile(r"\[([A-Za-z~]+)(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\s*[\]}]")
+CODE = re.compile(r"\[([A-Za-z~]+)(?:\s+([<>]?)\s*(\d{6,8})(?:\s*-\s*(\d{6,8}))?)?\s*[\]}]")
 # An agent line: "FOREIGN_MINISTER {PLURAL} [~GOVFRM]" (the plural part is optional).
-AGENT = re.compile(r"^([^\[{#]+?)\s*(?:\{[^}]*\})?\s*\[([A-Za-z~]+)[\]}]")
+AGENT = re.compile(r"^([^\[{#]+?)\s*(?:\{([^}]*)\})?\s*\[\s*([A-Za-z~]+)\s*[\]}]")
 # A macro definition of an agents file: "!PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON".
 MACRO = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 # A verb block header of a PETRARCH verb dictionary: "--- ABANDON  [345]  ---".
 VERB_BLOCK = re.compile(r"^---\s+\S+\s+\[[-\d]+\]\s+---", re.M)
 # An agent code: a sector to add to the actor's country ("[~GOV]") or before it ("[IGO~]").
 AGENT_CODE = re.compile(r"\[~[A-Za-z]+[\]}]|\[[A-Za-z]{3}~\]")
+# The header comment of PETRARCH's discards files ("Story-level discards are indicated with a '+'").
+DISCARDS_NOTE = re.compile(r"^#.*\bdiscards?\b", re.I | re.M)
 # Two-digit years below this are 20xx, others 19xx (TABARI's dates start in the 1940s).
 CENTURY_PIVOT = 50
 
@@ -50,13 +53,16 @@ class ImportResult:
 
 
 def detect_kind(text: str) -> str | None:
-    """ "actors", "agents" or "verbs" for a TABARI/PETRARCH dictionary text, None if unknown."""
+    """ "actors", "agents", "verbs" or "discards" for a TABARI/PETRARCH dictionary text, None
+    if unknown."""
     if VERB_BLOCK.search(text):
         return "verbs"
     if AGENT_CODE.search(text):
         return "agents"
     if CODE.search(text):
         return "actors"
+    if DISCARDS_NOTE.search(text):
+        return "discards"  # phrases alone, under PETRARCH's note on story and sentence discards
     return None
 
 
@@ -142,11 +148,43 @@ def _codes(line: str) -> list[tuple[str, str, str]]:
         if a is None or (second and b is None):
             out.append((code, "?", "?"))  # unreadable date: skipped by the caller
         elif bound == ">":
-            out.append((code, a, ""))
+            out.append((code, _shift(a, 1), ""))  # after the date
         elif bound == "<":
-            out.append((code, "", a))
+            out.append((code, "", _shift(a, -1)))  # before the date
         else:
             out.append((code, a, b or a))
+    return out
+
+
+def _shift(iso: str, days: int) -> str:
+    """An ISO date moved by some days."""
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
+
+
+def _terms(codes: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Dated codes as disjoint terms: an earlier line wins where ranges overlap, and the undated
+    code (PETRARCH's default) holds on the days no dated code covers. "" is an open bound."""
+    first, last = dt.date.min.isoformat(), dt.date.max.isoformat()
+    ordered = [c for c in codes if c[1] or c[2]] + [c for c in codes if not (c[1] or c[2])][:1]
+    taken: list[tuple[str, str]] = []  # closed ranges already given to a code
+    out: list[tuple[str, str, str]] = []
+    for code, start, end in ordered:
+        free = [(start or first, end or last)]
+        for a, b in taken:
+            nxt = []
+            for s, e in free:
+                if b < s or e < a:
+                    nxt.append((s, e))
+                    continue
+                if s < a:
+                    nxt.append((s, _shift(a, -1)))
+                if b < e:
+                    nxt.append((_shift(b, 1), e))
+            free = nxt
+        for s, e in free:
+            if s <= e:
+                out.append((code, "" if s == first else s, "" if e == last else e))
+                taken.append((s, e))
     return out
 
 
@@ -158,9 +196,10 @@ def _country_codes() -> frozenset[str]:
     )
 
 
-def _split(code: str) -> tuple[str, str, str]:
-    """country, sector, group of a CAMEO code ("PERREB" → PER, REB; "IGOUNO" → "", IGO, UNO)."""
-    if code[:3] in _country_codes():
+def _split(code: str, roots: frozenset[str] = frozenset()) -> tuple[str, str, str]:
+    """country, sector, group of a CAMEO code ("PERREB" → PER, REB; "IGOUNO" → "", IGO, UNO);
+    ``roots`` are the file's own three-letter codes, which agents extend as countries do."""
+    if code[:3] in _country_codes() or code[:3] in roots:
         return code[:3], code[3:6], code[6:9]
     return "", code[:3], code[3:6]
 
@@ -170,7 +209,9 @@ def _actors(text: str) -> ImportResult:
     orgs: list[str] = []
     offices: list[str] = []
     n_entries = n_skipped = 0
-    for entry in _entries(text):
+    entries = list(_entries(text))
+    roots = frozenset(c[0] for e in entries for c in e.codes if len(c[0]) == 3 and c[0].isalpha())
+    for entry in entries:
         n_entries += 1
         codes = [c for c in entry.codes if c[1] != "?"]
         if not entry.names or not codes:
@@ -179,15 +220,21 @@ def _actors(text: str) -> ImportResult:
         dated = any(start or end for _, start, end in codes)
         if dated:
             name, aliases = entry.names[0], "|".join(entry.names[1:])
-            for code, start, end in codes:
-                country, sector, _ = _split(code)
+            for code, start, end in _terms(codes):
+                country, _, _ = _split(code, roots)
+                # The whole rest of the code ("-" for none: the root code alone, "[HOB]").
+                sector = code[len(country) :] or "-"
                 offices.append("\t".join([name, aliases, country, sector, "imported", start, end]))
             continue
         code = codes[0][0]
-        if len(code) == 3 and code in _country_codes():
-            countries += [f"{code}\tname\t{_title(name)}\t" for name in entry.names]
+        if len(code) == 3:
+            # A three-letter code is a root that agents extend ("[ARN]" + "~GOV" → ARNGOV), as
+            # in PETRARCH, whether or not it is an ISO country.
+            # "actor": TABARI and PETRARCH code a name as an actor wherever it stands ("arrived
+            # in Gondor", "departed from Libya"), not as a mere place.
+            countries += [f"{code}\tname\t{_title(name)}\tactor" for name in entry.names]
         else:
-            country, sector, group = _split(code)
+            country, sector, group = _split(code, roots)
             orgs += [f"{name}\t{code}\t{country}\t{sector}\t{group}" for name in entry.names]
     sections = [
         ("countries", countries),
@@ -218,15 +265,17 @@ def _agents(text: str) -> ImportResult:
             continue
         n_entries += 1
         m = AGENT.match(stripped)
-        if m is None or not m.group(2).startswith("~"):
+        if m is None or not m.group(3).startswith("~"):
             n_skipped += 1  # no code, or a prefix code ("[IGO~]") kipu's sectors cannot hold
             continue
-        sector = m.group(2)[1:4].upper()
+        # The whole agent code: "[~GOVFRM]" makes "Arnor's foreign minister" ARNGOVFRM.
+        sector = m.group(3)[1:].upper()
+        plurals = m.group(2)
         for phrase in _expand(m.group(1).strip(), macros):
             words = phrase.replace("_", " ").lower().split()
-            if words:
-                rows.append(f"{' '.join(words)}\t{sector}\tnoun")
-                rows.append(f"{' '.join(words)}\t{sector}\ttitle")
+            for form in _forms(words, plurals):
+                rows.append(f"{form}\t{sector}\tnoun")
+                rows.append(f"{form}\t{sector}\ttitle")
     rows = list(dict.fromkeys(rows))
     return ImportResult(
         text="# kipu: agents\n" + "".join(r + "\n" for r in rows),
@@ -235,6 +284,28 @@ def _agents(text: str) -> ImportResult:
         n_rows=len(rows),
         n_skipped=n_skipped,
     )
+
+
+def _forms(words: list[str], plurals: str | None) -> list[str]:
+    """An agent phrase's forms: as written; its plural as PETRARCH forms it (``{FORMS}`` listed,
+    ``{}`` none, else the English rule); and its singular when written in the plural
+    ("SECURITY_OFFICIALS"), which is how the parse's lemmas read it."""
+    if not words:
+        return []
+    head, last = words[:-1], words[-1]
+    forms = [" ".join(words)]
+    if plurals is None:
+        if last.endswith("y") and last[-2:-1] not in "aeiou":
+            forms.append(" ".join([*head, last[:-1] + "ies"]))
+        elif last.endswith(("s", "x", "ch", "sh")):
+            forms.append(" ".join([*head, last + "es"]))
+        else:
+            forms.append(" ".join([*head, last + "s"]))
+    else:
+        forms += [" ".join(p.replace("_", " ").lower().split()) for p in plurals.split()]
+    if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        forms.append(" ".join([*head, last[:-1]]))
+    return [f for f in forms if f]
 
 
 def _expand(phrase: str, macros: dict[str, list[str]]) -> list[str]:

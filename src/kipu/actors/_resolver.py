@@ -245,6 +245,8 @@ class ActorOptions:
     dictionaries: tuple[str, ...] = ()
     # Finds what "he" or "the minister" refers to; None means the rule-based default.
     alias_resolver: AliasResolver | None = None
+    # False: the user's dictionaries alone, without kipu's bundled ones.
+    bundled: bool = True
 
 
 @dataclass(slots=True)
@@ -260,7 +262,7 @@ class _Memory:
 def resolve_actors(parsed: Parsed, options: ActorOptions | None = None) -> Resolved:
     """Find the actor mentions of every sentence of a parsed article."""
     options = options or ActorOptions()
-    d = load_dictionaries(tuple(options.dictionaries))
+    d = load_dictionaries(tuple(options.dictionaries), options.bundled)
     alias = options.alias_resolver or RuleAliasResolver()
     memory = _Memory(era=article_era(parsed.sentences, d, parsed.article.published))
     date = parsed.article.published
@@ -708,11 +710,8 @@ def _resolve_phrase(
     if country is not None and head_is_country:
         entry, _ = country
         is_city = entry.kind == "capital"
-        if (
-            _role_is_place(h, tokens, capital=is_city)
-            or entry.place
-            or _is_dateline(phrase, tokens, sentence)
-        ):
+        in_place_role = _role_is_place(h, tokens, capital=is_city) and not entry.actor
+        if in_place_role or entry.place or _is_dateline(phrase, tokens, sentence):
             return None
         if entry.kind == "capital":
             sector = "MIL" if entry.military else "GOV"

@@ -19,8 +19,9 @@ def import_command(
     path: Annotated[
         str,
         typer.Argument(
-            help="A TABARI/PETRARCH actors, agents or verbs dictionary "
-            "(e.g. Phoenix.Countries.actors.txt, Phoenix.agents.txt, CAMEO.2.0.txt)."
+            help="A TABARI/PETRARCH actors, agents, verbs or discards dictionary "
+            "(e.g. Phoenix.Countries.actors.txt, Phoenix.agents.txt, CAMEO.2.0.txt, "
+            "Phoenix.discards.txt)."
         ),
     ],
     output: Annotated[
@@ -47,6 +48,11 @@ def import_command(
                 raise DictionaryError(f"{path}: verb dictionaries cannot be imported yet")
             converted = import_verbs(path)
             summary = f"{path}: verbs dictionary converted"
+        elif kind == "discards":
+            from kipu.events import import_discards
+
+            converted = import_discards(path)
+            summary = f"{path}: discards file converted"
         else:
             result = import_dictionary(path)
             converted = result.text

@@ -36,6 +36,14 @@ def evaluate_cmd(
     misses: Annotated[
         bool, typer.Option("--misses", help="Also list each item coded wrongly (to stderr).")
     ] = False,
+    bundled: Annotated[
+        bool,
+        typer.Option(
+            "--bundled/--no-bundled",
+            help="--no-bundled: code with the --dictionary files alone, without kipu's own "
+            "actor and pattern dictionaries (imported PETRARCH dictionaries, as PETRARCH codes).",
+        ),
+    ] = True,
 ) -> None:
     """Score kipu on a gold file: precision, recall, root and code accuracy, exact items (JSON).
 
@@ -48,7 +56,7 @@ def evaluate_cmd(
         raise typer.BadParameter(f"{fmt!r}: choose {', '.join(FORMATS)}", param_hint="--format")
     with _guard():
         items = read_gold(gold, fmt)
-        coded = code_gold(items, tuple(dictionary or ()))
+        coded = code_gold(items, tuple(dictionary or ()), bundled=bundled)
         result = score(items, coded)
         if misses:
             for item, events in zip(items, coded, strict=True):
@@ -66,8 +74,11 @@ def _triple(e: Event) -> str:
     return f"{src}-{e.cameo}-{tgt}"
 
 
-def code_gold(items: Sequence[GoldItem], dictionaries: tuple[str, ...] = ()) -> list[list[Event]]:
-    """Run the pipeline (parse, actors, events) over every gold item's text, in order."""
+def code_gold(
+    items: Sequence[GoldItem], dictionaries: tuple[str, ...] = (), *, bundled: bool = True
+) -> list[list[Event]]:
+    """Run the pipeline (parse, actors, events) over every gold item's text, in order; without
+    ``bundled``, the files among ``dictionaries`` alone are used (no bundled actors or patterns)."""
     from kipu.actors import ActorOptions, resolve_actors
     from kipu.events import EventOptions, code_events
     from kipu.ids import make_doc_id
@@ -89,6 +100,6 @@ def code_gold(items: Sequence[GoldItem], dictionaries: tuple[str, ...] = ()) -> 
         for i, item in enumerate(items)
     ]
     # One --dictionary list for both stages: each reads only the files of its own kind.
-    actor_options = ActorOptions(dictionaries=dictionaries)
-    options = EventOptions(dictionaries=dictionaries)
+    actor_options = ActorOptions(dictionaries=dictionaries, bundled=bundled)
+    options = EventOptions(dictionaries=dictionaries, bundled=bundled)
     return [code_events(resolve_actors(p, actor_options), options) for p in parse(articles)]

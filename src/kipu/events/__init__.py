@@ -1,6 +1,7 @@
 """The event stage: CAMEO and PLOVER codes from the parse, with modality and quantities."""
 
 from kipu.events._coder import EventOptions, code_events
+from kipu.events._discards import import_discards
 from kipu.events._evaluate import FORMATS, GoldEvent, GoldItem, Scores, read_gold, score
 from kipu.events._explain import SentenceExplanation, explain_events
 from kipu.events._patterns import load_patterns
@@ -19,6 +20,7 @@ __all__ = [
     "code_events",
     "code_info",
     "explain_events",
+    "import_discards",
     "import_verbs",
     "load_codebook",
     "load_patterns",

@@ -12,19 +12,33 @@ from dataclasses import dataclass, replace
 
 from kipu.events._amounts import count_in_clause, money_in_clause
 from kipu.events._asked import asked_code
+from kipu.events._discards import load_discards
+from kipu.events._imported import (
+    adjacent,
+    any_target,
+    distribute,
+    forms,
+    in_order,
+    inner_mention,
+    reversed_event,
+    verb_entries,
+    verb_phrase,
+    words_before,
+)
 from kipu.events._mood import (
     ALLEGING,
     BLOCKING_GOVERNORS,
     DEMAND_GOVERNORS,
     INTENT_GOVERNORS,
     THREAT_GOVERNORS,
+    Mood,
     in_question,
     mood_of,
     shift,
 )
-from kipu.events._patterns import Pattern, PatternIndex, load_patterns
+from kipu.events._patterns import ANY_SLOT, Pattern, PatternIndex, load_patterns
 from kipu.events._tree import OBJECT_DEPS, Tree
-from kipu.events.codebook import code_info
+from kipu.events.codebook import code_info, foreign_code_info, load_codebook
 from kipu.ids import make_id
 from kipu.records import Actor, Event, Mention, Plover, Resolved, Sentence, Token
 
@@ -156,6 +170,7 @@ class EventOptions:
     """Options of the event stage."""
 
     dictionaries: tuple[str, ...] = ()  # extra pattern files (kipu's TSV format)
+    bundled: bool = True  # False: code with the extra pattern files alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,13 +185,18 @@ class _Match:
 
 def code_events(resolved: Resolved, options: EventOptions | None = None) -> list[Event]:
     """Every event the dictionary licenses in a resolved article, sentence by sentence."""
-    index = load_patterns(options.dictionaries if options else ())
+    index = load_patterns(options.dictionaries, options.bundled) if options else load_patterns(())
     article = resolved.parsed.article
+    discards = load_discards(options.dictionaries if options else ())
+    if discards.story_hit(article.text):
+        return []  # a story a discard list rules out (sports, weather)
     events: list[Event] = []
     seen: set[str] = set()
     for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
         if sentence.text.rstrip().rstrip("\"'”’").endswith("?"):
             continue  # a question is not a report of an act
+        if discards.sentence_hit(sentence.text):
+            continue  # a sentence a discard list rules out
         for event in _code_sentence(
             sentence, mentions, index, article.doc_id, article.input_id, article.published
         ):
@@ -200,12 +220,14 @@ def _code_sentence(
     matches: list[_Match] = []
     verbs_with_events: set[int] = set()
     for t in sentence.tokens:
-        lemma = t.lemma
         if _in_hyphenated_word(tree, t.i):
             # "one-sided" is not the verb "side"; "re-open" is the verb "reopen".
             lemma = _joined_lemma(tree, t.i) or ""
-        if t.pos == "VERB" and lemma in index.verbs:
-            m = _match_verb(t, tree, index.verbs[lemma], by_head)
+            candidates = index.verbs.get(lemma, []) if lemma else []
+        else:
+            candidates = verb_entries(t, index)
+        if t.pos == "VERB" and candidates:
+            m = _match_verb(t, tree, candidates, by_head)
             if m is not None:
                 matches.append(m)
                 verbs_with_events.add(t.i)
@@ -425,6 +447,7 @@ def _best(
     direct_object: int | None,
     tree: Tree,
     by_head: dict[int, Mention],
+    verb: int | None = None,
 ) -> tuple[Pattern, int | None] | None:
     """The most specific pattern whose required words are all present, with its target.
 
@@ -433,14 +456,35 @@ def _best(
     """
     best: tuple[Pattern, int | None] | None = None
     best_key: tuple[int, int] | None = None
+    # The walks imported entries need, only when there are such entries.
+    imported = verb is not None and any(p.as_written or p.before for p in patterns)
+    ahead = words_before(tree, verb) if imported and verb is not None else []
+    span = verb_phrase(tree, verb) if imported and verb is not None else set()
+    phrase = {f for i in span for f in forms(tree, i)}
     for order, p in enumerate(patterns):
-        if any(w not in particles and w not in obj_words for w in p.words):
+        if p.as_written and verb is not None:
+            # An imported entry reads as its dictionary meant it: its words anywhere in the verb
+            # phrase after the verb ("vowed to wage war" holds "war"; "acted on a resolution"),
+            # words joined by "_" next to each other ("new_economic_relation").
+            if any(
+                not adjacent(w.split("_"), span, tree) if "_" in w else w not in phrase
+                for w in p.words
+            ) or any(prep not in phrase or word not in phrase for prep, word in p.prep_words):
+                continue
+        elif any(w not in particles and w not in obj_words for w in p.words):
             continue
-        if any(
+        if p.before and (verb is None or not in_order(p.before, ahead, tree, verb)):
+            continue
+        if p.mutual and (verb is None or len(_subjects(tree, verb, by_head)) < 2):
+            continue  # "%": only conjoined subjects act on one another
+        if not (p.as_written and verb is not None) and any(
             not any(
                 pl == prep and (tree.tokens[o].lemma == word or _joined_lemma(tree, o) == word)
                 for pl, o in preps
             )
+            # The parse may take the preposition for a particle and its object for the verb's
+            # ("clashed over the efforts": over/prt, efforts/dobj).
+            and not (prep in particles and word in obj_words)
             for prep, word in p.prep_words
         ):
             continue
@@ -448,8 +492,28 @@ def _best(
         if p.has_target:
             if p.target_prep is None:
                 target = direct_object
+            elif p.target_prep == ANY_SLOT:
+                target = any_target(
+                    verb,
+                    direct_object,
+                    preps,
+                    tree,
+                    by_head,
+                    lambda i: _mention(tree, i, by_head, possessor=True),
+                )
             else:
-                target = _pick_target([o for pl, o in preps if pl == p.target_prep], tree, by_head)
+                found = [o for pl, o in preps if pl == p.target_prep]
+                if p.as_written:
+                    # PETRARCH's "(FROM +)" is read anywhere in the verb phrase: "assurances on
+                    # cultural issues from Bree".
+                    found += [
+                        o
+                        for i in sorted(span)
+                        if tree.tokens[i].lemma == p.target_prep
+                        for o in tree.children(i, "pobj")
+                        if o not in found
+                    ]
+                target = _pick_target(found, tree, by_head)
                 if target is None and not p.nominal and not p.words and not p.prep_words:
                     continue  # "stand by +" without "by" is just "stand": no evidence of the act
         is_actor = target is not None and _mention(tree, target, by_head) is not None
@@ -532,7 +596,7 @@ def _match_verb(
     ]
     # A noun dative is the "to" of the act: "gave the Ivory Coast $5m of aid" = `give aid to +`.
     preps += [("to", d) for d in datives if tree.tokens[d].pos in ("NOUN", "PROPN", "PRON")]
-    found = _best(patterns, particles, obj_words, preps, direct_object, tree, by_head)
+    found = _best(patterns, particles, obj_words, preps, direct_object, tree, by_head, v.i)
     if found is None:
         return None
     return _Match(pattern=found[0], trigger=v.i, clause=v.i, target=found[1])
@@ -779,6 +843,10 @@ def _events_for(
 ) -> list[Event]:
     why = why if why is not None else []
     mood = mood_of(tree, m.clause, m.pattern.code[:2])
+    if m.pattern.before:
+        # The entry's own words before the verb ("did not", "should have") are its mood: the
+        # event is coded as the entry says, neither negated nor left out as hypothetical.
+        mood = Mood("actual", False, False, "the entry's words before the verb")
     if mood.skip:
         why.append(f"not an actual act ({mood.modality}: {mood.via})")
         return []
@@ -789,9 +857,10 @@ def _events_for(
         why.append(f"a noun in passing under a {mood.modality} or negated verb ({mood.via})")
         return []  # "Russia's attack on Ukraine will be discussed": not an intended attack
     base = m.pattern.code
-    if m.asked is not None:
+    if m.asked is not None and not m.pattern.as_written:
         base = asked_code(base, m.asked.code) or base
-    code = shift(base, mood.modality)
+    # A dictionary that keeps its codes as written: CAMEO's intent and threat codes do not apply.
+    code = base if m.pattern.as_written else shift(base, mood.modality)
     if code is None:
         why.append(f"CAMEO has no {mood.modality} code for {m.pattern.code} ({mood.via})")
         return []
@@ -823,6 +892,19 @@ def _events_for(
         sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
         if len(sources) < 2:
             sources = []
+    if not sources and m.pattern.as_written:
+        # PETRARCH reads a noun phrase's actor off any name in it: "Ithilen's militia".
+        sources = [s for i in source_heads if (s := inner_mention(tree, i, by_head)) is not None]
+    if not sources and m.pattern.as_written and m.pattern.before:
+        # An entry with words before the verb reads them in the governing clause, and its
+        # actor with them: "Ethiopia indicated it would act" (it = Ethiopia).
+        clause = tree.tokens[m.clause]
+        pronouns = bool(source_heads) and all(tree.tokens[i].pos == "PRON" for i in source_heads)
+        if clause.dep == "ccomp" and pronouns:
+            source_heads = _subjects(tree, clause.head, by_head)
+            sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
+    if sources and m.pattern.as_written:
+        sources = distribute(sources, tree, by_head)
     if not sources:
         why.append("no resolved source actor")
         return []  # no resolved source: abstain
@@ -837,7 +919,7 @@ def _events_for(
     if not targets and code[:2] in TARGETED_ROOTS:
         target_heads = _implied_targets(tree, m, code)
         targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
-    mutual = (
+    mutual = m.pattern.mutual or (
         not m.pattern.has_target
         and not m.pattern.nominal
         and tree.tokens[m.trigger].lemma in RECIPROCAL_VERBS
@@ -878,7 +960,7 @@ def _events_for(
     if (
         not targets
         and (code[:2] in TARGETED_ROOTS or (code[:2] == "16" and m.pattern.has_target))
-        and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and m.target is None)
+        and not (len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or mutual) and m.target is None)
         and not (evaluation and m.target is not None)
         and not _licensed_alone(m.pattern, code)
     ):
@@ -905,7 +987,7 @@ def _events_for(
         pairs = [(s, t) for s in sources for t in sources if s is not t]
     else:
         pairs = [(s, None) for s in sources]
-    info = code_info(code)
+    info = code_info(code) if code in load_codebook() else foreign_code_info(code)
     quantity = money_in_clause(tree, m.clause, m.trigger, info.root) or count_in_clause(
         tree, m.clause, m.trigger, info.root, source_heads
     )
@@ -982,6 +1064,9 @@ def _events_for(
         )
     if not events:
         why.append("source and target are the same actor")
+    if m.pattern.reverse is not None and targets:
+        # (Conjoined subjects paired with one another have each direction already.)
+        events += [reversed_event(e, m.pattern.reverse) for e in events if e.target is not None]
     return events
 
 

@@ -153,7 +153,9 @@ def _read_petrarch(text: str, path: str) -> list[GoldItem]:
             continue
         events = tuple(
             GoldEvent(
-                source=c.get("sourcecode"), cameo=c.get("eventcode", ""), target=c.get("targetcode")
+                source=_petrarch_actor(c.get("sourcecode")),
+                cameo=c.get("eventcode", ""),
+                target=_petrarch_actor(c.get("targetcode")),
             )
             for c in s.iter("EventCoding")
             if c.get("eventcode")
@@ -162,6 +164,14 @@ def _read_petrarch(text: str, path: str) -> list[GoldItem]:
         iso = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if date and len(date) == 8 else None
         items.append(GoldItem(id=s.get("id", ""), text=body, events=events, date=iso))
     return items
+
+
+def _petrarch_actor(code: str | None) -> str | None:
+    """A PETRARCH actor code in kipu's notation: "---GOV" (no country found) is kipu's "GOV";
+    a bare "---" (no actor at all) stays as written."""
+    if code and code.startswith("---") and len(code) > 3:
+        return code[3:]
+    return code
 
 
 def _matches(gold: GoldEvent, event: Event) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kipu.events._coder import EventOptions, _code_sentence
+from kipu.events._discards import load_discards
 from kipu.events._patterns import load_patterns
 from kipu.records import Event, Mention, Resolved, Sentence
 
@@ -23,14 +24,20 @@ def explain_events(
     resolved: Resolved, options: EventOptions | None = None
 ) -> list[SentenceExplanation]:
     """Code a resolved article, keeping for each sentence why each trigger did or did not fire."""
-    index = load_patterns(options.dictionaries if options else ())
+    index = load_patterns(options.dictionaries, options.bundled) if options else load_patterns(())
     article = resolved.parsed.article
+    discards = load_discards(options.dictionaries if options else ())
+    story = discards.story_hit(article.text)
     out: list[SentenceExplanation] = []
     for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
         notes: list[str] = []
         events: list[Event] = []
+        phrase = story or discards.sentence_hit(sentence.text)
         if sentence.text.rstrip().rstrip("\"'”’").endswith("?"):
             notes.append("a question: not coded")
+        elif phrase:
+            scope = "story" if story else "sentence"
+            notes.append(f"the discard list rules out this {scope} ({phrase!r}): not coded")
         else:
             events = _code_sentence(
                 sentence,

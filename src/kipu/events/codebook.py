@@ -59,3 +59,17 @@ def code_info(code: str) -> CodeInfo:
         return book[code]
     except KeyError:
         raise DictionaryError(f"unknown CAMEO event code {code!r}") from None
+
+
+def foreign_code_info(code: str) -> CodeInfo:
+    """A code outside CAMEO that a user's dictionary keeps (``# codes: as written``): no
+    Goldstein value (0.0), QuadClass 0, no PLOVER mapping."""
+    return CodeInfo(
+        code=code,
+        name="not a CAMEO code",
+        goldstein=0.0,
+        quad_class=0,
+        plover_type=None,
+        plover_mode=None,
+        plover_context=None,
+    )

@@ -1,0 +1,258 @@
+"""How the entries of an imported dictionary are matched: PETRARCH's reading of a pattern.
+
+A pattern file that declares ``# codes: as written`` (``kipu dict import`` writes it for PETRARCH
+verb dictionaries) is read as PETRARCH reads its patterns, on the dependency parse: the words of an
+entry anywhere in the verb phrase after the verb, words before the verb in order (in the verb's
+clause and the clauses governing it), ``word_word`` groups next to each other, the target as the
+first actor of the verb phrase (``any +``), paired codes ``[A:B]`` (the target's act back), the
+forms of a verb as written, and the actor named inside an unresolved subject phrase. The event
+coder calls these walks for such entries only; kipu's own entries never reach them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from kipu.events._patterns import Pattern, PatternIndex
+from kipu.events._tree import CLAUSE_DEPS, Tree
+from kipu.events.codebook import code_info, foreign_code_info, load_codebook
+from kipu.ids import make_id
+from kipu.records import Actor, Event, Mention, Plover, Token
+
+# Dependents of a verb whose words are not its complements: its subject, the author of a passive
+# ("by X"), other clauses and punctuation (an "any +" target is read in what remains).
+NOT_COMPLEMENT_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "agent",
+        "advcl",
+        "relcl",
+        "conj",
+        "cc",
+        "parataxis",
+        "punct",
+        "xcomp",
+        "aux",
+        "auxpass",
+        "neg",
+        "mark",
+    }
+)
+
+
+# Dependents that start another clause inside a verb phrase (its words are not the phrase's).
+VP_STOP_DEPS = frozenset({"advcl", "relcl", "parataxis", "ccomp"})
+
+
+def words_before(tree: Tree, v: int) -> list[int]:
+    """The words before a verb in its clause and the clauses that govern it ("Ethiopia
+    indicated it would [act]", "Romendacil did n't [clash]")."""
+    top = v
+    while tree.tokens[top].dep in ("xcomp", "ccomp", "conj") and tree.tokens[top].head != top:
+        top = tree.tokens[top].head
+    return [i for i in tree.subtree(top) if i < v]
+
+
+def verb_phrase(tree: Tree, v: int) -> set[int]:
+    """The words after a verb in its phrase: its objects, particles, prepositional phrases and
+    open complements, not other clauses."""
+    out: set[int] = set()
+    for c in tree.kids[v]:
+        dep = tree.tokens[c].dep
+        if c > v and (dep == "xcomp" or dep not in NOT_COMPLEMENT_DEPS):
+            out.update(tree.subtree(c, stop=VP_STOP_DEPS))
+    return out
+
+
+def forms(tree: Tree, i: int) -> tuple[str, ...]:
+    """The forms an imported entry's word matches: the word as written, in lower case (PETRARCH
+    lists the forms it means: "EFFORT" is not "efforts")."""
+    return (tree.tokens[i].text.lower(),)
+
+
+def adjacent(parts: list[str], span: set[int], tree: Tree) -> bool:
+    """True when the words stand next to each other, in order, within the span."""
+    return any(
+        all(i + k in span and part in forms(tree, i + k) for k, part in enumerate(parts))
+        for i in span
+    )
+
+
+def in_order(wanted: tuple[str, ...], ahead: list[int], tree: Tree, v: int) -> bool:
+    """True when the wanted words occur before the verb in this order (others may come
+    between); "a_b" are words next to each other, and a trailing "_" glues them to the verb."""
+    span = set(ahead)
+    pos = -1
+    for item in wanted:
+        glued = item.endswith("_")
+        parts = item.rstrip("_").split("_")
+        starts = [
+            i
+            for i in ahead
+            if i > pos
+            and all(i + k in span and p in forms(tree, i + k) for k, p in enumerate(parts))
+            and (not glued or i + len(parts) == v)
+        ]
+        if not starts:
+            return False
+        pos = starts[0] + len(parts) - 1
+    return True
+
+
+def any_target(
+    verb: int | None,
+    direct_object: int | None,
+    preps: list[tuple[str, int]],
+    tree: Tree,
+    by_head: dict[int, Mention],
+    mention: Callable[[int], Mention | None],
+) -> int | None:
+    """The target of an ``any +`` slot, PETRARCH's reading of a pattern that marks none: the
+    first actor in the verb's complements (its object with its modifiers, its prepositional
+    phrases, the subject of a "that" clause), the widest mention where mentions nest ("Gondor's
+    government"); else the direct object (a thing) or nothing."""
+    if (
+        verb is not None
+        and direct_object is not None
+        and tree.tokens[direct_object].dep == "nsubjpass"
+        and mention(direct_object) is not None
+    ):
+        return direct_object  # "Eriador was opposed by Osgiliath": the one acted on
+    if verb is None:
+        for _, o in preps:
+            if mention(o) is not None:
+                return o
+        return direct_object
+    span: list[int] = []
+    for c in tree.kids[verb]:
+        dep = tree.tokens[c].dep
+        if dep == "ccomp" and c > verb:
+            for s in tree.children(c, "nsubj", "nsubjpass"):
+                span += tree.subtree(s, stop=CLAUSE_DEPS)
+        elif (dep == "xcomp" or dep not in NOT_COMPLEMENT_DEPS) and dep != "ccomp" and c > verb:
+            # An open complement is part of the phrase: "vowed to wage war on the Rohans".
+            span += tree.subtree(c, stop=VP_STOP_DEPS)
+    # Failing an actor there, a purpose clause after the verb: "signed an accord to supply Gondor".
+    purpose = [
+        i
+        for c in tree.children(verb, "advcl")
+        if c > verb and any(tree.tokens[a].lemma == "to" for a in tree.children(c, "aux"))
+        for i in tree.subtree(c, stop=VP_STOP_DEPS)
+    ]
+    for part in (span, purpose):
+        inside = set(part)
+        for i in sorted(inside):
+            covering = [m for m in by_head.values() if m.start <= i < m.end and m.head in inside]
+            if covering:
+                return max(covering, key=lambda m: m.end - m.start).head
+    return direct_object
+
+
+def reversed_event(event: Event, code: str) -> Event:
+    """The target's act back to the source that an entry with two codes implies ("[032:033]":
+    a visit to X is also X hosting the visitor)."""
+    info = code_info(code) if code in load_codebook() else foreign_code_info(code)
+    return replace(
+        event,
+        event_id=make_id(event.event_id, "reverse", code),
+        source=event.target,
+        target=event.source,
+        cameo=code,
+        root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        plover=Plover(type=info.plover_type, mode=info.plover_mode, context=info.plover_context),
+        rule=f"{event.rule} (the target's act back: {code})",
+    )
+
+
+def verb_entries(t: Token, index: PatternIndex) -> list[Pattern]:
+    """The entries of a verb: by its lemma, and by its form as written for dictionaries that
+    list forms (an imported "LEFT" block is not "leave")."""
+    entries = index.verbs.get(t.lemma, [])
+    form = t.text.lower()
+    if form != t.lemma and form in index.verbs:
+        # The form's own entries first: they win ties with the lemma's ("left" vs "leave").
+        entries = [p for p in index.verbs[form] if p.as_written] + entries
+    if index.as_written and not any(p.as_written for p in entries):
+        # The tagger's lemma may miss ("cordoned" → "cordone"): the form's regular stems.
+        for stem in _stems(form):
+            found = [p for p in index.verbs.get(stem, []) if p.as_written]
+            if found:
+                return found + entries
+    return entries
+
+
+def _stems(form: str) -> list[str]:
+    """Regular English stems of a verb form: "cordoned" → cordon, "tapped" → tap."""
+    out: list[str] = []
+    for suffix in ("ing", "ed", "es", "s"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            base = form[: -len(suffix)]
+            out += [base, base + "e"]
+            if len(base) > 2 and base[-1] == base[-2]:
+                out.append(base[:-1])
+    return out
+
+
+def inner_mention(tree: Tree, i: int, by_head: dict[int, Mention]) -> Mention | None:
+    """The actor named inside a phrase whose head names none: its possessor or modifier
+    ("Ithilen's militia", "the Gondor parade"), or its "of" object ("the sheep of Gondor")."""
+    for c in tree.children(i, "poss", "compound", "amod", "nmod"):
+        if c in by_head:
+            return by_head[c]
+    for p in tree.children(i, "prep"):
+        if tree.tokens[p].lemma == "of":
+            for o in tree.children(p, "pobj"):
+                if o in by_head:
+                    return by_head[o]
+    return None
+
+
+# Prepositions whose object gives an agent its country: "ambassadors of Arnor", "lawmakers in
+# Fornost".
+COUNTRY_PREPS = frozenset({"of", "in", "from"})
+
+
+def distribute(sources: list[Mention], tree: Tree, by_head: dict[int, Mention]) -> list[Mention]:
+    """Sources with an agent spread over the countries conjoined with its own, as PETRARCH reads
+    compound phrases: "the ambassadors of Arnor, Osgiliath and Gondor" (three embassies),
+    "lawmakers in Fornost and Gondor" (which the parse may hang as "lawmakers ... and Gondor")."""
+    out = list(sources)
+    for s in sources:
+        agent = s.actor
+        if not agent.sector or not agent.country:
+            continue
+        own: list[int] = [  # the objects that gave the agent its country
+            o
+            for p in tree.children(s.head, "prep")
+            if tree.tokens[p].lemma in COUNTRY_PREPS
+            for o in tree.children(p, "pobj")
+            if o in by_head and by_head[o].actor.country == agent.country
+        ]
+        if not own:
+            continue
+        others = [c for o in own for c in tree.conjuncts(o)[1:]]
+        others += [c for c in tree.children(s.head, "conj")]
+        for c in others:
+            country = by_head.get(c)
+            if country is None or country.actor.sector or not country.actor.country:
+                continue
+            out = [m for m in out if m.head != c]
+            out.append(_as_agent(country, agent))
+    return out
+
+
+def _as_agent(country: Mention, agent: Actor) -> Mention:
+    """The country's mention as the agent of that country ("Gondor" → GONLEG)."""
+    code = (country.actor.country or "") + (agent.sector or "")
+    actor = replace(
+        country.actor,
+        code=code,
+        sector=agent.sector,
+        rule=f"{agent.rule}; shared with {country.actor.text!r}",
+    )
+    return replace(country, actor=actor)

@@ -962,7 +962,8 @@ def _events_for(
         and (code[:2] in TARGETED_ROOTS or (code[:2] == "16" and m.pattern.has_target))
         and not (len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or mutual) and m.target is None)
         and not (evaluation and m.target is not None)
-        and not _licensed_alone(m.pattern, code)
+        # An imported entry keeps the target rule its dictionary was validated with.
+        and not (not m.pattern.as_written and _licensed_alone(m.pattern, code))
     ):
         # Verbal acts and cooperation are done to someone: without a resolved target the
         # sentence is too often about a thing ("released its budget", "signed it").

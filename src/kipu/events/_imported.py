@@ -220,23 +220,33 @@ COUNTRY_PREPS = frozenset({"of", "in", "from"})
 def distribute(sources: list[Mention], tree: Tree, by_head: dict[int, Mention]) -> list[Mention]:
     """Sources with an agent spread over the countries conjoined with its own, as PETRARCH reads
     compound phrases: "the ambassadors of Arnor, Osgiliath and Gondor" (three embassies),
-    "lawmakers in Fornost and Gondor" (which the parse may hang as "lawmakers ... and Gondor")."""
+    "lawmakers in Fornost and Gondor" (which the parse may hang as "lawmakers ... and Gondor").
+    The actor stage gives a group owned by several countries no country at all (one would be
+    wrong for the others); here each owner gets its own copy of the agent."""
     out = list(sources)
     for s in sources:
         agent = s.actor
-        if not agent.sector or not agent.country:
+        if not agent.sector:
             continue
-        own: list[int] = [  # the objects that gave the agent its country
+        own: list[int] = [  # the objects that gave (or would give) the agent its country
             o
             for p in tree.children(s.head, "prep")
             if tree.tokens[p].lemma in COUNTRY_PREPS
             for o in tree.children(p, "pobj")
-            if o in by_head and by_head[o].actor.country == agent.country
+            if o in by_head
+            and by_head[o].actor.country
+            and not by_head[o].actor.sector
+            and (agent.country is None or by_head[o].actor.country == agent.country)
         ]
         if not own:
             continue
         others = [c for o in own for c in tree.conjuncts(o)[1:]]
         others += [c for c in tree.children(s.head, "conj")]
+        if agent.country is None:
+            if not others:
+                continue
+            out = [m for m in out if m.head != s.head]
+            others = own + others
         for c in others:
             country = by_head.get(c)
             if country is None or country.actor.sector or not country.actor.country:

@@ -54,6 +54,7 @@ ACTORS = """\
 VALDORIA [VLD]
 +VALDORIAN
 KESTRAN [KST]
+ORVANIA [ORV]
 """
 AGENTS = """\
 GOVERNMENT [~GOV]
@@ -250,3 +251,13 @@ def test_an_agent_spreads_over_conjoined_countries(dictionaries: tuple[str, ...]
     # "the trade envoys of Valdoria and Kestran": an envoy of each.
     found = _code("The trade envoys of Valdoria and Kestran scolded Peru.", dictionaries)
     assert found == {("VLDGOVTRD", "111", None), ("KSTGOVTRD", "111", None)}
+
+
+def test_an_agent_of_several_countries_is_each_countrys(dictionaries: tuple[str, ...]) -> None:
+    # Envoys of three countries have no one country of their own: each country gets its envoy.
+    found = _code("The trade envoys of Valdoria, Orvania and Kestran scolded Peru.", dictionaries)
+    assert found == {
+        ("VLDGOVTRD", "111", None),
+        ("ORVGOVTRD", "111", None),
+        ("KSTGOVTRD", "111", None),
+    }

@@ -23,13 +23,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kipu.actors import resolve_actors
+from kipu.events._evaluate import unmangle
 from kipu.ids import make_doc_id
 from kipu.nlp import load_model, parse
 from kipu.records import Actor, Article, Parsed
@@ -168,21 +168,9 @@ def dev_items() -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def _unmangle(text: str) -> str:
-    """Undo the table's double encoding: UTF-8 read as Mac Roman ("Moscow‚Äôs" is "Moscow’s")."""
-
-    def fix(run: re.Match[str]) -> str:
-        try:
-            return run.group().encode("mac_roman").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            return run.group()
-
-    return re.sub(r"[^\x00-\x7f]+", fix, text)
-
-
 def cameo_examples() -> dict[str, str]:
     """The CAMEO manual's example sentence of each code (the table is in Windows-1252)."""
-    text = _unmangle(CAMEO_CSV.read_bytes().decode("cp1252", errors="replace"))
+    text = unmangle(CAMEO_CSV.read_bytes().decode("cp1252", errors="replace"))
     return {
         row["code"]: row["example"].strip()
         for row in csv.DictReader(io.StringIO(text))

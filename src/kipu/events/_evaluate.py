@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -98,7 +99,7 @@ def read_gold(path: str, fmt: str = "kipu") -> list[GoldItem]:
     if fmt == "kipu":
         return _read_kipu(text, path)
     if fmt == "cameo-examples":
-        return _read_cameo_examples(text)
+        return _read_cameo_examples(unmangle(text))
     return _read_petrarch(text, path)
 
 
@@ -122,6 +123,21 @@ def _read_kipu(text: str, path: str) -> list[GoldItem]:
             GoldItem(id=str(d.get("id", lineno)), text=body, events=events, date=d.get("date"))
         )
     return items
+
+
+def unmangle(text: str) -> str:
+    """Undo UTF-8 read as Mac Roman, the double encoding of the CAMEO table's punctuation
+    ("Turkey‚Äôs" is "Turkey’s"), which breaks possessives in the parse. Written here
+    rather than taking ftfy as a dependency: it is this one known encoding of one table, and a run
+    of non-ASCII characters is changed only when it decodes cleanly."""
+
+    def fix(run: re.Match[str]) -> str:
+        try:
+            return run.group().encode("mac_roman").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return run.group()
+
+    return re.sub(r"[^\x00-\x7f]+", fix, text)
 
 
 def _read_cameo_examples(text: str) -> list[GoldItem]:

@@ -62,3 +62,15 @@ def test_read_gold_public_formats(shared: Path) -> None:
     assert len(records) > 200
     assert any(not r.events for r in records) and any(r.events for r in records)
     assert all(r.text and "(ROOT" not in r.text for r in records)
+
+
+def test_cameo_examples_reader_repairs_double_encoded_punctuation(tmp_path: Path) -> None:
+    # UTF-8 punctuation read as Mac Roman and saved again ("’" became "‚Äô"); accents that are
+    # not part of such a run stay as they are.
+    table = tmp_path / "codes.csv"
+    mangled = "’".encode().decode("mac_roman")
+    table.write_text(
+        f'code,example\n040,"Chile{mangled}s envoy met the café owners."\n', encoding="utf-8"
+    )
+    [item] = read_gold(str(table), "cameo-examples")
+    assert item.text == "Chile’s envoy met the café owners."

@@ -6,6 +6,8 @@ Writes the sample as JSONL (1x, and 10x with changed ids) to a temporary folder,
 - ``kipu code`` throughput (the pipeline streaming events, no store) vs ``kipu ingest`` with one
   worker, on the same documents: ratio ingest/code (target >= 0.9);
 - ingest with 2 workers vs 1 worker: ratio (target >= 1.7 on 2 idle cores);
+  each of these three in a fresh process, model load included, as a user's command runs
+  (--no-rss measures only these: ~5 minutes on 2 idle cores);
 - peak RSS of an ingest (in a child process; in-process with one worker, and the largest worker
   with two) at 1x and 10x the sample (or of its first N documents with --rss-docs N;
   --no-throughput measures only that; --rss-workers 1 or 2 only one of them).
@@ -22,7 +24,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from kipu.nlp import load_model
 from kipu.run import Coded, IngestOptions, PipelineOptions, ingest, new_report, process
 
 csv.field_size_limit(10**9)
@@ -95,6 +96,8 @@ def main(
         n1 = write_jsonl(sample, one, 1)
         if throughput:
             measure_throughput(one, n1, folder)
+        if not rss_workers:
+            return
         small = folder / "r1.jsonl"
         m1 = write_jsonl(sample, small, 1, rss_docs)
         m10 = write_jsonl(sample, many, copies, rss_docs)
@@ -113,18 +116,41 @@ def main(
 
 
 def measure_throughput(one: Path, n1: int, folder: Path) -> None:
-    """`kipu code` vs ingest with 1 and 2 workers on the same documents."""
-    load_model()
+    """`kipu code` vs ingest with 1 and 2 workers on the same documents, each in a fresh process
+    as a user's command runs (the model's load is in every time; imports in none)."""
     if n1:
-        code_s = timed_code(one)
-        ingest1_s = timed_ingest(one, folder / "s1", 1)
-        ingest2_s = timed_ingest(one, folder / "s2", 2)
+        code_s = timed_in_child("code", one, folder / "s0")
+        ingest1_s = timed_in_child("1", one, folder / "s1")
+        ingest2_s = timed_in_child("2", one, folder / "s2")
         print(f"documents: {n1}")
         print(f"kipu code:          {n1 / code_s:.2f} docs/s ({code_s:.1f} s)")
         print(f"ingest, 1 worker:   {n1 / ingest1_s:.2f} docs/s ({ingest1_s:.1f} s)")
         print(f"ingest, 2 workers:  {n1 / ingest2_s:.2f} docs/s ({ingest2_s:.1f} s)")
         print(f"ratio ingest/code: {code_s / ingest1_s:.2f}")
         print(f"ratio 2 workers/1 worker: {ingest1_s / ingest2_s:.2f}")
+
+
+def timed(what: str, corpus: Path, store: Path) -> float:
+    """Seconds of `kipu code` ("code") or of an ingest with ``what`` workers."""
+    return timed_code(corpus) if what == "code" else timed_ingest(corpus, store, int(what))
+
+
+def timed_in_child(what: str, corpus: Path, store: Path) -> float:
+    """:func:`timed` in a fresh Python process."""
+    code = (
+        "import sys\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "import ingest as bench\n"
+        "if __name__ == '__main__':\n"
+        "    print(bench.timed(sys.argv[2], bench.Path(sys.argv[3]), bench.Path(sys.argv[4])))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(Path(__file__).parent), what, str(corpus), str(store)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout.split()[-1])
 
 
 if __name__ == "__main__":
@@ -134,10 +160,11 @@ if __name__ == "__main__":
     parser.add_argument("sample", type=Path)
     parser.add_argument("--rss-docs", type=int, default=None, help="RSS on the first N (x1, x10)")
     parser.add_argument("--no-throughput", action="store_true", help="only measure RSS")
+    parser.add_argument("--no-rss", action="store_true", help="only measure throughput")
     parser.add_argument(
         "--rss-workers", default="1,2", help="worker counts to measure RSS with (default 1,2)"
     )
     parser.add_argument("--copies", type=int, default=10, help="copies for the large run (10)")
     args = parser.parse_args()
-    workers = [int(w) for w in args.rss_workers.split(",") if w]
+    workers = [] if args.no_rss else [int(w) for w in args.rss_workers.split(",") if w]
     main(args.sample, args.rss_docs, not args.no_throughput, workers, args.copies)

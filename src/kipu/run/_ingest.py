@@ -12,6 +12,7 @@ mentions of the original's).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +24,7 @@ from datasketch import MinHashLSH
 from kipu.extract import with_site_lines
 from kipu.records import Article, Document, Event, Rejected, RunReport
 from kipu.run._pipeline import PipelineOptions, finish
-from kipu.run._pool import WORKER_GRACE_SECONDS, run_jobs
+from kipu.run._pool import WORKER_GRACE_SECONDS, Workers, run_jobs
 from kipu.run._shard import (
     NUM_PERM,
     SHARD_DOCUMENTS,
@@ -84,11 +85,14 @@ def ingest(
 ) -> RunReport:
     """Run the pipeline over the inputs and write new documents and events to the store."""
     settings = settings or IngestOptions()
-    with StoreWriter.open(store, run_id=report.run_id) as writer:
+    with (
+        StoreWriter.open(store, run_id=report.run_id) as writer,
+        _workers(settings, options) as pool,
+    ):
         state = _State.load(writer, settings)
         jobs = _jobs(specs, options, settings, report, state, on_reject)
         counts: dict[str, _InputCount] = {}
-        for item in run_jobs(jobs, settings.workers, grace=settings.worker_grace_seconds):
+        for item in run_jobs(jobs, pool or 1, grace=settings.worker_grace_seconds):
             if isinstance(item, ShardResult):
                 count = counts.setdefault(item.shard.input_hash, _InputCount())
                 _commit(writer, item, report, state, count, on_reject, on_warning)
@@ -102,6 +106,19 @@ def ingest(
                 on_progress(report)
         writer.write_report(finish(report))
     return report
+
+
+@contextmanager
+def _workers(settings: IngestOptions, options: PipelineOptions) -> Iterator[Workers | None]:
+    """The worker pool, started before the store and the inputs are read (None for one worker)."""
+    if settings.workers <= 1:
+        yield None
+        return
+    pool = Workers(settings.workers, model=options.model, coder=settings.coder)
+    try:
+        yield pool
+    finally:
+        pool.close()
 
 
 @dataclass(slots=True)

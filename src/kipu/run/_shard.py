@@ -17,9 +17,15 @@ from kipu.extract import ExtractOptions, extract
 from kipu.records import Article, Document, Event, Rejected
 from kipu.run._pipeline import PipelineOptions, code_articles
 
-# Documents per shard: one commit to the store each. Two of the pipeline's nlp batches, so
-# parsing stays batched, and small enough that a kill loses little work.
+# Documents per shard: one commit to the store each; small enough that a kill loses little work.
 SHARD_DOCUMENTS = 64
+# A shard is coded in pieces of at most this many documents and (but for one long document)
+# characters: the unit a worker takes. Small pieces keep every worker busy to the end of a run
+# (a 249-document input is ~30 pieces, not 4 shards) and bound a worker's memory; they are cut
+# from the documents alone, so the pieces, their parse batches and every id are the same
+# whatever the number of workers.
+PIECE_DOCUMENTS = 16
+PIECE_CHARS = 50_000
 # A document's time budget: far above the ~0.1 s a 1,000-word article takes on one core
 # (benchmarks/pipeline.py), low enough that a pathological page cannot stall a worker.
 DOC_SECONDS = 30.0
@@ -116,8 +122,46 @@ def _permutations() -> Any:
     return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
 
 
+def pieces(job: ShardJob) -> list[ShardJob]:
+    """The shard's job cut into consecutive pieces (the source's rejections go with the first)."""
+    cuts: list[list[Document]] = [[]]
+    size = 0
+    for document in job.shard.documents:
+        if cuts[-1] and (
+            len(cuts[-1]) >= PIECE_DOCUMENTS or size + len(document.content) > PIECE_CHARS
+        ):
+            cuts.append([])
+            size = 0
+        cuts[-1].append(document)
+        size += len(document.content)
+    return [
+        replace(
+            job,
+            shard=replace(
+                job.shard, documents=tuple(cut), rejected=job.shard.rejected if i == 0 else ()
+            ),
+        )
+        for i, cut in enumerate(cuts)
+    ]
+
+
+def merge(job: ShardJob, results: list[ShardResult]) -> ShardResult:
+    """The result of a whole shard from the results of its pieces, in order."""
+    return ShardResult(
+        shard=job.shard,
+        coded=tuple(c for r in results for c in r.coded),
+        rejected=tuple(x for r in results for x in r.rejected),
+    )
+
+
+def run_job(job: ShardJob) -> ShardResult:
+    """Code a whole shard in this process, piece by piece (as a pool of workers would)."""
+    return merge(job, [run_shard(piece) for piece in pieces(job)])
+
+
 def run_shard(job: ShardJob) -> ShardResult:
-    """Extract and code every document of a shard within its budgets; never raises for input."""
+    """Extract and code every document of a shard (or a piece of one) within its budgets; never
+    raises for input."""
     shard, budget = job.shard, job.budget
     rejected = list(shard.rejected)
     articles: list[Article] = []

@@ -35,3 +35,21 @@ def test_parse_gives_plain_sentences_with_offsets() -> None:
         for t in s.tokens:
             assert text[t.start : t.end] == t.text
             assert 0 <= t.head < len(s.tokens)
+
+
+def test_batches_end_at_the_document_or_character_bound() -> None:
+    texts = ["a" * 30, "b" * 30, "c" * 100, "d" * 10, "e" * 10, "f" * 10]
+    got = list(nlp.batches([article(t) for t in texts], documents=2, chars=70))
+    assert [[a.text[0] for a in batch] for batch in got] == [["a", "b"], ["c"], ["d", "e"], ["f"]]
+    assert [a.text for batch in got for a in batch] == texts
+
+
+@pytest.mark.model
+def test_parsing_new_words_leaves_spacys_vocabulary_as_it_was() -> None:
+    model = nlp.load_model()
+    words = " ".join(f"Zorblat{i}quix" for i in range(200))
+    list(nlp.parse([article("Peru praised Chile.")]))  # anything the first parse loads
+    before = len(model.vocab.strings)
+    [parsed] = list(nlp.parse([article(f"Officials of {words} met in Lima.")]))
+    assert len(model.vocab.strings) == before
+    assert "Zorblat7quix" in [t.text for s in parsed.sentences for t in s.tokens]

@@ -22,6 +22,10 @@ DOCUMENT_SCHEMA = pa.schema(
         pa.field("byline", _STR),
         pa.field("language", _STR),
         pa.field("text", _STR, nullable=False),
+        # Added after the first stores: parts written before have no such columns, and the
+        # views read parts by column name, so those rows read as null.
+        pa.field("section", _STR),
+        pa.field("modified", _STR),
         pa.field("ingested", _STR, nullable=False),  # ISO timestamp, UTC
         pa.field("run_id", _STR, nullable=False),
     ]
@@ -86,6 +90,8 @@ def article_to_row(article: Article, *, ingested: str, run_id: str) -> dict[str,
         "byline": article.byline,
         "language": article.language,
         "text": article.text,
+        "section": article.section,
+        "modified": article.modified,
         "ingested": ingested,
         "run_id": run_id,
     }
@@ -103,6 +109,8 @@ def row_to_article(row: dict[str, Any]) -> Article:
         byline=row["byline"],
         language=row["language"],
         text=row["text"],
+        section=row.get("section"),
+        modified=row.get("modified"),
     )
 
 

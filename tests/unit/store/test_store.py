@@ -388,3 +388,26 @@ def test_the_lock_of_a_killed_writer_process_is_taken_over(tmp_path: Path) -> No
         child.wait()
     with StoreWriter.open(tmp_path, run_id=RUN) as writer:
         writer.write(ARTICLES, EVENTS)
+
+
+def test_section_and_modified_are_stored_and_old_parts_read_as_null(tmp_path: Path) -> None:
+    import dataclasses
+
+    import pyarrow.parquet as pq
+
+    from kipu.store import row_to_article
+    from kipu.store._schema import article_to_row
+
+    new = dataclasses.replace(article("d1"), section="World", modified="2012-10-08")
+    assert row_to_article(article_to_row(new, ingested="t", run_id=RUN)) == new
+    with StoreWriter.open(tmp_path, run_id=RUN) as writer:
+        writer.write([new], [])
+    with StoreWriter.open(tmp_path, run_id="run-2") as writer:
+        writer.write([article("d2", "Other body.")], [])
+    # d2's part as a store written before the columns existed would hold it.
+    [old] = [p for p in tmp_path.glob("documents/*.parquet") if p.name.startswith("run-2")]
+    table = pq.read_table(old)
+    pq.write_table(table.drop_columns(["section", "modified"]), old)
+    with connect(tmp_path) as con:
+        rows = con.execute("SELECT doc_id, section, modified FROM documents ORDER BY doc_id")
+        assert rows.fetchall() == [("d1", "World", "2012-10-08"), ("d2", None, None)]

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from kipu.actors import resolve_actors
-from kipu.commands.evaluate import code_gold
+from kipu.commands.evaluate import code_gold, gold_articles
 from kipu.events import GoldItem, code_events, import_discards, import_verbs, read_gold, score
 from kipu.extract import extract
 from kipu.nlp import load_model, parse
@@ -75,22 +75,8 @@ def _petrarch_causes(items: list[GoldItem], files: tuple[str, ...]) -> None:
 
     from kipu.actors import ActorOptions
     from kipu.events import EventOptions
-    from kipu.ids import make_doc_id
 
-    articles = [
-        Article(
-            doc_id=make_doc_id(f"{i}\n{item.text}"),
-            input_id=item.id,
-            url=None,
-            title=None,
-            published=item.date,
-            dateline=None,
-            byline=None,
-            language=None,
-            text=item.text,
-        )
-        for i, item in enumerate(items)
-    ]
+    articles = gold_articles(items)
     actor_options = ActorOptions(dictionaries=files, bundled=False)
     event_options = EventOptions(dictionaries=files, bundled=False)
     counts: Counter[str] = Counter()

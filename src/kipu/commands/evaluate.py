@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kipu.events import FORMATS, GoldItem
-from kipu.records import Event
+from kipu.records import Article, Event
 
 
 def register(app: typer.Typer) -> None:
@@ -74,18 +74,11 @@ def _triple(e: Event) -> str:
     return f"{src}-{e.cameo}-{tgt}"
 
 
-def code_gold(
-    items: Sequence[GoldItem], dictionaries: tuple[str, ...] = (), *, bundled: bool = True
-) -> list[list[Event]]:
-    """Run the pipeline (parse, actors, events) over every gold item's text, in order; without
-    ``bundled``, the files among ``dictionaries`` alone are used (no bundled actors or patterns)."""
-    from kipu.actors import ActorOptions, resolve_actors
-    from kipu.events import EventOptions, code_events
+def gold_articles(items: Sequence[GoldItem]) -> list[Article]:
+    """Each gold item's text as an article of its own (ids unique even for repeated texts)."""
     from kipu.ids import make_doc_id
-    from kipu.nlp import parse
-    from kipu.records import Article
 
-    articles = [
+    return [
         Article(
             doc_id=make_doc_id(f"{i}\n{item.text}"),
             input_id=item.id,
@@ -99,6 +92,18 @@ def code_gold(
         )
         for i, item in enumerate(items)
     ]
+
+
+def code_gold(
+    items: Sequence[GoldItem], dictionaries: tuple[str, ...] = (), *, bundled: bool = True
+) -> list[list[Event]]:
+    """Run the pipeline (parse, actors, events) over every gold item's text, in order; without
+    ``bundled``, the files among ``dictionaries`` alone are used (no bundled actors or patterns)."""
+    from kipu.actors import ActorOptions, resolve_actors
+    from kipu.events import EventOptions, code_events
+    from kipu.nlp import parse
+
+    articles = gold_articles(items)
     # One --dictionary list for both stages: each reads only the files of its own kind.
     actor_options = ActorOptions(dictionaries=dictionaries, bundled=bundled)
     options = EventOptions(dictionaries=dictionaries, bundled=bundled)

@@ -106,7 +106,9 @@ def gold_events(records: list[dict[str, Any]]) -> tuple[list[Event | None], int]
             event: Event | None = coded[0]
         else:
             event = bare_event(resolved, start, end, record.get("modality", "actual"))
-        out.append(enrich_events(resolved, [event])[0] if event else None)
+        # enrich_events drops an event whose source held no office on the event's date.
+        enriched = enrich_events(resolved, [event]) if event else []
+        out.append(enriched[0] if enriched else None)
     return out, n_coded
 
 

@@ -124,7 +124,7 @@ def enrich_events(
             # Office holders are who they were on the event's date, not the article's.
             source = actor_on(source, date, options.dictionaries)
             target = actor_on(target, date, options.dictionaries)
-            if source is None:
+            if source is None and event.source is not None:
                 continue  # the source held no office then: the text does not say who it acted for
         out.append(
             dataclasses.replace(

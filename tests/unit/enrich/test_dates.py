@@ -108,6 +108,19 @@ def test_enrich_events_dates(text: str, published: str, expected: str, precision
     assert (first.date, first.date_precision) == (expected, precision)
 
 
+@pytest.mark.model
+def test_an_event_without_a_source_keeps_its_date() -> None:
+    # Only an office holder who held no office on the event's date drops the event; an event
+    # with no source actor at all (a user's or a gold event) is dated like any other.
+    import dataclasses
+
+    resolved = resolve("Peru and Chile signed a border accord on Saturday.", "2024-03-14")
+    [event, *_] = code_events(resolved)
+    bare = dataclasses.replace(event, source=None, target=None)
+    [dated] = enrich_events(resolved, [bare])
+    assert (dated.date, dated.source) == ("2024-03-09", None)
+
+
 def test_gold_dates_file_is_well_formed() -> None:
     import json
     from pathlib import Path

@@ -6,7 +6,7 @@ from kipu.actors import resolve_actors
 from kipu.events import code_events
 from kipu.ids import make_doc_id
 from kipu.nlp import parse
-from kipu.records import Article, Event, Resolved
+from kipu.records import Actor, Article, Event, Resolved
 
 
 def article(text: str, published: str | None = "2024-03-14") -> Article:
@@ -26,6 +26,16 @@ def article(text: str, published: str | None = "2024-03-14") -> Article:
 def resolve(text: str, published: str | None = "2024-03-14") -> Resolved:
     parsed = next(parse([article(text, published)]))
     return resolve_actors(parsed)
+
+
+def actors_by_head(text: str, published: str | None = "2024-03-14") -> dict[str, Actor]:
+    """Each actor mention's head word → its actor (a later mention of the same word wins)."""
+    resolved = resolve(text, published)
+    out: dict[str, Actor] = {}
+    for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
+        for m in mentions:
+            out[sentence.tokens[m.head].text] = m.actor
+    return out
 
 
 def code(text: str, published: str | None = "2024-03-14") -> list[Event]:

@@ -8,7 +8,7 @@ kipu never guesses a country from a name alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kipu.actors._alias import AliasResolver, Antecedent, RuleAliasResolver
 from kipu.actors._context import (
@@ -922,13 +922,8 @@ def _resolve_person(
         memory.titles.setdefault(
             key(name), memory.titles.get(key(remembered.name or ""), frozenset())
         )
-        return Actor(
-            text=text,
-            name=remembered.name,
-            code=remembered.code,
-            country=remembered.country,
-            sector=remembered.sector,
-            rule=f"same person as {remembered.name!r} earlier",
+        return replace(
+            remembered, text=text, rule=f"same person as {remembered.name!r} earlier"
         )
     if sector is None and country_code is None:
         return None

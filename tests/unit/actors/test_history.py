@@ -5,18 +5,13 @@ from __future__ import annotations
 import pytest
 
 from kipu.records import Actor
-from tests.helpers import resolve
+from tests.helpers import actors_by_head
 
 pytestmark = pytest.mark.model
 
 
 def heads(text: str, published: str | None = None) -> dict[str, Actor]:
-    resolved = resolve(text, published)
-    out: dict[str, Actor] = {}
-    for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
-        for m in mentions:
-            out[sentence.tokens[m.head].text] = m.actor
-    return out
+    return actors_by_head(text, published)
 
 
 def test_undated_title_and_surname_name_the_one_office_holder() -> None:

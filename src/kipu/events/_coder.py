@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from kipu.events._amounts import count_in_clause, money_in_clause
 from kipu.events._asked import asked_code
+from kipu.events._refine import refine
 from kipu.events._discards import load_discards
 from kipu.events._imported import (
     adjacent,
@@ -859,6 +860,8 @@ def _events_for(
     base = m.pattern.code
     if m.asked is not None and not m.pattern.as_written:
         base = asked_code(base, m.asked.code) or base
+    if not m.pattern.as_written:  # the kind, aim or force its words name (_refine)
+        base = refine(base, tree, m.trigger, m.clause, m.target, by_head)
     # A dictionary that keeps its codes as written: CAMEO's intent and threat codes do not apply.
     code = base if m.pattern.as_written else shift(base, mood.modality)
     if code is None:
@@ -995,6 +998,8 @@ def _events_for(
     rule = f"{m.pattern.where} {m.pattern.code} '{m.pattern.text}'"
     if base != m.pattern.code and m.asked is not None:
         rule += f" → {base} (about {m.asked.code} '{m.asked.text}')"
+    elif base != m.pattern.code:
+        rule += f" → {base} (named by its words)"
     if code != base:
         rule += f" → {code} ({mood.modality}: {mood.via})"
     if mood.negated:

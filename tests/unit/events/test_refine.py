@@ -1,0 +1,95 @@
+"""The child of a generic code that the clause's words name: the kind of aid or cooperation, the
+aim of a protest or demand, whose forces are alerted (hand-written sentences, real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kipu.events._refine import KIND_CODES, _one
+from tests.helpers import code, triples
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("France suspended military aid to Mali on Tuesday.", ("FRA", "1622", "MLI")),
+        ("Germany halted economic aid to Belarus.", ("DEU", "1621", "BLR")),
+        ("Japan cut food aid to North Korea.", ("JPN", "1623", "PRK")),
+        ("Kenya asked Britain for military aid.", ("KEN", "0232", "GBR")),
+        ("Norway pledged economic assistance to Sudan.", ("NOR", "0331", "SDN")),
+        ("Egypt agreed to provide military aid to Libya.", ("EGY", "0332", "LBY")),
+        ("The United States threatened to cut military aid to Egypt.", ("USA", "1311", "EGY")),
+    ],
+)
+def test_kind_of_aid_is_read_off_its_object(sentence: str, expected: tuple) -> None:
+    assert expected in triples(code(sentence))
+
+
+def test_aid_of_no_named_kind_stays_generic() -> None:
+    assert ("JPN", "162", "MMR") in triples(code("Japan suspended aid to Myanmar."))
+    # The recipient's words are not the aid's kind.
+    got = triples(code("Britain suspended aid to the military government of Myanmar."))
+    assert ("GBR", "162", "MMRGOV") in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Thousands of workers went on strike in Lagos over a new fuel price rise.",
+            ("LAB", "1432", None),
+        ),
+        (
+            "Students marched in Dhaka to protest the arrest of opposition activists.",
+            ("BGDEDU", "1413", None),
+        ),
+        (
+            "Protesters marched in Cairo demanding the resignation of the president.",
+            ("EGYCVL", "1411", None),
+        ),
+    ],
+)
+def test_protest_takes_the_aim_its_words_name(sentence: str, expected: tuple) -> None:
+    assert expected in triples(code(sentence))
+
+
+def test_protest_aim_is_not_read_off_what_happened_before() -> None:
+    got = triples(code("Protesters marched in Paris after police arrested activists."))
+    assert ("FRACVL", "141", None) in got
+
+
+def test_demand_on_another_takes_the_aim_its_words_name() -> None:
+    text = "The rebels said that the government must accept the independence of the south."
+    assert ("REB", "1044", "GOV") in triples(code(text))
+    text = "Kenya urged Uganda to respect the rights of refugees."
+    assert ("KEN", "0243", "UGA") in triples(code(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Indian troops remained on high alert on Friday.", ("INDMIL", "152", None)),
+        ("Egyptian police remained on high alert on Friday.", ("EGYCOP", "151", None)),
+        ("Pakistan put its police on alert after the attack.", ("PAK", "151", None)),
+        ("Syria put its army on alert.", ("SYR", "152", None)),
+    ],
+)
+def test_alert_is_police_or_military_by_whose_forces(sentence: str, expected: tuple) -> None:
+    assert expected in triples(code(sentence))
+
+
+def test_one_class_only() -> None:
+    assert _one({"military"}) == "military"
+    assert _one({"military", "economic"}) is None
+    assert _one(set()) is None
+
+
+def test_every_refined_code_is_a_cameo_code() -> None:
+    from kipu.events.codebook import load_codebook
+
+    book = load_codebook()
+    for generic, children in KIND_CODES.items():
+        assert generic in book
+        assert all(child in book and child[:2] == generic[:2] for child in children.values())

@@ -122,3 +122,29 @@ def asked_code(governor: str, act: str) -> str | None:
         if key in table:
             return table[key]
     return None
+
+
+# A request named by a noun ("rejected calls for economic aid", "turned down a request for
+# talks"): the nouns of the acts asked for, with the code of the act, read as REFUSAL reads a
+# complement verb's entry.
+REQUEST_NOUNS = frozenset("call request demand appeal plea proposal ultimatum bid".split())
+NOUN_ACTS = {
+    "aid": "070",
+    "assistance": "070",
+    "talk": "046",
+    "negotiation": "046",
+    "dialogue": "046",
+    "meeting": "043",
+    "mediation": "045",
+    "release": "084",
+    "ceasefire": "0871",
+    "truce": "0871",
+    "resignation": "0831",
+    "extradition": "063",
+    "cooperation": "06",
+}
+
+
+def requested_act(noun: str) -> str | None:
+    """The code of the act a request noun's "for" phrase names ("for aid" → 070)."""
+    return NOUN_ACTS.get(noun)

@@ -13,7 +13,8 @@ the generic code.
 
 from __future__ import annotations
 
-from kipu.events._tree import Tree
+from kipu.events._asked import REQUEST_NOUNS, asked_code, requested_act
+from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.records import Mention
 
 # Kinds of aid and cooperation, by the words that name them (lemmas; adjectives and nouns).
@@ -79,6 +80,21 @@ FORCE_CODES = {"151": "152", "153": "154"}
 MILITARY_CODES = {v: k for k, v in FORCE_CODES.items()}
 POLICE_WORDS = frozenset("police policeman policemen gendarme gendarmerie".split())
 MILITARY_WORDS = frozenset("troop soldier army military reservist navy airforce".split())
+# What an accusation (112) charges, by the words of what it names ("accused the army of
+# violating the ceasefire" is 1123). "crime" is left out: "war crimes" is 1124.
+ACCUSATION_WORDS = {
+    "1121": frozenset("corruption fraud bribery embezzlement theft smuggling laundering".split()),
+    "1122": frozenset("right abuse torture persecution".split()),
+    "1123": frozenset("aggression ceasefire truce invasion incursion airspace".split()),
+    "1124": frozenset("genocide atrocity massacre".split()),
+    "1125": frozenset("espionage spying treason".split()),
+}
+# A killing of one political figure is an assassination (186): "killed the provincial governor".
+KILLING_VERBS = frozenset("kill murder".split())
+POLITICAL_FIGURES = frozenset(
+    "president minister premier governor mayor leader chancellor king chief lawmaker "
+    "politician senator legislator mp parliamentarian official".split()
+)
 # Walks from the trigger: to what it acts on (kind), and also to its purpose and cause (aim).
 _KIND_DEPS = frozenset(
     "dobj obj pobj prep amod compound nmod conj xcomp ccomp dative attr oprd pcomp".split()
@@ -102,6 +118,12 @@ def refine(
     by_head: dict[int, Mention],
 ) -> str:
     """The child code of a generic ``code`` the clause's words name, or ``code`` itself."""
+    if code == "120":
+        refused = _refused_request(tree, trigger)
+        if refused is not None:
+            code, asked = refused
+            kind = _one(_kinds(tree, _words(tree, asked, None, _KIND_DEPS)))
+            return KIND_CODES.get(code, {}).get(kind or "", code)
     if code in KIND_CODES:
         kind = _one(_kinds(tree, _words(tree, trigger, target, _KIND_DEPS)))
         return KIND_CODES[code].get(kind, code) if kind else code
@@ -113,11 +135,55 @@ def refine(
         )
         aim = _one(aims)
         return BARE_AIM_CODES.get(code, code) + aim if aim else code
+    if code == "112":
+        found = {tree.tokens[i].lemma for i in _words(tree, trigger, target, _KIND_DEPS)}
+        charge = _one({c for c, words in ACCUSATION_WORDS.items() if found & words})
+        return charge or code
+    if code == "190" and _political_figure_killed(tree, trigger, target):
+        return "186"
     if code in FORCE_CODES:
         return FORCE_CODES[code] if _force(tree, trigger, by_head) == "military" else code
     if code in MILITARY_CODES:
         return MILITARY_CODES[code] if _force(tree, trigger, by_head) == "police" else code
     return code
+
+
+def _refused_request(tree: Tree, trigger: int) -> tuple[str, int] | None:
+    """The refusal code of a rejected request named by a noun, with the noun of the act asked
+    for: "rejected calls for aid" (122), "turned down a request for talks" (125)."""
+    for obj in tree.children(trigger, *OBJECT_DEPS):
+        if tree.tokens[obj].lemma not in REQUEST_NOUNS:
+            continue
+        # "calls by Greece for aid": the parse may hang "for" on the asker.
+        askers = [
+            o
+            for p in tree.children(obj, "prep")
+            if tree.tokens[p].lemma in ("by", "from")
+            for o in tree.children(p, "pobj")
+        ]
+        for head in (obj, *askers):
+            for prep in tree.children(head, "prep"):
+                if tree.tokens[prep].lemma != "for":
+                    continue
+                for pobj in tree.children(prep, "pobj"):
+                    act = requested_act(tree.tokens[pobj].lemma)
+                    refusal = asked_code("120", act) if act is not None else None
+                    if refusal is not None:
+                        return refusal, pobj
+    return None
+
+
+def _political_figure_killed(tree: Tree, trigger: int, target: int | None) -> bool:
+    """True for a killing of one person named by a political title ("killed the deputy
+    governor", "murdered Mayor Ortiz"); several dead ("killed two officials") are not read as
+    an assassination."""
+    if target is None or tree.tokens[trigger].lemma not in KILLING_VERBS:
+        return False
+    tok = tree.tokens[target]
+    if tok.tag not in ("NN", "NNP") or tree.children(target, "nummod", "conj"):
+        return False
+    titles = {tok.lemma} | {tree.tokens[c].lemma for c in tree.children(target, "compound")}
+    return bool(titles & POLITICAL_FIGURES)
 
 
 def _words(tree: Tree, start: int, target: int | None, deps: frozenset[str]) -> set[int]:
@@ -157,7 +223,7 @@ def _aims(tree: Tree, found: set[int], *, policy: bool, reform: bool) -> set[str
     aims: set[str] = set()
     for i in found:
         tok = tree.tokens[i]
-        if tok.lemma == "reform" and not reform:
+        if (tok.lemma == "reform" and not reform) or (tok.lemma == "right" and _wing(tree, i)):
             continue
         for aim, words in AIM_WORDS.items():
             if tok.lemma in words and (policy or aim != "2"):
@@ -169,6 +235,14 @@ def _aims(tree: Tree, found: set[int], *, policy: bool, reform: bool) -> set[str
         ):
             aims.add("1")
     return aims
+
+
+def _wing(tree: Tree, i: int) -> bool:
+    """True for the "right" of politics ("right-wing", "the far right"), not of rights."""
+    tokens = tree.tokens
+    before = tokens[i - 1].text.lower() if i > 0 else ""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return tokens[i].pos != "NOUN" or before in ("-", "far") or after == "-"
 
 
 def _of_leader(tree: Tree, i: int) -> bool:

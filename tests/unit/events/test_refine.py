@@ -93,3 +93,56 @@ def test_every_refined_code_is_a_cameo_code() -> None:
     for generic, children in KIND_CODES.items():
         assert generic in book
         assert all(child in book and child[:2] == generic[:2] for child in children.values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Amnesty International accused Egypt of violating human rights.",
+            ("NGOHRIAMN", "1122", "EGY"),
+        ),
+        ("Sudan accused the rebels of violating the ceasefire.", ("SDN", "1123", "REB")),
+        ("Sudan accused the rebels of violating the law.", ("SDN", "112", "REB")),
+    ],
+)
+def test_accusation_takes_the_charge_its_words_name(sentence: str, expected: tuple) -> None:
+    assert expected in triples(code(sentence))
+
+
+def test_killing_one_political_figure_is_an_assassination() -> None:
+    got = triples(code("Gunmen killed the governor of Kandahar province on Monday."))
+    assert ("UAF", "186", "AFGGOV") in got
+    # Several dead, or people who hold no political office, are not assassinated.
+    got = triples(code("Gunmen killed two officials in Kandahar on Monday."))
+    assert ("AFGUAF", "190", "AFGGOV") in got
+    assert ("REB", "190", "MIL") in triples(code("Rebels killed a soldier near the border."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Germany rejected calls by Greece for economic aid.", ("DEU", "1221", "GRC")),
+        ("Israel rejected a request by Egypt for talks.", ("ISR", "125", "EGY")),
+        ("Kenya rejected calls by Uganda for a ceasefire.", ("KEN", "1246", "UGA")),
+        ("Syria rejected calls for the release of the prisoners.", ("SYR", "1243", None)),
+    ],
+)
+def test_refused_request_takes_the_code_of_the_act_asked_for(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in triples(code(sentence))
+
+
+def test_refusal_of_a_bare_proposal_stays_generic() -> None:
+    assert ("RUS", "120", None) in triples(code("Russia rejected the proposal."))
+
+
+def test_refused_request_read_past_its_asker() -> None:
+    text = "Athens rejected repeated calls by Serbia's new rulers for urgent financial aid."
+    assert ("GRCGOV", "1221", "SRBGOV") in triples(code(text))
+
+
+def test_right_of_politics_is_no_aim_of_rights() -> None:
+    got = triples(code("Students marched in Vienna against far-right groups on Saturday."))
+    assert not any(c == "1413" for _, c, _ in got)

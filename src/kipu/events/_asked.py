@@ -107,7 +107,9 @@ AIM = {
 }
 PROTESTS = ("141", "142", "143", "144", "145")
 # The generic entry codes that are refined, with their tables.
-GENERIC = {"020": APPEAL, "100": DEMAND, "120": REFUSAL} | {
+# A rejected demand or ultimatum (124, "refuse to yield") about a named act is the refusal of
+# that act: "rejected the demand to free the hostages" is 1243.
+GENERIC = {"020": APPEAL, "100": DEMAND, "120": REFUSAL, "124": REFUSAL} | {
     p: {act: p + aim for act, aim in AIM.items()} for p in PROTESTS
 }
 

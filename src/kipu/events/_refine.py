@@ -58,10 +58,11 @@ AIM_WORDS = {
     ),
     "3": frozenset("right freedom liberty arrest detention imprisonment jailing".split()),
     "4": frozenset(
-        "independence referendum autonomy constitution constitutional regime secession "
+        "independence referendum autonomy constitution constitutional secession "
         "self-rule self-determination judiciary statehood".split()
     ),
 }
+# ("regime" is left out: "a protest against the Assad regime" names whom, not what for.)
 # "removal of the president", "calling on the minister to step down": a person is removed.
 REMOVAL_WORDS = frozenset("removal dismissal".split())
 LEADER_WORDS = frozenset(
@@ -118,7 +119,7 @@ def refine(
     by_head: dict[int, Mention],
 ) -> str:
     """The child code of a generic ``code`` the clause's words name, or ``code`` itself."""
-    if code == "120":
+    if code in ("120", "124"):
         refused = _refused_request(tree, trigger)
         if refused is not None:
             code, asked = refused

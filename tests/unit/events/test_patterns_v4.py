@@ -49,3 +49,16 @@ def test_restrictions_of_no_named_trade_stay_administrative() -> None:
 def test_blowing_up_a_bus_stays_a_bombing() -> None:
     got = triples(code("Rebels blew up a bus near Kabul."))
     assert not any(c == "1712" for _, c, _ in got)
+
+
+def test_artillery_launched_with_other_weapons_is_heavy_fire() -> None:
+    text = "Government forces launched artillery, mortar and rocket fire against rebel positions."
+    assert ("MIL", "194", None) in triples(code(text))
+
+
+def test_trade_barriers_removed_are_economic_cooperation() -> None:
+    text = "The United States said that China must drop barriers to American exports."
+    assert ("USA", "1011", "CHN") in triples(code(text))
+    assert ("KEN", "061", None) in triples(code("Kenya lowered trade barriers on Monday."))
+    # Barriers on a road are no trade.
+    assert not code("The army removed barriers at the checkpoint.")

@@ -146,3 +146,23 @@ def test_refused_request_read_past_its_asker() -> None:
 def test_right_of_politics_is_no_aim_of_rights() -> None:
     got = triples(code("Students marched in Vienna against far-right groups on Saturday."))
     assert not any(c == "1413" for _, c, _ in got)
+
+
+def test_protest_against_a_regime_names_no_aim() -> None:
+    text = "Syrian refugees staged a protest in Berlin against the Assad regime on Sunday."
+    assert ("SYRREF", "141", None) in triples(code(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Syria rejected the demand to release the prisoners.", ("SYR", "1243", None)),
+        ("Syria rejected demands for the release of the prisoners.", ("SYR", "1243", None)),
+        ("Iran rejected an ultimatum to free the sailors.", ("IRN", "1243", None)),
+        ("Syria rejected the demand.", ("SYR", "124", None)),
+    ],
+)
+def test_rejected_demand_is_the_refusal_of_the_act_demanded(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in triples(code(sentence))

@@ -96,6 +96,19 @@ POLITICAL_FIGURES = frozenset(
     "president minister premier governor mayor leader chancellor king chief lawmaker "
     "politician senator legislator mp parliamentarian official".split()
 )
+# A release or handover of suspects is judicial cooperation: "handed over two men suspected of
+# the bombing" (063), "must hand over the alleged bombers" (1013).
+SUSPECT_CODES = {
+    "084": "063",
+    "0841": "063",
+    "0253": "0213",
+    "1053": "1013",
+    "1243": "1213",
+}
+SUSPECT_WORDS = frozenset("suspect suspected alleged accused fugitive perpetrator culprit".split())
+# Who kills names the means: "suicide bombers killed 23 people" is a suicide bombing (1831).
+BOMBER_CODES = frozenset({"180", "183", "190"})
+BOMBERS = {"suicide": "1831", "car": "1832"}
 # Walks from the trigger: to what it acts on (kind), and also to its purpose and cause (aim).
 _KIND_DEPS = frozenset(
     "dobj obj pobj prep amod compound nmod conj xcomp ccomp dative attr oprd pcomp".split()
@@ -142,6 +155,13 @@ def refine(
         return charge or code
     if code == "190" and _political_figure_killed(tree, trigger, target):
         return "186"
+    if code in SUSPECT_CODES:
+        found = _words(tree, trigger, target, _KIND_DEPS | {"acl"})
+        if any(tree.tokens[i].lemma in SUSPECT_WORDS for i in found):
+            return SUSPECT_CODES[code]
+        return code
+    if code in BOMBER_CODES:
+        return _bombing(tree, clause) or code
     if code in FORCE_CODES:
         return FORCE_CODES[code] if _force(tree, trigger, by_head) == "military" else code
     if code in MILITARY_CODES:
@@ -171,6 +191,21 @@ def _refused_request(tree: Tree, trigger: int) -> tuple[str, int] | None:
                     refusal = asked_code("120", act) if act is not None else None
                     if refusal is not None:
                         return refusal, pobj
+    return None
+
+
+def _bombing(tree: Tree, clause: int) -> str | None:
+    """The bombing code of a clause whose subject is a suicide or car bomber."""
+    for subject in tree.children(clause, "nsubj"):
+        tok = tree.tokens[subject]
+        if tok.lemma != "bomber":
+            continue
+        kinds = {
+            BOMBERS[tree.tokens[c].lemma]
+            for c in tree.children(subject, "compound", "amod")
+            if tree.tokens[c].lemma in BOMBERS
+        }
+        return _one(kinds)
     return None
 
 

@@ -166,3 +166,31 @@ def test_rejected_demand_is_the_refusal_of_the_act_demanded(
     sentence: str, expected: tuple
 ) -> None:
     assert expected in triples(code(sentence))
+
+
+def test_killing_by_a_suicide_bomber_is_a_suicide_bombing() -> None:
+    text = "A suicide bomber killed eleven soldiers at a checkpoint near Kandahar."
+    assert ("INS", "1831", "MIL") in triples(code(text))
+    text = "Insurgents killed eleven soldiers at a checkpoint near Kandahar."
+    assert ("INS", "190", "MIL") in triples(code(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kenya handed over to Uganda two men suspected of the bombing.", ("KEN", "063", "UGA")),
+        (
+            "Kenya offered to hand over to Uganda three men suspected of the attack.",
+            ("KEN", "0313", "UGA"),
+        ),
+        ("Britain said that Libya must hand over the alleged bombers.", ("GBR", "1013", "LBY")),
+        ("Britain urged Libya to hand over the suspects.", ("GBR", "0213", "LBY")),
+    ],
+)
+def test_handing_over_suspects_is_judicial_cooperation(sentence: str, expected: tuple) -> None:
+    assert expected in triples(code(sentence))
+
+
+def test_handing_over_prisoners_stays_a_release() -> None:
+    text = "Kenya handed over the prisoners to Uganda."
+    assert ("KEN", "0841", "UGA") in triples(code(text))

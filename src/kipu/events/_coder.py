@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 
 from kipu.events._amounts import count_in_clause, money_in_clause
 from kipu.events._asked import asked_code
-from kipu.events._refine import refine
 from kipu.events._discards import load_discards
 from kipu.events._imported import (
     adjacent,
@@ -38,6 +37,7 @@ from kipu.events._mood import (
     shift,
 )
 from kipu.events._patterns import ANY_SLOT, Pattern, PatternIndex, load_patterns
+from kipu.events._refine import refine
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.events.codebook import code_info, foreign_code_info, load_codebook
 from kipu.ids import make_id

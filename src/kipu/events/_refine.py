@@ -105,7 +105,9 @@ SUSPECT_CODES = {
     "1053": "1013",
     "1243": "1213",
 }
-SUSPECT_WORDS = frozenset("suspect suspected alleged accused fugitive perpetrator culprit".split())
+SUSPECT_WORDS = frozenset(
+    "suspect suspected alleged allege accused accuse fugitive perpetrator culprit".split()
+)
 # Who kills names the means: "suicide bombers killed 23 people" is a suicide bombing (1831).
 BOMBER_CODES = frozenset({"180", "183", "190"})
 BOMBERS = {"suicide": "1831", "car": "1832"}

@@ -185,6 +185,10 @@ def test_killing_by_a_suicide_bomber_is_a_suicide_bombing() -> None:
         ),
         ("Britain said that Libya must hand over the alleged bombers.", ("GBR", "1013", "LBY")),
         ("Britain urged Libya to hand over the suspects.", ("GBR", "0213", "LBY")),
+        (
+            "A British minister repeated that Syria must hand over alleged killers of the diplomat.",
+            ("GBRGOV", "1013", "SYR"),
+        ),
     ],
 )
 def test_handing_over_suspects_is_judicial_cooperation(sentence: str, expected: tuple) -> None:

@@ -28,6 +28,7 @@ from kipu.events._imported import (
 from kipu.events._mood import (
     ALLEGING,
     CONDITIONAL_MARKS,
+    FUTURE_AUX,
     NEGATIONS,
     BLOCKING_GOVERNORS,
     DEMAND_GOVERNORS,
@@ -59,6 +60,8 @@ TARGETED_ROOTS = frozenset(f"{r:02d}" for r in range(1, 14))
 # operations" (hospitals) reduces no relation; "suspended aid" (an entry naming the act) does.
 # Prepositions that name the author of a speech act a verb answers: "charges by", "demands from".
 AUTHOR_PREPS = frozenset({"by", "from"})
+# Nouns whose complement is the act asked for: "demands to release prisoners", "calls to quit".
+ASKING_NOUNS = frozenset("demand call request appeal plea offer proposal ultimatum".split())
 # Roots whose clausal complement names who is asked: "demanded that the US cancel" (02, 10).
 ASKING_ROOTS = frozenset({"02", "10"})
 # Roots of violence (assault, fight, mass violence): without an actor target, the object must be
@@ -527,11 +530,17 @@ def _with_asked_acts(matches: list[_Match], tree: Tree) -> list[_Match]:
         if tok.dep == "acl" and head.dep in OBJECT_DEPS:
             # "staged demonstrations to demand reform", "rejected an offer to host a summit"
             by_head.setdefault(head.head, m.pattern)
+    for m in matches:
+        # The parse may take the object noun for a verb with its own complement: "meet
+        # hostage-takers demands | to release prisoners" (demands/dobj, release/xcomp).
+        objects = [o for o in tree.children(m.trigger, *OBJECT_DEPS) if o in by_head]
+        if m.trigger not in by_head and objects and tree.tokens[objects[0]].lemma in ASKING_NOUNS:
+            by_head[m.trigger] = by_head[objects[0]]
+    # Every match learns its asked act: a generic entry is refined by it, and a refusal of a
+    # specific one is a refusal of that act ("would not meet demands to release prisoners").
     return [
         replace(m, asked=by_head[m.trigger])
-        if m.asked is None
-        and m.trigger in by_head
-        and asked_code(m.pattern.code, by_head[m.trigger].code)
+        if m.asked is None and m.trigger in by_head
         else m
         for m in matches
     ]
@@ -1048,6 +1057,10 @@ def _events_for(
     base = m.pattern.code
     if m.asked is not None and not m.pattern.as_written:
         base = asked_code(base, m.asked.code) or base
+    refusal = None if m.pattern.as_written or m.passing else _refusal(tree, m, mood, base)
+    if refusal is not None:
+        # "Syria says it will not accept more refugees": a refusal that happened (12x).
+        base, mood = refusal, Mood("actual", False, False, f"refusal: {mood.via}")
     # A dictionary that keeps its codes as written: CAMEO's intent and threat codes do not apply.
     code = base if m.pattern.as_written else shift(base, mood.modality)
     if code is None:
@@ -1182,7 +1195,10 @@ def _events_for(
         tree, m.clause, m.trigger, info.root, source_heads
     )
     rule = f"{m.pattern.where} {m.pattern.code} '{m.pattern.text}'"
-    if base != m.pattern.code and m.asked is not None:
+    if refusal is not None:
+        about = f" of {m.asked.code} '{m.asked.text}'" if m.asked is not None else ""
+        rule += f" → {code} ({mood.via}{about})"
+    elif base != m.pattern.code and m.asked is not None:
         rule += f" → {base} (about {m.asked.code} '{m.asked.text}')"
     if code != base:
         rule += f" → {code} ({mood.modality}: {mood.via})"
@@ -1258,6 +1274,58 @@ def _events_for(
         # (Conjoined subjects paired with one another have each direction already.)
         events += [reversed_event(e, m.pattern.reverse) for e in events if e.target is not None]
     return events
+
+
+def _refusal(tree: Tree, m: _Match, mood: Mood, base: str) -> str | None:
+    """CAMEO's refusal code for a cooperative act (roots 03-08) its actor says it will not do:
+    "will not accept more refugees" (1223), "would not meet demands to release prisoners"
+    (1243, the act demanded), "will not end the strike" (1242); the generic 120 for acts
+    REFUSAL has no code for. Only for a negated future ("will not", "won't", "would never"):
+    "did not accept" stays a negated act, "does not plan to" a negated intent. A condition
+    ("unless their pay is raised", "if war starts") leaves it a refusal, as it leaves a threat
+    a threat."""
+    if not (mood.negated and mood.modality == "intent") or not "03" <= base[:2] <= "08":
+        return None
+    if not _negated_future(tree, m.clause) or _foretold(tree, m.clause):
+        return None
+    act = m.asked.code if m.asked is not None and base == m.pattern.code else base
+    return asked_code("120", act) or asked_code("120", base) or "120"
+
+
+def _foretold(tree: Tree, v: int) -> bool:
+    """True when a speaker foretells what someone else will not do: "we say the Americans will
+    not protect you" is no refusal by the Americans. A refusal is reported with the actor as
+    its own speaker ("the EU said it will not provide aid", "Kenya says Kenya will not")."""
+    node = v
+    for _ in range(5):
+        tok = tree.tokens[node]
+        if tok.dep != "xcomp" or tok.head == node:
+            break
+        node = tok.head
+    tok = tree.tokens[node]
+    if tok.dep != "ccomp" or tok.head == node or tree.tokens[tok.head].lemma not in SPEECH_VERBS:
+        return False
+    subjects = tree.children(node, "nsubj")
+    if not subjects or tree.tokens[subjects[0]].lemma.lower() in SPEAKER_PRONOUNS:
+        return False
+    speakers = {tree.tokens[s].lemma for s in tree.children(tok.head, "nsubj")}
+    return tree.tokens[subjects[0]].lemma not in speakers
+
+
+def _negated_future(tree: Tree, v: int) -> bool:
+    """True when a verb of the chain from ``v`` up its open complements carries both a future
+    auxiliary and a negation ("will not accept", "would not agree to withdraw")."""
+    node = v
+    for _ in range(5):
+        kids = [tree.tokens[c] for c in tree.kids[node]]
+        negated = any(k.dep == "neg" or (k.dep == "advmod" and k.lemma == "never") for k in kids)
+        if negated and any(k.dep == "aux" and k.lemma in FUTURE_AUX for k in kids):
+            return True
+        tok = tree.tokens[node]
+        if tok.dep != "xcomp" or tok.head == node:
+            return False
+        node = tok.head
+    return False
 
 
 def _implied_targets(tree: Tree, m: _Match, code: str) -> list[int]:

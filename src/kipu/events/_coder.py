@@ -1057,7 +1057,7 @@ def _events_for(
     base = m.pattern.code
     if m.asked is not None and not m.pattern.as_written:
         base = asked_code(base, m.asked.code) or base
-    refusal = None if m.pattern.as_written or m.passing else _refusal(tree, m, mood, base)
+    refusal = None if m.pattern.as_written or m.passing else _refusal(tree, m, mood, base, by_head)
     if refusal is not None:
         # "Syria says it will not accept more refugees": a refusal that happened (12x).
         base, mood = refusal, Mood("actual", False, False, f"refusal: {mood.via}")
@@ -1117,6 +1117,11 @@ def _events_for(
     if not targets and not m.pattern.has_target and not m.pattern.nominal:
         # "refused to meet Morocco" (`refuse meet`): the complement's object is the target.
         target_heads = _complement_objects(tree, m)
+        targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
+    if not targets and code[:2] == "13" and not mood.negated:
+        # "threatened to secede unless the Kremlin withdrew its troops": the one the condition
+        # is laid on is the one threatened.
+        target_heads = _condition_subjects(tree, m)
         targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
     if not targets and code[:2] in TARGETED_ROOTS:
         target_heads = _implied_targets(tree, m, code)
@@ -1276,7 +1281,9 @@ def _events_for(
     return events
 
 
-def _refusal(tree: Tree, m: _Match, mood: Mood, base: str) -> str | None:
+def _refusal(
+    tree: Tree, m: _Match, mood: Mood, base: str, by_head: dict[int, Mention]
+) -> str | None:
     """CAMEO's refusal code for a cooperative act (roots 03-08) its actor says it will not do:
     "will not accept more refugees" (1223), "would not meet demands to release prisoners"
     (1243, the act demanded), "will not end the strike" (1242); the generic 120 for acts
@@ -1286,16 +1293,17 @@ def _refusal(tree: Tree, m: _Match, mood: Mood, base: str) -> str | None:
     a threat."""
     if not (mood.negated and mood.modality == "intent") or not "03" <= base[:2] <= "08":
         return None
-    if not _negated_future(tree, m.clause) or _foretold(tree, m.clause):
+    if not _negated_future(tree, m.clause) or _foretold(tree, m.clause, by_head):
         return None
     act = m.asked.code if m.asked is not None and base == m.pattern.code else base
     return asked_code("120", act) or asked_code("120", base) or "120"
 
 
-def _foretold(tree: Tree, v: int) -> bool:
-    """True when a speaker foretells what someone else will not do: "we say the Americans will
-    not protect you" is no refusal by the Americans. A refusal is reported with the actor as
-    its own speaker ("the EU said it will not provide aid", "Kenya says Kenya will not")."""
+def _foretold(tree: Tree, v: int, by_head: dict[int, Mention]) -> bool:
+    """True when a speaker foretells what another side will not do: "we say the Americans will
+    not protect you", "the Iraqi minister said the Americans will not ...". A side's own
+    spokesman ("... will not end their strike, a Serbian union official announced") or an
+    unnamed one ("a spokesman said") reports its refusal."""
     node = v
     for _ in range(5):
         tok = tree.tokens[node]
@@ -1308,8 +1316,14 @@ def _foretold(tree: Tree, v: int) -> bool:
     subjects = tree.children(node, "nsubj")
     if not subjects or tree.tokens[subjects[0]].lemma.lower() in SPEAKER_PRONOUNS:
         return False
-    speakers = {tree.tokens[s].lemma for s in tree.children(tok.head, "nsubj")}
-    return tree.tokens[subjects[0]].lemma not in speakers
+    actor = _mention(tree, subjects[0], by_head)
+    for s in tree.children(tok.head, "nsubj"):
+        if tree.tokens[s].lemma.lower() in ("we", "i"):
+            return True  # "we say the Americans will not": the speakers are not the actor
+        speaker = _mention(tree, s, by_head)
+        if speaker is not None and actor is not None:
+            return speaker.actor.country != actor.actor.country
+    return False
 
 
 def _negated_future(tree: Tree, v: int) -> bool:
@@ -1326,6 +1340,31 @@ def _negated_future(tree: Tree, v: int) -> bool:
             return False
         node = tok.head
     return False
+
+
+def _condition_subjects(tree: Tree, m: _Match) -> list[int]:
+    """The actors an "unless" or "if" condition of a threat is laid on: the subject of the
+    condition ("unless the Kremlin withdrew"), or its agent when passive ("unless their demands
+    are met by Belgrade"), on the threatening verb or the chain it governs."""
+    nodes = [m.trigger, m.clause]
+    node = m.clause
+    for _ in range(3):  # up from "secede" to "threatened to secede"
+        tok = tree.tokens[node]
+        if tok.dep not in ("xcomp", "advcl", "ccomp") or tok.head == node:
+            break
+        node = tok.head
+        nodes.append(node)
+    for n in dict.fromkeys(nodes):
+        for c in tree.children(n, "advcl"):
+            if not any(tree.tokens[k].lemma in ("if", "unless") for k in tree.children(c, "mark")):
+                continue
+            subjects = tree.children(c, "nsubj")
+            if subjects:
+                return tree.conjuncts(subjects[0])
+            agents = [o for a in tree.children(c, "agent") for o in tree.children(a, "pobj")]
+            if agents:
+                return tree.conjuncts(agents[0])
+    return []
 
 
 def _implied_targets(tree: Tree, m: _Match, code: str) -> list[int]:

@@ -125,8 +125,11 @@ LIGHT_VERBS = frozenset(
     "extend issue lodge file express practise practice commit perpetrate wage unleash order "
     "authorize authorise lead host open seal strike reach conclude agree accept propose "
     "step renew expand increase double boost initiate undertake organise organize call "
-    "declare complete pay stag".split()  # "stag": spaCy's lemma of "staged"
+    "declare complete pay engage stag".split()  # "stag": spaCy's lemma of "staged"
 )
+# Verbs whose "in" phrase names the act and whose subject, passive or not, does it: "Serbian
+# forces were engaged in ethnic cleansing", "have engaged in talks with".
+ENGAGING_VERBS = frozenset({"engage"})
 # Roots whose acts are coded without a target when the entry names the act itself, not just
 # a verb: "lifted the curfew", "granted asylum", "called for a ceasefire", "threatened to impose
 # martial law", "declared a ceasefire", "declined to comment", "established diplomatic ties".
@@ -174,7 +177,11 @@ OBJECT_COMPLEMENT_PREPS = frozenset({"of", "in", "with"})
 GROUP_HEADS = frozenset(
     "thousand hundred ten dozen million score group number crowd member some many most all several "
     "few couple handful band unit contingent scores tens hundreds thousands dozens leader "
-    "leadership".split()
+    "leadership "
+    # parts and bodies sent: "one third of the guerrillas", "the first deployment of NATO
+    # troops", "a delegation of Chinese officials", "a team of UN inspectors"
+    "third half quarter majority minority rest remainder bulk portion fraction part section "
+    "deployment batch wave detachment delegation team squad".split()
 )
 
 
@@ -738,6 +745,8 @@ def _pick_target(candidates: list[int], tree: Tree, by_head: dict[int, Mention])
 def _match_verb(
     v: Token, tree: Tree, patterns: list[Pattern], by_head: dict[int, Mention]
 ) -> _Match | None:
+    if _engaged_in(tree, v.i) is not None:
+        return None  # "were engaged in ethnic cleansing": the noun names the act
     passive = bool(tree.children(v.i, "nsubjpass"))
     # Particles: spaCy parses some ("stepped down", "pulled back") as adverbs, not `prt`.
     particles = {tree.tokens[c].lemma for c in tree.children(v.i, "prt")}
@@ -800,11 +809,29 @@ def _match_verb(
     return _Match(pattern=found[0], trigger=v.i, clause=v.i, target=found[1])
 
 
+def _engaged_in(tree: Tree, v: int) -> int | None:
+    """The noun of "engaged in X" ("were engaged in ethnic cleansing") when the verb has no
+    object of its own; None otherwise."""
+    if tree.tokens[v].lemma not in ENGAGING_VERBS or tree.children(v, *OBJECT_DEPS):
+        return None
+    for p in tree.children(v, "prep"):
+        if tree.tokens[p].lemma == "in":
+            for o in tree.children(p, "pobj"):
+                if tree.tokens[o].pos == "NOUN":
+                    return o
+    return None
+
+
 def _governing_verb(tree: Tree, n: int) -> int | None:
-    """The verb a nominal trigger is the object of ("held talks", "devoting $84 million of aid")."""
+    """The verb a nominal trigger is the object of ("held talks", "devoting $84 million of aid",
+    "engaged in ethnic cleansing")."""
     node = n
     for _ in range(4):
         tok = tree.tokens[node]
+        if tok.dep == "pobj" and tree.tokens[tok.head].lemma == "in":
+            verb = tree.tokens[tok.head].head
+            if _engaged_in(tree, verb) == node:
+                return verb
         if tok.dep in ("dobj", "obj", "attr", "nsubjpass") and tree.tokens[tok.head].pos in (
             "VERB",
             "AUX",
@@ -930,6 +957,8 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         tok = tree.tokens[node]
         agent = [o for a in tree.children(node, "agent") for o in tree.children(a, "pobj")]
         passive_subjects = tree.children(node, "nsubjpass")
+        if passive_subjects and not agent and _engaged_in(tree, node) is not None:
+            return tree.conjuncts(passive_subjects[0])  # "were engaged in": they did it
         if passive_subjects and step in ("conj", "xcomp"):
             # "X was indicted and will resign", "X was forced to resign": X resigns.
             return tree.conjuncts(passive_subjects[0])
@@ -943,6 +972,8 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
             return tree.conjuncts(s)
         if tok.dep == "relcl":
             return tree.conjuncts(tok.head)
+        if tok.dep == "acl" and (root := _misparsed_main_verb(tree, node)) is not None:
+            return tree.conjuncts(root)
         if tok.dep in ("xcomp", "conj", "advcl", "acomp"):
             step = tok.dep
             node = tok.head
@@ -961,6 +992,47 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         else:
             return []
     return []
+
+
+def _misparsed_main_verb(tree: Tree, v: int) -> int | None:
+    """The subject of a main verb the parse took for a participle of the sentence's root noun:
+    "Doctors from two aid groups donated and delivered goods", "Palestinian youths resorted to
+    throwing stones", "A Syrian newspaper called Thursday on Arabs to unite" (None otherwise).
+    Only with what a passive participle cannot have: an object (its own or a conjoined verb's),
+    a "to" + gerund, or a day read as its name ("called Thursday"). "Ten soldiers killed in a
+    blast" (a headline's passive) stays a modifier."""
+    tok = tree.tokens[v]
+    kids = [tree.tokens[c] for c in tree.kids[v]]
+    if any(k.dep in ("nsubj", "nsubjpass", "agent", "auxpass") for k in kids) or any(
+        k.lemma == "to" and k.dep == "aux" for k in kids
+    ):
+        return None
+    node = tok.head
+    for _ in range(4):  # up through "of/from" phrases to the root noun
+        t = tree.tokens[node]
+        if t.head == node or t.dep == "nsubj":
+            break
+        if t.dep not in ("pobj", "prep"):
+            return None
+        node = t.head
+    root = tree.tokens[node]
+    if root.pos not in ("NOUN", "PROPN"):
+        return None
+    # The root of the sentence, or one of two subjects of one verb ("youths resorted to
+    # throwing stones ..., officials said": youths/nsubj and officials/nsubj of "said").
+    if root.head != node and not (
+        root.dep == "nsubj" and len(tree.children(root.head, "nsubj")) > 1
+    ):
+        return None
+    verbs = [v, *(c for c in tree.children(v, "conj") if tree.tokens[c].pos == "VERB")]
+    has_object = any(tree.children(w, *OBJECT_DEPS) for w in verbs)
+    gerund = any(
+        tree.tokens[p].lemma == "to" and tree.tokens[g].tag == "VBG"
+        for p in tree.children(v, "prep")
+        for g in tree.children(p, "pcomp")
+    )
+    day = any(k.dep == "oprd" and k.ent in ("DATE", "TIME") for k in kids)
+    return node if has_object or gerund or day else None
 
 
 def _noun_sources(tree: Tree, n: int, clause: int, by_head: dict[int, Mention]) -> list[int]:
@@ -1137,6 +1209,9 @@ def _events_for(
     if (
         m.target is None
         and m.pattern.has_target
+        # A verb with its object is no quote's introducer: "offered concessions that Nitze
+        # believed could lead to a deal" (a relative clause the parse hangs on the verb).
+        and not tree.children(m.trigger, *OBJECT_DEPS)
         and any(
             tree.tokens[c].lemma not in m.pattern.words
             for c in tree.children(m.trigger, "ccomp", "parataxis")

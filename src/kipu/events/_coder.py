@@ -1500,6 +1500,11 @@ def _mention(
     if i in by_head:
         return by_head[i]
     tok = tree.tokens[i]
+    if tok.pos == "PROPN" and i > 0 and tree.tokens[i - 1].text == "(":
+        # "the European Union (EU)": the parse may head the name with its abbreviation.
+        for c in tree.children(i, "nmod", "compound", "appos"):
+            if c in by_head and by_head[c].end == i - 1:
+                return by_head[c]
     if possessor and tok.pos == "NOUN":
         for p in tree.children(i, "poss"):
             if p in by_head:

@@ -303,44 +303,45 @@ def _code_sentence(
                 notes.append(f"{_label(tree, m)}: not coded: {'; '.join(why)}")
         events.extend(found)
     for m in statements:
-        why = []
-        found = [
-            e
-            for e in _events_for(m, sentence, tree, by_head, doc_id, input_id, date, why)
-            if _statement_stands(e, m, tree, events)
-        ]
+        reasons: list[str] = []
+        made = _events_for(m, sentence, tree, by_head, doc_id, input_id, date, reasons)
+        vetoes = [_statement_veto(e, m, tree, events) for e in made]
+        found = [e for e, veto in zip(made, vetoes, strict=True) if veto is None]
         if notes is not None:
-            outcome = f"coded {len(found)} event(s)" if found else "not coded: " + (
-                "; ".join(why) or "the speaker's own act, the actor itself or its own state"
-            )
+            reasons += [v for v in vetoes if v is not None]
+            why_not = "; ".join(reasons)
+            outcome = f"coded {len(found)} event(s)" if found else f"not coded: {why_not}"
             notes.append(f"{_label(tree, m)}: {outcome}")
         events.extend(found)
     return events
 
 
-def _statement_stands(event: Event, m: _Match, tree: Tree, events: list[Event]) -> bool:
-    """A statement is coded only between two named actors (a country or an organisation, not a
-    bare "officials") of different countries (not "the minister said the army would"), made (not
-    negated or still to come), and not when what it reports is coded as an event itself: the
-    speaker then only vouches for the news ("Kenya said it would withdraw", "Rebels shelled the
-    town, the army said"), and CAMEO codes the reported act, not the statement; the speaker's
-    outlook on it ("was confident that Uganda would reopen") is a comment all the same."""
+def _statement_veto(event: Event, m: _Match, tree: Tree, events: list[Event]) -> str | None:
+    """Why a statement is not coded (None when it is). Only between two named actors (a country
+    or an organisation, not a bare "officials") of different countries (not "the minister said
+    the army would"), made (not negated or still to come), and not when what it reports is coded
+    as an event itself: the speaker then only vouches for the news ("Kenya said it would
+    withdraw", "Rebels shelled the town, the army said"), and CAMEO codes the reported act, not
+    the statement; the speaker's outlook on it ("was confident that Uganda would reopen") is a
+    comment all the same."""
     source, target = event.source, event.target
     if target is None or event.negated or event.modality != "actual":
-        return False  # "will tell Tokyo that ...": a statement still to be made
+        return "not a statement made"  # "will tell Tokyo that ...": still to be made
     if not (_named(source) and _named(target)):
-        return False
+        return "no named actor on each side"
     if source.country is not None and source.country == target.country:
         # Its own state, its own forces, or a country the actor stage gave both from the one
         # country the sentence names ("Isis fighters ..., Michael Fallon said"): too often not
         # two sides at all.
-        return False
+        return "both actors of one country"
     if event.cameo != "010":
-        return True  # the speaker's own outlook on the act is a comment of its own
+        return None
     clause = _reported_clause(tree, m.trigger)
     span = tree.subtree(clause) if clause is not None else []
     lo, hi = (tree.tokens[span[0]].start, tree.tokens[span[-1]].end) if span else (0, 0)
-    return not any(lo <= e.trigger[0] < hi for e in events if e.trigger != event.trigger)
+    if any(lo <= e.trigger[0] < hi for e in events if e.trigger != event.trigger):
+        return "the reported act is coded itself"
+    return None
 
 
 def _named(actor: Actor) -> bool:

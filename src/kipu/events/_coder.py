@@ -27,12 +27,12 @@ from kipu.events._imported import (
 )
 from kipu.events._mood import (
     ALLEGING,
-    CONDITIONAL_MARKS,
-    FUTURE_AUX,
-    NEGATIONS,
     BLOCKING_GOVERNORS,
+    CONDITIONAL_MARKS,
     DEMAND_GOVERNORS,
+    FUTURE_AUX,
     INTENT_GOVERNORS,
+    NEGATIONS,
     THREAT_GOVERNORS,
     Mood,
     in_question,
@@ -1371,7 +1371,12 @@ def _refusal(
         return None
     if not _negated_future(tree, m.clause) or _foretold(tree, m.clause, by_head):
         return None
-    act = m.asked.code if m.asked is not None and base == m.pattern.code else base
+    # "meet the demands to release prisoners" refuses the release; "will not allow candidates
+    # to run" refuses the allowing, not the running.
+    answers = any(
+        tree.tokens[o].lemma in ASKING_NOUNS for o in tree.children(m.trigger, *OBJECT_DEPS)
+    )
+    act = m.asked.code if m.asked is not None and answers and base == m.pattern.code else base
     return asked_code("120", act) or asked_code("120", base) or "120"
 
 
@@ -1403,13 +1408,18 @@ def _foretold(tree: Tree, v: int, by_head: dict[int, Mention]) -> bool:
 
 
 def _negated_future(tree: Tree, v: int) -> bool:
-    """True when a verb of the chain from ``v`` up its open complements carries both a future
-    auxiliary and a negation ("will not accept", "would not agree to withdraw")."""
+    """True when a verb of the chain from ``v`` up its open complements carries a future
+    auxiliary followed by a negation ("will not accept", "would not agree to withdraw", "won't",
+    "would never")."""
     node = v
     for _ in range(5):
         kids = [tree.tokens[c] for c in tree.kids[node]]
-        negated = any(k.dep == "neg" or (k.dep == "advmod" and k.lemma == "never") for k in kids)
-        if negated and any(k.dep == "aux" and k.lemma in FUTURE_AUX for k in kids):
+        negations = {
+            k.i for k in kids if k.dep == "neg" or (k.dep == "advmod" and k.lemma == "never")
+        }
+        # The negation right after the auxiliary: "if they did not, the US would be forced to"
+        # has a "not" the parse hangs on "forced" that belongs to "did".
+        if any(k.dep == "aux" and k.lemma in FUTURE_AUX and k.i + 1 in negations for k in kids):
             return True
         tok = tree.tokens[node]
         if tok.dep != "xcomp" or tok.head == node:

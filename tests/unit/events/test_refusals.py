@@ -40,3 +40,13 @@ def test_past_negation_stays_a_negated_act() -> None:
 def test_someone_elses_forecast_is_no_refusal() -> None:
     text = "The Iraqi minister said the Americans will not accept any more refugees."
     assert not any(c.startswith("12") for _, c, _ in _coded(text))
+
+
+def test_a_negation_of_another_clause_makes_no_refusal() -> None:
+    text = "He said that if they did not the US and its allies would be forced to release them."
+    assert not any(c.startswith("12") for _, c, _ in _coded(text))
+
+
+def test_would_never_is_a_refusal() -> None:
+    got = _coded("Kenya would never accept any more refugees from Somalia.")
+    assert ("KEN", "1223", False) in got

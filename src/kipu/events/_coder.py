@@ -28,8 +28,11 @@ from kipu.events._imported import (
 from kipu.events._mood import (
     ALLEGING,
     BLOCKING_GOVERNORS,
+    CONDITIONAL_MARKS,
     DEMAND_GOVERNORS,
+    FUTURE_AUX,
     INTENT_GOVERNORS,
+    NEGATIONS,
     THREAT_GOVERNORS,
     Mood,
     in_question,
@@ -58,6 +61,8 @@ TARGETED_ROOTS = frozenset(f"{r:02d}" for r in range(1, 14))
 # operations" (hospitals) reduces no relation; "suspended aid" (an entry naming the act) does.
 # Prepositions that name the author of a speech act a verb answers: "charges by", "demands from".
 AUTHOR_PREPS = frozenset({"by", "from"})
+# Nouns whose complement is the act asked for: "demands to release prisoners", "calls to quit".
+ASKING_NOUNS = frozenset("demand call request appeal plea offer proposal ultimatum".split())
 # Roots whose clausal complement names who is asked: "demanded that the US cancel" (02, 10).
 ASKING_ROOTS = frozenset({"02", "10"})
 # Roots of violence (assault, fight, mass violence): without an actor target, the object must be
@@ -79,6 +84,21 @@ SPEECH_VERBS = frozenset(
     "say tell state declare reiterate insist stress argue add announce conclude write repeat "
     "emphasise emphasize maintain assert warn".split()
 )
+# Verbs of public speech that are CAMEO's statement (010) when what they report names another
+# actor: "Chile said Peru would need to cut tariffs". "warn", "insist" and "argue" are left out:
+# they carry a threat or a demand more often than a plain statement.
+STATEMENT_VERBS = frozenset(
+    "say state tell declare announce comment explain add note stress reiterate emphasise "
+    "emphasize remark affirm".split()
+)
+# Predicative adjectives by which speakers give their own outlook: "said he was skeptical about
+# Moscow's intentions" is a pessimistic comment (012), "said it was confident that" an optimistic
+# one (013).
+PESSIMISTIC = frozenset(
+    "skeptical sceptical pessimistic worried concerned doubtful alarmed troubled anxious fearful "
+    "wary gloomy apprehensive dismayed".split()
+)
+OPTIMISTIC = frozenset("confident optimistic hopeful encouraged upbeat heartened".split())
 # Modifiers that make a noun of force figurative: "cold war", "trade war", "price war".
 FIGURATIVE = frozenset(
     "cold trade price tariff currency culture propaganda information media legal verbal "
@@ -106,8 +126,11 @@ LIGHT_VERBS = frozenset(
     "extend issue lodge file express practise practice commit perpetrate wage unleash order "
     "authorize authorise lead host open seal strike reach conclude agree accept propose "
     "step renew expand increase double boost initiate undertake organise organize call "
-    "declare complete pay stag".split()  # "stag": spaCy's lemma of "staged"
+    "declare complete pay engage stag".split()  # "stag": spaCy's lemma of "staged"
 )
+# Verbs whose "in" phrase names the act and whose subject, passive or not, does it: "Serbian
+# forces were engaged in ethnic cleansing", "have engaged in talks with".
+ENGAGING_VERBS = frozenset({"engage"})
 # Roots whose acts are coded without a target when the entry names the act itself, not just
 # a verb: "lifted the curfew", "granted asylum", "called for a ceasefire", "threatened to impose
 # martial law", "declared a ceasefire", "declined to comment", "established diplomatic ties".
@@ -155,7 +178,11 @@ OBJECT_COMPLEMENT_PREPS = frozenset({"of", "in", "with"})
 GROUP_HEADS = frozenset(
     "thousand hundred ten dozen million score group number crowd member some many most all several "
     "few couple handful band unit contingent scores tens hundreds thousands dozens leader "
-    "leadership".split()
+    "leadership "
+    # parts and bodies sent: "one third of the guerrillas", "the first deployment of NATO
+    # troops", "a delegation of Chinese officials", "a team of UN inspectors"
+    "third half quarter majority minority rest remainder bulk portion fraction part section "
+    "deployment batch wave detachment delegation team squad".split()
 )
 
 
@@ -261,6 +288,7 @@ def _code_sentence(
     }
     matches += _obligations(matches, tree, verbs_with_events, by_head)
     matches = _with_asked_acts(matches, tree)
+    statements = _statements(tree, verbs_with_events, by_head)
     events: list[Event] = []
     for m in matches:
         if m.trigger in carried and (m.target is None or _mention(tree, m.target, by_head) is None):
@@ -275,7 +303,51 @@ def _code_sentence(
             else:
                 notes.append(f"{_label(tree, m)}: not coded: {'; '.join(why)}")
         events.extend(found)
+    for m in statements:
+        reasons: list[str] = []
+        made = _events_for(m, sentence, tree, by_head, doc_id, input_id, date, reasons)
+        vetoes = [_statement_veto(e, m, tree, events) for e in made]
+        found = [e for e, veto in zip(made, vetoes, strict=True) if veto is None]
+        if notes is not None:
+            reasons += [v for v in vetoes if v is not None]
+            why_not = "; ".join(reasons)
+            outcome = f"coded {len(found)} event(s)" if found else f"not coded: {why_not}"
+            notes.append(f"{_label(tree, m)}: {outcome}")
+        events.extend(found)
     return events
+
+
+def _statement_veto(event: Event, m: _Match, tree: Tree, events: list[Event]) -> str | None:
+    """Why a statement is not coded (None when it is). Only between two named actors (a country
+    or an organisation, not a bare "officials") of different countries (not "the minister said
+    the army would"), made (not negated or still to come), and not when what it reports is coded
+    as an event itself: the speaker then only vouches for the news ("Kenya said it would
+    withdraw", "Rebels shelled the town, the army said"), and CAMEO codes the reported act, not
+    the statement; the speaker's outlook on it ("was confident that Uganda would reopen") is a
+    comment all the same."""
+    source, target = event.source, event.target
+    if target is None or event.negated or event.modality != "actual":
+        return "not a statement made"  # "will tell Tokyo that ...": still to be made
+    if not (_named(source) and _named(target)):
+        return "no named actor on each side"
+    if source.country is not None and source.country == target.country:
+        # Its own state, its own forces, or a country the actor stage gave both from the one
+        # country the sentence names ("Isis fighters ..., Michael Fallon said"): too often not
+        # two sides at all.
+        return "both actors of one country"
+    if event.cameo != "010":
+        return None
+    clause = _reported_clause(tree, m.trigger)
+    span = tree.subtree(clause) if clause is not None else []
+    lo, hi = (tree.tokens[span[0]].start, tree.tokens[span[-1]].end) if span else (0, 0)
+    if any(lo <= e.trigger[0] < hi for e in events if e.trigger != event.trigger):
+        return "the reported act is coded itself"
+    return None
+
+
+def _named(actor: Actor) -> bool:
+    """True for an actor with a country or an organisation's code, not a bare sector."""
+    return actor.country is not None or (actor.code is not None and actor.code != actor.sector)
 
 
 def _obligations(
@@ -320,6 +392,134 @@ def _obligations(
     return out
 
 
+def _statements(tree: Tree, coded_verbs: set[int], by_head: dict[int, Mention]) -> list[_Match]:
+    """ "Chile said Peru would need to cut tariffs": CAMEO's statement (010) by the speaker about
+    the actor the reported clause names; a pessimistic (012) or optimistic (013) comment when the
+    speakers give their own outlook ("said he was skeptical about Moscow's plans"). Only when
+    neither the speech verb ("said Peru must act" is a demand) nor the clause's verb has an
+    entry of its own, and the clause is no question or condition; the target must be another
+    actor than the speaker (checked when the events are made)."""
+    out: list[_Match] = []
+    for tok in tree.tokens:
+        if tok.lemma not in STATEMENT_VERBS or tok.pos != "VERB" or tok.i in coded_verbs:
+            continue
+        clause = _reported_clause(tree, tok.i)
+        if clause is None or clause in coded_verbs:
+            continue  # "said Peru had attacked ...": the clause's own entry decides
+        if _hypothetical_clause(tree, clause) or in_question(tree, clause):
+            continue
+        if any(tree.tokens[c].lemma in NEGATIONS for c in tree.children(clause, "neg")):
+            continue  # "Russian forces did not advance, Kyiv said": a report of no act
+        # The speaker is the verb's own subject: one inherited over "but added" is too often
+        # another clause's.
+        speakers = [
+            s
+            for h in tree.children(tok.i, "nsubj")
+            for c in tree.conjuncts(h)
+            if (s := _mention(tree, c, by_head)) is not None
+        ]
+        if not speakers:
+            continue
+        code, target = _statement_target(tree, clause, speakers, by_head)
+        if target is None:
+            continue
+        entry = Pattern(
+            code=code,
+            trigger=tok.lemma,
+            nominal=False,
+            target_prep=None,
+            has_target=True,
+            words=(),
+            prep_words=(),
+            text=f"{tok.lemma} + a clause naming another actor",
+            where="coder",
+        )
+        out.append(_Match(pattern=entry, trigger=tok.i, clause=tok.i, target=target))
+    return out
+
+
+def _reported_clause(tree: Tree, verb: int) -> int | None:
+    """The finite clause a speech verb reports: its "that" clause ("said that Peru would"), or
+    the clause it interrupts ("Peru will act, the minister said")."""
+    for c in tree.children(verb, "ccomp"):
+        if tree.tokens[c].pos in ("VERB", "AUX"):
+            return c
+    tok = tree.tokens[verb]
+    if tok.dep == "parataxis" and tok.head != verb and tree.tokens[tok.head].pos in ("VERB", "AUX"):
+        return tok.head
+    return None
+
+
+def _hypothetical_clause(tree: Tree, clause: int) -> bool:
+    """True for a reported condition or question ("said whether ...", "said that if Iran
+    attacked, ..."): a statement about what might happen is not coded."""
+    for c in tree.kids[clause]:
+        ct = tree.tokens[c]
+        if ct.dep == "mark" and ct.lemma in CONDITIONAL_MARKS:
+            return True
+        if ct.dep == "advcl" and any(
+            tree.tokens[m].lemma in CONDITIONAL_MARKS for m in tree.children(c, "mark")
+        ):
+            return True
+    return False
+
+
+def _statement_target(
+    tree: Tree, clause: int, speakers: list[Mention], by_head: dict[int, Mention]
+) -> tuple[str, int | None]:
+    """The code of a statement and the head of its target: the subject of the reported clause
+    when it is an actor other than the speaker; when the speakers speak of themselves, only
+    their outlook on another actor, named after the adjective ("was skeptical over Moscow's
+    will", "was confident that the US would ...")."""
+    own = {s.actor.code for s in speakers}
+    subjects = tree.children(clause, "nsubj", "nsubjpass")
+    code = "010"
+    if subjects:
+        subject = subjects[0]
+        found = _mention(tree, subject, by_head)
+        speaker_itself = (found is not None and found.actor.code in own) or (
+            found is None and tree.tokens[subject].lemma.lower() in SPEAKER_PRONOUNS
+        )
+        if found is not None and not speaker_itself:
+            return code, subject
+        if not speaker_itself:
+            return code, None  # "said the talks would resume": about no actor
+        # The speaker's own act ("the UN said it had sent staff to Yugoslavia") is coded as
+        # that act or not at all; only the speaker's outlook on another actor is a comment.
+        outlook = _outlook(tree, clause)
+        if outlook is None:
+            return code, None
+        code, adjective = outlook
+        candidates = [*tree.children(clause, *OBJECT_DEPS), *_clause_actors(tree, [adjective])]
+        for i in candidates:
+            found = _mention(tree, i, by_head, possessor=True)
+            if found is not None and found.actor.code not in own:
+                return code, i
+    return code, None
+
+
+def _outlook(tree: Tree, clause: int) -> tuple[str, int] | None:
+    """The comment code (012/013) and the adjective of "… was skeptical/confident …"."""
+    for c in tree.children(clause, "acomp"):
+        lemma = tree.tokens[c].lemma.lower()
+        if lemma in PESSIMISTIC:
+            return "012", c
+        if lemma in OPTIMISTIC:
+            return "013", c
+    return None
+
+
+def _clause_actors(tree: Tree, heads: list[int]) -> list[int]:
+    """Heads that may name the actor a clause is about: objects of prepositions on the heads
+    ("skeptical over Moscow's will") and subjects of their "that" clauses ("confident that the
+    United States would")."""
+    out = [o for _, o in _preps(tree, heads)]
+    for h in heads:
+        for c in tree.children(h, "ccomp"):
+            out.extend(tree.children(c, "nsubj", "nsubjpass"))
+    return out
+
+
 def _with_asked_acts(matches: list[_Match], tree: Tree) -> list[_Match]:
     """Each generic appeal, demand or refusal with the entry of the act it asks for or refuses:
     the match of its complement verb ("urged Iran to release", "demanded that Iraq withdraw",
@@ -339,11 +539,17 @@ def _with_asked_acts(matches: list[_Match], tree: Tree) -> list[_Match]:
         if tok.dep == "acl" and head.dep in OBJECT_DEPS:
             # "staged demonstrations to demand reform", "rejected an offer to host a summit"
             by_head.setdefault(head.head, m.pattern)
+    for m in matches:
+        # The parse may take the object noun for a verb with its own complement: "meet
+        # hostage-takers demands | to release prisoners" (demands/dobj, release/xcomp).
+        objects = [o for o in tree.children(m.trigger, *OBJECT_DEPS) if o in by_head]
+        if m.trigger not in by_head and objects and tree.tokens[objects[0]].lemma in ASKING_NOUNS:
+            by_head[m.trigger] = by_head[objects[0]]
+    # Every match learns its asked act: a generic entry is refined by it, and a refusal of a
+    # specific one is a refusal of that act ("would not meet demands to release prisoners").
     return [
         replace(m, asked=by_head[m.trigger])
-        if m.asked is None
-        and m.trigger in by_head
-        and asked_code(m.pattern.code, by_head[m.trigger].code)
+        if m.asked is None and m.trigger in by_head
         else m
         for m in matches
     ]
@@ -541,6 +747,8 @@ def _pick_target(candidates: list[int], tree: Tree, by_head: dict[int, Mention])
 def _match_verb(
     v: Token, tree: Tree, patterns: list[Pattern], by_head: dict[int, Mention]
 ) -> _Match | None:
+    if _engaged_in(tree, v.i) is not None:
+        return None  # "were engaged in ethnic cleansing": the noun names the act
     passive = bool(tree.children(v.i, "nsubjpass"))
     # Particles: spaCy parses some ("stepped down", "pulled back") as adverbs, not `prt`.
     particles = {tree.tokens[c].lemma for c in tree.children(v.i, "prt")}
@@ -603,11 +811,29 @@ def _match_verb(
     return _Match(pattern=found[0], trigger=v.i, clause=v.i, target=found[1])
 
 
+def _engaged_in(tree: Tree, v: int) -> int | None:
+    """The noun of "engaged in X" ("were engaged in ethnic cleansing") when the verb has no
+    object of its own; None otherwise."""
+    if tree.tokens[v].lemma not in ENGAGING_VERBS or tree.children(v, *OBJECT_DEPS):
+        return None
+    for p in tree.children(v, "prep"):
+        if tree.tokens[p].lemma == "in":
+            for o in tree.children(p, "pobj"):
+                if tree.tokens[o].pos == "NOUN":
+                    return o
+    return None
+
+
 def _governing_verb(tree: Tree, n: int) -> int | None:
-    """The verb a nominal trigger is the object of ("held talks", "devoting $84 million of aid")."""
+    """The verb a nominal trigger is the object of ("held talks", "devoting $84 million of aid",
+    "engaged in ethnic cleansing")."""
     node = n
     for _ in range(4):
         tok = tree.tokens[node]
+        if tok.dep == "pobj" and tree.tokens[tok.head].lemma == "in":
+            verb = tree.tokens[tok.head].head
+            if _engaged_in(tree, verb) == node:
+                return verb
         if tok.dep in ("dobj", "obj", "attr", "nsubjpass") and tree.tokens[tok.head].pos in (
             "VERB",
             "AUX",
@@ -733,6 +959,8 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         tok = tree.tokens[node]
         agent = [o for a in tree.children(node, "agent") for o in tree.children(a, "pobj")]
         passive_subjects = tree.children(node, "nsubjpass")
+        if passive_subjects and not agent and _engaged_in(tree, node) is not None:
+            return tree.conjuncts(passive_subjects[0])  # "were engaged in": they did it
         if passive_subjects and step in ("conj", "xcomp"):
             # "X was indicted and will resign", "X was forced to resign": X resigns.
             return tree.conjuncts(passive_subjects[0])
@@ -746,6 +974,8 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
             return tree.conjuncts(s)
         if tok.dep == "relcl":
             return tree.conjuncts(tok.head)
+        if tok.dep == "acl" and (root := _misparsed_main_verb(tree, node)) is not None:
+            return tree.conjuncts(root)
         if tok.dep in ("xcomp", "conj", "advcl", "acomp"):
             step = tok.dep
             node = tok.head
@@ -764,6 +994,47 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         else:
             return []
     return []
+
+
+def _misparsed_main_verb(tree: Tree, v: int) -> int | None:
+    """The subject of a main verb the parse took for a participle of the sentence's root noun:
+    "Doctors from two aid groups donated and delivered goods", "Palestinian youths resorted to
+    throwing stones", "A Syrian newspaper called Thursday on Arabs to unite" (None otherwise).
+    Only with what a passive participle cannot have: an object (its own or a conjoined verb's),
+    a "to" + gerund, or a day read as its name ("called Thursday"). "Ten soldiers killed in a
+    blast" (a headline's passive) stays a modifier."""
+    tok = tree.tokens[v]
+    kids = [tree.tokens[c] for c in tree.kids[v]]
+    if any(k.dep in ("nsubj", "nsubjpass", "agent", "auxpass") for k in kids) or any(
+        k.lemma == "to" and k.dep == "aux" for k in kids
+    ):
+        return None
+    node = tok.head
+    for _ in range(4):  # up through "of/from" phrases to the root noun
+        t = tree.tokens[node]
+        if t.head == node or t.dep == "nsubj":
+            break
+        if t.dep not in ("pobj", "prep"):
+            return None
+        node = t.head
+    root = tree.tokens[node]
+    if root.pos not in ("NOUN", "PROPN"):
+        return None
+    # The root of the sentence, or one of two subjects of one verb ("youths resorted to
+    # throwing stones ..., officials said": youths/nsubj and officials/nsubj of "said").
+    if root.head != node and not (
+        root.dep == "nsubj" and len(tree.children(root.head, "nsubj")) > 1
+    ):
+        return None
+    verbs = [v, *(c for c in tree.children(v, "conj") if tree.tokens[c].pos == "VERB")]
+    has_object = any(tree.children(w, *OBJECT_DEPS) for w in verbs)
+    gerund = any(
+        tree.tokens[p].lemma == "to" and tree.tokens[g].tag == "VBG"
+        for p in tree.children(v, "prep")
+        for g in tree.children(p, "pcomp")
+    )
+    day = any(k.dep == "oprd" and k.ent in ("DATE", "TIME") for k in kids)
+    return node if has_object or gerund or day else None
 
 
 def _noun_sources(tree: Tree, n: int, clause: int, by_head: dict[int, Mention]) -> list[int]:
@@ -862,6 +1133,10 @@ def _events_for(
         base = asked_code(base, m.asked.code) or base
     if not m.pattern.as_written:  # the kind, aim or force its words name (_refine)
         base = refine(base, tree, m.trigger, m.clause, m.target, by_head)
+    refusal = None if m.pattern.as_written or m.passing else _refusal(tree, m, mood, base, by_head)
+    if refusal is not None:
+        # "Syria says it will not accept more refugees": a refusal that happened (12x).
+        base, mood = refusal, Mood("actual", False, False, f"refusal: {mood.via}")
     # A dictionary that keeps its codes as written: CAMEO's intent and threat codes do not apply.
     code = base if m.pattern.as_written else shift(base, mood.modality)
     if code is None:
@@ -919,6 +1194,11 @@ def _events_for(
         # "refused to meet Morocco" (`refuse meet`): the complement's object is the target.
         target_heads = _complement_objects(tree, m)
         targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
+    if not targets and code[:2] == "13" and not mood.negated:
+        # "threatened to secede unless the Kremlin withdrew its troops": the one the condition
+        # is laid on is the one threatened.
+        target_heads = _condition_subjects(tree, m)
+        targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
     if not targets and code[:2] in TARGETED_ROOTS:
         target_heads = _implied_targets(tree, m, code)
         targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
@@ -933,6 +1213,9 @@ def _events_for(
     if (
         m.target is None
         and m.pattern.has_target
+        # A verb with its object is no quote's introducer: "offered concessions that Nitze
+        # believed could lead to a deal" (a relative clause the parse hangs on the verb).
+        and not tree.children(m.trigger, *OBJECT_DEPS)
         and any(
             tree.tokens[c].lemma not in m.pattern.words
             for c in tree.children(m.trigger, "ccomp", "parataxis")
@@ -996,7 +1279,10 @@ def _events_for(
         tree, m.clause, m.trigger, info.root, source_heads
     )
     rule = f"{m.pattern.where} {m.pattern.code} '{m.pattern.text}'"
-    if base != m.pattern.code and m.asked is not None:
+    if refusal is not None:
+        about = f" of {m.asked.code} '{m.asked.text}'" if m.asked is not None else ""
+        rule += f" → {code} ({mood.via}{about})"
+    elif base != m.pattern.code and m.asked is not None:
         rule += f" → {base} (about {m.asked.code} '{m.asked.text}')"
     elif base != m.pattern.code:
         rule += f" → {base} (named by its words)"
@@ -1076,6 +1362,102 @@ def _events_for(
     return events
 
 
+def _refusal(
+    tree: Tree, m: _Match, mood: Mood, base: str, by_head: dict[int, Mention]
+) -> str | None:
+    """CAMEO's refusal code for a cooperative act (roots 03-08) its actor says it will not do:
+    "will not accept more refugees" (1223), "would not meet demands to release prisoners"
+    (1243, the act demanded), "will not end the strike" (1242); the generic 120 for acts
+    REFUSAL has no code for. Only for a negated future ("will not", "won't", "would never"):
+    "did not accept" stays a negated act, "does not plan to" a negated intent. A condition
+    ("unless their pay is raised", "if war starts") leaves it a refusal, as it leaves a threat
+    a threat."""
+    if not (mood.negated and mood.modality == "intent") or not "03" <= base[:2] <= "08":
+        return None
+    if not _negated_future(tree, m.clause) or _foretold(tree, m.clause, by_head):
+        return None
+    # "meet the demands to release prisoners" refuses the release; "will not allow candidates
+    # to run" refuses the allowing, not the running.
+    answers = any(
+        tree.tokens[o].lemma in ASKING_NOUNS for o in tree.children(m.trigger, *OBJECT_DEPS)
+    )
+    act = m.asked.code if m.asked is not None and answers and base == m.pattern.code else base
+    return asked_code("120", act) or asked_code("120", base) or "120"
+
+
+def _foretold(tree: Tree, v: int, by_head: dict[int, Mention]) -> bool:
+    """True when a speaker foretells what another side will not do: "we say the Americans will
+    not protect you", "the Iraqi minister said the Americans will not ...". A side's own
+    spokesman ("... will not end their strike, a Serbian union official announced") or an
+    unnamed one ("a spokesman said") reports its refusal."""
+    node = v
+    for _ in range(5):
+        tok = tree.tokens[node]
+        if tok.dep != "xcomp" or tok.head == node:
+            break
+        node = tok.head
+    tok = tree.tokens[node]
+    if tok.dep != "ccomp" or tok.head == node or tree.tokens[tok.head].lemma not in SPEECH_VERBS:
+        return False
+    subjects = tree.children(node, "nsubj")
+    if not subjects or tree.tokens[subjects[0]].lemma.lower() in SPEAKER_PRONOUNS:
+        return False
+    actor = _mention(tree, subjects[0], by_head)
+    for s in tree.children(tok.head, "nsubj"):
+        if tree.tokens[s].lemma.lower() in ("we", "i"):
+            return True  # "we say the Americans will not": the speakers are not the actor
+        speaker = _mention(tree, s, by_head)
+        if speaker is not None and actor is not None:
+            return speaker.actor.country != actor.actor.country
+    return False
+
+
+def _negated_future(tree: Tree, v: int) -> bool:
+    """True when a verb of the chain from ``v`` up its open complements carries a future
+    auxiliary followed by a negation ("will not accept", "would not agree to withdraw", "won't",
+    "would never")."""
+    node = v
+    for _ in range(5):
+        kids = [tree.tokens[c] for c in tree.kids[node]]
+        negations = {
+            k.i for k in kids if k.dep == "neg" or (k.dep == "advmod" and k.lemma == "never")
+        }
+        # The negation right after the auxiliary: "if they did not, the US would be forced to"
+        # has a "not" the parse hangs on "forced" that belongs to "did".
+        if any(k.dep == "aux" and k.lemma in FUTURE_AUX and k.i + 1 in negations for k in kids):
+            return True
+        tok = tree.tokens[node]
+        if tok.dep != "xcomp" or tok.head == node:
+            return False
+        node = tok.head
+    return False
+
+
+def _condition_subjects(tree: Tree, m: _Match) -> list[int]:
+    """The actors an "unless" or "if" condition of a threat is laid on: the subject of the
+    condition ("unless the Kremlin withdrew"), or its agent when passive ("unless their demands
+    are met by Belgrade"), on the threatening verb or the chain it governs."""
+    nodes = [m.trigger, m.clause]
+    node = m.clause
+    for _ in range(3):  # up from "secede" to "threatened to secede"
+        tok = tree.tokens[node]
+        if tok.dep not in ("xcomp", "advcl", "ccomp") or tok.head == node:
+            break
+        node = tok.head
+        nodes.append(node)
+    for n in dict.fromkeys(nodes):
+        for c in tree.children(n, "advcl"):
+            if not any(tree.tokens[k].lemma in ("if", "unless") for k in tree.children(c, "mark")):
+                continue
+            subjects = tree.children(c, "nsubj")
+            if subjects:
+                return tree.conjuncts(subjects[0])
+            agents = [o for a in tree.children(c, "agent") for o in tree.children(a, "pobj")]
+            if agents:
+                return tree.conjuncts(agents[0])
+    return []
+
+
 def _implied_targets(tree: Tree, m: _Match, code: str) -> list[int]:
     """Targets the parse implies when the pattern's slot names none: the author of what is
     answered ("denied charges by Ivory Coast", "accepted demands from the rebels") and the one
@@ -1134,6 +1516,11 @@ def _mention(
     if i in by_head:
         return by_head[i]
     tok = tree.tokens[i]
+    if tok.pos == "PROPN" and i > 0 and tree.tokens[i - 1].text == "(":
+        # "the European Union (EU)": the parse may head the name with its abbreviation.
+        for c in tree.children(i, "nmod", "compound", "appos"):
+            if c in by_head and by_head[c].end == i - 1:
+                return by_head[c]
     if possessor and tok.pos == "NOUN":
         for p in tree.children(i, "poss"):
             if p in by_head:

@@ -40,6 +40,9 @@ PERCEPTION_VERBS = frozenset({"watch", "see", "hear", "witness", "notice"})
 ACTUAL_GERUND_PREPS = frozenset(
     "after before while since by upon in despite following through when".split()
 )
+# Verbs whose "to" + gerund is the act they report as done: "resorted to throwing stones",
+# "took to burning tyres", "turned to kidnapping" (as "began throwing" is).
+ACT_TO_GERUND_VERBS = frozenset({"resort", "take", "turn"})
 # Auxiliaries: future marks intent; modal possibility is not coded as an event.
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 POSSIBLE_AUX = frozenset({"could", "might", "may", "should", "must", "ought", "can"})
@@ -209,12 +212,15 @@ def _hypothetical_host(tree: Tree, v: int) -> str | None:
 
 def _actual_gerund(tree: Tree, prep: int) -> bool:
     """True when a gerund after this preposition reports an act that happened: "after meeting",
-    "by shelling", "praised Peru for hosting" (a verb with an object), but not "on holding"."""
+    "by shelling", "praised Peru for hosting" (a verb with an object), "resorted to throwing",
+    but not "on holding" or "objected to holding"."""
     p = tree.tokens[prep]
     if p.head == prep or tree.tokens[p.head].pos not in ("VERB", "AUX"):
         return False
     if p.lemma in ("for", "of"):
         return any(tree.tokens[c].dep in ("dobj", "obj") for c in tree.kids[p.head])
+    if p.lemma == "to" and tree.tokens[p.head].lemma in ACT_TO_GERUND_VERBS:
+        return True
     return p.lemma in ACTUAL_GERUND_PREPS
 
 

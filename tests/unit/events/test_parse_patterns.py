@@ -1,0 +1,64 @@
+"""Parse patterns the coder reads through: shared subjects of misparsed main verbs, acts done by
+"resorting to" them, "engaged in" an act, partitive subjects, verbs with objects that a
+relative clause follows."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import code, triples
+
+pytestmark = pytest.mark.model
+
+
+def test_root_noun_with_a_participle_that_has_an_object_is_the_subject() -> None:
+    text = (
+        "Doctors from two British charities donated and personally delivered medical "
+        "supplies to the Kenyan government."
+    )
+    got = triples(code(text))
+    assert any(s is not None and s.startswith("GBR") and t == "KENGOV" for s, _, t in got)
+
+
+def test_resorting_to_an_act_is_doing_it() -> None:
+    got = triples(code("Kashmiri youths resorted to throwing stones at Indian police."))
+    assert any(c.startswith("14") and t == "INDCOP" for _, c, t in got)
+
+
+def test_objecting_to_an_act_is_not_doing_it() -> None:
+    got = triples(code("Kenya objected to holding talks with Uganda."))
+    assert not any(c.startswith("04") for _, c, _ in got)
+
+
+def test_a_verb_with_its_object_is_no_quote_introducer() -> None:
+    text = (
+        "A Russian diplomat offered concessions last week that the American envoy believed "
+        "could end the dispute."
+    )
+    assert any(s == "RUSGOV" and c == "035" for s, c, _ in triples(code(text)))
+
+
+def test_engaged_in_an_act_is_doing_it() -> None:
+    got = triples(code("Sudanese forces were engaged in ethnic cleansing in Darfur."))
+    assert ("SDNMIL", "203", None) in got
+
+
+def test_a_deployment_of_troops_acts_as_the_troops() -> None:
+    got = triples(code("The first deployment of French troops attacked rebel positions in Mali."))
+    assert any(s == "FRAMIL" and c.startswith("19") for s, c, _ in got)
+
+
+def test_a_headline_passive_is_not_an_act_of_its_noun() -> None:
+    assert not code("Ten Kenyan soldiers killed in an attack near the Somali border.")
+
+
+def test_a_day_read_as_a_name_leaves_the_verb_its_subject() -> None:
+    text = "A state-run Iranian newspaper called Thursday on Iraq to expel American troops."
+    got = triples(code(text))
+    assert any(s == "IRNMED" and c.startswith("02") and t == "IRQ" for s, c, t in got)
+
+
+def test_a_name_headed_by_its_abbreviation_is_still_the_actor() -> None:
+    text = "Kenya and the European Union (EU) agreed that the dispute should go to arbitration."
+    got = triples(code(text))
+    assert ("KEN", "019", "IGOEUREEC") in got and ("IGOEUREEC", "019", "KEN") in got

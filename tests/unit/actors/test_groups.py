@@ -1,0 +1,123 @@
+"""Peoples, communities, units, states and reported "it": actors that block events when missed."""
+
+from __future__ import annotations
+
+import pytest
+
+from kipu.records import Actor
+from tests.helpers import actors_by_head
+
+pytestmark = pytest.mark.model
+
+
+def actors(text: str, published: str | None = None) -> dict[str, Actor]:
+    return actors_by_head(text, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("Thousands of Kenyans marched through Nairobi on Saturday.", "Kenyans", "KEN"),
+        ("A group of prominent Ghanaians wrote to the president.", "Ghanaians", "GHA"),
+        ("Young Moroccans protested outside parliament.", "Moroccans", "MAR"),
+    ],
+)
+def test_nationality_plurals_are_people_not_places(text: str, head: str, code: str) -> None:
+    found = actors(text)
+    assert head in found, found
+    assert found[head].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("Thousands of Syrian Kurds fled across the border on Monday.", "Kurds", "SYR"),
+        ("Kosovo Serbs blocked the road to the mine.", "Serbs", "KSV"),
+        ("Lebanese Christians gathered for the funeral.", "Christians", "LBN"),
+        ("Kurds in Turkey staged a rally on Sunday.", "Kurds", "TUR"),
+    ],
+)
+def test_a_community_takes_the_country_its_own_words_give(
+    text: str, head: str, code: str
+) -> None:
+    found = actors(text)
+    assert head in found, found
+    assert found[head].code == code
+    assert found[head].sector is None
+
+
+def test_an_unplaced_community_as_subject_takes_the_sentences_one_country() -> None:
+    found = actors("Islamic fundamentalists demanded the resignation of the Tunisian premier.")
+    assert found["fundamentalists"].code == "TUN"
+    found = actors("Ethnic Hungarians rallied against the new Slovak language law.")
+    assert found["Hungarians"].code == "SVK"
+
+
+def test_a_community_acted_on_or_without_a_country_stays_unresolved() -> None:
+    assert "Kurds" not in actors("Turkish warplanes bombed Kurds near the border.")
+    assert "Sunnis" not in actors("Sunnis have demanded a bigger share of ministries.")
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("Egyptian officers arrested the protest leaders.", "officers", "EGYMIL"),
+        ("Israeli aircraft struck a camp near Tyre.", "aircraft", "ISRMIL"),
+        ("Russian jets bombed the town overnight.", "jets", "RUSMIL"),
+        ("Chilean landowners blocked the highway.", "landowners", "CHLAGR"),
+        ("U.S. border patrol agents detained 40 migrants.", "agents", "USACOP"),
+        ("A Beirut-based Palestinian guerrilla group claimed the raid.", "group", "PSEREB"),
+        ("A Turkish police patrol was ambushed.", "patrol", "TURCOP"),
+        ("A militant group based in Somalia claimed the bombing.", "group", "SOMREB"),
+    ],
+)
+def test_agents_units_and_nationals(text: str, head: str, code: str) -> None:
+    found = actors(text)
+    assert head in found, found
+    assert found[head].code == code
+
+
+def test_national_nouns_need_a_nationality() -> None:
+    assert "officers" not in actors("The officers left the building at noon.")
+    assert "aircraft" not in actors("An aircraft crashed near the airport.")
+    # A named body's planes are a thing of that body, not the body.
+    assert "planes" not in actors("The rebels refused to let United Nations planes land.")
+
+
+def test_hyphenated_title_makes_a_name_an_actor() -> None:
+    found = actors("Vice-President Jane Mwangi has declined to resign.")
+    assert found["Mwangi"].sector == "GOV"
+    assert "Motors" not in actors("General Motors announced new layoffs.")
+
+
+def test_a_name_takes_the_organisation_of_its_office() -> None:
+    found = actors("Jan Pronk, the UN special envoy, demanded access to the camps.")
+    assert found["Pronk"].code == "IGOUNO"
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("The Republic of Croatia defied the federal government.", "Republic", "HRV"),
+        ("The Democratic People's Republic of Korea fired a missile.", "Republic", "PRK"),
+        ("Yugoslavia's feuding republics rejected the plan.", "republics", "YUG"),
+    ],
+)
+def test_nouns_of_statehood_are_the_state(text: str, head: str, code: str) -> None:
+    found = actors(text)
+    assert head in found, found
+    assert found[head].code == code
+
+
+def test_statehood_in_a_place_role_or_former_is_not_the_state() -> None:
+    assert "republics" not in actors("The former Soviet republics signed a trade pact.")
+    assert "state" not in actors("The army imposed a state of emergency.")
+
+
+def test_reported_it_is_the_body_that_reports() -> None:
+    found = actors("NATO confirmed on Wednesday it would tighten the blockade.")
+    assert found["it"].code == "IGOWSTNAT"
+    found = actors("The Kenyan government said it would appeal the ruling.")
+    assert found["it"].code == "KENGOV"
+    # A person is not "it", nor is the weather.
+    assert "it" not in actors("The minister said it would rain on Sunday.")

@@ -346,6 +346,8 @@ def _resolve_sentence(
             continue
         phrase = _phrase(h.i, tokens, kids)
         actor = _resolve_phrase(h, phrase, tokens, kids, d, memory, date, sentence)
+        if actor is None:
+            actor = _named_holder(h, phrase, tokens, mentions, memory)
         title = _bare_title(h, phrase, tokens, actor)
         if title is not None:
             found = alias.antecedent(sentence, h, title, memory.earlier)
@@ -390,6 +392,34 @@ def _resolve_sentence(
     return _reported_its(tokens, _sole_country(mentions, sentence, d, memory))
 
 
+def _named_holder(
+    h: Token,
+    phrase: list[int],
+    tokens: tuple[Token, ...],
+    mentions: list[Mention],
+    memory: _Memory,
+) -> Actor | None:
+    """A person named in apposition to an office the sentence resolved ("Niger's ambassador
+    Brah Mohamane", "the deputy governor of the region, Oleg Chemezov") holds it: the
+    office's actor, under the person's name (remembered for the surname's later mentions)."""
+    if h.dep != "appos" or h.ent != "PERSON":
+        return None
+    office = tokens[h.head]
+    if office.tag != "NN" or office.pos != "NOUN":
+        return None  # a plural group ("leaders, among them ...") is not one person
+    for m in mentions:
+        agent = _agent_of(m.actor)
+        if m.head == office.i and agent is not None and m.actor.country is not None:
+            name = _join(_name_span(h, phrase, tokens), tokens)
+            text = _join(phrase, tokens)
+            actor = replace(m.actor, text=text, name=name, rule=f"{m.actor.rule}; holder:{name}")
+            for k in {key(name), key(h.text)}:  # "Brah Mohamane", later "Mohamane"
+                memory.people.setdefault(k, actor)
+                memory.titles.setdefault(k, frozenset({agent}))
+            return actor
+    return None
+
+
 def _reported_its(tokens: tuple[Token, ...], mentions: list[Mention]) -> list[Mention]:
     """Add the "it" that stands for the body or state whose words it reports."""
     out = list(mentions)
@@ -419,6 +449,38 @@ def _reported_it(h: Token, tokens: tuple[Token, ...], mentions: list[Mention]) -
             body = m.actor.rule.startswith(("organisation:", "capital:", "country:"))
             return m if body or t.lemma in BODY_NOUNS else None
     return None
+
+
+def _member_of(
+    h: Token, tokens: tuple[Token, ...], kids: list[list[int]], d: ActorDictionaries
+) -> tuple[str, str, CountryEntry, str] | None:
+    """The body a member belongs to when it is a country's ("a member of the Syrian
+    parliament", "representatives from Egyptian civil society groups"): its sector, agent
+    phrase, country and preposition. A body without a country word gives nothing."""
+    for c in kids[h.i]:
+        if tokens[c].dep != "prep" or tokens[c].lemma not in ("of", "from"):
+            continue
+        for o in kids[c]:
+            if tokens[o].dep != "pobj" or tokens[o].pos != "NOUN":
+                continue
+            phrase = _phrase(o, tokens, kids)
+            agent = _agent_in(phrase, tokens, d, "noun", head=o)
+            country = _country_in(phrase, tokens, d)
+            if agent is not None and country is not None and o not in country[1]:
+                if not _several_countries(phrase, tokens, kids, d):
+                    return agent[0], agent[1], country[0], tokens[c].lemma
+    return None
+
+
+def _member_state(
+    h: Token, org: list[int], tokens: tuple[Token, ...], d: ActorDictionaries
+) -> bool:
+    """True for a state named with the body it belongs to ("NATO-member Norway", "EU member
+    Poland", "the NATO ally Turkey"): a member word stands between the body and the state."""
+    if not any(e.kind in ("name", "short") for e in d.countries.get(key(h.text), [])):
+        return False
+    between = range(org[-1] + 1, h.i)
+    return any(tokens[i].lemma in ("member", "ally", "partner") for i in between)
 
 
 def _is_org_office(actor: Actor, head: int, tokens: tuple[Token, ...]) -> bool:
@@ -818,6 +880,14 @@ def _resolve_phrase(
                             return _make(
                                 text, entry.text, entry.country, entry.sector, rule, entry.code
                             )
+    if org is None and h.lemma in GROUP_MEMBERS:
+        body = _member_of(h, tokens, kids, d)
+        if body is not None:
+            sector, agent_text, entry, prep = body
+            rule = f"agent:{agent_text}; {h.lemma} {prep} it; country:{entry.text}"
+            return _make(text, None, entry.code, sector, rule)
+    if org is not None and h.i not in org[1] and _member_state(h, org[1], tokens, d):
+        org = None  # "NATO-member Norway", "EU member Poland": the state
     if (
         org is not None
         and h.i not in org[1]

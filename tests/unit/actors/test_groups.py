@@ -121,3 +121,32 @@ def test_reported_it_is_the_body_that_reports() -> None:
     assert found["it"].code == "KENGOV"
     # A person is not "it", nor is the weather.
     assert "it" not in actors("The minister said it would rain on Sunday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("A member of the Iraqi parliament began a sit-in on Monday.", "member", "IRQLEG"),
+        ("Leaders of the Zambian opposition walked out of the talks.", "Leaders", "ZMBOPP"),
+        ("Delegates from Peruvian labor unions met the minister.", "Delegates", "PERLAB"),
+    ],
+)
+def test_members_of_a_countrys_body_are_that_body(text: str, head: str, code: str) -> None:
+    found = actors(text)
+    assert head in found, found
+    assert found[head].code == code
+
+
+def test_members_of_a_body_without_a_country_are_not_guessed() -> None:
+    assert "members" not in actors("Two members of the committee resigned on Friday.")
+
+
+def test_a_member_state_is_the_state_not_the_body() -> None:
+    found = actors("EU member Hungary vetoed the budget on Thursday.")
+    assert found["Hungary"].code == "HUN"
+
+
+def test_a_name_in_apposition_holds_the_office() -> None:
+    found = actors("Chad's ambassador Idriss Mahamat was summoned. Mahamat denied the report.")
+    assert found["Mahamat"].code == "TCDGOV"
+    assert found["Mahamat"].name == "Idriss Mahamat"

@@ -54,6 +54,35 @@ COMMUNITIES = frozenset(
         "islamist",
     }
 )
+# Peoples and faiths that live across borders ("Kurds", "Muslims", "Tamils"): a sentence that
+# names one country does not make them its own ("Turkey shelled positions held by Kurds",
+# "Muslims protested against Danish cartoons"); only their own words or place do.
+ACROSS_BORDERS = frozenset(
+    {
+        "kurd",
+        "muslim",
+        "christian",
+        "jew",
+        "catholic",
+        "protestant",
+        "hindu",
+        "sikh",
+        "buddhist",
+        "sunni",
+        "shiite",
+        "shi'ite",
+        "shia",
+        "druze",
+        "rohingya",
+        "tuareg",
+        "berber",
+        "baloch",
+        "baluch",
+        "tamil",
+        "pashtun",
+        "fulani",
+    }
+)
 # Heads that stand for a community written before them ("Yoruba leaders", "the Hutu majority").
 COMMUNITY_HEADS = frozenset(
     {"leader", "elder", "member", "minority", "majority", "community", "population"}
@@ -122,9 +151,12 @@ def placed_by_name(
     return bool(own) and all(e.code != entry.code for e in own) and h.text.endswith("s")
 
 
-def open_community(text: str, word: Token) -> Actor:
+def open_community(text: str, word: Token) -> Actor | None:
     """A community no word places: the one-country rule may give it a country, else it is
-    dropped (an actor needs a code)."""
+    dropped (an actor needs a code). None for peoples and faiths across borders."""
+    w = key(word.text)
+    if w in ACROSS_BORDERS or w.rstrip("s") in ACROSS_BORDERS or key(word.lemma) in ACROSS_BORDERS:
+        return None
     return Actor(
         text=text,
         name=None,

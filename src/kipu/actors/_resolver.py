@@ -409,7 +409,9 @@ def _named_holder(
         return None  # a plural group ("leaders, among them ...") is not one person
     for m in mentions:
         agent = _agent_of(m.actor)
-        if m.head == office.i and agent is not None and m.actor.country is not None:
+        weak = "owner:" in m.actor.rule or "one country of the sentence" in m.actor.rule
+        if m.head == office.i and agent is not None and m.actor.country is not None and not weak:
+            # (an office whose country is only guessed is not pinned on a named person)
             name = _join(_name_span(h, phrase, tokens), tokens)
             text = _join(phrase, tokens)
             actor = replace(m.actor, text=text, name=name, rule=f"{m.actor.rule}; holder:{name}")
@@ -1110,8 +1112,11 @@ def _community(
     if word is None:
         return None
     if country is not None:
-        if _several_countries(phrase, tokens, kids, d):
-            return None
+        between = range(country[1][-1] + 1, h.i)
+        if _several_countries(phrase, tokens, kids, d) or any(
+            tokens[i].pos == "CCONJ" for i in between
+        ):
+            return None  # "Iran and Islamic extremists": the country is not theirs
         rule = f"community:{key(word.text)}; country:{country[0].text}"
         return _make(text, None, country[0].code, None, rule)
     around = _context_country(h, tokens, kids, d)

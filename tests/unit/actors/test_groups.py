@@ -58,6 +58,13 @@ def test_a_community_acted_on_or_without_a_country_stays_unresolved() -> None:
     assert "Sunnis" not in actors("Sunnis have demanded a bigger share of ministries.")
 
 
+def test_peoples_across_borders_are_placed_only_by_their_own_words() -> None:
+    assert "Muslims" not in actors("Muslims protested against the Danish cartoons.")
+    assert "Kurds" not in actors("Kurds marched against the Turkish offensive.")
+    found = actors("Saudi officials blamed Iran and Islamic extremists for the attack.")
+    assert "extremists" not in found or found["extremists"].country != "IRN"
+
+
 @pytest.mark.parametrize(
     ("text", "head", "code"),
     [

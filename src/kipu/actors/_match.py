@@ -236,9 +236,13 @@ def _agent_in(
 def _agent_spellings(
     lemmas: list[str], texts: list[str], glued: list[bool], start: int, end: int
 ) -> list[str]:
-    """The ways a run of words may be listed: lemmas, words, and for hyphenated words
-    ("Vice-President", "state-run radio") as written and with the hyphen as a space."""
+    """The ways a run of words may be listed: lemmas, words, a "-men" plural as "-man", and
+    for hyphenated words ("Vice-President", "state-run radio") as written and with the
+    hyphen as a space."""
     out = [" ".join(lemmas[start:end]), " ".join(texts[start:end])]
+    if texts[end - 1].endswith("men") and len(texts[end - 1]) > 5:
+        # "militiamen" tagged as a name keeps its plural as lemma: the "-man" entry.
+        out.append(" ".join([*texts[start : end - 1], texts[end - 1][:-3] + "man"]))
     if "-" in texts[start:end]:
         for written in _spellings(lemmas, glued, start, end - start)[1:]:
             out += [written, " ".join(written.replace("-", " ").split())]

@@ -157,3 +157,24 @@ def test_a_name_in_apposition_holds_the_office() -> None:
     found = actors("Chad's ambassador Idriss Mahamat was summoned. Mahamat denied the report.")
     assert found["Mahamat"].code == "TCDGOV"
     assert found["Mahamat"].name == "Idriss Mahamat"
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("Sudanese women marched against the curfew.", "women", "SDNCVL"),
+        ("The minister broke his promise to the Malawian people.", "people", "MWICVL"),
+        ("Qatari mediators met both delegations in Doha.", "mediators", "QATGOV"),
+        ("Nigerian police detained Fulani militiamen.", "militiamen", "NGAUAF"),
+        ("Bolivian indigenous groups blocked the roads to La Paz.", "groups", "BOLCVL"),
+    ],
+)
+def test_people_with_a_nationality_and_civilian_groups(text: str, head: str, code: str) -> None:
+    found = actors(text)
+    assert head in found, found
+    assert found[head].code == code
+
+
+def test_people_without_a_nationality_are_not_actors() -> None:
+    found = actors("Two men were seen near the gate.")
+    assert "men" not in found

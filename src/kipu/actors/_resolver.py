@@ -900,7 +900,13 @@ def _resolve_phrase(
     ):
         # "the Islamic State enclave": the phrase names a thing of the group, not the group.
         return None
-    if org is not None and _role_is_place(h, tokens, institution=True, named=True):
+    people = (
+        org is not None
+        and h.i not in org[1]
+        and h.lemma not in INSTITUTIONS
+        and any(e.kind == "noun" for e in d.agents.get(key(h.lemma), []))
+    )  # "leaving 100 UN troops": people of the body are never a place
+    if org is not None and not people and _role_is_place(h, tokens, institution=True, named=True):
         return None  # "entered Downing Street", "at NATO headquarters"
     if org is not None:
         entry = d.orgs[org[0]]

@@ -178,3 +178,9 @@ def test_people_with_a_nationality_and_civilian_groups(text: str, head: str, cod
 def test_people_without_a_nationality_are_not_actors() -> None:
     found = actors("Two men were seen near the gate.")
     assert "men" not in found
+
+
+def test_people_of_a_body_left_behind_are_not_a_place() -> None:
+    found = actors("The convoy left, leaving 200 UN troops to guard the camp.")
+    assert found["troops"].code == "IGOUNO"
+    assert "headquarters" not in actors("Protesters gathered outside NATO headquarters.")

@@ -92,6 +92,8 @@ ORG_HEADS = frozenset(
         "outfit",
     }
 )
+# Nouns that speak for the person who owns them ("his office said").
+SPEAKS_FOR_OWNER = frozenset({"office"})
 # Agent nouns that name a body, not a person: "it" may stand for them.
 BODY_NOUNS = frozenset(
     {
@@ -348,6 +350,8 @@ def _resolve_sentence(
         actor = _resolve_phrase(h, phrase, tokens, kids, d, memory, date, sentence)
         if actor is None:
             actor = _named_holder(h, phrase, tokens, mentions, memory)
+        if actor is None and h.lemma in SPEAKS_FOR_OWNER:
+            actor = _owners_office(h, tokens, kids, sentence, memory, alias)
         title = _bare_title(h, phrase, tokens, actor)
         if title is not None:
             found = alias.antecedent(sentence, h, title, memory.earlier)
@@ -390,6 +394,33 @@ def _resolve_sentence(
                 titles = frozenset({agent}) if agent else frozenset()
             _remember(memory, sentence, h, actor, is_person, titles)
     return _reported_its(tokens, _sole_country(mentions, sentence, d, memory))
+
+
+def _owners_office(
+    h: Token,
+    tokens: tuple[Token, ...],
+    kids: list[list[int]],
+    sentence: Sentence,
+    memory: _Memory,
+    alias: AliasResolver,
+) -> Actor | None:
+    """"his office said", "Katsav's office": the office speaks for the actor who owns it (a
+    pronoun's antecedent or a person the article has named); unowned, it is no actor."""
+    for c in kids[h.i]:
+        t = tokens[c]
+        if t.dep != "poss":
+            continue
+        owner: Actor | None = None
+        if t.pos == "PRON" and t.text.lower() in OWNER_PRONOUNS:
+            found = alias.antecedent(sentence, t, None, memory.earlier)
+            owner = found.actor if found is not None and found.is_person else None
+        elif t.pos == "PROPN":
+            owner = memory.people.get(key(t.text))
+        if owner is None or owner.code is None:
+            return None
+        text = sentence.text[t.start - sentence.start : h.end - sentence.start]
+        return _alias_actor(text, owner, f"{h.lemma} of {t.text}")
+    return None
 
 
 def _named_holder(

@@ -184,3 +184,9 @@ def test_people_of_a_body_left_behind_are_not_a_place() -> None:
     found = actors("The convoy left, leaving 200 UN troops to guard the camp.")
     assert found["troops"].code == "IGOUNO"
     assert "headquarters" not in actors("Protesters gathered outside NATO headquarters.")
+
+
+def test_an_office_speaks_for_its_owner() -> None:
+    found = actors("Chilean President Ana Rojas rejected the plan on Monday, her office said.")
+    assert found["office"].code == "CHLGOV"
+    assert "office" not in actors("The office was closed on Monday.")

@@ -92,6 +92,9 @@ ORG_HEADS = frozenset(
         "outfit",
     }
 )
+# A body's own people when it owns them ("its members", "its fighters"); not observers,
+# inspectors or envoys, who are as often another body's ("evacuate its observers").
+OWN_MEMBERS = frozenset({"member", "leader", "supporter", "fighter", "loyalist"})
 # Nouns that speak for the person who owns them ("his office said").
 SPEAKS_FOR_OWNER = frozenset({"office"})
 # Agent nouns that name a body, not a person: "it" may stand for them.
@@ -350,7 +353,7 @@ def _resolve_sentence(
         actor = _resolve_phrase(h, phrase, tokens, kids, d, memory, date, sentence)
         if actor is None:
             actor = _named_holder(h, phrase, tokens, mentions, memory)
-        if actor is None and h.lemma in SPEAKS_FOR_OWNER:
+        if actor is None and (h.lemma in SPEAKS_FOR_OWNER or h.lemma in OWN_MEMBERS):
             actor = _owners_office(h, tokens, kids, sentence, memory, alias)
         title = _bare_title(h, phrase, tokens, actor)
         if title is not None:
@@ -405,7 +408,9 @@ def _owners_office(
     alias: AliasResolver,
 ) -> Actor | None:
     """"his office said", "Katsav's office": the office speaks for the actor who owns it (a
-    pronoun's antecedent or a person the article has named); unowned, it is no actor."""
+    pronoun's antecedent or a person the article has named); "its leader", "its members"
+    after a named organisation are the organisation's. Unowned, it is no actor."""
+    office = h.lemma in SPEAKS_FOR_OWNER
     for c in kids[h.i]:
         t = tokens[c]
         if t.dep != "poss":
@@ -413,11 +418,14 @@ def _owners_office(
         owner: Actor | None = None
         if t.pos == "PRON" and t.text.lower() in OWNER_PRONOUNS:
             found = alias.antecedent(sentence, t, None, memory.earlier)
-            owner = found.actor if found is not None and found.is_person else None
-        elif t.pos == "PROPN":
+            if found is not None and found.is_person == office:
+                owner = found.actor
+        elif t.pos == "PROPN" and office:
             owner = memory.people.get(key(t.text))
         if owner is None or owner.code is None:
             return None
+        if not office and not owner.rule.startswith("organisation:"):
+            return None  # "its leader" after a state: which office is not said
         text = sentence.text[t.start - sentence.start : h.end - sentence.start]
         return _alias_actor(text, owner, f"{h.lemma} of {t.text}")
     return None
@@ -441,7 +449,10 @@ def _named_holder(
     for m in mentions:
         agent = _agent_of(m.actor)
         weak = "owner:" in m.actor.rule or "one country of the sentence" in m.actor.rule
-        if m.head == office.i and agent is not None and m.actor.country is not None and not weak:
+        owned = m.actor.rule.startswith(f"{office.lemma} of ")  # "its leader Abdullah Ocalan"
+        agent = agent or (office.lemma if owned else None)
+        placed = m.actor.country is not None or owned
+        if m.head == office.i and agent is not None and placed and not weak:
             # (an office whose country is only guessed is not pinned on a named person)
             name = _join(_name_span(h, phrase, tokens), tokens)
             text = _join(phrase, tokens)

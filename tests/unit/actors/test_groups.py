@@ -190,3 +190,11 @@ def test_an_office_speaks_for_its_owner() -> None:
     found = actors("Chilean President Ana Rojas rejected the plan on Monday, her office said.")
     assert found["office"].code == "CHLGOV"
     assert "office" not in actors("The office was closed on Monday.")
+
+
+def test_its_members_after_a_named_body_are_the_bodys() -> None:
+    found = actors("NATO said on Friday its members would meet in Brussels.")
+    assert found["members"].code == "IGOWSTNAT"
+    assert "leader" not in actors("Iran said its leader would attend the summit.")
+    found = actors("Hamas refused to let UN planes evacuate its observers.")
+    assert "observers" not in found or found["observers"].code != "PSEREBHMS"

@@ -411,6 +411,8 @@ def _owners_office(
     pronoun's antecedent or a person the article has named); "its leader", "its members"
     after a named organisation are the organisation's. Unowned, it is no actor."""
     office = h.lemma in SPEAKS_FOR_OWNER
+    if office and _role_is_place(h, tokens, institution=True):
+        return None  # "returned to his office", "in his office": the room
     for c in kids[h.i]:
         t = tokens[c]
         if t.dep != "poss":

@@ -190,6 +190,8 @@ def test_an_office_speaks_for_its_owner() -> None:
     found = actors("Chilean President Ana Rojas rejected the plan on Monday, her office said.")
     assert found["office"].code == "CHLGOV"
     assert "office" not in actors("The office was closed on Monday.")
+    found = actors("President Ana Rojas met donors and then returned to her office.")
+    assert "office" not in found
 
 
 def test_its_members_after_a_named_body_are_the_bodys() -> None:

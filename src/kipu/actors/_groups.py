@@ -145,8 +145,9 @@ def placed_by_name(
     entry, span = country
     if entry.kind not in ("name", "short") or h.i in span:
         return False
-    if not all(tokens[i].dep == "compound" and tokens[i].head == h.i for i in span[-1:]):
-        return False
+    last = tokens[span[-1]]
+    if last.dep != "compound" or last.head != h.i:
+        return False  # the place must name the people, not sit elsewhere in the phrase
     own = [e for e in d.countries.get(key(h.text), []) if e.kind == "adjective"]
     return bool(own) and all(e.code != entry.code for e in own) and h.text.endswith("s")
 

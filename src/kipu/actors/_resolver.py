@@ -486,6 +486,8 @@ def _reported_it(h: Token, tokens: tuple[Token, ...], mentions: list[Mention]) -
     if h.dep not in ("nsubj", "nsubjpass") or tokens[h.head].dep != "ccomp":
         return None
     verb = tokens[h.head].head
+    if verb > h.i:
+        return None  # "It was a mistake, Iran said": "it" is what was said about
     between = tokens[verb + 1 : h.i]
     if any(t.pos in NOUN_POS and t.ent not in ("DATE", "TIME") for t in between):
         return None

@@ -128,6 +128,7 @@ def test_reported_it_is_the_body_that_reports() -> None:
     assert found["it"].code == "KENGOV"
     # A person is not "it", nor is the weather.
     assert "it" not in actors("The minister said it would rain on Sunday.")
+    assert "it" not in actors("It was a grave mistake, Iran said on Monday.")
 
 
 @pytest.mark.parametrize(

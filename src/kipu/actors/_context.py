@@ -332,6 +332,15 @@ def _context_country(
                     found = _country_in(_phrase(o, tokens, kids), tokens, d)
                     if found is not None:
                         return found[0], f"{tokens[c].lemma} {found[0].text}"
+    for c in kids[h.i]:
+        if tokens[c].dep == "acl" and tokens[c].lemma == "base":
+            # "a terror group based in Trinidad": where the group is based.
+            for p in kids[c]:
+                if tokens[p].dep == "prep" and tokens[p].lemma == "in":
+                    for o in kids[p]:
+                        found = _country_in(_phrase(o, tokens, kids), tokens, d)
+                        if tokens[o].dep == "pobj" and found is not None:
+                            return found[0], f"based in {found[0].text}"
     if h.dep in ("dobj", "nsubj", "nsubjpass") and h.head != h.i:
         # "riot police beat protesters in Minsk": where the clause happened.
         verb = h.head

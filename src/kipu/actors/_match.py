@@ -218,6 +218,7 @@ def _agent_in(
     """The longest agent noun or title in a run of the tokens (containing ``head`` when given)."""
     lemmas = [key(tokens[i].lemma) for i in idx]
     texts = [key(tokens[i].text) for i in idx]
+    glued = _glued(idx, tokens)
     best: tuple[str, str, list[int]] | None = None
     for start in range(len(idx)):
         for end in range(len(idx), start, -1):
@@ -225,12 +226,27 @@ def _agent_in(
                 continue
             if head is not None and head not in idx[start:end]:
                 continue
-            for words in (lemmas[start:end], texts[start:end]):
-                phrase = " ".join(words)
+            for phrase in _agent_spellings(lemmas, texts, glued, start, end):
                 entries = [e for e in d.agents.get(phrase, []) if e.kind == kind]
                 if entries and (best is None or end - start > len(best[2])):
                     best = (entries[0].sector, phrase, idx[start:end])
     return best
+
+
+def _agent_spellings(
+    lemmas: list[str], texts: list[str], glued: list[bool], start: int, end: int
+) -> list[str]:
+    """The ways a run of words may be listed: lemmas, words, a "-men" plural as "-man", and
+    for hyphenated words ("Vice-President", "state-run radio") as written and with the
+    hyphen as a space."""
+    out = [" ".join(lemmas[start:end]), " ".join(texts[start:end])]
+    if texts[end - 1].endswith("men") and len(texts[end - 1]) > 5:
+        # "militiamen" tagged as a name keeps its plural as lemma: the "-man" entry.
+        out.append(" ".join([*texts[start : end - 1], texts[end - 1][:-3] + "man"]))
+    if "-" in texts[start:end]:
+        for written in _spellings(lemmas, glued, start, end - start)[1:]:
+            out += [written, " ".join(written.replace("-", " ").split())]
+    return out
 
 
 def _org_in(
@@ -270,6 +286,8 @@ def _name_span(h: Token, phrase: list[int], tokens: tuple[Token, ...]) -> list[i
         return [i for i in range(start, end) if tokens[i].pos != "PART" and tokens[i].dep != "case"]
     run = [h.i]
     for i in reversed([p for p in phrase if p < h.i]):
+        if tokens[i].text == "-":
+            break  # "Vice-President Moody Awori": a hyphen ends the name
         if tokens[i].pos == "PROPN" and i == run[-1] - 1 and tokens[i].dep in ("compound", "flat"):
             run.append(i)
         else:

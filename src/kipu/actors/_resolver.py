@@ -27,6 +27,14 @@ from kipu.actors._dictionaries import (
     load_dictionaries,
 )
 from kipu.actors._era import article_era, in_era
+from kipu.actors._groups import (
+    FAITH_WORDS,
+    community_word,
+    is_community_word,
+    is_open_community,
+    open_community,
+    placed_by_name,
+)
 from kipu.actors._match import (
     FOREIGN_HAND,
     _agent_in,
@@ -56,6 +64,11 @@ GROUP_MEMBERS = frozenset(
         "envoy",
         "delegate",
         "mediator",
+        "coordinator",
+        "secretary",
+        "representative",
+        "rapporteur",
+        "commissioner",
     }
 )
 # Heads that name the organisation itself ("the APEC forum", "the UN stabilization mission",
@@ -79,6 +92,40 @@ ORG_HEADS = frozenset(
         "outfit",
     }
 )
+# A body's own people when it owns them ("its members", "its fighters"); not observers,
+# inspectors or envoys, who are as often another body's ("evacuate its observers").
+OWN_MEMBERS = frozenset({"member", "leader", "supporter", "fighter", "loyalist"})
+# Nouns that speak for the person who owns them ("his office said").
+SPEAKS_FOR_OWNER = frozenset({"office"})
+# Agent nouns that name a body, not a person: "it" may stand for them.
+BODY_NOUNS = frozenset(
+    {
+        "government",
+        "administration",
+        "regime",
+        "ministry",
+        "cabinet",
+        "army",
+        "military",
+        "navy",
+        "police",
+        "parliament",
+        "court",
+        "council",
+        "committee",
+        "commission",
+        "party",
+        "group",
+        "agency",
+        "junta",
+        "embassy",
+        "company",
+    }
+)
+# Nouns of statehood that a country word makes the state ("the Republic of Slovenia").
+STATE_NOUNS = frozenset({"republic", "kingdom", "state", "principality", "federation"})
+# Heads of a group or unit that is what its members are ("guerrilla group", "police patrol").
+UNIT_HEADS = ORG_HEADS | frozenset({"patrol", "unit", "squad", "team", "contingent", "detachment"})
 # Modifiers that make a title a former one: CAMEO codes former office holders as elites (ELI).
 FORMER = frozenset(
     {"former", "ex", "ex-", "ousted", "deposed", "toppled", "overthrown", "exiled", "late"}
@@ -291,6 +338,8 @@ def _resolve_sentence(
     kids = _children(sentence)
     mentions: list[Mention] = []
     for h in tokens:
+        if h.pos == "PRON" and h.text.lower() == "it":
+            continue  # after the sentence's groups are placed (`_reported_its`)
         if h.pos == "PRON" and h.lemma in ALIAS_PRONOUNS and h.dep != "poss":
             found = alias.antecedent(sentence, h, None, memory.earlier)
             if found is not None:
@@ -302,6 +351,10 @@ def _resolve_sentence(
             continue
         phrase = _phrase(h.i, tokens, kids)
         actor = _resolve_phrase(h, phrase, tokens, kids, d, memory, date, sentence)
+        if actor is None:
+            actor = _named_holder(h, phrase, tokens, mentions, memory)
+        if actor is None and (h.lemma in SPEAKS_FOR_OWNER or h.lemma in OWN_MEMBERS):
+            actor = _owners_office(h, tokens, kids, sentence, memory, alias)
         title = _bare_title(h, phrase, tokens, actor)
         if title is not None:
             found = alias.antecedent(sentence, h, title, memory.earlier)
@@ -315,12 +368,16 @@ def _resolve_sentence(
                 )
         if actor is None or actor.country is None:
             # "his counterpart, Pedro Cateriano": the noun takes its appositive's actor.
+            # "Kofi Annan, UN secretary-general": a name takes the organisation of its office.
             for c in kids[h.i]:
-                if tokens[c].dep == "appos" and tokens[c].pos == "PROPN":
+                office_of = h.pos == "PROPN" and tokens[c].pos == "NOUN"
+                if tokens[c].dep == "appos" and (tokens[c].pos == "PROPN" or office_of):
                     appos_phrase = _phrase(c, tokens, kids)
                     named = _resolve_phrase(
                         tokens[c], appos_phrase, tokens, kids, d, memory, date, sentence
                     )
+                    if named is not None and office_of and not _is_org_office(named, c, tokens):
+                        continue
                     if named is not None:
                         actor, phrase = named, sorted({*phrase, *appos_phrase})
                         break
@@ -339,7 +396,145 @@ def _resolve_sentence(
                 agent = _agent_of(actor)
                 titles = frozenset({agent}) if agent else frozenset()
             _remember(memory, sentence, h, actor, is_person, titles)
-    return _sole_country(mentions, sentence, d, memory)
+    return _reported_its(tokens, _sole_country(mentions, sentence, d, memory))
+
+
+def _owners_office(
+    h: Token,
+    tokens: tuple[Token, ...],
+    kids: list[list[int]],
+    sentence: Sentence,
+    memory: _Memory,
+    alias: AliasResolver,
+) -> Actor | None:
+    """"his office said", "Katsav's office": the office speaks for the actor who owns it (a
+    pronoun's antecedent or a person the article has named); "its leader", "its members"
+    after a named organisation are the organisation's. Unowned, it is no actor."""
+    office = h.lemma in SPEAKS_FOR_OWNER
+    if office and _role_is_place(h, tokens, institution=True):
+        return None  # "returned to his office", "in his office": the room
+    for c in kids[h.i]:
+        t = tokens[c]
+        if t.dep != "poss":
+            continue
+        owner: Actor | None = None
+        if t.pos == "PRON" and t.text.lower() in OWNER_PRONOUNS:
+            found = alias.antecedent(sentence, t, None, memory.earlier)
+            if found is not None and found.is_person == office:
+                owner = found.actor
+        elif t.pos == "PROPN" and office:
+            owner = memory.people.get(key(t.text))
+        if owner is None or owner.code is None:
+            return None
+        if not office and not owner.rule.startswith("organisation:"):
+            return None  # "its leader" after a state: which office is not said
+        text = sentence.text[t.start - sentence.start : h.end - sentence.start]
+        return _alias_actor(text, owner, f"{h.lemma} of {t.text}")
+    return None
+
+
+def _named_holder(
+    h: Token,
+    phrase: list[int],
+    tokens: tuple[Token, ...],
+    mentions: list[Mention],
+    memory: _Memory,
+) -> Actor | None:
+    """A person named in apposition to an office the sentence resolved ("Niger's ambassador
+    Brah Mohamane", "the deputy governor of the region, Oleg Chemezov") holds it: the
+    office's actor, under the person's name (remembered for the surname's later mentions)."""
+    if h.dep != "appos" or h.ent != "PERSON":
+        return None
+    office = tokens[h.head]
+    if office.tag != "NN" or office.pos != "NOUN":
+        return None  # a plural group ("leaders, among them ...") is not one person
+    for m in mentions:
+        agent = _agent_of(m.actor)
+        weak = "owner:" in m.actor.rule or "one country of the sentence" in m.actor.rule
+        owned = m.actor.rule.startswith(f"{office.lemma} of ")  # "its leader Abdullah Ocalan"
+        agent = agent or (office.lemma if owned else None)
+        placed = m.actor.country is not None or owned
+        if m.head == office.i and agent is not None and placed and not weak:
+            # (an office whose country is only guessed is not pinned on a named person)
+            name = _join(_name_span(h, phrase, tokens), tokens)
+            text = _join(phrase, tokens)
+            actor = replace(m.actor, text=text, name=name, rule=f"{m.actor.rule}; holder:{name}")
+            for k in {key(name), key(h.text)}:  # "Brah Mohamane", later "Mohamane"
+                memory.people.setdefault(k, actor)
+                memory.titles.setdefault(k, frozenset({agent}))
+            return actor
+    return None
+
+
+def _reported_its(tokens: tuple[Token, ...], mentions: list[Mention]) -> list[Mention]:
+    """Add the "it" that stands for the body or state whose words it reports."""
+    out = list(mentions)
+    for h in tokens:
+        if h.pos == "PRON" and h.text.lower() == "it":
+            said = _reported_it(h, tokens, mentions)
+            if said is not None:
+                actor = _alias_actor(h.text, said.actor, "pronoun")
+                out.append(Mention(head=h.i, start=h.i, end=h.i + 1, actor=actor))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _reported_it(h: Token, tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention | None:
+    """The state or body "it" stands for as the subject of what that state or body said,
+    confirmed or announced right before ("NATO confirmed on Wednesday it would tighten the
+    blockade", "Iran said it would retaliate"): the reporting verb's subject, when nothing but
+    a date stands between the verb and the pronoun."""
+    if h.dep not in ("nsubj", "nsubjpass") or tokens[h.head].dep != "ccomp":
+        return None
+    verb = tokens[h.head].head
+    if verb > h.i:
+        return None  # "It was a mistake, Iran said": "it" is what was said about
+    between = tokens[verb + 1 : h.i]
+    if any(t.pos in NOUN_POS and t.ent not in ("DATE", "TIME") for t in between):
+        return None
+    for m in mentions:
+        t = tokens[m.head]
+        if t.head == verb and t.dep == "nsubj" and t.tag in ("NN", "NNP") and m.actor.code:
+            body = m.actor.rule.startswith(("organisation:", "capital:", "country:"))
+            return m if body or t.lemma in BODY_NOUNS else None
+    return None
+
+
+def _member_of(
+    h: Token, tokens: tuple[Token, ...], kids: list[list[int]], d: ActorDictionaries
+) -> tuple[str, str, CountryEntry, str] | None:
+    """The body a member belongs to when it is a country's ("a member of the Syrian
+    parliament", "representatives from Egyptian civil society groups"): its sector, agent
+    phrase, country and preposition. A body without a country word gives nothing."""
+    for c in kids[h.i]:
+        if tokens[c].dep != "prep" or tokens[c].lemma not in ("of", "from"):
+            continue
+        for o in kids[c]:
+            if tokens[o].dep != "pobj" or tokens[o].pos != "NOUN":
+                continue
+            phrase = _phrase(o, tokens, kids)
+            agent = _agent_in(phrase, tokens, d, "noun", head=o)
+            country = _country_in(phrase, tokens, d)
+            if agent is not None and country is not None and o not in country[1]:
+                if not _several_countries(phrase, tokens, kids, d):
+                    return agent[0], agent[1], country[0], tokens[c].lemma
+    return None
+
+
+def _member_state(
+    h: Token, org: list[int], tokens: tuple[Token, ...], d: ActorDictionaries
+) -> bool:
+    """True for a state named with the body it belongs to ("NATO-member Norway", "EU member
+    Poland", "the NATO ally Turkey"): a member word stands between the body and the state."""
+    if not any(e.kind in ("name", "short") for e in d.countries.get(key(h.text), [])):
+        return False
+    between = range(org[-1] + 1, h.i)
+    return any(tokens[i].lemma in ("member", "ally", "partner") for i in between)
+
+
+def _is_org_office(actor: Actor, head: int, tokens: tuple[Token, ...]) -> bool:
+    """True when an appositive names an office of an organisation ("UN secretary-general",
+    "the United Nations Emergency Relief Coordinator"): the person is the organisation's."""
+    return actor.rule.startswith("organisation:") and tokens[head].lemma in GROUP_MEMBERS
 
 
 def _backed(h: Token, tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
@@ -359,13 +554,18 @@ def _backed(h: Token, tokens: tuple[Token, ...], mentions: list[Mention]) -> boo
     return not any(sector in ("CVL", "EDU", "LAB", "AGR") for sector in backers)
 
 
-def _qualified(m: Mention, tokens: tuple[Token, ...], d: ActorDictionaries) -> bool:
+def _qualified(
+    m: Mention, tokens: tuple[Token, ...], d: ActorDictionaries, *, community: bool = False
+) -> bool:
     """True for a group qualified in words kipu cannot read ("Baghouz residents", "Kurdish
     forces") or by a hand from outside ("Turkish-backed jihadis", "US-led troops"): its own
-    words, not the sentence's other country, say whose it is."""
+    words, not the sentence's other country, say whose it is. A community's own words of
+    faith or people ("Islamic fundamentalists", "Yoruba leaders") say no country."""
     for i in range(m.start, m.end):
         t = tokens[i]
         if i == m.head:
+            continue
+        if community and (key(t.text) in FAITH_WORDS or is_community_word(t)):
             continue
         if t.text.lower() in FOREIGN_HAND or t.text.lower() == "led":
             return True
@@ -389,18 +589,55 @@ def _sole_country(
     """Unnamed domestic groups in a sentence that names one country, and no international
     organisation, are of that country ("Liberian riot police dispersed demonstrators": the
     demonstrators are Liberian; "Cairo's security chief warned that police ...")."""
+    placed = _place_open_groups(mentions, sentence, d, memory)
+    # A community the sentence did not place is no actor (an actor needs a code).
+    return [m for m in placed if not is_open_community(m.actor)]
+
+
+def _is_open_group(m: Mention, tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
+    """True for an unnamed domestic group ("demonstrators", "the police") or an unplaced
+    community ("Islamic fundamentalists") that the sentence's one country may place."""
+    if m.actor.country is not None:
+        return False
+    if is_open_community(m.actor):
+        return _acts(tokens[m.head], tokens) and not any(
+            tokens[i].lemma in NOT_NATIONAL for i in range(m.start, m.end)
+        )
+    agent = _agent_of(m.actor)
+    return (
+        m.actor.sector in DOMESTIC_SECTORS
+        and agent is not None
+        and agent.split()[-1] not in NOT_LOCAL | UNKNOWN_ORIGIN
+        and tokens[m.head].lemma not in NOT_OWNED
+        and not any(tokens[i].lemma in NOT_NATIONAL for i in range(m.start, m.end))
+        and not _backed(tokens[m.head], tokens, mentions)
+    )
+
+
+def _acts(h: Token, tokens: tuple[Token, ...]) -> bool:
+    """True for a group that does the clause's act: its subject ("Sunnis demanded", "a group
+    of Yoruba leaders announced") or the agent of a passive ("imposed by fundamentalists").
+    A community acted on ("warplanes bombed Kurds") is often not of the acting state."""
+    node = h
+    while node.dep == "pobj" and tokens[node.head].lemma == "of":
+        node = tokens[tokens[node.head].head]  # "thousands of Nigerians", "a group of ..."
+    if node.dep == "pobj" and tokens[node.head].lemma == "by":
+        return True
+    while node.dep == "conj" and node.head != node.i:
+        node = tokens[node.head]
+    return node.dep in ("nsubj", "nsubjpass")
+
+
+def _place_open_groups(
+    mentions: list[Mention], sentence: Sentence, d: ActorDictionaries, memory: _Memory
+) -> list[Mention]:
+    """The one-country rule itself (see `_sole_country`)."""
     tokens = sentence.tokens
     open_groups = [
         n
         for n, m in enumerate(mentions)
-        if m.actor.country is None
-        and m.actor.sector in DOMESTIC_SECTORS
-        and _agent_of(m.actor)
-        and (_agent_of(m.actor) or "").split()[-1] not in NOT_LOCAL | UNKNOWN_ORIGIN
-        and tokens[m.head].lemma not in NOT_OWNED
-        and not any(tokens[i].lemma in NOT_NATIONAL for i in range(m.start, m.end))
-        and not _backed(tokens[m.head], tokens, mentions)
-        and not _qualified(m, tokens, d)
+        if _is_open_group(m, tokens, mentions)
+        and not _qualified(m, tokens, d, community=is_open_community(m.actor))
     ]
     if not open_groups:
         return mentions
@@ -529,6 +766,34 @@ def _leader_of(
             )
             return entry, name
     return None
+
+
+def _titled_name(
+    h: Token, phrase: list[int], tokens: tuple[Token, ...], d: ActorDictionaries
+) -> bool:
+    """True for a name the tagger missed after a title ("Vice-President Moody Awori"): the
+    title right before a run of capitalised proper nouns. A one-word "name" the tagger calls
+    an organisation is left alone ("General Motors")."""
+    if h.ent in ("GPE", "LOC", "FAC", "NORP", "DATE"):
+        return False
+    name = _name_span(h, phrase, tokens)
+    if not all(tokens[i].text[:1].isupper() for i in name):
+        return False
+    for k, first in enumerate(name):
+        # The title may reach into the tagger's name ("Vice-President" + "Moody Awori").
+        if h.ent == "ORG" and len(name) - k < 2:
+            return False
+        before = [i for i in phrase if i < first]
+        title = _agent_in(before, tokens, d, "title") if before else None
+        if title is not None and title[2][-1] == first - 1:
+            return True
+    return False
+
+
+def _is_demonym_plural(h: Token, entry: CountryEntry) -> bool:
+    """True for a people named by their nationality ("Thousands of Nigerians", "a group of
+    Liberians"): people are never the place a phrase is in, whatever their preposition."""
+    return entry.kind == "adjective" and h.text.endswith("s") and h.text[:1].isupper()
 
 
 def _is_ethnic_group(
@@ -663,17 +928,31 @@ def _resolve_phrase(
                             return _make(
                                 text, entry.text, entry.country, entry.sector, rule, entry.code
                             )
+    if org is None and h.lemma in GROUP_MEMBERS:
+        body = _member_of(h, tokens, kids, d)
+        if body is not None:
+            sector, agent_text, entry, prep = body
+            rule = f"agent:{agent_text}; {h.lemma} {prep} it; country:{entry.text}"
+            return _make(text, None, entry.code, sector, rule)
+    if org is not None and h.i not in org[1] and _member_state(h, org[1], tokens, d):
+        org = None  # "NATO-member Norway", "EU member Poland": the state
     if (
         org is not None
         and h.i not in org[1]
         and h.lemma not in GROUP_MEMBERS
         and h.lemma not in ORG_HEADS
         and h.ent != "PERSON"
-        and not d.agents.get(key(h.lemma))
+        and not any(e.kind != "national" for e in d.agents.get(key(h.lemma), []))
     ):
         # "the Islamic State enclave": the phrase names a thing of the group, not the group.
         return None
-    if org is not None and _role_is_place(h, tokens, institution=True, named=True):
+    people = (
+        org is not None
+        and h.i not in org[1]
+        and h.lemma not in INSTITUTIONS
+        and any(e.kind == "noun" for e in d.agents.get(key(h.lemma), []))
+    )  # "leaving 100 UN troops": people of the body are never a place
+    if org is not None and not people and _role_is_place(h, tokens, institution=True, named=True):
         return None  # "entered Downing Street", "at NATO headquarters"
     if org is not None:
         entry = d.orgs[org[0]]
@@ -697,6 +976,7 @@ def _resolve_phrase(
                 or key(h.text) in d.offices
                 or (h.ent not in ("GPE", "LOC", "FAC") and key(h.text) in d.surnames)
                 or key(_join(_name_span(h, phrase, tokens), tokens)) in d.offices
+                or _titled_name(h, phrase, tokens, d)
             )
         )
     ):
@@ -710,7 +990,11 @@ def _resolve_phrase(
     if country is not None and head_is_country:
         entry, _ = country
         is_city = entry.kind == "capital"
-        in_place_role = _role_is_place(h, tokens, capital=is_city) and not entry.actor
+        in_place_role = (
+            _role_is_place(h, tokens, capital=is_city)
+            and not entry.actor
+            and not _is_demonym_plural(h, entry)
+        )
         if in_place_role or entry.place or _is_dateline(phrase, tokens, sentence):
             return None
         if entry.kind == "capital":
@@ -730,17 +1014,27 @@ def _resolve_phrase(
     if country is None and _is_ethnic_group(h, phrase, tokens, d):
         around = _context_country(h, tokens, kids, d)
         if around is None:
-            return None
+            return open_community(text, h)  # the sentence's one country, if any
         rule = f"ethnic group; country:{around[0].text} ({around[1]})"
         return _make(text, None, around[0].code, None, rule)
+    community = _community(h, phrase, country, text, tokens, kids, d)
+    if community is not None:
+        return community
+    if h.lemma in STATE_NOUNS:
+        return _state_noun(h, phrase, country, text, tokens, kids, d)
 
     # 4. An agent noun, with the country its modifiers give ("Peruvian Defense Ministry", "U.S.
     # advisers") or its "of" complement gives ("the Ministry of Foreign Affairs", "the army of
     # Mali").
     extended = phrase + _of_complement(h.i, tokens, kids)
     agent = _agent_in(extended, tokens, d, "noun", head=h.i)
+    if agent is None and h.lemma in UNIT_HEADS:
+        agent = _unit_of(h, phrase, tokens, d)
     if country is None and len(extended) > len(phrase):
         country = _country_in(extended[len(phrase) :], tokens, d)
+    if agent is None and country is not None and country[1]:
+        # "Syrian officers", "Soviet aircraft": actors only with a nationality.
+        agent = _agent_in(phrase, tokens, d, "national", head=h.i)
     if (
         agent is not None
         and h.lemma in INSTITUTIONS
@@ -795,6 +1089,93 @@ def _resolve_phrase(
             rule += f"; country:{country[0].text}{context}"
         return _make(text, None, code_country, sector, rule)
     return None
+
+
+def _unit_of(
+    h: Token, phrase: list[int], tokens: tuple[Token, ...], d: ActorDictionaries
+) -> tuple[str, str, list[int]] | None:
+    """The sector of a group or unit named by the agent noun before it ("a guerrilla group",
+    "a police patrol", "an army unit"): the group is what its members are."""
+    run = [i for i in phrase if i < h.i and tokens[i].dep == "compound" and tokens[i].head == h.i]
+    while run and run[-1] != h.i - 1:
+        run.pop()
+    if not run:
+        return None
+    found = _agent_in(run, tokens, d, "noun", head=run[-1])
+    if found is None or found[2][-1] != h.i - 1:
+        return None
+    sector, text, idx = found
+    return sector, f"{text} {h.lemma}", [*idx, h.i]
+
+
+def _state_noun(
+    h: Token,
+    phrase: list[int],
+    country: tuple[CountryEntry, list[int]] | None,
+    text: str,
+    tokens: tuple[Token, ...],
+    kids: list[list[int]],
+    d: ActorDictionaries,
+) -> Actor | None:
+    """A state named by a noun of statehood: "the Republic of Slovenia", "the rump Yugoslav
+    state", "Yugoslavia's republics" are the country (not in a place's role, not a former
+    one: "the former Soviet republics" are states of their own)."""
+    if _role_is_place(h, tokens) or any(_is_former(tokens[i]) for i in phrase):
+        return None
+    of = _of_complement(h.i, tokens, kids)
+    how = ""
+    whole = _country_in(phrase + of, tokens, d) if of else None
+    if whole is not None and h.i in whole[1]:
+        country, of = whole, []  # the name as a whole ("Democratic People's Republic of Korea")
+    if of:
+        found = _country_in(of, tokens, d)
+        if found is None or found[0].kind != "name" or found[1][-1] != of[-1]:
+            return None  # "the republic of Nakhichevan", "the state of emergency"
+        if any(
+            tokens[i].pos == "PROPN" and not d.countries.get(key(tokens[i].text))
+            for i in phrase
+            if i != h.i
+        ):
+            return None  # a longer name ("the Democratic People's Republic of Korea")
+        country, how = found, "the "
+    if country is None or _several_countries(phrase, tokens, kids, d):
+        return None
+    entry = country[0]
+    rule = f"country:{entry.kind}:{entry.text} ({how or 'its '}{h.lemma})"
+    return _make(text, None, entry.code, None, rule)
+
+
+def _community(
+    h: Token,
+    phrase: list[int],
+    country: tuple[CountryEntry, list[int]] | None,
+    text: str,
+    tokens: tuple[Token, ...],
+    kids: list[list[int]],
+    d: ActorDictionaries,
+) -> Actor | None:
+    """A people or faith ("Iraqi Kurds", "Kosovo Albanians", "Kurds in Syria") takes the
+    country its own words or its place name; unplaced, it waits for the sentence's one
+    country ("Islamic fundamentalists" in a sentence about Algeria)."""
+    if country is not None and placed_by_name(h, country, tokens, d):
+        rule = f"community:{h.text}; country:{country[0].text}"
+        return _make(text, None, country[0].code, None, rule)
+    word = community_word(h, phrase, tokens)
+    if word is None:
+        return None
+    if country is not None:
+        between = range(country[1][-1] + 1, h.i)
+        if _several_countries(phrase, tokens, kids, d) or any(
+            tokens[i].pos == "CCONJ" for i in between
+        ):
+            return None  # "Iran and Islamic extremists": the country is not theirs
+        rule = f"community:{key(word.text)}; country:{country[0].text}"
+        return _make(text, None, country[0].code, None, rule)
+    around = _context_country(h, tokens, kids, d)
+    if around is not None:
+        rule = f"community:{key(word.text)}; country:{around[0].text} ({around[1]})"
+        return _make(text, None, around[0].code, None, rule)
+    return open_community(text, word)
 
 
 def _entity_span(h: Token, tokens: tuple[Token, ...]) -> list[int]:

@@ -55,6 +55,8 @@ VALDORIA [VLD]
 +VALDORIAN
 KESTRAN [KST]
 ORVANIA [ORV]
+CASTLE_VARN [VLDGOV]
+IRONHOLD_KEEP [KSTMIL]
 """
 AGENTS = """\
 GOVERNMENT [~GOV]
@@ -261,3 +263,19 @@ def test_an_agent_of_several_countries_is_each_countrys(dictionaries: tuple[str,
         ("ORVGOVTRD", "111", None),
         ("KSTGOVTRD", "111", None),
     }
+
+
+def test_a_name_for_a_government_is_a_seat_of_power(tmp_path: Path) -> None:
+    src = tmp_path / "actors.txt"
+    src.write_text(ACTORS, encoding="utf-8")
+    rows = [line.split("\t") for line in import_dictionary(str(src)).text.splitlines()]
+    # A state's government or military alone: kipu's seat of power, an actor wherever it stands.
+    assert ["VLD", "capital", "Castle Varn", "actor"] in rows
+    assert ["KST", "capital", "Ironhold Keep", "military,actor"] in rows
+
+
+def test_a_seat_of_power_is_an_actor_in_a_place_role(dictionaries: tuple[str, ...]) -> None:
+    # PETRARCH codes the name where it stands: the closures in Castle Varn are Valdoria's.
+    found = _code("Kestran scolded the closure of schools in Castle Varn.", dictionaries)
+    assert found == {("KST", "111", "VLDGOV")}
+    assert _code("Ironhold Keep scolded Valdoria.", dictionaries) == {("KSTMIL", "111", "VLD")}

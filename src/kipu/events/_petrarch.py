@@ -42,6 +42,9 @@ def import_verbs(path: str) -> str:
     book = load_codebook()
     synsets = _synsets(text)
     rows: dict[str, str] = {}
+    # A verb's own code applies only when none of its patterns matches (PETRARCH's default):
+    # written after every pattern, so an entry that names its slot wins a tie with it.
+    defaults: dict[str, str] = {}
     skipped = {"before_verb": 0, "no_code": 0, "empty": 0, "roles": 0}
     foreign = 0  # patterns whose codes are not CAMEO codes (kept as written)
     verbs: list[str] = []
@@ -61,7 +64,7 @@ def import_verbs(path: str) -> str:
                 verbs.append(verb)
                 if default is not None:
                     foreign += any(c not in book for c in default.split(":"))
-                    rows.setdefault(f"{default}\t{verb} {ANY_SLOT} +", f"{name}:{lineno}")
+                    defaults.setdefault(f"{default}\t{verb} {ANY_SLOT} +", f"{name}:{lineno}")
             continue
         if not in_block:
             continue
@@ -87,7 +90,7 @@ def import_verbs(path: str) -> str:
             code = own if own is not None else default
             if code is not None:
                 foreign += any(c not in book for c in code.split(":"))
-                rows.setdefault(f"{code}\t{_trigger(verb)} {ANY_SLOT} +", f"{name}:{lineno}")
+                defaults.setdefault(f"{code}\t{_trigger(verb)} {ANY_SLOT} +", f"{name}:{lineno}")
             continue
         code = _code(m.group("code"))
         if code is None:
@@ -127,6 +130,7 @@ def import_verbs(path: str) -> str:
         "code\tpattern\tnote",
     ]
     out.extend(f"{key}\t{where}" for key, where in rows.items())
+    out.extend(f"{key}\t{where}" for key, where in defaults.items() if key not in rows)
     return "\n".join(out) + "\n"
 
 

@@ -44,6 +44,10 @@ BAR_+FENCE
 PARLEY
 - % *  [030]
 
+--- BICKER  [111] ---
+BICKER
+- * WITH +  [112]
+
 --- VOW  [170] ---
 VOW
 - * WAR  [173]
@@ -279,3 +283,9 @@ def test_a_seat_of_power_is_an_actor_in_a_place_role(dictionaries: tuple[str, ..
     found = _code("Kestran scolded the closure of schools in Castle Varn.", dictionaries)
     assert found == {("KST", "111", "VLDGOV")}
     assert _code("Ironhold Keep scolded Valdoria.", dictionaries) == {("KSTMIL", "111", "VLD")}
+
+
+def test_a_pattern_wins_over_its_verbs_default_code(dictionaries: tuple[str, ...]) -> None:
+    # "* WITH +" names the slot the actor fills; the block's own code is for no pattern matching.
+    assert _code("Valdoria bickered with Kestran.", dictionaries) == {("VLD", "112", "KST")}
+    assert _code("Valdoria bickered over Kestran.", dictionaries) == {("VLD", "111", "KST")}

@@ -222,38 +222,75 @@ def distribute(sources: list[Mention], tree: Tree, by_head: dict[int, Mention]) 
     compound phrases: "the ambassadors of Arnor, Osgiliath and Gondor" (three embassies),
     "lawmakers in Fornost and Gondor" (which the parse may hang as "lawmakers ... and Gondor").
     The actor stage gives a group owned by several countries no country at all (one would be
-    wrong for the others); here each owner gets its own copy of the agent."""
-    out = list(sources)
+    wrong for the others); here each owner gets its own copy of the agent. An agent conjoined
+    before the phrase that names the countries shares them: "lawmakers and officials in Fornost
+    and Gondor" are the lawmakers and the officials of each."""
+    named: dict[int, tuple[list[int], list[int]]] = {}  # agent head → its _owners
+    spread: dict[int, list[int]] = {}  # agent head → the countries it is copied to
     for s in sources:
-        agent = s.actor
-        if not agent.sector:
+        if not s.actor.sector:
             continue
-        own: list[int] = [  # the objects that gave (or would give) the agent its country
-            o
-            for p in tree.children(s.head, "prep")
-            if tree.tokens[p].lemma in COUNTRY_PREPS
-            for o in tree.children(p, "pobj")
-            if o in by_head
-            and by_head[o].actor.country
-            and not by_head[o].actor.sector
-            and (agent.country is None or by_head[o].actor.country == agent.country)
-        ]
-        if not own:
+        own, others = _owners(s, tree, by_head)
+        named[s.head] = own, others
+        if s.actor.country is not None:
+            spread[s.head] = others
+        elif others:
+            spread[s.head] = own + others
+    for s in sources:
+        if s.actor.sector and s.actor.country is None and not named.get(s.head, ([], []))[0]:
+            spread[s.head] = _shared_owners(s, sources, named, tree)
+    out = list(sources)
+    added: list[Mention] = []
+    for s in sources:
+        countries = spread.get(s.head)
+        if not countries:
             continue
-        others = [c for o in own for c in tree.conjuncts(o)[1:]]
-        others += [c for c in tree.children(s.head, "conj")]
-        if agent.country is None:
-            if not others:
-                continue
+        if s.actor.country is None:
             out = [m for m in out if m.head != s.head]
-            others = own + others
-        for c in others:
-            country = by_head.get(c)
-            if country is None or country.actor.sector or not country.actor.country:
-                continue
-            out = [m for m in out if m.head != c]
-            out.append(_as_agent(country, agent))
-    return out
+        out = [m for m in out if m.head not in countries]
+        added += [_as_agent(by_head[c], s.actor) for c in countries]
+    return out + added
+
+
+def _owners(s: Mention, tree: Tree, by_head: dict[int, Mention]) -> tuple[list[int], list[int]]:
+    """The countries of an agent's "of/in/from" phrase that gave (or would give) it its
+    country, and the countries conjoined with them or with the agent."""
+    agent = s.actor
+    own = [
+        o
+        for p in tree.children(s.head, "prep")
+        if tree.tokens[p].lemma in COUNTRY_PREPS
+        for o in tree.children(p, "pobj")
+        if _is_country(by_head.get(o))
+        and (agent.country is None or by_head[o].actor.country == agent.country)
+    ]
+    if not own:
+        return [], []
+    others = [c for o in own for c in tree.conjuncts(o)[1:]]
+    others += tree.children(s.head, "conj")
+    return own, [c for c in others if c not in own and _is_country(by_head.get(c))]
+
+
+def _shared_owners(
+    s: Mention, sources: list[Mention], named: dict[int, tuple[list[int], list[int]]], tree: Tree
+) -> list[int]:
+    """The countries named by the phrase of an agent conjoined with this one, when that phrase
+    follows both ("lawmakers and officials in Fornost", whichever the parse hangs it on): it
+    scopes over the conjunction."""
+    for other in sources:
+        own, others = named.get(other.head, ([], []))
+        if not own or other is s:
+            continue
+        if s.head not in tree.conjuncts(other.head) and other.head not in tree.conjuncts(s.head):
+            continue
+        if all(tree.tokens[o].head > s.head for o in own):  # the preposition follows both
+            return own + others
+    return []
+
+
+def _is_country(m: Mention | None) -> bool:
+    """A mention of a country itself, not of one of its agents."""
+    return m is not None and bool(m.actor.country) and not m.actor.sector
 
 
 def _as_agent(country: Mention, agent: Actor) -> Mention:

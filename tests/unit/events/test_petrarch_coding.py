@@ -65,6 +65,7 @@ IRONHOLD_KEEP [KSTMIL]
 AGENTS = """\
 GOVERNMENT [~GOV]
 TRADE_ENVOY [~GOVTRD]
+LAWMAKER [~LEG]
 """
 
 # Story-level ("+") and sentence-level discards.
@@ -289,3 +290,17 @@ def test_a_pattern_wins_over_its_verbs_default_code(dictionaries: tuple[str, ...
     # "* WITH +" names the slot the actor fills; the block's own code is for no pattern matching.
     assert _code("Valdoria bickered with Kestran.", dictionaries) == {("VLD", "112", "KST")}
     assert _code("Valdoria bickered over Kestran.", dictionaries) == {("VLD", "111", "KST")}
+
+
+def test_conjoined_agents_share_the_countries_after_them(dictionaries: tuple[str, ...]) -> None:
+    # "in Valdoria and Kestran" follows both agents: the lawmakers and envoys of each country.
+    found = _code("Lawmakers and trade envoys in Valdoria and Kestran scolded Orvania.", dictionaries)
+    assert found == {
+        ("VLDLEG", "111", "ORV"),
+        ("KSTLEG", "111", "ORV"),
+        ("VLDGOVTRD", "111", "ORV"),
+        ("KSTGOVTRD", "111", "ORV"),
+    }
+    # A phrase between them is the first agent's alone.
+    found = _code("Lawmakers in Valdoria and trade envoys scolded Orvania.", dictionaries)
+    assert found == {("VLDLEG", "111", "ORV"), ("GOVTRD", "111", "ORV")}

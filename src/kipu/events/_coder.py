@@ -20,6 +20,7 @@ from kipu.events._imported import (
     forms,
     in_order,
     inner_mention,
+    phrase_actor,
     reversed_event,
     verb_entries,
     verb_phrase,
@@ -514,6 +515,9 @@ def _best(
                         if o not in found
                     ]
                 target = _pick_target(found, tree, by_head)
+                named = target is not None and _mention(tree, target, by_head, possessor=True)
+                if p.as_written and target is not None and not named:
+                    target = phrase_actor(tree, target, by_head)  # the actor named in the phrase
                 if target is None and not p.nominal and not p.words and not p.prep_words:
                     continue  # "stand by +" without "by" is just "stand": no evidence of the act
         is_actor = target is not None and _mention(tree, target, by_head) is not None

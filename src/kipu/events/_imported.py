@@ -151,6 +151,18 @@ def any_target(
     return direct_object
 
 
+def phrase_actor(tree: Tree, i: int, by_head: dict[int, Mention]) -> int:
+    """The actor of a noun phrase in a target slot whose head names none, as PETRARCH reads the
+    phrase: the first actor named inside it ("called for a boycott against Gondor"), the widest
+    mention where mentions nest; the head itself when the phrase names none."""
+    inside = set(tree.subtree(i, stop=VP_STOP_DEPS))
+    for j in sorted(inside):
+        covering = [m for m in by_head.values() if m.start <= j < m.end and m.head in inside]
+        if covering:
+            return max(covering, key=lambda m: m.end - m.start).head
+    return i
+
+
 def reversed_event(event: Event, code: str) -> Event:
     """The target's act back to the source that an entry with two codes implies ("[032:033]":
     a visit to X is also X hosting the visitor)."""

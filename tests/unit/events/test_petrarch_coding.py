@@ -48,6 +48,10 @@ PARLEY
 BICKER
 - * WITH +  [112]
 
+--- APPEAL  [090] ---
+APPEAL
+- * FOR +  [096]
+
 --- VOW  [170] ---
 VOW
 - * WAR  [173]
@@ -304,3 +308,12 @@ def test_conjoined_agents_share_the_countries_after_them(dictionaries: tuple[str
     # A phrase between them is the first agent's alone.
     found = _code("Lawmakers in Valdoria and trade envoys scolded Orvania.", dictionaries)
     assert found == {("VLDLEG", "111", "ORV"), ("GOVTRD", "111", "ORV")}
+
+
+def test_a_prepositional_target_is_the_actor_named_in_its_phrase(
+    dictionaries: tuple[str, ...],
+) -> None:
+    # "(FOR +)": PETRARCH's target is the noun phrase after "for", whose actor is Kestran.
+    found = _code("Valdoria appealed for a boycott against Kestran.", dictionaries)
+    assert found == {("VLD", "096", "KST")}
+    assert _code("Valdoria appealed for Kestran.", dictionaries) == {("VLD", "096", "KST")}

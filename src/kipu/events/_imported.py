@@ -230,13 +230,16 @@ COUNTRY_PREPS = frozenset({"of", "in", "from"})
 
 
 def distribute(sources: list[Mention], tree: Tree, by_head: dict[int, Mention]) -> list[Mention]:
-    """Sources with an agent spread over the countries conjoined with its own, as PETRARCH reads
-    compound phrases: "the ambassadors of Arnor, Osgiliath and Gondor" (three embassies),
-    "lawmakers in Fornost and Gondor" (which the parse may hang as "lawmakers ... and Gondor").
-    The actor stage gives a group owned by several countries no country at all (one would be
-    wrong for the others); here each owner gets its own copy of the agent. An agent conjoined
-    before the phrase that names the countries shares them: "lawmakers and officials in Fornost
-    and Gondor" are the lawmakers and the officials of each."""
+    """The sources as PETRARCH reads compound subjects. A conjunct whose head names no actor
+    takes the one named inside it, as a lone subject does ("Peru and the European Union (EU)",
+    the name a modifier of "EU"). An agent spreads over the countries conjoined with its own:
+    "the ambassadors of Arnor, Osgiliath and Gondor" (three embassies), "lawmakers in Fornost
+    and Gondor" (which the parse may hang as "lawmakers ... and Gondor"). The actor stage gives
+    a group owned by several countries no country at all (one would be wrong for the others);
+    here each owner gets its own copy of the agent. An agent conjoined with one whose phrase
+    names the countries after both shares them: "lawmakers and officials in Fornost and Gondor"
+    are the lawmakers and the officials of each."""
+    sources = sources + _conjoined_inner(sources, tree, by_head)
     named: dict[int, tuple[list[int], list[int]]] = {}  # agent head → its _owners
     spread: dict[int, list[int]] = {}  # agent head → the countries it is copied to
     for s in sources:
@@ -262,6 +265,26 @@ def distribute(sources: list[Mention], tree: Tree, by_head: dict[int, Mention]) 
         out = [m for m in out if m.head not in countries]
         added += [_as_agent(by_head[c], s.actor) for c in countries]
     return out + added
+
+
+def _conjoined_inner(
+    sources: list[Mention], tree: Tree, by_head: dict[int, Mention]
+) -> list[Mention]:
+    """The actors named inside the unresolved conjuncts of the sources' compound subject."""
+    heads = {m.head for m in sources}
+    out: list[Mention] = []
+    for s in sources:
+        top = s.head
+        while tree.tokens[top].dep == "conj" and tree.tokens[top].head != top:
+            top = tree.tokens[top].head
+        for c in tree.conjuncts(top):
+            if c in heads or c in by_head:
+                continue
+            inner = inner_mention(tree, c, by_head)
+            if inner is not None and inner.head not in heads:
+                heads.add(inner.head)
+                out.append(inner)
+    return out
 
 
 def _owners(s: Mention, tree: Tree, by_head: dict[int, Mention]) -> tuple[list[int], list[int]]:

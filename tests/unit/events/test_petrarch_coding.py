@@ -317,3 +317,12 @@ def test_a_prepositional_target_is_the_actor_named_in_its_phrase(
     found = _code("Valdoria appealed for a boycott against Kestran.", dictionaries)
     assert found == {("VLD", "096", "KST")}
     assert _code("Valdoria appealed for Kestran.", dictionaries) == {("VLD", "096", "KST")}
+
+
+def test_each_conjoined_subject_takes_the_actor_named_in_it(dictionaries: tuple[str, ...]) -> None:
+    # "delegation" is no agent of the imported dictionaries: "Kestran's delegation" is Kestran's,
+    # beside Valdoria, as a lone subject would be.
+    assert _code("Valdoria and Kestran's delegation parleyed.", dictionaries) == {
+        ("VLD", "030", "KST"),
+        ("KST", "030", "VLD"),
+    }

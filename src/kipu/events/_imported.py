@@ -270,20 +270,49 @@ def distribute(sources: list[Mention], tree: Tree, by_head: dict[int, Mention]) 
 def _conjoined_inner(
     sources: list[Mention], tree: Tree, by_head: dict[int, Mention]
 ) -> list[Mention]:
-    """The actors named inside the unresolved conjuncts of the sources' compound subject."""
+    """The actors named inside the unresolved conjuncts of the sources' compound subject, and
+    the members of a list the parse took for an apposition or split into two subjects."""
     heads = {m.head for m in sources}
     out: list[Mention] = []
     for s in sources:
         top = s.head
         while tree.tokens[top].dep == "conj" and tree.tokens[top].head != top:
             top = tree.tokens[top].head
-        for c in tree.conjuncts(top):
-            if c in heads or c in by_head:
+        members = [c for t in _split_subject(top, tree) for c in tree.conjuncts(t)]
+        members += [c for x in members for c in _listed_apposition(x, tree, by_head)]
+        for c in members:
+            if c in heads:
                 continue
-            inner = inner_mention(tree, c, by_head)
+            inner = by_head.get(c) or inner_mention(tree, c, by_head)
             if inner is not None and inner.head not in heads:
                 heads.add(inner.head)
                 out.append(inner)
+    return out
+
+
+def _split_subject(top: int, tree: Tree) -> list[int]:
+    """The subject and the other subjects of its verb: "Valdoria, the proud Kestran, and
+    Orvania snubbed" may be parsed with two subjects, which are one list."""
+    dep = tree.tokens[top].dep
+    if dep not in ("nsubj", "nsubjpass"):
+        return [top]
+    verb = tree.tokens[top].head
+    return [top] + [c for c in tree.children(verb, dep) if c != top]
+
+
+def _listed_apposition(x: int, tree: Tree, by_head: dict[int, Mention]) -> list[int]:
+    """The conjuncts of an apposition to a country that name other countries: "Mordor, the
+    awful Fornost, and Gondor" parsed as "Fornost" in apposition to "Mordor". One country is
+    never another's apposition, so such a phrase is the next item of a list."""
+    own = by_head.get(x)
+    if not _is_country(own):
+        return []
+    out: list[int] = []
+    for a in tree.children(x, "appos"):
+        chain = tree.conjuncts(a)
+        others = [c for c in chain if _is_country(by_head.get(c))]
+        if others and all(by_head[c].actor.country != own.actor.country for c in others):
+            out += [c for c in chain if c != x]
     return out
 
 

@@ -326,3 +326,17 @@ def test_each_conjoined_subject_takes_the_actor_named_in_it(dictionaries: tuple[
         ("VLD", "030", "KST"),
         ("KST", "030", "VLD"),
     }
+
+
+def test_a_list_of_countries_is_one_compound_subject(dictionaries: tuple[str, ...]) -> None:
+    # The parse takes "the stubborn Kestran" for an apposition and "Orvania" for a second
+    # subject; one country is never another's apposition: the three are a list.
+    text = "Proud Valdoria, the stubborn Kestran, and Orvania snubbed Castle Varn."
+    assert _code(text, dictionaries) == {
+        ("VLD", "111", "VLDGOV"),
+        ("KST", "111", "VLDGOV"),
+        ("ORV", "111", "VLDGOV"),
+    }
+    # An apposition that is no country is the same actor, whatever country it names.
+    found = _code("Valdoria, the northern neighbour of Kestran, snubbed Orvania.", dictionaries)
+    assert found == {("VLD", "111", "ORV")}

@@ -990,6 +990,9 @@ def _events_for(
     elif len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or mutual) and m.target is None:
         # Only when no object names what was done: "supported the Kurds' fight" is not mutual.
         pairs = [(s, t) for s in sources for t in sources if s is not t]
+    elif m.pattern.as_written:
+        why.append("PETRARCH codes an event with a source and a target only")
+        return []
     else:
         pairs = [(s, None) for s in sources]
     info = code_info(code) if code in load_codebook() else foreign_code_info(code)

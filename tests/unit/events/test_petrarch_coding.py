@@ -260,17 +260,17 @@ def test_verb_with_a_word_glued_before_it(dictionaries: tuple[str, ...]) -> None
 
 def test_an_agent_spreads_over_conjoined_countries(dictionaries: tuple[str, ...]) -> None:
     # "the trade envoys of Valdoria and Kestran": an envoy of each.
-    found = _code("The trade envoys of Valdoria and Kestran scolded Peru.", dictionaries)
-    assert found == {("VLDGOVTRD", "111", None), ("KSTGOVTRD", "111", None)}
+    found = _code("The trade envoys of Valdoria and Kestran scolded Orvania.", dictionaries)
+    assert found == {("VLDGOVTRD", "111", "ORV"), ("KSTGOVTRD", "111", "ORV")}
 
 
 def test_an_agent_of_several_countries_is_each_countrys(dictionaries: tuple[str, ...]) -> None:
     # Envoys of three countries have no one country of their own: each country gets its envoy.
-    found = _code("The trade envoys of Valdoria, Orvania and Kestran scolded Peru.", dictionaries)
-    assert found == {
-        ("VLDGOVTRD", "111", None),
-        ("ORVGOVTRD", "111", None),
-        ("KSTGOVTRD", "111", None),
+    text = "The trade envoys of Valdoria, Orvania and Kestran scolded Castle Varn."
+    assert _code(text, dictionaries) == {
+        ("VLDGOVTRD", "111", "VLDGOV"),
+        ("ORVGOVTRD", "111", "VLDGOV"),
+        ("KSTGOVTRD", "111", "VLDGOV"),
     }
 
 
@@ -340,3 +340,9 @@ def test_a_list_of_countries_is_one_compound_subject(dictionaries: tuple[str, ..
     # An apposition that is no country is the same actor, whatever country it names.
     found = _code("Valdoria, the northern neighbour of Kestran, snubbed Orvania.", dictionaries)
     assert found == {("VLD", "111", "ORV")}
+
+
+def test_an_event_needs_a_source_and_a_target(dictionaries: tuple[str, ...]) -> None:
+    # PETRARCH's default (require_dyad): no event without an actor acted on.
+    assert _code("Valdoria scolded the new budget plan.", dictionaries) == set()
+    assert _code("Valdoria scolded Kestran's budget plan.", dictionaries) == {("VLD", "111", "KST")}

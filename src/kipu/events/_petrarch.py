@@ -156,22 +156,42 @@ def _verb(text: str) -> str:
 
 
 def _synsets(text: str) -> dict[str, list[str]]:
-    """``&NAME`` → its member phrases (``+WORD`` lines)."""
+    """``&NAME`` → its member phrases (``+WORD`` lines). PETRARCH adds the regular plural of
+    each phrase, except for a phrase or a label that ends with ``_`` (the ``_`` is dropped:
+    ``&PREPOSIT1_`` is used as ``&PREPOSIT1``)."""
     sets: dict[str, list[str]] = {}
     current: str | None = None
+    plurals = False
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()
         m = _SYNSET.match(line)
         if m and line == f"&{m.group('name')}":
-            current = m.group("name")
+            current = m.group("name").rstrip("_")
+            plurals = not m.group("name").endswith("_")
             sets[current] = []
         elif current and line.startswith("+"):
-            sets[current].append(line[1:].strip())
+            phrase = line[1:].strip()
+            sets[current].append(phrase.rstrip("_") if not phrase.startswith("&") else phrase)
+            if plurals and not phrase.endswith("_") and not phrase.startswith("&"):
+                sets[current].append(_plural(phrase))
         elif not line:
             continue
         else:
             current = None
     return sets
+
+
+def _plural(phrase: str) -> str:
+    """A phrase with its last word in the regular plural, as PETRARCH forms it: "-Y" → "-IES",
+    "-SS" → "-SSES", else "-S"."""
+    head, _, last = phrase.rpartition(" ")
+    if last.upper().endswith("Y"):
+        last = last[:-1] + "IES"
+    elif last.upper().endswith("SS"):
+        last += "ES"
+    else:
+        last += "S"
+    return f"{head} {last}" if head else last
 
 
 def _items(after: str, synsets: dict[str, list[str]]) -> list[list[str]]:

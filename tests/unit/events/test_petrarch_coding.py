@@ -77,6 +77,8 @@ DISCARDS = """\
 # a comment
 +HURRICANE_SEASON
 YEARS LATER
+CUP FINAL
+GROUP A_
 """
 
 
@@ -346,3 +348,13 @@ def test_an_event_needs_a_source_and_a_target(dictionaries: tuple[str, ...]) -> 
     # PETRARCH's default (require_dyad): no event without an actor acted on.
     assert _code("Valdoria scolded the new budget plan.", dictionaries) == set()
     assert _code("Valdoria scolded Kestran's budget plan.", dictionaries) == {("VLD", "111", "KST")}
+
+
+def test_discard_phrases_are_stems_unless_they_end_with_underscore(
+    dictionaries: tuple[str, ...],
+) -> None:
+    # "CUP FINAL" is a stem (it holds "cup finals"); "GROUP A_" ends where it is written.
+    assert _code("At the cup finals Valdoria scolded Kestran.", dictionaries) == set()
+    assert _code("In group A Valdoria scolded Kestran.", dictionaries) == set()
+    found = _code("In group Alpha talks Valdoria scolded Kestran.", dictionaries)
+    assert found == {("VLD", "111", "KST")}

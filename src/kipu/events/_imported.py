@@ -305,7 +305,7 @@ def _listed_apposition(x: int, tree: Tree, by_head: dict[int, Mention]) -> list[
     awful Fornost, and Gondor" parsed as "Fornost" in apposition to "Mordor". One country is
     never another's apposition, so such a phrase is the next item of a list."""
     own = by_head.get(x)
-    if not _is_country(own):
+    if own is None or not _is_country(own):
         return []
     out: list[int] = []
     for a in tree.children(x, "appos"):

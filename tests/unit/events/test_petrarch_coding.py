@@ -300,7 +300,9 @@ def test_a_pattern_wins_over_its_verbs_default_code(dictionaries: tuple[str, ...
 
 def test_conjoined_agents_share_the_countries_after_them(dictionaries: tuple[str, ...]) -> None:
     # "in Valdoria and Kestran" follows both agents: the lawmakers and envoys of each country.
-    found = _code("Lawmakers and trade envoys in Valdoria and Kestran scolded Orvania.", dictionaries)
+    found = _code(
+        "Lawmakers and trade envoys in Valdoria and Kestran scolded Orvania.", dictionaries
+    )
     assert found == {
         ("VLDLEG", "111", "ORV"),
         ("KSTLEG", "111", "ORV"),

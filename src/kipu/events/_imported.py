@@ -5,8 +5,11 @@ verb dictionaries) is read as PETRARCH reads its patterns, on the dependency par
 entry anywhere in the verb phrase after the verb, words before the verb in order (in the verb's
 clause and the clauses governing it), ``word_word`` groups next to each other, the target as the
 first actor of the verb phrase (``any +``), paired codes ``[A:B]`` (the target's act back), the
-forms of a verb as written, and the actor named inside an unresolved subject phrase. The event
-coder calls these walks for such entries only; kipu's own entries never reach them.
+forms of a verb as written, the actor named inside an unresolved subject phrase or inside the
+phrase of a prepositional target slot, and compound subjects read as lists (agents sharing the
+countries named after them, lists the parse took for appositions). Such an entry codes an event
+only with a source and a target (PETRARCH's default, require_dyad). The event coder calls these
+walks for such entries only; kipu's own entries never reach them.
 """
 
 from __future__ import annotations

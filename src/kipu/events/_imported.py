@@ -227,6 +227,10 @@ def inner_mention(tree: Tree, i: int, by_head: dict[int, Mention]) -> Mention | 
     return None
 
 
+# The dependencies of a verb's subject, whose conjuncts are read as one compound subject.
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 # Prepositions whose object gives an agent its country: "ambassadors of Arnor", "lawmakers in
 # Fornost".
 COUNTRY_PREPS = frozenset({"of", "in", "from"})
@@ -281,6 +285,8 @@ def _conjoined_inner(
         top = s.head
         while tree.tokens[top].dep == "conj" and tree.tokens[top].head != top:
             top = tree.tokens[top].head
+        if tree.tokens[top].dep not in SUBJECTS:
+            continue  # "fighters and the communities that support them": "that" is not a list
         members = [c for t in _split_subject(top, tree) for c in tree.conjuncts(t)]
         members += [c for x in members for c in _listed_apposition(x, tree, by_head)]
         for c in members:
@@ -297,8 +303,6 @@ def _split_subject(top: int, tree: Tree) -> list[int]:
     """The subject and the other subjects of its verb: "Valdoria, the proud Kestran, and
     Orvania snubbed" may be parsed with two subjects, which are one list."""
     dep = tree.tokens[top].dep
-    if dep not in ("nsubj", "nsubjpass"):
-        return [top]
     verb = tree.tokens[top].head
     return [top] + [c for c in tree.children(verb, dep) if c != top]
 

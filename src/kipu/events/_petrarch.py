@@ -43,7 +43,7 @@ def import_verbs(path: str) -> str:
     synsets = _synsets(text)
     rows: dict[str, str] = {}
     # A verb's own code applies only when none of its patterns matches (PETRARCH's default):
-    # written after every pattern, so an entry that names its slot wins a tie with it.
+    # written after its block's patterns, so an entry that names its slot wins a tie with it.
     defaults: dict[str, str] = {}
     skipped = {"before_verb": 0, "no_code": 0, "empty": 0, "roles": 0}
     foreign = 0  # patterns whose codes are not CAMEO codes (kept as written)
@@ -57,6 +57,7 @@ def import_verbs(path: str) -> str:
             continue
         header = _HEADER.match(line)
         if header:
+            _flush(defaults, rows)
             verbs, in_block = [], True
             default = _code(header.group("code"))
             verb = _verb(header.group("verb"))
@@ -108,8 +109,14 @@ def import_verbs(path: str) -> str:
             skipped["roles"] += 1
             continue
         mutual = "%" in before.replace("_", " ").split()
+        expansions = _items(after, synsets)
+        if expansions == [[f"{ANY_SLOT} +"]] and re.search(r"[A-Za-z0-9]", after):
+            # Every word after the verb was lost ("GO-AHEAD", a phrase with two targets): the
+            # entry would code the bare verb with the pattern's code.
+            skipped["empty"] += 1
+            continue
         for ahead in _before(before, synsets):
-            for items in _items(after, synsets):
+            for items in expansions:
                 if mutual:
                     # "% *": the conjoined subjects act on one another; no other target.
                     if any(i.endswith("+") and i != f"{ANY_SLOT} +" for i in items):
@@ -119,19 +126,27 @@ def import_verbs(path: str) -> str:
                     trigger, _, glued = v.partition("|")
                     pattern = " ".join([trigger, *ahead, *glued.split(), *items])
                     rows.setdefault(f"{code}\t{pattern}", f"{name}:{lineno}")
+    _flush(defaults, rows)
     out = [
         "# kipu: patterns",
         ANY_CODES,
         f"# imported from PETRARCH verb dictionary {Path(path).name} by kipu.events.import_verbs",
         f"# skipped: {skipped['before_verb']} verbs with words before them, "
         f"{skipped['roles']} patterns with the target before the verb or the source after it, "
-        f"{skipped['no_code']} with a null code ([---]) or no event code; "
+        f"{skipped['no_code']} with a null code ([---]) or no event code, "
+        f"{skipped['empty']} with no verb or no words left to match; "
         f"{foreign} entries keep codes that are not CAMEO codes",
         "code\tpattern\tnote",
     ]
     out.extend(f"{key}\t{where}" for key, where in rows.items())
-    out.extend(f"{key}\t{where}" for key, where in defaults.items() if key not in rows)
     return "\n".join(out) + "\n"
+
+
+def _flush(defaults: dict[str, str], rows: dict[str, str]) -> None:
+    """Write a block's verb codes after its patterns, and start the next block's."""
+    for key, where in defaults.items():
+        rows.setdefault(key, where)
+    defaults.clear()
 
 
 def _trigger(verb: str) -> str:

@@ -360,3 +360,11 @@ def test_discard_phrases_are_stems_unless_they_end_with_underscore(
     assert _code("In group A Valdoria scolded Kestran.", dictionaries) == set()
     found = _code("In group Alpha talks Valdoria scolded Kestran.", dictionaries)
     assert found == {("VLD", "111", "KST")}
+
+
+def test_a_relative_clause_is_not_read_as_a_compound_subject(
+    dictionaries: tuple[str, ...],
+) -> None:
+    # "which" stands for Kestran alone: Valdoria, conjoined with it as an object, snubbed no one.
+    found = _code("Orvania scolded Valdoria and Kestran, which snubbed Castle Varn.", dictionaries)
+    assert found == {("ORV", "111", "VLD"), ("ORV", "111", "KST"), ("KST", "111", "VLDGOV")}

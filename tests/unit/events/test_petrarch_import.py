@@ -139,3 +139,36 @@ def test_synonym_sets_with_plurals_and_labels_ending_in_underscore(tmp_path: Pat
     assert ("072", "sell fuel any +") in rows and ("072", "sell fuels any +") not in rows
     # "&PREPS_" (no plurals) is used as "&PREPS": a set of prepositions, one entry each.
     assert {("073", "sell against deal any +"), ("073", "sell on deal any +")} <= rows
+
+
+BLOCKS = """\
+--- PRAISE  [051] ---
+PRAISE
+- * EFFORTS  [053]
+- * GO-AHEAD  [030]
+
+--- HAIL  [052] ---
+HAIL
+- * VICTORY  [054]
+"""
+
+
+def test_a_blocks_code_follows_its_patterns_and_lost_words_drop_a_pattern(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "verbs.txt"
+    src.write_text(BLOCKS, encoding="utf-8")
+    rows = [
+        tuple(line.split("\t")[:2])
+        for line in import_verbs(str(src)).splitlines()
+        if line[:1] == "0"
+    ]
+    # The verb's own code is for no pattern matching: after its block's patterns (it loses a
+    # tie to them), before the next block's entries.
+    assert rows == [
+        ("053", "praise efforts any +"),
+        ("051", "praise any +"),
+        ("054", "hail victory any +"),
+        ("052", "hail any +"),
+    ]
+    # "GO-AHEAD" cannot be matched as written: no bare "praise" entry with code 030.

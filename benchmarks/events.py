@@ -63,6 +63,7 @@ def petrarch(causes: bool = False) -> None:
         files = _petrarch_files(folder, tmp)
         if causes:
             _petrarch_causes(items, files)
+            _unapplied_options(folder / "PETR.UnitTest.records.xml")
             return
         # Coded as PETRARCH codes them: with the imported dictionaries alone.
         coded = code_gold(items, files, bundled=False)
@@ -115,6 +116,32 @@ def _petrarch_causes(items: list[GoldItem], files: tuple[str, ...]) -> None:
     for cause, _n in counts.most_common():
         if cause != "coded exactly":
             print(f"\n{cause}: {' '.join(ids[cause])}")
+
+
+# PETRARCH options the records switch from their defaults ("<Config option=... value=...>"
+# between records) that kipu's coding does not apply: targetless events, actors made of
+# noun phrases that no dictionary names.
+UNAPPLIED = {"require_dyad": "true", "new_actor_length": "0"}
+
+
+def _unapplied_options(path: Path) -> None:
+    """The records coded under a PETRARCH option kipu does not apply (their expectations
+    follow that option): the option's value, then the record ids."""
+    import xml.etree.ElementTree as ET
+    from collections import defaultdict
+
+    state = dict(UNAPPLIED)
+    under: dict[str, list[str]] = defaultdict(list)
+    for el in ET.parse(path).getroot().iter():
+        option = el.get("option")
+        if el.tag == "Config" and option in UNAPPLIED:
+            state[option] = (el.get("value") or "").lower()
+        elif el.tag == "Sentence":
+            for option, value in state.items():
+                if value != UNAPPLIED[option]:
+                    under[f"{option}={value}"].append(el.get("id", ""))
+    for setting, ids in under.items():
+        print(f"\nunder {setting} (not applied by kipu): {' '.join(ids)}")
 
 
 def speed(limit: int | None) -> None:

@@ -204,6 +204,13 @@ def _split(code: str, roots: frozenset[str] = frozenset()) -> tuple[str, str, st
     return "", code[:3], code[3:6]
 
 
+def _seat_of_power(code: str, roots: frozenset[str]) -> bool:
+    """True for a code that is a state's government or military alone ("USAGOV", "MORMIL"):
+    the two sectors kipu's seats of power carry."""
+    country, sector, group = _split(code, roots)
+    return bool(country) and sector in ("GOV", "MIL") and not group
+
+
 def _actors(text: str) -> ImportResult:
     countries: list[str] = []
     orgs: list[str] = []
@@ -233,6 +240,12 @@ def _actors(text: str) -> ImportResult:
             # "actor": TABARI and PETRARCH code a name as an actor wherever it stands ("arrived
             # in Gondor", "departed from Libya"), not as a mere place.
             countries += [f"{code}\tname\t{_title(name)}\tactor" for name in entry.names]
+        elif _seat_of_power(code, roots):
+            # "WHITE_HOUSE [USAGOV]": a name standing for a state's government or military is
+            # what kipu's countries call a seat of power, and like every PETRARCH name it is
+            # the actor wherever it stands ("closures in Michel Delving" are the Shire's).
+            flags = "military,actor" if code.endswith("MIL") else "actor"
+            countries += [f"{code[:3]}\tcapital\t{_title(name)}\t{flags}" for name in entry.names]
         else:
             country, sector, group = _split(code, roots)
             orgs += [f"{name}\t{code}\t{country}\t{sector}\t{group}" for name in entry.names]

@@ -20,6 +20,7 @@ from kipu.events._imported import (
     forms,
     in_order,
     inner_mention,
+    phrase_actor,
     reversed_event,
     verb_entries,
     verb_phrase,
@@ -721,6 +722,9 @@ def _best(
                         if o not in found
                     ]
                 target = _pick_target(found, tree, by_head)
+                named = target is not None and _mention(tree, target, by_head, possessor=True)
+                if p.as_written and target is not None and not named:
+                    target = phrase_actor(tree, target, by_head)  # the actor named in the phrase
                 if target is None and not p.nominal and not p.words and not p.prep_words:
                     continue  # "stand by +" without "by" is just "stand": no evidence of the act
         is_actor = target is not None and _mention(tree, target, by_head) is not None
@@ -1272,6 +1276,9 @@ def _events_for(
     elif len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or mutual) and m.target is None:
         # Only when no object names what was done: "supported the Kurds' fight" is not mutual.
         pairs = [(s, t) for s in sources for t in sources if s is not t]
+    elif m.pattern.as_written:
+        why.append("PETRARCH codes an event with a source and a target only")
+        return []
     else:
         pairs = [(s, None) for s in sources]
     info = code_info(code) if code in load_codebook() else foreign_code_info(code)

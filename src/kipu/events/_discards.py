@@ -2,10 +2,12 @@
 
 PETRARCH's discards file (``PETR.Validate.discards.txt``, ``Phoenix.discards.txt``) lists one
 phrase a line; a leading ``+`` makes it a story-level discard (sports, weather: "+TYPHOON"),
-otherwise the sentence that holds it is not coded ("MONTHS LATER", "1914"). kipu's format is a
-``# kipu: discards`` file of ``scope<TAB>phrase`` lines (scope ``story`` or ``sentence``); the
-event stage reads the files of that kind among ``--dictionary`` and matches phrases as whole
-words, ignoring case.
+otherwise the sentence that holds it is not coded ("MONTHS LATER", "1914"). A PETRARCH phrase is
+a stem ("BASEBALL" holds "baseballs") unless it ends with ``_``, which asks for the word to end
+there. kipu's format is a ``# kipu: discards`` file of ``scope<TAB>phrase`` lines (scope
+``story`` or ``sentence``); the event stage reads the files of that kind among ``--dictionary``
+and matches phrases from the start of a word, ignoring case: whole words, or a stem when the
+phrase ends with ``*``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from kipu.errors import DictionaryError
 
 KIND_LINE = "# kipu: discards"
 SCOPES = ("story", "sentence")
+# The mark of a phrase matched as a stem: "baseball*" holds "baseballs".
+STEM = "*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +62,8 @@ def import_discards(path: str) -> str:
         scope = "story" if line.startswith("+") else "sentence"
         phrase = " ".join(line.lstrip("+").replace("_", " ").split())
         if phrase:
-            rows.append(f"{scope}\t{phrase}")
+            stem = "" if line.endswith("_") else STEM  # "GROUP A_": the word ends there
+            rows.append(f"{scope}\t{phrase}{stem}")
     rows = list(dict.fromkeys(rows))
     header = f"{KIND_LINE}\n# imported from PETRARCH discards file {Path(path).name}\n"
     return header + "".join(r + "\n" for r in rows)
@@ -89,8 +94,17 @@ def load_discards(paths: tuple[str, ...]) -> Discards:
 
 
 def _compile(phrases: list[str]) -> re.Pattern[str] | None:
-    """One case-insensitive pattern matching any phrase as whole words (spaces flexible)."""
+    """One case-insensitive pattern matching any phrase from the start of a word (spaces
+    flexible): to the end of a word, or as a stem when it ends with ``*``."""
     if not phrases:
         return None
-    parts = sorted({r"\s+".join(map(re.escape, p.split())) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    parts = sorted(
+        {
+            r"\s+".join(map(re.escape, p.removesuffix(STEM).split()))
+            + ("" if p.endswith(STEM) else r"(?!\w)")
+            for p in phrases
+        },
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")", re.IGNORECASE)

@@ -5,8 +5,11 @@ verb dictionaries) is read as PETRARCH reads its patterns, on the dependency par
 entry anywhere in the verb phrase after the verb, words before the verb in order (in the verb's
 clause and the clauses governing it), ``word_word`` groups next to each other, the target as the
 first actor of the verb phrase (``any +``), paired codes ``[A:B]`` (the target's act back), the
-forms of a verb as written, and the actor named inside an unresolved subject phrase. The event
-coder calls these walks for such entries only; kipu's own entries never reach them.
+forms of a verb as written, the actor named inside an unresolved subject phrase or inside the
+phrase of a prepositional target slot, and compound subjects read as lists (agents sharing the
+countries named after them, lists the parse took for appositions). Such an entry codes an event
+only with a source and a target (PETRARCH's default, require_dyad). The event coder calls these
+walks for such entries only; kipu's own entries never reach them.
 """
 
 from __future__ import annotations
@@ -151,6 +154,18 @@ def any_target(
     return direct_object
 
 
+def phrase_actor(tree: Tree, i: int, by_head: dict[int, Mention]) -> int:
+    """The actor of a noun phrase in a target slot whose head names none, as PETRARCH reads the
+    phrase: the first actor named inside it ("called for a boycott against Gondor"), the widest
+    mention where mentions nest; the head itself when the phrase names none."""
+    inside = set(tree.subtree(i, stop=VP_STOP_DEPS))
+    for j in sorted(inside):
+        covering = [m for m in by_head.values() if m.start <= j < m.end and m.head in inside]
+        if covering:
+            return max(covering, key=lambda m: m.end - m.start).head
+    return i
+
+
 def reversed_event(event: Event, code: str) -> Event:
     """The target's act back to the source that an entry with two codes implies ("[032:033]":
     a visit to X is also X hosting the visitor)."""
@@ -212,48 +227,141 @@ def inner_mention(tree: Tree, i: int, by_head: dict[int, Mention]) -> Mention | 
     return None
 
 
+# The dependencies of a verb's subject, whose conjuncts are read as one compound subject.
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 # Prepositions whose object gives an agent its country: "ambassadors of Arnor", "lawmakers in
 # Fornost".
 COUNTRY_PREPS = frozenset({"of", "in", "from"})
 
 
 def distribute(sources: list[Mention], tree: Tree, by_head: dict[int, Mention]) -> list[Mention]:
-    """Sources with an agent spread over the countries conjoined with its own, as PETRARCH reads
-    compound phrases: "the ambassadors of Arnor, Osgiliath and Gondor" (three embassies),
-    "lawmakers in Fornost and Gondor" (which the parse may hang as "lawmakers ... and Gondor").
-    The actor stage gives a group owned by several countries no country at all (one would be
-    wrong for the others); here each owner gets its own copy of the agent."""
-    out = list(sources)
+    """The sources as PETRARCH reads compound subjects. A conjunct whose head names no actor
+    takes the one named inside it, as a lone subject does ("Peru and the European Union (EU)",
+    the name a modifier of "EU"). An agent spreads over the countries conjoined with its own:
+    "the ambassadors of Arnor, Osgiliath and Gondor" (three embassies), "lawmakers in Fornost
+    and Gondor" (which the parse may hang as "lawmakers ... and Gondor"). The actor stage gives
+    a group owned by several countries no country at all (one would be wrong for the others);
+    here each owner gets its own copy of the agent. An agent conjoined with one whose phrase
+    names the countries after both shares them: "lawmakers and officials in Fornost and Gondor"
+    are the lawmakers and the officials of each."""
+    sources = sources + _conjoined_inner(sources, tree, by_head)
+    named: dict[int, tuple[list[int], list[int]]] = {}  # agent head → its _owners
+    spread: dict[int, list[int]] = {}  # agent head → the countries it is copied to
     for s in sources:
-        agent = s.actor
-        if not agent.sector:
+        if not s.actor.sector:
             continue
-        own: list[int] = [  # the objects that gave (or would give) the agent its country
-            o
-            for p in tree.children(s.head, "prep")
-            if tree.tokens[p].lemma in COUNTRY_PREPS
-            for o in tree.children(p, "pobj")
-            if o in by_head
-            and by_head[o].actor.country
-            and not by_head[o].actor.sector
-            and (agent.country is None or by_head[o].actor.country == agent.country)
-        ]
-        if not own:
+        own, others = _owners(s, tree, by_head)
+        named[s.head] = own, others
+        if s.actor.country is not None:
+            spread[s.head] = others
+        elif others:
+            spread[s.head] = own + others
+    for s in sources:
+        if s.actor.sector and s.actor.country is None and not named.get(s.head, ([], []))[0]:
+            spread[s.head] = _shared_owners(s, sources, named, tree)
+    out = list(sources)
+    added: list[Mention] = []
+    for s in sources:
+        countries = spread.get(s.head)
+        if not countries:
             continue
-        others = [c for o in own for c in tree.conjuncts(o)[1:]]
-        others += [c for c in tree.children(s.head, "conj")]
-        if agent.country is None:
-            if not others:
-                continue
+        if s.actor.country is None:
             out = [m for m in out if m.head != s.head]
-            others = own + others
-        for c in others:
-            country = by_head.get(c)
-            if country is None or country.actor.sector or not country.actor.country:
+        out = [m for m in out if m.head not in countries]
+        added += [_as_agent(by_head[c], s.actor) for c in countries]
+    return out + added
+
+
+def _conjoined_inner(
+    sources: list[Mention], tree: Tree, by_head: dict[int, Mention]
+) -> list[Mention]:
+    """The actors named inside the unresolved conjuncts of the sources' compound subject, and
+    the members of a list the parse took for an apposition or split into two subjects."""
+    heads = {m.head for m in sources}
+    out: list[Mention] = []
+    for s in sources:
+        top = s.head
+        while tree.tokens[top].dep == "conj" and tree.tokens[top].head != top:
+            top = tree.tokens[top].head
+        if tree.tokens[top].dep not in SUBJECTS:
+            continue  # "fighters and the communities that support them": "that" is not a list
+        members = [c for t in _split_subject(top, tree) for c in tree.conjuncts(t)]
+        members += [c for x in members for c in _listed_apposition(x, tree, by_head)]
+        for c in members:
+            if c in heads:
                 continue
-            out = [m for m in out if m.head != c]
-            out.append(_as_agent(country, agent))
+            inner = by_head.get(c) or inner_mention(tree, c, by_head)
+            if inner is not None and inner.head not in heads:
+                heads.add(inner.head)
+                out.append(inner)
     return out
+
+
+def _split_subject(top: int, tree: Tree) -> list[int]:
+    """The subject and the other subjects of its verb: "Valdoria, the proud Kestran, and
+    Orvania snubbed" may be parsed with two subjects, which are one list."""
+    dep = tree.tokens[top].dep
+    verb = tree.tokens[top].head
+    return [top] + [c for c in tree.children(verb, dep) if c != top]
+
+
+def _listed_apposition(x: int, tree: Tree, by_head: dict[int, Mention]) -> list[int]:
+    """The conjuncts of an apposition to a country that name other countries: "Mordor, the
+    awful Fornost, and Gondor" parsed as "Fornost" in apposition to "Mordor". One country is
+    never another's apposition, so such a phrase is the next item of a list."""
+    own = by_head.get(x)
+    if own is None or not _is_country(own):
+        return []
+    out: list[int] = []
+    for a in tree.children(x, "appos"):
+        chain = tree.conjuncts(a)
+        others = [c for c in chain if _is_country(by_head.get(c))]
+        if others and all(by_head[c].actor.country != own.actor.country for c in others):
+            out += [c for c in chain if c != x]
+    return out
+
+
+def _owners(s: Mention, tree: Tree, by_head: dict[int, Mention]) -> tuple[list[int], list[int]]:
+    """The countries of an agent's "of/in/from" phrase that gave (or would give) it its
+    country, and the countries conjoined with them or with the agent."""
+    agent = s.actor
+    own = [
+        o
+        for p in tree.children(s.head, "prep")
+        if tree.tokens[p].lemma in COUNTRY_PREPS
+        for o in tree.children(p, "pobj")
+        if _is_country(by_head.get(o))
+        and (agent.country is None or by_head[o].actor.country == agent.country)
+    ]
+    if not own:
+        return [], []
+    others = [c for o in own for c in tree.conjuncts(o)[1:]]
+    others += tree.children(s.head, "conj")
+    return own, [c for c in others if c not in own and _is_country(by_head.get(c))]
+
+
+def _shared_owners(
+    s: Mention, sources: list[Mention], named: dict[int, tuple[list[int], list[int]]], tree: Tree
+) -> list[int]:
+    """The countries named by the phrase of an agent conjoined with this one, when that phrase
+    follows both ("lawmakers and officials in Fornost", whichever the parse hangs it on): it
+    scopes over the conjunction."""
+    for other in sources:
+        own, others = named.get(other.head, ([], []))
+        if not own or other is s:
+            continue
+        if s.head not in tree.conjuncts(other.head) and other.head not in tree.conjuncts(s.head):
+            continue
+        if all(tree.tokens[o].head > s.head for o in own):  # the preposition follows both
+            return own + others
+    return []
+
+
+def _is_country(m: Mention | None) -> bool:
+    """A mention of a country itself, not of one of its agents."""
+    return m is not None and bool(m.actor.country) and not m.actor.sector
 
 
 def _as_agent(country: Mention, agent: Actor) -> Mention:

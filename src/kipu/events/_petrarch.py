@@ -42,6 +42,9 @@ def import_verbs(path: str) -> str:
     book = load_codebook()
     synsets = _synsets(text)
     rows: dict[str, str] = {}
+    # A verb's own code applies only when none of its patterns matches (PETRARCH's default):
+    # written after its block's patterns, so an entry that names its slot wins a tie with it.
+    defaults: dict[str, str] = {}
     skipped = {"before_verb": 0, "no_code": 0, "empty": 0, "roles": 0}
     foreign = 0  # patterns whose codes are not CAMEO codes (kept as written)
     verbs: list[str] = []
@@ -54,6 +57,7 @@ def import_verbs(path: str) -> str:
             continue
         header = _HEADER.match(line)
         if header:
+            _flush(defaults, rows)
             verbs, in_block = [], True
             default = _code(header.group("code"))
             verb = _verb(header.group("verb"))
@@ -61,7 +65,7 @@ def import_verbs(path: str) -> str:
                 verbs.append(verb)
                 if default is not None:
                     foreign += any(c not in book for c in default.split(":"))
-                    rows.setdefault(f"{default}\t{verb} {ANY_SLOT} +", f"{name}:{lineno}")
+                    defaults.setdefault(f"{default}\t{verb} {ANY_SLOT} +", f"{name}:{lineno}")
             continue
         if not in_block:
             continue
@@ -87,7 +91,7 @@ def import_verbs(path: str) -> str:
             code = own if own is not None else default
             if code is not None:
                 foreign += any(c not in book for c in code.split(":"))
-                rows.setdefault(f"{code}\t{_trigger(verb)} {ANY_SLOT} +", f"{name}:{lineno}")
+                defaults.setdefault(f"{code}\t{_trigger(verb)} {ANY_SLOT} +", f"{name}:{lineno}")
             continue
         code = _code(m.group("code"))
         if code is None:
@@ -105,8 +109,14 @@ def import_verbs(path: str) -> str:
             skipped["roles"] += 1
             continue
         mutual = "%" in before.replace("_", " ").split()
+        expansions = _items(after, synsets)
+        if expansions == [[f"{ANY_SLOT} +"]] and re.search(r"[A-Za-z0-9]", after):
+            # Every word after the verb was lost ("GO-AHEAD", a phrase with two targets): the
+            # entry would code the bare verb with the pattern's code.
+            skipped["empty"] += 1
+            continue
         for ahead in _before(before, synsets):
-            for items in _items(after, synsets):
+            for items in expansions:
                 if mutual:
                     # "% *": the conjoined subjects act on one another; no other target.
                     if any(i.endswith("+") and i != f"{ANY_SLOT} +" for i in items):
@@ -116,18 +126,27 @@ def import_verbs(path: str) -> str:
                     trigger, _, glued = v.partition("|")
                     pattern = " ".join([trigger, *ahead, *glued.split(), *items])
                     rows.setdefault(f"{code}\t{pattern}", f"{name}:{lineno}")
+    _flush(defaults, rows)
     out = [
         "# kipu: patterns",
         ANY_CODES,
         f"# imported from PETRARCH verb dictionary {Path(path).name} by kipu.events.import_verbs",
         f"# skipped: {skipped['before_verb']} verbs with words before them, "
         f"{skipped['roles']} patterns with the target before the verb or the source after it, "
-        f"{skipped['no_code']} with a null code ([---]) or no event code; "
+        f"{skipped['no_code']} with a null code ([---]) or no event code, "
+        f"{skipped['empty']} with no verb or no words left to match; "
         f"{foreign} entries keep codes that are not CAMEO codes",
         "code\tpattern\tnote",
     ]
     out.extend(f"{key}\t{where}" for key, where in rows.items())
     return "\n".join(out) + "\n"
+
+
+def _flush(defaults: dict[str, str], rows: dict[str, str]) -> None:
+    """Write a block's verb codes after its patterns, and start the next block's."""
+    for key, where in defaults.items():
+        rows.setdefault(key, where)
+    defaults.clear()
 
 
 def _trigger(verb: str) -> str:
@@ -152,22 +171,42 @@ def _verb(text: str) -> str:
 
 
 def _synsets(text: str) -> dict[str, list[str]]:
-    """``&NAME`` → its member phrases (``+WORD`` lines)."""
+    """``&NAME`` → its member phrases (``+WORD`` lines). PETRARCH adds the regular plural of
+    each phrase, except for a phrase or a label that ends with ``_`` (the ``_`` is dropped:
+    ``&PREPOSIT1_`` is used as ``&PREPOSIT1``)."""
     sets: dict[str, list[str]] = {}
     current: str | None = None
+    plurals = False
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()
         m = _SYNSET.match(line)
         if m and line == f"&{m.group('name')}":
-            current = m.group("name")
+            current = m.group("name").rstrip("_")
+            plurals = not m.group("name").endswith("_")
             sets[current] = []
         elif current and line.startswith("+"):
-            sets[current].append(line[1:].strip())
+            phrase = line[1:].strip()
+            sets[current].append(phrase.rstrip("_") if not phrase.startswith("&") else phrase)
+            if plurals and not phrase.endswith("_") and not phrase.startswith("&"):
+                sets[current].append(_plural(phrase))
         elif not line:
             continue
         else:
             current = None
     return sets
+
+
+def _plural(phrase: str) -> str:
+    """A phrase with its last word in the regular plural, as PETRARCH forms it: "-Y" → "-IES",
+    "-SS" → "-SSES", else "-S"."""
+    head, _, last = phrase.rpartition(" ")
+    if last.upper().endswith("Y"):
+        last = last[:-1] + "IES"
+    elif last.upper().endswith("SS"):
+        last += "ES"
+    else:
+        last += "S"
+    return f"{head} {last}" if head else last
 
 
 def _items(after: str, synsets: dict[str, list[str]]) -> list[list[str]]:

@@ -110,3 +110,65 @@ def test_petrarch_records_null_country_in_kipu_notation(tmp_path: Path) -> None:
     (item,) = read_gold(str(xml), "petrarch-records")
     # "---GOV": a government with no country found, kipu's "GOV"; "---" (no actor) as written.
     assert (item.events[0].source, item.events[0].target) == ("GOV", "---")
+
+
+SYNSETS = """\
+&WEAPON
++RIFLE
++ARMORED_CAR
++FUEL_
+
+&PREPS_
++AGAINST
++ON
+
+--- SELL [070] ---
+SELL
+- * &WEAPON [072]
+- * &PREPS DEAL [073]
+"""
+
+
+def test_synonym_sets_with_plurals_and_labels_ending_in_underscore(tmp_path: Path) -> None:
+    src = tmp_path / "verbs.txt"
+    src.write_text(SYNSETS, encoding="utf-8")
+    text = import_verbs(str(src))
+    rows = {tuple(line.split("\t")[:2]) for line in text.splitlines() if line[:1].isdigit()}
+    # A member's regular plural is PETRARCH's too, unless the phrase ends with "_".
+    assert {("072", "sell rifles any +"), ("072", "sell armored_cars any +")} <= rows
+    assert ("072", "sell fuel any +") in rows and ("072", "sell fuels any +") not in rows
+    # "&PREPS_" (no plurals) is used as "&PREPS": a set of prepositions, one entry each.
+    assert {("073", "sell against deal any +"), ("073", "sell on deal any +")} <= rows
+
+
+BLOCKS = """\
+--- PRAISE  [051] ---
+PRAISE
+- * EFFORTS  [053]
+- * GO-AHEAD  [030]
+
+--- HAIL  [052] ---
+HAIL
+- * VICTORY  [054]
+"""
+
+
+def test_a_blocks_code_follows_its_patterns_and_lost_words_drop_a_pattern(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "verbs.txt"
+    src.write_text(BLOCKS, encoding="utf-8")
+    rows = [
+        tuple(line.split("\t")[:2])
+        for line in import_verbs(str(src)).splitlines()
+        if line[:1] == "0"
+    ]
+    # The verb's own code is for no pattern matching: after its block's patterns (it loses a
+    # tie to them), before the next block's entries.
+    assert rows == [
+        ("053", "praise efforts any +"),
+        ("051", "praise any +"),
+        ("054", "hail victory any +"),
+        ("052", "hail any +"),
+    ]
+    # "GO-AHEAD" cannot be matched as written: no bare "praise" entry with code 030.

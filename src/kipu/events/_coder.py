@@ -36,6 +36,7 @@ from kipu.events._mood import (
     NEGATIONS,
     THREAT_GOVERNORS,
     Mood,
+    begun_process,
     in_question,
     mood_of,
     shift,
@@ -971,6 +972,8 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         if passive_subjects:
             return tree.conjuncts(agent[0]) if agent else []
         subj = tree.children(node, *SUBJECT_DEPS)
+        if subj and _reduced_passive(tree, node):
+            return []  # "Kenyan protesters arrested in Nairobi": the protesters were arrested
         if subj:
             s = subj[0]
             if tree.tokens[s].lemma in RELATIVE_PRONOUNS and tok.dep == "relcl":
@@ -992,12 +995,24 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
                 return tree.conjuncts(objects[0])
             step = "pcomp"
             node = governor  # "after meeting with": the verb the phrase modifies
+            if begun_process(tree, governor):
+                node = tree.tokens[governor].head  # "began the process of returning": who began
         elif tree.tokens[node].pos == "ADJ" and tok.dep == "acomp":
             step = "acomp"
             node = tok.head
         else:
             return []
     return []
+
+
+def _reduced_passive(tree: Tree, v: int) -> bool:
+    """A past participle standing as the main verb with no auxiliary and no object, as headlines
+    write a passive ("Kenyan protesters arrested in Nairobi", "Five journalists detained"):
+    its subject is the one acted on, not the actor."""
+    tok = tree.tokens[v]
+    if tok.tag != "VBN" or tok.dep != "ROOT":
+        return False
+    return not tree.children(v, "aux", "auxpass", *OBJECT_DEPS)
 
 
 def _misparsed_main_verb(tree: Tree, v: int) -> int | None:
@@ -1051,6 +1066,17 @@ def _noun_sources(tree: Tree, n: int, clause: int, by_head: dict[int, Mention]) 
         if tree.tokens[p].lemma == "by"
         for o in tree.children(p, "pobj")
     ]
+    if not by and tree.tokens[n].lemma in FORCE_NOUNS:
+        # "an attack on a police patrol by rebels": the parse hangs the attacker on the target.
+        by = [
+            o
+            for p in tree.children(n, "prep")
+            if tree.tokens[p].lemma in ("on", "against")
+            for t in tree.children(p, "pobj")
+            for b in tree.children(t, "prep")
+            if tree.tokens[b].lemma == "by"
+            for o in tree.children(b, "pobj")
+        ]
     if by:
         return tree.conjuncts(by[0])
     if clause != n:
@@ -1165,6 +1191,15 @@ def _events_for(
         if noun.lemma in FORCE_NOUNS and noun.dep in SUBJECT_DEPS:
             own = _noun_sources(tree, noun.i, noun.i, by_head)
             sources = [s for i in own if (s := _mention(tree, i, by_head)) is not None]
+    if not sources and code[:2] in FORCE_ROOTS and not source_heads:
+        # "a policeman was killed in an attack by rebels": the attack's own attacker.
+        for prep, o in _preps(tree, [m.trigger]):
+            if prep in ("in", "during") and tree.tokens[o].lemma in FORCE_NOUNS:
+                own = _noun_sources(tree, o, o, by_head)
+                sources = [s for i in own if (s := _mention(tree, i, by_head)) is not None]
+                if sources:
+                    source_heads = own
+                    break
     if not sources and len(source_heads) == 1:
         # "Uganda said it had paid compensation": the pronoun is the speaker.
         sources = _reported_speaker(tree, source_heads[0], by_head)
@@ -1554,5 +1589,13 @@ def _mention(
 
 
 def _same(a: Actor, b: Actor) -> bool:
-    """Source and target are the same actor (a self-event is not an interaction)."""
+    """Source and target are the same actor (a self-event is not an interaction). A community
+    placed in a country ("Croatian extremists": HRV) is not that country's state ("Croatia")."""
+    if _is_community(a) != _is_community(b):
+        return False
     return a.code == b.code and (a.name == b.name or a.name is None or b.name is None)
+
+
+def _is_community(a: Actor) -> bool:
+    """An actor the actor stage read as a people, faith or other community of a country."""
+    return a.rule.startswith("community:")

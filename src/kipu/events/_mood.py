@@ -52,6 +52,11 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Governors whose "of/for X-ing" is an allegation, coded as the accusation only: "accused China
 # of violating its waters" is CAMEO 112 by Vietnam, not a violation by China.
 ALLEGING = frozenset("accuse blame charge suspect allege indict convict".split())
+# Nouns whose "that" clause is a claim, not an act that is known to have happened: "an allegation
+# that the rebels had taken over the city", "amid speculation they were captured illegally".
+ALLEGING_NOUNS = frozenset(
+    "allegation accusation claim rumour rumor suspicion speculation charge".split()
+)
 # Verbs that report speech: "…, an official told reporters" introduces what happened; only
 # "told X to do" (an open complement) is an order.
 REPORTING_VERBS = frozenset({"tell"})
@@ -143,6 +148,13 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
         return Mood("actual", False, True, tree.tokens[first.head].text)  # "demand that X do"
     if first.dep == "ccomp" and tree.tokens[first.head].lemma in DENIAL_VERBS:
         return Mood("actual", False, True, tree.tokens[first.head].text)  # "denied they had"
+    host = tree.tokens[first.head]
+    content = first.dep in ("acl", "ccomp") or (
+        first.dep == "relcl"  # a "that" the parse marks as a conjunction: a content clause
+        and any(tree.tokens[c].dep == "mark" for c in tree.kids[v])
+    )
+    if content and host.pos == "NOUN" and host.lemma in ALLEGING_NOUNS:
+        return Mood("alleged", False, True, host.text)  # "the allegation that X attacked"
     if first.dep == "pcomp" and tree.tokens[tree.tokens[first.head].head].lemma in ALLEGING:
         return Mood("alleged", False, True, tree.tokens[tree.tokens[first.head].head].text)
     if first.dep == "pcomp" and first.tag == "VBG" and not _actual_gerund(tree, first.head):
@@ -215,6 +227,8 @@ def _actual_gerund(tree: Tree, prep: int) -> bool:
     "by shelling", "praised Peru for hosting" (a verb with an object), "resorted to throwing",
     but not "on holding" or "objected to holding"."""
     p = tree.tokens[prep]
+    if p.lemma == "of" and begun_process(tree, p.head):
+        return True  # "began the process of returning the gorillas": the return has begun
     if p.head == prep or tree.tokens[p.head].pos not in ("VERB", "AUX"):
         return False
     if p.lemma in ("for", "of"):
@@ -222,6 +236,19 @@ def _actual_gerund(tree: Tree, prep: int) -> bool:
     if p.lemma == "to" and tree.tokens[p.head].lemma in ACT_TO_GERUND_VERBS:
         return True
     return p.lemma in ACTUAL_GERUND_PREPS
+
+
+# "the process of X-ing" that someone began, started or completed reports X as under way.
+PROCESS_NOUNS = frozenset({"process"})
+BEGINNING_VERBS = frozenset("begin start initiate launch complete finish".split())
+
+
+def begun_process(tree: Tree, noun: int) -> bool:
+    """True for the object of a beginning verb that names a process ("initiated the process of")."""
+    n = tree.tokens[noun]
+    if n.lemma not in PROCESS_NOUNS or n.dep not in ("dobj", "obj") or n.head == noun:
+        return False
+    return tree.tokens[n.head].lemma in BEGINNING_VERBS
 
 
 def in_question(tree: Tree, i: int) -> bool:

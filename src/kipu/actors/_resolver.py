@@ -407,7 +407,7 @@ def _owners_office(
     memory: _Memory,
     alias: AliasResolver,
 ) -> Actor | None:
-    """"his office said", "Katsav's office": the office speaks for the actor who owns it (a
+    """ "his office said", "Katsav's office": the office speaks for the actor who owns it (a
     pronoun's antecedent or a person the article has named); "its leader", "its members"
     after a named organisation are the organisation's. Unowned, it is no actor."""
     office = h.lemma in SPEAKS_FOR_OWNER
@@ -1303,9 +1303,7 @@ def _resolve_person(
         memory.titles.setdefault(
             key(name), memory.titles.get(key(remembered.name or ""), frozenset())
         )
-        return replace(
-            remembered, text=text, rule=f"same person as {remembered.name!r} earlier"
-        )
+        return replace(remembered, text=text, rule=f"same person as {remembered.name!r} earlier")
     if sector is None and country_code is None:
         return None
     if remembered is not None and remembered.name:

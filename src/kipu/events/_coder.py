@@ -550,9 +550,7 @@ def _with_asked_acts(matches: list[_Match], tree: Tree) -> list[_Match]:
     # Every match learns its asked act: a generic entry is refined by it, and a refusal of a
     # specific one is a refusal of that act ("would not meet demands to release prisoners").
     return [
-        replace(m, asked=by_head[m.trigger])
-        if m.asked is None and m.trigger in by_head
-        else m
+        replace(m, asked=by_head[m.trigger]) if m.asked is None and m.trigger in by_head else m
         for m in matches
     ]
 
@@ -1333,20 +1331,14 @@ def _events_for(
     if mood.negated:
         rule += f" negated ({mood.via})"
     events: list[Event] = []
+    refused: list[str] = []
     for source, target in pairs:
         s_actor = source.actor
         t_actor = target.actor if target is not None else None
-        if t_actor is not None and _same(s_actor, t_actor):
+        reason = _pair_refused(code, m.pattern, s_actor, t_actor)
+        if reason is not None:
+            refused.append(reason)
             continue
-        if (
-            m.pattern.where == "coder"
-            and t_actor is not None
-            and t_actor.sector is None
-            and t_actor.country == s_actor.country
-        ):
-            continue  # "Germany must be able to ...", said the German minister: no demand
-        if code[:2] == "04" and t_actor is not None and {s_actor.sector, t_actor.sector} <= ARMED:
-            continue  # "SDF troops met government forces": an encounter, not a consultation
         confidence = 0.5
         if t_actor is not None:
             confidence += 0.2
@@ -1397,7 +1389,7 @@ def _events_for(
             )
         )
     if not events:
-        why.append("source and target are the same actor")
+        why.append("; ".join(dict.fromkeys(refused)) or "no pair of actors")
     if m.pattern.reverse is not None and targets:
         # (Conjoined subjects paired with one another have each direction already.)
         events += [reversed_event(e, m.pattern.reverse) for e in events if e.target is not None]
@@ -1585,6 +1577,22 @@ def _mention(
                     found = _mention(tree, o, by_head)
                     if found is not None:
                         return found
+    return None
+
+
+def _pair_refused(code: str, pattern: Pattern, s: Actor, t: Actor | None) -> str | None:
+    """Why a source-target pair gives no event (None when it gives one)."""
+    if t is None:
+        return None
+    if _same(s, t):
+        return "source and target are the same actor"
+    if pattern.where == "coder" and t.sector is None and t.country == s.country:
+        # "Germany must be able to ...", said the German minister: no demand
+        return "a demand on the speaker's own country"
+    if code[:2] == "04" and {s.sector, t.sector} <= ARMED:
+        return "two armed sides meeting: an encounter, not a consultation"
+    if code.startswith("087") and (t.code or "").startswith("IGO") and s.sector not in ARMED:
+        return "leaving an organisation is no military retreat"  # "the UK withdrew from the EU"
     return None
 
 

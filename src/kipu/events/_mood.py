@@ -22,7 +22,9 @@ THREAT_GOVERNORS = frozenset("threaten warn vow".split())
 BLOCKING_GOVERNORS = frozenset(
     "refuse decline fail deny reject avoid stop cease halt unable unwilling "
     # acts only thought about: "is considering suspending its aid"
-    "consider contemplate mull weigh discuss debate explore study".split()
+    "consider contemplate mull weigh discuss debate explore study "
+    # obligation: "we have to reinforce", "Japan needs to enact reforms" (a need, not an act)
+    "have need".split()
 )
 # Verbs whose "that" clause is denied or dismissed: "denied they had detained her husband".
 DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject"})

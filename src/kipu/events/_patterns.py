@@ -46,8 +46,8 @@ from kipu.events.codebook import load_codebook
 
 # Prepositions a pattern may name (spaCy's English `prep` children carry these lemmas).
 PREPOSITIONS = frozenset(
-    "about against among as at between by for from in into of on onto over through to toward towards "
-    "under upon with within".split()
+    "about against among as at between by for from in into of on onto over through to toward "
+    "towards under upon with within".split()
 )
 BUNDLED = "patterns.tsv"
 # The target item of a pattern whose target is whichever complement names an actor ("any +").

@@ -66,8 +66,7 @@ AIM_WORDS = {
 # "removal of the president", "calling on the minister to step down": a person is removed.
 REMOVAL_WORDS = frozenset("removal dismissal".split())
 LEADER_WORDS = frozenset(
-    "president minister premier governor mayor leader chancellor king dictator chief "
-    "head".split()
+    "president minister premier governor mayor leader chancellor king dictator chief head".split()
 )
 # The generic codes refined by aim. A bare appeal or demand (020, 100) names a policy in too
 # many ways ("in violation of international law") to be refined by the policy words.

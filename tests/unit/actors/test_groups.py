@@ -37,9 +37,7 @@ def test_nationality_plurals_are_people_not_places(text: str, head: str, code: s
         ("Kurds in Turkey staged a rally on Sunday.", "Kurds", "TUR"),
     ],
 )
-def test_a_community_takes_the_country_its_own_words_give(
-    text: str, head: str, code: str
-) -> None:
+def test_a_community_takes_the_country_its_own_words_give(text: str, head: str, code: str) -> None:
     found = actors(text)
     assert head in found, found
     assert found[head].code == code

@@ -47,9 +47,22 @@ def test_people_held_as_shields_or_hostages() -> None:
     assert any(c == "184" for _, c, _ in got)
     got = triples(code("Iraqi forces held British journalists as hostages."))
     assert any(c == "181" and t and t.startswith("GBR") for _, c, t in got)
-    assert not [e for e in code("The government used the ceasefire as a shield.") if e.cameo == "184"]
+    assert not [
+        e for e in code("The government used the ceasefire as a shield.") if e.cameo == "184"
+    ]
 
 
 def test_suspended_links() -> None:
     got = triples(code("Egypt cut trade links with Qatar on Monday."))
     assert ("EGY", "160", "QAT") in got
+
+
+def test_obligation_is_not_an_act() -> None:
+    assert not code("Kenya has to withdraw its troops from Somalia, the minister said.")
+    assert not code("Kenya needs to withdraw its troops from Somalia.")
+
+
+def test_leaving_an_organisation_is_no_military_retreat() -> None:
+    assert not [e for e in code("Britain has withdrawn from the EU.") if e.cameo == "0874"]
+    got = triples(code("Kenya withdrew its troops from Somalia."))
+    assert any(c == "0874" for _, c, _ in got)

@@ -162,9 +162,7 @@ def test_protest_against_a_regime_names_no_aim() -> None:
         ("Syria rejected the demand.", ("SYR", "124", None)),
     ],
 )
-def test_rejected_demand_is_the_refusal_of_the_act_demanded(
-    sentence: str, expected: tuple
-) -> None:
+def test_rejected_demand_is_the_refusal_of_the_act_demanded(sentence: str, expected: tuple) -> None:
     assert expected in triples(code(sentence))
 
 

@@ -25,8 +25,7 @@ def test_will_not_end_a_strike_is_a_refusal_to_ease_dissent() -> None:
 
 def test_refusing_to_meet_demands_refuses_the_act_demanded() -> None:
     text = (
-        "The Kenyan government said it would not meet the kidnappers' demands to release "
-        "prisoners."
+        "The Kenyan government said it would not meet the kidnappers' demands to release prisoners."
     )
     assert ("KENGOV", "1243", False) in _coded(text)  # refuse to release persons
 

@@ -1016,7 +1016,7 @@ def _reduced_passive(tree: Tree, v: int) -> bool:
 def _misparsed_main_verb(tree: Tree, v: int) -> int | None:
     """The subject of a main verb the parse took for a participle of the sentence's root noun:
     "Doctors from two aid groups donated and delivered goods", "Palestinian youths resorted to
-    throwing stones", "A Syrian newspaper called Thursday on Arabs to unite" (None otherwise).
+    throwing stones", "An Iranian newspaper called Thursday on Iraq to act" (None otherwise).
     Only with what a passive participle cannot have: an object (its own or a conjoined verb's),
     a "to" + gerund, or a day read as its name ("called Thursday"). "Ten soldiers killed in a
     blast" (a headline's passive) stays a modifier."""
@@ -1163,7 +1163,7 @@ def _events_for(
         base = refine(base, tree, m.trigger, m.clause, m.target, by_head)
     refusal = None if m.pattern.as_written or m.passing else _refusal(tree, m, mood, base, by_head)
     if refusal is not None:
-        # "Syria says it will not accept more refugees": a refusal that happened (12x).
+        # "Lebanon says it will not accept new refugees": a refusal that happened (12x).
         base, mood = refusal, Mood("actual", False, False, f"refusal: {mood.via}")
     # A dictionary that keeps its codes as written: CAMEO's intent and threat codes do not apply.
     code = base if m.pattern.as_written else shift(base, mood.modality)
@@ -1232,7 +1232,7 @@ def _events_for(
         target_heads = _complement_objects(tree, m)
         targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
     if not targets and code[:2] == "13" and not mood.negated:
-        # "threatened to secede unless the Kremlin withdrew its troops": the one the condition
+        # "threatened to secede unless Moscow withdrew its soldiers": the one the condition
         # is laid on is the one threatened.
         target_heads = _condition_subjects(tree, m)
         targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
@@ -1469,7 +1469,7 @@ def _negated_future(tree: Tree, v: int) -> bool:
 
 def _condition_subjects(tree: Tree, m: _Match) -> list[int]:
     """The actors an "unless" or "if" condition of a threat is laid on: the subject of the
-    condition ("unless the Kremlin withdrew"), or its agent when passive ("unless their demands
+    condition ("unless Moscow withdrew"), or its agent when passive ("unless their demands
     are met by Belgrade"), on the threatening verb or the chain it governs."""
     nodes = [m.trigger, m.clause]
     node = m.clause

@@ -120,7 +120,7 @@ def test_statehood_in_a_place_role_or_former_is_not_the_state() -> None:
 
 
 def test_reported_it_is_the_body_that_reports() -> None:
-    found = actors("NATO confirmed on Wednesday it would tighten the blockade.")
+    found = actors("NATO announced late on Friday that it would extend its air patrols.")
     assert found["it"].code == "IGOWSTNAT"
     found = actors("The Kenyan government said it would appeal the ruling.")
     assert found["it"].code == "KENGOV"

@@ -83,7 +83,7 @@ def test_killing_people_who_are_no_actor_is_force() -> None:
 
 def test_pronoun_of_reported_speech_is_the_speaker() -> None:
     assert ("JPN", "1621", "YUG") in triples(
-        code("Japan said on Tuesday it had halted economic aid to Yugoslavia.")
+        code("Japan said on Friday that it had halted its economic aid to Yugoslavia.")
     )
 
 
@@ -128,9 +128,7 @@ def test_the_user_of_force_named_by_its_subject_noun_is_the_source() -> None:
 
 
 def test_own_country_must_is_no_demand() -> None:
-    text = (
-        "Germany must be able to ensure prosecution is possible, the German defence minister said."
-    )
+    text = "Germany must be able to put the suspects on trial at home, the German defence minister said."
     assert not any(c.startswith("10") for _, c, _ in triples(code(text)))
 
 

@@ -25,8 +25,8 @@ pytestmark = pytest.mark.model
         ),
         ("The junta banned voting in three provinces.", ("GOV", "1721", None)),
         (
-            "Israel threatened to ban voting in the occupied territories.",
-            ("ISR", "1321", None),
+            "The junta threatened to ban voting in Burma's northern provinces.",
+            ("MMRGOV", "1321", None),
         ),
         ("Rebels blew up a bridge near Kabul.", ("REB", "1712", None)),
         ("Rebels blew up power lines near Kabul.", ("REB", "1712", None)),
@@ -52,13 +52,13 @@ def test_blowing_up_a_bus_stays_a_bombing() -> None:
 
 
 def test_artillery_launched_with_other_weapons_is_heavy_fire() -> None:
-    text = "Government forces launched artillery, mortar and rocket fire against rebel positions."
+    text = "Government troops launched artillery, mortar and heavy rocket fire on rebel camps near the border."
     assert ("MIL", "194", None) in triples(code(text))
 
 
 def test_trade_barriers_removed_are_economic_cooperation() -> None:
-    text = "The United States said that China must drop barriers to American exports."
-    assert ("USA", "1011", "CHN") in triples(code(text))
+    text = "Canada said that India must remove its barriers to Canadian exports."
+    assert ("CAN", "1011", "IND") in triples(code(text))
     assert ("KEN", "061", None) in triples(code("Kenya lowered trade barriers on Monday."))
     # Barriers on a road are no trade.
     assert not code("The army removed barriers at the checkpoint.")

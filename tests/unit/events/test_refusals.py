@@ -14,12 +14,14 @@ def _coded(text: str) -> list[tuple[str | None, str, bool]]:
 
 
 def test_will_not_accept_refugees_is_a_refusal_of_aid() -> None:
-    got = _coded("Lebanon says it will not accept any more refugees from Syria.")
+    got = _coded("Lebanon said on Monday that it will not accept new refugees from Syria.")
     assert ("LBN", "1223", False) in got  # refuse to provide humanitarian aid
 
 
 def test_will_not_end_a_strike_is_a_refusal_to_ease_dissent() -> None:
-    got = _coded("Kenyan nurses will not end their strike unless the government raises their pay.")
+    got = _coded(
+        "Kenyan nurses say they will not end the strike unless the government raises their pay."
+    )
     assert any(c == "1242" and not neg for _, c, neg in got)
 
 
@@ -31,21 +33,21 @@ def test_refusing_to_meet_demands_refuses_the_act_demanded() -> None:
 
 
 def test_past_negation_stays_a_negated_act() -> None:
-    got = _coded("Lebanon did not accept any more refugees from Syria.")
+    got = _coded("Lebanon did not accept new refugees from Syria.")
     assert not any(c.startswith("12") for _, c, _ in got)
     assert any(neg for _, _, neg in got)
 
 
 def test_someone_elses_forecast_is_no_refusal() -> None:
-    text = "The Iraqi minister said the Americans will not accept any more refugees."
+    text = "The Iraqi minister said the Americans will not accept new refugees."
     assert not any(c.startswith("12") for _, c, _ in _coded(text))
 
 
 def test_a_negation_of_another_clause_makes_no_refusal() -> None:
-    text = "He said that if they did not the US and its allies would be forced to release them."
+    text = "She warned that if the talks did not succeed, Kenya and its partners would be forced to release the hostages."
     assert not any(c.startswith("12") for _, c, _ in _coded(text))
 
 
 def test_would_never_is_a_refusal() -> None:
-    got = _coded("Kenya would never accept any more refugees from Somalia.")
+    got = _coded("Kenya would never accept new refugees from Somalia.")
     assert ("KEN", "1223", False) in got

@@ -10,7 +10,10 @@ pytestmark = pytest.mark.model
 
 
 def test_the_subject_of_an_unless_condition_is_the_target() -> None:
-    text = "The Georgian parliament threatened to secede unless the Kremlin withdrew its troops."
+    text = (
+        "The Georgian parliament threatened to secede from the federation unless Moscow withdrew"
+        " its soldiers."
+    )
     got = triples(code(text))
     assert any(s == "GEOLEG" and c.startswith("13") and t == "RUSGOV" for s, c, t in got)
 

@@ -134,6 +134,9 @@ FORMER = frozenset(
 # sectors such a modifier can give.
 GENERIC_SECTORS = frozenset({"GOV"})
 MARKED_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "CRM", "UAF", "PTY"})
+# Modifiers that make a government title the opposition's ("the shadow home secretary"); not
+# agents of their own, since "shadow" alone names no one.
+OPPOSITION_MODIFIERS = frozenset({"shadow"})
 # Heads that can name an actor by themselves.
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Sectors of groups that belong to the country they are in, when a sentence names only one
@@ -1075,6 +1078,9 @@ def _resolve_phrase(
             # "opposition delegation", "rebel spokesman": the modifier says whose they are.
             for i in phrase:
                 if i != h.i and tokens[i].dep in ("compound", "amod"):
+                    if tokens[i].lemma in OPPOSITION_MODIFIERS:
+                        sector, agent_text = "OPP", f"{tokens[i].lemma} {agent_text}"
+                        break
                     for entry in d.agents.get(key(tokens[i].lemma), []):
                         if entry.kind == "noun" and entry.sector in MARKED_SECTORS:
                             sector, agent_text = entry.sector, f"{entry.text} {agent_text}"

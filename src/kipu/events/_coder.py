@@ -176,6 +176,18 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Prepositions whose object describes what a direct object is made of ("$5m of/in aid",
 # "planes with food").
 OBJECT_COMPLEMENT_PREPS = frozenset({"of", "in", "with"})
+# Object heads whose "of" phrase is what the object consists of ("$84 million of aid", "a
+# shipment of arms", "a package of sanctions"), unlike "the presence of forces", which is a
+# thing about them and names no act of force.
+MEASURE_HEADS = frozenset(
+    "million billion thousand hundred dozen ton tonne package shipment consignment batch load "
+    "cargo convoy supply amount quantity number lot part round wave series set raft string "
+    "tranche delivery sum worth much most half some all swathe swath portion share bulk rest "
+    "remainder majority "
+    # units of time, weight, volume and carriage: "10 days of war games", "700 kg of medicine"
+    "hour day week month year kg kilogram gram pound ounce litre liter gallon barrel crate case "
+    "container bag box sack pallet truck truckload lorry plane planeload ship shipload".split()
+)
 # Heads that count or group the actual actor: "thousands of protesters", "members of the army".
 GROUP_HEADS = frozenset(
     "thousand hundred ten dozen million score group number crowd member some many most all several "
@@ -623,11 +635,19 @@ def _object_words(tree: Tree, obj: int) -> set[str]:
         if tok.dep in ("compound", "amod", "nmod", "nummod"):
             words.add(tok.lemma)
         elif tok.dep == "prep" and tok.lemma in OBJECT_COMPLEMENT_PREPS:
+            if tok.lemma == "of" and not _measures(tree, obj):
+                continue
             for p in tree.children(c, "pobj"):
                 for q in tree.conjuncts(p):
                     words.add(tree.tokens[q].lemma)
                     words.update(tree.tokens[g].lemma for g in tree.children(q, "compound", "amod"))
     return words
+
+
+def _measures(tree: Tree, obj: int) -> bool:
+    """True when an object counts or holds what its "of" phrase names (see MEASURE_HEADS)."""
+    t = tree.tokens[obj]
+    return t.lemma in MEASURE_HEADS or t.pos == "NUM" or _is_money(tree, obj)
 
 
 def _preps(tree: Tree, heads: list[int]) -> list[tuple[str, int]]:

@@ -111,3 +111,11 @@ def test_a_meeting_of_a_body_is_not_the_body() -> None:
 def test_capital_as_a_modifier_takes_the_code_of_its_time() -> None:
     found = actors("Belgrade radio said Yugoslav troops had left.", None)
     assert found["radio"].country == "YUG"
+
+
+def test_shadow_title_is_the_opposition() -> None:
+    found = actors("Britain's shadow foreign secretary met Iranian officials.")
+    assert found["secretary"].code == "GBROPP"
+    assert (
+        actors("Britain's foreign secretary met Iranian officials.")["secretary"].code == "GBRGOV"
+    )

@@ -66,3 +66,17 @@ def test_leaving_an_organisation_is_no_military_retreat() -> None:
     assert not [e for e in code("Britain has withdrawn from the EU.") if e.cameo == "0874"]
     got = triples(code("Kenya withdrew its troops from Somalia."))
     assert any(c == "0874" for _, c, _ in got)
+
+
+def test_words_about_the_object_are_not_its_kind() -> None:
+    # "the presence of forces" names no use of force; "$84 million of aid" names aid.
+    text = "The Syrian government seeks to use the presence of jihadi forces to discredit them all."
+    assert not [e for e in code(text) if e.cameo.startswith("17") or e.cameo == "137"]
+    got = triples(code("Japan granted 45 million dollars of aid to Peru."))
+    assert ("JPN", "070", "PER") in got
+    assert any(
+        c.startswith("07")
+        for _, c, _ in triples(
+            code("Kenyan nurses handed over 300 kg of medicine to the Red Cross in Juba.")
+        )
+    )

@@ -523,6 +523,16 @@ def _member_of(
     return None
 
 
+def _national_branch(
+    h: Token, org_span: list[int], tokens: tuple[Token, ...], d: ActorDictionaries
+) -> bool:
+    """A named organisation followed by a country in one name: its national branch ("Oxfam
+    Canada", "Save the Children UK", "Amnesty International USA") is the organisation."""
+    if h.ent != "ORG" or h.i != org_span[-1] + 1:
+        return False
+    return _country_in([h.i], tokens, d) is not None
+
+
 def _member_state(
     h: Token, org: list[int], tokens: tuple[Token, ...], d: ActorDictionaries
 ) -> bool:
@@ -946,6 +956,7 @@ def _resolve_phrase(
         and h.lemma not in ORG_HEADS
         and h.ent != "PERSON"
         and not any(e.kind != "national" for e in d.agents.get(key(h.lemma), []))
+        and not _national_branch(h, org[1], tokens, d)
     ):
         # "the Islamic State enclave": the phrase names a thing of the group, not the group.
         return None

@@ -119,3 +119,8 @@ def test_shadow_title_is_the_opposition() -> None:
     assert (
         actors("Britain's foreign secretary met Iranian officials.")["secretary"].code == "GBRGOV"
     )
+
+
+def test_national_branch_of_an_organisation_is_the_organisation() -> None:
+    assert actors("Oxfam Canada called on Ottawa to help refugees.")["Canada"].code == "NGOXFM"
+    assert actors("Amnesty International USA criticised the Pentagon.")["USA"].code == "NGOHRIAMN"

@@ -10,50 +10,6 @@ from __future__ import annotations
 from kipu.actors._dictionaries import ActorDictionaries, CountryEntry, key
 from kipu.records import Actor, Token
 
-# Peoples, faiths and creeds news writes of as groups that act ("Kurds demonstrated", "Sunnis
-# demanded", "Serbian nationalists"): too loose for a sector, but a country's when placed;
-# singular forms, lower case. Demonyms of states are in countries.tsv instead.
-COMMUNITIES = frozenset(
-    {
-        "kurd",
-        "sunni",
-        "shiite",
-        "shi'ite",
-        "shia",
-        "alawite",
-        "druze",
-        "maronite",
-        "copt",
-        "hutu",
-        "tutsi",
-        "yoruba",
-        "hausa",
-        "igbo",
-        "ibo",
-        "fulani",
-        "pashtun",
-        "hazara",
-        "baloch",
-        "baluch",
-        "tamil",
-        "sinhalese",
-        "rohingya",
-        "berber",
-        "tuareg",
-        "muslim",
-        "christian",
-        "jew",
-        "catholic",
-        "protestant",
-        "hindu",
-        "sikh",
-        "buddhist",
-        "fundamentalist",
-        "extremist",
-        "nationalist",
-        "islamist",
-    }
-)
 # Peoples and faiths that live across borders ("Kurds", "Muslims", "Tamils"): a sentence that
 # names one country does not make them its own ("Turkey shelled positions held by Kurds",
 # "Muslims protested against Danish cartoons"); only their own words or place do.
@@ -81,6 +37,28 @@ ACROSS_BORDERS = frozenset(
         "tamil",
         "pashtun",
         "fulani",
+    }
+)
+# Peoples, faiths and creeds news writes of as groups that act ("Kurds demonstrated", "Sunnis
+# demanded", "Serbian nationalists"): too loose for a sector, but a country's when placed;
+# singular forms, lower case. Demonyms of states are in countries.tsv instead.
+COMMUNITIES = ACROSS_BORDERS | frozenset(
+    {
+        "alawite",
+        "maronite",
+        "copt",
+        "hutu",
+        "tutsi",
+        "yoruba",
+        "hausa",
+        "igbo",
+        "ibo",
+        "hazara",
+        "sinhalese",
+        "fundamentalist",
+        "extremist",
+        "nationalist",
+        "islamist",
     }
 )
 # Heads that stand for a community written before them ("Yoruba leaders", "the Hutu majority").

@@ -29,6 +29,7 @@ from kipu.actors._dictionaries import (
 from kipu.actors._era import article_era, in_era
 from kipu.actors._groups import (
     FAITH_WORDS,
+    OPEN_RULE,
     community_word,
     is_community_word,
     is_open_community,
@@ -1175,7 +1176,7 @@ def _community(
     country its own words or its place name; unplaced, it waits for the sentence's one
     country ("Islamic fundamentalists" in a sentence about Algeria)."""
     if country is not None and placed_by_name(h, country, tokens, d):
-        rule = f"community:{h.text}; country:{country[0].text}"
+        rule = f"{OPEN_RULE}{h.text}; country:{country[0].text}"
         return _make(text, None, country[0].code, None, rule)
     word = community_word(h, phrase, tokens)
     if word is None:
@@ -1186,11 +1187,11 @@ def _community(
             tokens[i].pos == "CCONJ" for i in between
         ):
             return None  # "Iran and Islamic extremists": the country is not theirs
-        rule = f"community:{key(word.text)}; country:{country[0].text}"
+        rule = f"{OPEN_RULE}{key(word.text)}; country:{country[0].text}"
         return _make(text, None, country[0].code, None, rule)
     around = _context_country(h, tokens, kids, d)
     if around is not None:
-        rule = f"community:{key(word.text)}; country:{around[0].text} ({around[1]})"
+        rule = f"{OPEN_RULE}{key(word.text)}; country:{around[0].text} ({around[1]})"
         return _make(text, None, around[0].code, None, rule)
     return open_community(text, word)
 

@@ -44,6 +44,7 @@ from kipu.events._mood import (
 from kipu.events._patterns import ANY_SLOT, Pattern, PatternIndex, load_patterns
 from kipu.events._refine import refine
 from kipu.events._tree import OBJECT_DEPS, Tree
+from kipu.events._unresolved import unresolved_mention
 from kipu.events.codebook import code_info, foreign_code_info, load_codebook
 from kipu.ids import make_id
 from kipu.records import Actor, Event, Mention, Plover, Resolved, Sentence, Token
@@ -1240,6 +1241,9 @@ def _events_for(
             sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
     if sources and m.pattern.as_written:
         sources = distribute(sources, tree, by_head)
+    if not sources and not m.pattern.as_written:
+        # "Brandon Lewis defended the decision": someone the dictionaries do not place.
+        sources = [s for i in source_heads if (s := unresolved_mention(tree, i)) is not None]
     if not sources:
         why.append("no resolved source actor")
         return []  # no resolved source: abstain

@@ -43,6 +43,15 @@ from kipu.events._mood import (
 )
 from kipu.events._patterns import ANY_SLOT, Pattern, PatternIndex, load_patterns
 from kipu.events._refine import refine
+from kipu.events._speech import (
+    MentionAt,
+    Quoted,
+    Said,
+    classify,
+    find_speech,
+    first_person,
+    quote_speakers,
+)
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.events._unresolved import unresolved_mention
 from kipu.events.codebook import code_info, foreign_code_info, load_codebook
@@ -235,13 +244,23 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
         return []  # a story a discard list rules out (sports, weather)
     events: list[Event] = []
     seen: set[str] = set()
-    for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
+    quoted = quote_speakers(resolved, _actor_at)
+    for sentence, mentions, carried in zip(
+        resolved.parsed.sentences, resolved.mentions, quoted, strict=True
+    ):
         if sentence.text.rstrip().rstrip("\"'”’").endswith("?"):
             continue  # a question is not a report of an act
         if discards.sentence_hit(sentence.text):
             continue  # a sentence a discard list rules out
         for event in _code_sentence(
-            sentence, mentions, index, article.doc_id, article.input_id, article.published
+            sentence,
+            mentions,
+            index,
+            article.doc_id,
+            article.input_id,
+            article.published,
+            quoted=carried,
+            speech=options.bundled if options else True,
         ):
             if event.event_id not in seen:
                 seen.add(event.event_id)
@@ -257,9 +276,16 @@ def _code_sentence(
     input_id: str,
     date: str | None,
     notes: list[str] | None = None,
+    quoted: Quoted | None = None,
+    speech: bool = True,
 ) -> list[Event]:
     tree = Tree(sentence)
     by_head = {m.head: m for m in mentions}
+    # kipu's speech dictionary is bundled data: not read when coding with a user's files alone.
+    said = find_speech(tree, _actor_at(tree, by_head)) if speech else []
+    if quoted is not None and quoted.carried:
+        said.append(Said(quoted.carried, tuple(range(len(tree.tokens))), None, "quote carried on"))
+    by_head = _quote_speakers(tree, sentence, by_head, said, quoted)
     matches: list[_Match] = []
     verbs_with_events: set[int] = set()
     for t in sentence.tokens:
@@ -303,7 +329,6 @@ def _code_sentence(
     }
     matches += _obligations(matches, tree, verbs_with_events, by_head)
     matches = _with_asked_acts(matches, tree)
-    statements = _statements(tree, verbs_with_events, by_head)
     events: list[Event] = []
     for m in matches:
         if m.trigger in carried and (m.target is None or _mention(tree, m.target, by_head) is None):
@@ -318,18 +343,182 @@ def _code_sentence(
             else:
                 notes.append(f"{_label(tree, m)}: not coded: {'; '.join(why)}")
         events.extend(found)
-    for m in statements:
-        reasons: list[str] = []
-        made = _events_for(m, sentence, tree, by_head, doc_id, input_id, date, reasons)
-        vetoes = [_statement_veto(e, m, tree, events) for e in made]
-        found = [e for e, veto in zip(made, vetoes, strict=True) if veto is None]
-        if notes is not None:
-            reasons += [v for v in vetoes if v is not None]
-            why_not = "; ".join(reasons)
-            outcome = f"coded {len(found)} event(s)" if found else f"not coded: {why_not}"
-            notes.append(f"{_label(tree, m)}: {outcome}")
-        events.extend(found)
+    events += _speech_events(said, tree, sentence, by_head, events, doc_id, input_id, date, notes)
     return events
+
+
+def _actor_at(tree: Tree, by_head: dict[int, Mention]) -> MentionAt:
+    """The actor of a phrase head: a resolved one, or a named someone the dictionaries do not
+    place (for speakers)."""
+
+    def at(i: int) -> Mention | None:
+        return _mention(tree, i, by_head, possessor=True) or unresolved_mention(tree, i)
+
+    return at
+
+
+def _quote_speakers(
+    tree: Tree,
+    sentence: Sentence,
+    by_head: dict[int, Mention],
+    said: list[Said],
+    quoted: Quoted | None,
+) -> dict[int, Mention]:
+    """First-person pronouns inside a quotation stand for its one speaker: "“We are ready to
+    talk,” the minister said" (we = the minister)."""
+    spans = quoted.spans if quoted is not None else ()
+    out = dict(by_head)
+    for s in said:
+        if len(s.speakers) != 1:
+            continue
+        speaker = s.speakers[0]
+        for i in s.content:
+            tok = tree.tokens[i]
+            if i in out or not first_person(tree, i):
+                continue
+            offset = tok.start - sentence.start
+            if s.trigger is not None and not any(a <= offset < b for a, b in spans):
+                continue  # "he said we would": not a quotation
+            out[i] = Mention(
+                head=i,
+                start=i,
+                end=i + 1,
+                actor=replace(
+                    speaker.actor,
+                    text=tok.text,
+                    rule=f"quote: {tok.text!r} is its speaker {speaker.actor.text!r}; "
+                    + speaker.actor.rule,
+                ),
+            )
+    return out
+
+
+def _speech_events(
+    said: list[Said],
+    tree: Tree,
+    sentence: Sentence,
+    by_head: dict[int, Mention],
+    events: list[Event],
+    doc_id: str,
+    input_id: str,
+    date: str | None,
+    notes: list[str] | None,
+) -> list[Event]:
+    """Statements coded by what is said (``_speech.py``), unless the verb of saying is coded
+    by an entry of its own ("accused", "warned Iran") or the speakers' own act in the words said
+    is coded already ("said it would withdraw")."""
+    at = _actor_at(tree, by_head)
+    coded = {e.trigger for e in events}
+    out: list[Event] = []
+    for s in said:
+        label = f"{tree.tokens[s.trigger].text!r} ({s.via})" if s.trigger is not None else s.via
+        if s.trigger is not None and _trigger_span(tree, s.trigger) in coded:
+            if notes is not None:
+                notes.append(f"{label}: statement not coded: the verb's own entry is coded")
+            continue
+        verdict = classify(tree, s, at)
+        if verdict is None:
+            if notes is not None:
+                notes.append(f"{label}: statement not coded: no word of what is said is codable")
+            continue
+        content = set(s.content)
+        own = [
+            e
+            for e in events
+            if e.trigger is not None
+            and any(_trigger_span(tree, i) == e.trigger for i in content)
+            and e.source is not None
+            and any(
+                e.source.code == sp.actor.code and e.source.text == sp.actor.text
+                for sp in s.speakers
+            )
+        ]
+        if own and verdict.kind not in ("criticism", "accusation", "praise"):
+            if notes is not None:
+                notes.append(f"{label}: statement not coded: the speakers' own act is coded")
+            continue
+        targets = list(verdict.targets)
+        trigger = verdict.word
+        rule = f"speech: {s.via} + {verdict.kind} {verdict.phrase!r} → {verdict.code}"
+        made = 0
+        for speaker in s.speakers:
+            for target in targets or [None]:
+                if target is not None and _same(speaker.actor, target.actor):
+                    continue
+                out.append(
+                    _statement_event(
+                        verdict.code,
+                        speaker,
+                        target,
+                        trigger,
+                        tree,
+                        sentence,
+                        doc_id,
+                        input_id,
+                        date,
+                        rule,
+                    )
+                )
+                made += 1
+        if notes is not None:
+            notes.append(f"{label}: {rule}: coded {made} event(s)")
+    return out
+
+
+def _trigger_span(tree: Tree, i: int) -> tuple[int, int]:
+    return (tree.tokens[i].start, tree.tokens[i].end)
+
+
+def _statement_event(
+    code: str,
+    source: Mention,
+    target: Mention | None,
+    trigger: int,
+    tree: Tree,
+    sentence: Sentence,
+    doc_id: str,
+    input_id: str,
+    date: str | None,
+    rule: str,
+) -> Event:
+    info = code_info(code)
+    t_actor = target.actor if target is not None else None
+    confidence = 0.5 + (0.1 if t_actor is not None else 0.0)
+    confidence += 0.1 if source.actor.country else 0.0
+    return Event(
+        event_id=make_id(
+            doc_id,
+            sentence.index,
+            trigger,
+            source.actor.code,
+            source.head,
+            t_actor.code if t_actor else None,
+            target.head if target else None,
+            code,
+            False,
+        ),
+        doc_id=doc_id,
+        input_id=input_id,
+        date=date,
+        source=source.actor,
+        target=t_actor,
+        cameo=code,
+        root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        plover=Plover(type=info.plover_type, mode=info.plover_mode, context=info.plover_context),
+        negated=False,
+        modality="actual",
+        quantity=None,
+        location=None,
+        sentence=sentence.text,
+        sentence_index=sentence.index,
+        span=(sentence.start, sentence.end),
+        rule=rule,
+        confidence=round(confidence, 2),
+        trigger=_trigger_span(tree, trigger),
+        date_precision="day" if date else None,
+    )
 
 
 def _statement_veto(event: Event, m: _Match, tree: Tree, events: list[Event]) -> str | None:

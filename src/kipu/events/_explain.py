@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kipu.events._coder import EventOptions, _code_sentence
+from kipu.events._coder import EventOptions, _actor_at, _code_sentence
 from kipu.events._discards import load_discards
 from kipu.events._patterns import load_patterns
+from kipu.events._speech import quote_speakers
 from kipu.records import Event, Mention, Resolved, Sentence
 
 
@@ -29,7 +30,10 @@ def explain_events(
     discards = load_discards(options.dictionaries if options else ())
     story = discards.story_hit(article.text)
     out: list[SentenceExplanation] = []
-    for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
+    quoted = quote_speakers(resolved, _actor_at)
+    for sentence, mentions, carried in zip(
+        resolved.parsed.sentences, resolved.mentions, quoted, strict=True
+    ):
         notes: list[str] = []
         events: list[Event] = []
         phrase = story or discards.sentence_hit(sentence.text)
@@ -47,6 +51,8 @@ def explain_events(
                 article.input_id,
                 article.published,
                 notes,
+                quoted=carried,
+                speech=options.bundled if options else True,
             )
         if not notes:
             notes.append("no word of the sentence is a trigger in the dictionary")

@@ -10,6 +10,7 @@ are unknown (``null``, never a guess), and whose rule says why it was taken.
 
 from __future__ import annotations
 
+from kipu.actors import load_dictionaries
 from kipu.events._tree import Tree
 from kipu.records import Actor, Mention
 
@@ -71,3 +72,34 @@ def _entity_span(tree: Tree, i: int) -> tuple[int, int]:
     while end < len(tokens) and tokens[end].ent_iob == "I" and tokens[end].ent == label:
         end += 1
     return start, end
+
+
+def nationality_mention(tree: Tree, i: int) -> Mention | None:
+    """The country a nationality word names when it qualifies an act or a thing rather than
+    people ("the Chilean plan", "Turkish objections"): the actor stage codes the people a
+    nationality qualifies ("Chilean officials"), not the state behind a state's act."""
+    tok = tree.tokens[i]
+    if tok.dep not in ("amod", "compound") or tok.pos not in ("ADJ", "PROPN"):
+        return None
+    entries = [
+        e
+        for e in load_dictionaries().countries.get(_key(tok.text), [])
+        if e.kind in ("adjective", "name", "short") and not e.ambiguous and not e.place
+    ]
+    codes = {e.code for e in entries}
+    if len(codes) != 1:
+        return None
+    code = codes.pop()
+    actor = Actor(
+        text=tok.text,
+        name=None,
+        code=code,
+        country=code,
+        sector=None,
+        rule=f"nationality of an act: {tok.text!r} → {code}",
+    )
+    return Mention(head=i, start=i, end=i + 1, actor=actor)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())

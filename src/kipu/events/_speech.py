@@ -1,0 +1,664 @@
+"""Statements coded by what is said: criticism, accusation, praise, outlook, threats, appeals.
+
+CAMEO codes a statement by its content, and real news reports most political acts as speech:
+"“It is unacceptable,” the minister said" is criticism (111), "the spokesman said the strikes
+were a war crime" an accusation (112), "she said she was confident the talks would succeed"
+optimism (013). Attribution alone ("officials said the convoy arrived") is no event: the act
+reported is coded by the coder with its own actors, and the speaker only vouches for it.
+
+This module finds who speaks and which words are theirs in a sentence (:func:`find_speech`): a
+verb of saying and its subject ("X said that ...", "“...,” X said", "X described the move as
+..."), "according to X", an attitude its subject holds ("X is unhappy that ..."), an attitude
+noun with its holder ("a rebuke by X", "anger from X", "X's objections to"), and a quotation
+carried on from an earlier sentence (:func:`carry_quotes`). It then reads the words said against
+``data/speech.tsv`` (:func:`classify`): the kind of speech act and the word that shows it, and
+the actor it is about.
+
+Written by hand: no library codes political speech acts, and the lexicon is kipu's data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kipu.events._mood import CONDITIONAL_MARKS, NEGATIONS, POSSIBLE_AUX, in_question, mood_of
+from kipu.events._tree import OBJECT_DEPS, Tree
+from kipu.events._unresolved import nationality_mention
+from kipu.records import Mention, Resolved, Sentence
+
+# Verbs of saying whose words are what a statement says.
+SAYING_VERBS = frozenset(
+    "say tell add state declare announce note stress emphasise emphasize insist argue claim "
+    "allege write tweet post explain reply respond answer comment remark observe suggest "
+    "contend maintain assert reiterate repeat acknowledge admit concede conclude predict "
+    "complain describe call brand label dub term characterise characterize liken warn caution "
+    "hint signal indicate proclaim lament protest".split()
+)
+# Verbs whose object and its "as" phrase or predicate are what is said: "described the move as
+# provocative", "called the plan a sham", "branded them terrorists".
+NAMING_VERBS = frozenset(
+    "describe call brand label dub term characterise characterize liken denounce".split()
+)
+# Adjectives by which their subject states an attitude without a verb of saying: "Paris is
+# unhappy that ...", "the government has been appalled at ...".
+ATTITUDE_ADJECTIVES = frozenset(
+    "unhappy displeased dismayed disappointed troubled frustrated angry furious upset appalled "
+    "outraged concerned worried alarmed confident optimistic hopeful pessimistic sceptical "
+    "skeptical grateful".split()
+)
+# Nouns of an attitude voiced by their holder ("a rebuke by Turkey's president", "anger from the
+# regime", "Turkish objections to", "their angry protestations").
+ATTITUDE_NOUNS = {
+    "rebuke": "criticism",
+    "criticism": "criticism",
+    "condemnation": "criticism",
+    "denunciation": "criticism",
+    "censure": "criticism",
+    "outrage": "criticism",
+    "anger": "criticism",
+    "fury": "criticism",
+    "objection": "criticism",
+    "protestation": "criticism",
+    "complaint": "criticism",
+    "accusation": "accusation",
+    "allegation": "accusation",
+    "praise": "praise",
+    "tribute": "praise",
+    "gratitude": "praise",
+    "warning": "warning",
+}
+# Verbs whose object is an attitude voiced: "expressed concern", "voiced their anger".
+VOICING_VERBS = frozenset("express voice raise relay share convey air register".split())
+# Heads whose "as"/"to" object is a predicate: "described it as a sham", "amounts to a crime".
+PREDICATING_HEADS = frozenset(
+    "describe call brand label regard see view treat denounce dismiss amount tantamount "
+    "equivalent akin tantamount characterise characterize consider liken compare".split()
+)
+# Verbs of warning: with no other word to code, a warning that names another actor is CAMEO's
+# 130; one that names none ("warned of the risk of famine") is pessimism (012).
+WARNING_VERBS = frozenset({"warn", "caution"})
+# Prepositions whose object holds the attitude of an attitude noun ("anger from the regime").
+HOLDER_PREPS = frozenset({"by", "from", "of"})
+# Prepositions whose object an attitude is about ("concern over", "angry at", "objections to").
+ABOUT_PREPS = frozenset({"about", "over", "at", "with", "against", "to", "of", "on", "for", "by"})
+# Pronouns that in reported speech stand for the speaker ("said he was worried").
+SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they"})
+# First-person pronouns inside a quotation: the speaker.
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+# Quotation marks that open, close, or do either.
+OPENING = "“‘"
+CLOSING = "”’"
+EITHER = '"'
+
+KIND_CODES = {
+    "criticism": "111",
+    "accusation": "112",
+    "denial": "016",
+    "praise": "051",
+    "optimism": "013",
+    "pessimism": "012",
+    "threat": "138",
+    "appeal": "020",
+    "disapproval": "110",
+    "warning": "130",
+}
+PRECEDENCE = (
+    "threat",
+    "accusation",
+    "criticism",
+    "appeal",
+    "disapproval",
+    "pessimism",
+    "praise",
+    "optimism",
+    "warning",
+)
+# Kinds that are an attitude someone holds: coded only when the speakers hold it.
+ATTITUDES = frozenset({"pessimism", "optimism", "disapproval"})
+# Kinds that, negated, turn into criticism ("not credible", "not a very smart idea").
+POSITIVE = frozenset({"praise", "optimism"})
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """One act of speech in a sentence: who spoke, and which tokens are what they said."""
+
+    speakers: tuple[Mention, ...]
+    content: tuple[int, ...]  # token indices of the words said
+    trigger: int | None  # the verb, adjective or noun of the speech act (None: a carried quote)
+    via: str  # how it was found: "said", "according to", "quote carried on", "unhappy" ...
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a statement is: its kind and code, the word that shows it, and whom it is about."""
+
+    kind: str
+    code: str
+    word: int  # token index of the word (first word of a phrase)
+    phrase: str
+    targets: tuple[Mention, ...]  # the actors it is about (may be empty)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The speech dictionary: phrases (tuples of lemmas) by kind."""
+
+    by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word → (phrase, kind)
+
+
+@cache
+def load_speech() -> Lexicon:
+    """The bundled speech dictionary (``data/speech.tsv``)."""
+    text = resources.files("kipu.events.data").joinpath("speech.tsv").read_text(encoding="utf-8")
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, phrase, *_ = line.split("\t")
+        if kind not in KIND_CODES:
+            raise ValueError(f"speech.tsv: unknown kind {kind!r}")
+        words = tuple(phrase.lower().split())
+        by_first.setdefault(words[0], []).append((words, kind))
+    return Lexicon(by_first={k: tuple(v) for k, v in by_first.items()})
+
+
+MentionAt = Callable[[int], Mention | None]
+
+
+def find_speech(tree: Tree, mention_at: MentionAt) -> list[Said]:
+    """Every act of speech in the sentence whose speaker is an actor (resolved or not)."""
+    out: list[Said] = []
+    for tok in tree.tokens:
+        if tok.pos == "VERB" and tok.lemma in SAYING_VERBS:
+            said = _saying(tree, tok.i, mention_at)
+        elif tok.lemma == "accord" and tok.text.lower() == "according":
+            said = _according_to(tree, tok.i, mention_at)
+        elif tok.pos == "ADJ" and tok.lemma in ATTITUDE_ADJECTIVES and tok.dep == "acomp":
+            said = _attitude(tree, tok.i, mention_at)
+        elif tok.pos == "NOUN" and tok.lemma in ATTITUDE_NOUNS:
+            said = _attitude_noun(tree, tok.i, mention_at)
+        else:
+            continue
+        if said is not None:
+            out.append(said)
+    # "The minister said farmers were worried": the farmers' worry is what the minister said,
+    # not a statement of theirs.
+    reported = {i for s in out if s.via in SAYING_VERBS for i in s.content}
+    return [s for s in out if s.via in SAYING_VERBS or s.trigger not in reported]
+
+
+def _saying(tree: Tree, v: int, mention_at: MentionAt) -> Said | None:
+    tok = tree.tokens[v]
+    agents = [o for a in tree.children(v, "agent") for o in tree.children(a, "pobj")]
+    passive = tree.children(v, "nsubjpass")
+    if passive and not agents:
+        return None  # "it was said that": no one speaks
+    heads = agents or _subject_heads(tree, v)
+    speakers = _actors(tree, heads, mention_at)
+    if not speakers:
+        return None
+    if _not_said(tree, v):
+        return None
+    content: set[int] = set()
+    for c in tree.children(v, "ccomp", "parataxis", "xcomp", "oprd"):
+        content.update(tree.subtree(c))
+    if tok.lemma in NAMING_VERBS or passive:
+        # "described the move as provocative", "was described as alarming by X".
+        for c in tree.children(v, *OBJECT_DEPS, "nsubjpass", "prep", "acomp", "attr"):
+            if tree.tokens[c].dep != "prep" or tree.tokens[c].lemma in ("as", "of"):
+                content.update(tree.subtree(c))
+    if tok.dep in ("parataxis", "ccomp") and tok.head != v:
+        # "“It is a sham,” the minister said": the quote is the clause the verb interrupts.
+        mine = set(tree.subtree(v))
+        content.update(i for i in tree.subtree(tok.head) if i not in mine)
+    if not content:
+        return None
+    return Said(tuple(speakers), tuple(sorted(content)), v, tok.lemma)
+
+
+def _according_to(tree: Tree, i: int, mention_at: MentionAt) -> Said | None:
+    objects = [o for p in tree.children(i, "prep") for o in tree.children(p, "pobj")]
+    speakers = _actors(tree, objects, mention_at)
+    if not speakers:
+        return None
+    mine = set(tree.subtree(i))
+    content = tuple(t.i for t in tree.tokens if t.i not in mine)
+    return Said(tuple(speakers), content, i, "according to")
+
+
+def _attitude(tree: Tree, adj: int, mention_at: MentionAt) -> Said | None:
+    """ "Paris is unhappy that ...", "the government has been appalled at ..."."""
+    verb = tree.tokens[adj].head
+    speakers = _actors(tree, tree.children(verb, "nsubj"), mention_at)
+    if not speakers or _not_said(tree, verb):
+        return None
+    return Said(tuple(speakers), tuple(tree.subtree(adj)), adj, tree.tokens[adj].lemma)
+
+
+def _attitude_noun(tree: Tree, n: int, mention_at: MentionAt) -> Said | None:
+    """ "a rebuke by Turkey's president", "anger from the regime", "Turkish objections to"."""
+    holders = [*tree.children(n, "poss")]
+    noun = tree.tokens[n]
+    # "drew a rebuke from X", "prompted angry objections by X": the holder on the verb.
+    owners = [n, noun.head] if noun.dep in OBJECT_DEPS and noun.head != n else [n]
+    holders += [
+        o
+        for h in owners
+        for p in tree.children(h, "prep")
+        if tree.tokens[p].lemma in HOLDER_PREPS and (h == n or tree.tokens[p].lemma != "of")
+        for o in tree.children(p, "pobj")
+    ]
+    holders += [
+        c for c in tree.children(n, "amod", "compound") if tree.tokens[c].ent in ("NORP", "GPE")
+    ]
+    speakers = _actors(tree, holders, mention_at)
+    if not speakers:
+        return None
+    if any(tree.tokens[c].lemma in ("no", "any") for c in tree.children(n, "det")):
+        return None  # "no objection", "any criticism"
+    speaker_heads = {s.head for s in speakers}
+    content = tuple(i for i in tree.subtree(n) if i not in speaker_heads)
+    return Said(tuple(speakers), content, n, tree.tokens[n].lemma)
+
+
+def _subject_heads(tree: Tree, v: int) -> list[int]:
+    """The subject of a verb of saying, up through "saying"/"adding" clauses and conjoined
+    verbs ("X voted not to attend, saying it was a sham")."""
+    node = v
+    for _ in range(4):
+        subjects = tree.children(node, "nsubj")
+        if subjects:
+            return tree.conjuncts(subjects[0])
+        tok = tree.tokens[node]
+        if tok.dep not in ("advcl", "conj", "xcomp") or tok.head == node:
+            return []
+        node = tok.head
+    return []
+
+
+def _actors(tree: Tree, heads: Sequence[int], mention_at: MentionAt) -> list[Mention]:
+    out: list[Mention] = []
+    for h in heads:
+        for c in tree.conjuncts(h):
+            m = mention_at(c)
+            if m is not None and m not in out:
+                out.append(m)
+    return out
+
+
+def _not_said(tree: Tree, v: int) -> bool:
+    """True when the speech act itself did not happen or is hypothetical: "did not say", "will
+    say", "could say", "if they say", "will use the UN to claim"."""
+    mood = mood_of(tree, v, "01")
+    if mood.skip or mood.negated or mood.modality != "actual":
+        return True
+    for c in tree.kids[v]:
+        ct = tree.tokens[c]
+        if ct.dep == "neg" or (ct.dep == "aux" and ct.lemma in POSSIBLE_AUX | {"will", "shall"}):
+            return True
+        if ct.dep == "mark" and ct.lemma in CONDITIONAL_MARKS:
+            return True
+    return in_question(tree, v)
+
+
+def quote_spans(sentence: Sentence, inside: bool) -> tuple[list[tuple[int, int]], bool]:
+    """Character spans (sentence-relative) inside quotation marks, and whether the quotation is
+    still open at the sentence's end. ``inside``: the sentence starts within a quotation."""
+    spans: list[tuple[int, int]] = []
+    start = 0 if inside else None
+    for i, ch in enumerate(sentence.text):
+        opening = ch in OPENING or (ch in EITHER and start is None)
+        closing = ch in CLOSING or (ch in EITHER and start is not None)
+        if ch == "’" and 0 < i < len(sentence.text) - 1 and sentence.text[i + 1].isalpha():
+            continue  # an apostrophe ("Turkey’s", "don’t"), not a closing mark
+        if opening and start is None:
+            start = i
+        elif closing and start is not None:
+            spans.append((start, i + 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(sentence.text)))
+    return spans, start is not None
+
+
+def classify(
+    tree: Tree, said: Said, mention_at: MentionAt, lexicon: Lexicon | None = None
+) -> Verdict | None:
+    """The kind of speech act the words said make, or None when they make none."""
+    lexicon = lexicon or load_speech()
+    content = said.content
+    lemmas = [_word(tree, i) for i in content]
+    found: dict[str, tuple[int, tuple[str, ...]]] = {}
+    for n, lemma in enumerate(lemmas):
+        for phrase, kind in lexicon.by_first.get(lemma, ()):
+            if tuple(lemmas[n : n + len(phrase)]) != phrase:
+                continue
+            i = content[n]
+            if len(phrase) == 1 and not (_judging(tree, i) and _predicative(tree, i)):
+                continue
+            negated = _negated(tree, i) and "not" not in phrase
+            if negated and kind in POSITIVE:
+                kind = "criticism"
+            elif negated and kind == "accusation" and _about_speaker(tree, i, said):
+                kind = "denial"
+            elif negated:
+                continue
+            if kind in ATTITUDES and not _held_by_speaker(tree, i, said, mention_at):
+                continue  # "she said he was angered by ...": not the speaker's attitude
+            if kind not in ("threat", "appeal") and _conditional(tree, i, said):
+                continue  # "if the rebels govern the city, there are concerns"
+            found.setdefault(kind, (i, phrase))
+    if said.trigger is not None and tree.tokens[said.trigger].pos in ("ADJ", "NOUN"):
+        # The attitude word itself ("unhappy", "a rebuke by", "Trump's warning"): its own kind.
+        own = _own_kind(tree, said.trigger, lexicon)
+        if own is not None:
+            found[own] = (said.trigger, (tree.tokens[said.trigger].lemma,))
+    if not found and said.trigger is not None:
+        lemma = tree.tokens[said.trigger].lemma
+        if lemma in WARNING_VERBS:
+            others = any(
+                (m := mention_at(i)) is not None and m.actor.code and not _speaker(m, said)
+                for i in content
+            )
+            found["warning" if others else "pessimism"] = (said.trigger, (lemma,))
+    if not found:
+        return None
+    order = {kind: n for n, kind in enumerate((*PRECEDENCE, "denial"))}
+    roots = _roots(tree, said)
+    # The word nearest the root of what is said decides ("is confident that X will be an
+    # important contribution" is optimism); precedence breaks ties.
+    kind = min(found, key=lambda k: (_depth(tree, found[k][0], roots), order[k]))
+    i, phrase = found[kind]
+    targets: list[Mention] = [] if kind == "denial" else _targets(tree, i, said, mention_at)
+    return Verdict(kind, KIND_CODES[kind], i, " ".join(phrase), tuple(targets))
+
+
+def _held_by_speaker(tree: Tree, i: int, said: Said, mention_at: MentionAt) -> bool:
+    """An attitude word (worried, angry, hopeful) counts when the speakers hold it: it has no
+    subject of its own ("concerns", "expressed concern"), or its subject is the speakers, a
+    first-person pronoun, or the pronoun that stands for them."""
+    node = i
+    for _ in range(3):
+        subjects = tree.children(node, "nsubj", "nsubjpass")
+        if subjects:
+            s = subjects[0]
+            t = tree.tokens[s]
+            if t.lemma.lower() in FIRST_PERSON or any(m.head == s for m in said.speakers):
+                return True
+            if t.pos == "PRON" and t.lemma.lower() in SPEAKER_PRONOUNS and len(said.speakers) == 1:
+                # "the minister said he was skeptical": he is the minister, unless the text
+                # has placed him as someone else
+                other = mention_at(s)
+                return other is None or other.actor.code is None or _speaker(other, said)
+            return said.trigger is not None and tree.tokens[said.trigger].pos != "VERB"
+        tok = tree.tokens[node]
+        if tok.dep not in ("acomp", "xcomp", "amod", "dobj", "attr") or tok.head == node:
+            return True
+        node = tok.head
+    return True
+
+
+def _conditional(tree: Tree, i: int, said: Said) -> bool:
+    """The word's clause, or a clause governing it within what is said, is conditional."""
+    content = set(said.content)
+    node = i
+    for _ in range(8):
+        for c in tree.kids[node]:
+            if tree.tokens[c].dep == "advcl" and any(
+                tree.tokens[m].lemma in CONDITIONAL_MARKS for m in tree.children(c, "mark")
+            ):
+                return True
+            if tree.tokens[c].dep == "mark" and tree.tokens[c].lemma in CONDITIONAL_MARKS:
+                return True
+        head = tree.tokens[node].head
+        if head == node or head not in content:
+            return False
+        node = head
+    return False
+
+
+def _roots(tree: Tree, said: Said) -> set[int]:
+    """The tokens of what is said whose head is outside it (the clause roots)."""
+    content = set(said.content)
+    return {i for i in content if tree.tokens[i].head not in content or tree.tokens[i].head == i}
+
+
+def _depth(tree: Tree, i: int, roots: set[int]) -> int:
+    depth = 0
+    node = i
+    while node not in roots and depth < 20:
+        if tree.tokens[node].head == node:
+            break
+        node = tree.tokens[node].head
+        depth += 1
+    return depth
+
+
+def _predicative(tree: Tree, i: int) -> bool:
+    """A single adjective or noun judges where it is said of something: as a predicate ("is
+    unacceptable", "was a sham", "found them inexcusable"), the object of a naming or amounting
+    word ("described as provocative", "amounts to a war crime"), an attitude voiced ("expressed
+    concern"), or a modifier of such a word ("a blatant attack", "a dangerous departure")."""
+    t = tree.tokens[i]
+    if t.pos == "VERB":
+        return True
+    for _ in range(3):
+        if t.dep in ("attr", "acomp", "oprd", "appos", "xcomp", "ccomp") or t.head == t.i:
+            return True
+        if t.dep == "conj":  # "provocative and unilateral": as its first conjunct is
+            t = tree.tokens[t.head]
+            continue
+        head = tree.tokens[t.head]
+        if t.dep in ("dobj", "obj") and head.lemma in VOICING_VERBS | PREDICATING_HEADS:
+            return True
+        if (
+            t.dep in ("pobj", "amod", "acomp")
+            and head.lemma in ("as", "to")
+            and head.head != head.i
+        ):
+            if tree.tokens[head.head].lemma in PREDICATING_HEADS:
+                return True
+        if t.dep == "nsubj" and t.pos == "NOUN" and head.lemma in ("mark", "be"):
+            return head.lemma == "mark"  # "the talks were marked by anger"
+        if t.dep not in ("amod", "compound", "advmod"):
+            return False
+        t = head
+    return False
+
+
+def _own_kind(tree: Tree, i: int, lexicon: Lexicon) -> str | None:
+    lemma = tree.tokens[i].lemma.lower()
+    if lemma in ATTITUDE_NOUNS:
+        return ATTITUDE_NOUNS[lemma]
+    for phrase, kind in lexicon.by_first.get(lemma, ()):
+        if len(phrase) == 1:
+            return kind
+    return None
+
+
+def _word(tree: Tree, i: int) -> str:
+    t = tree.tokens[i]
+    return t.lemma.lower() if t.pos not in ("PROPN",) else t.text.lower()
+
+
+def _judging(tree: Tree, i: int) -> bool:
+    """A single word judges only as a content word (not a name, not part of one)."""
+    t = tree.tokens[i]
+    return t.pos in ("ADJ", "NOUN", "VERB", "ADV") and not t.ent
+
+
+def _negated(tree: Tree, i: int) -> bool:
+    """The word, or the clause it is the predicate of, is negated ("not credible", "is not a
+    smart idea", "no crime", "did not violate")."""
+    node = i
+    for _ in range(3):
+        for c in tree.kids[node]:
+            ct = tree.tokens[c]
+            if ct.dep == "neg" or (ct.dep == "det" and ct.lemma == "no"):
+                return True
+            if ct.lemma in NEGATIONS and ct.dep in ("advmod", "neg"):
+                return True
+        tok = tree.tokens[node]
+        if tok.dep not in ("acomp", "attr", "amod", "xcomp", "dobj", "pobj", "prep") or (
+            tok.head == node
+        ):
+            return False
+        node = tok.head
+    return False
+
+
+def _about_speaker(tree: Tree, i: int, said: Said) -> bool:
+    """The clause of the word is about the speakers themselves ("we are not criminals", "he
+    committed no crime")."""
+    node = i
+    for _ in range(4):
+        for s in tree.children(node, "nsubj", "nsubjpass"):
+            t = tree.tokens[s]
+            if t.lemma.lower() in FIRST_PERSON or t.lemma.lower() in ("he", "she", "it", "they"):
+                return True
+            if any(m.head == s for m in said.speakers):
+                return True
+        tok = tree.tokens[node]
+        if tok.head == node:
+            break
+        node = tok.head
+    return False
+
+
+def _speaker(m: Mention, said: Said) -> bool:
+    return any(
+        m.head == s.head or (m.actor.code is not None and m.actor.code == s.actor.code)
+        for s in said.speakers
+    )
+
+
+def _targets(tree: Tree, i: int, said: Said, mention_at: MentionAt) -> list[Mention]:
+    """The actors a statement is about: named in the judging word's own phrase, or the subject
+    of its clause, or else the first actor of the words said — never the speaker, never an
+    actor of unknown identity."""
+    content = set(said.content)
+    candidates: list[int] = []
+    for p in tree.children(i, "prep"):
+        if tree.tokens[p].lemma in ABOUT_PREPS:
+            candidates += [o for o in tree.subtree(p)]
+    node = i
+    for _ in range(3):
+        candidates += tree.children(node, "nsubj", "nsubjpass", "poss")
+        tok = tree.tokens[node]
+        if tok.head == node:
+            break
+        node = tok.head
+    candidates += sorted(content)
+    for c in candidates:
+        if c not in content and c not in tree.subtree(i):
+            continue
+        m = _actor_of_phrase(tree, c, mention_at)
+        if m is None or _speaker(m, said) or m.actor.code is None:
+            continue
+        out = [m]
+        for h in tree.conjuncts(m.head)[1:]:
+            other = mention_at(h)
+            if other is not None and other.actor.code is not None and not _speaker(other, said):
+                out.append(other)
+        return out
+    return []
+
+
+def _actor_of_phrase(tree: Tree, i: int, mention_at: MentionAt) -> Mention | None:
+    """The actor of a phrase: its head, or its possessor or name modifier ("the US plan",
+    "Turkey's offensive")."""
+    heads = [i]
+    if tree.tokens[i].pos == "NOUN":
+        heads += tree.children(i, "poss", "compound", "amod")
+    for h in heads:
+        m = mention_at(h)
+        if m is not None and m.actor.code is not None:
+            return m
+        m = nationality_mention(tree, h)
+        if m is not None:
+            return m
+    return None
+
+
+def first_person(tree: Tree, i: int) -> bool:
+    """A first-person pronoun ("I", "we", "us")."""
+    t = tree.tokens[i]
+    return t.pos == "PRON" and t.lemma.lower() in FIRST_PERSON
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """A sentence's quotations: the spans inside quotation marks (sentence-relative character
+    offsets) and, for a sentence that is all quotation with no speaker of its own, the speakers
+    of the quotation it carries on ("“…,” she said. “…”")."""
+
+    spans: tuple[tuple[int, int], ...]
+    carried: tuple[Mention, ...]
+
+
+# How many sentences a quotation may run before or after the one that names its speaker.
+QUOTE_REACH = 4
+# Share of a sentence's characters inside quotation marks for it to be all quotation.
+QUOTED_SHARE = 0.8
+
+
+def quote_speakers(
+    resolved: Resolved, actor_at: Callable[[Tree, dict[int, Mention]], MentionAt]
+) -> list[Quoted]:
+    """For each sentence of an article, its quotations and the speakers of a quotation that
+    runs over from (or on to) the sentence that names them: journalists attribute a quotation
+    of several sentences once, in its first or last sentence."""
+    rows: list[tuple[tuple[tuple[int, int], ...], bool, bool, tuple[Mention, ...]]] = []
+    inside = False
+    for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
+        tree = Tree(sentence)
+        spans, still_open = quote_spans(sentence, inside)
+        said = find_speech(tree, actor_at(tree, {m.head: m for m in mentions}))
+        quoted_chars = sum(b - a for a, b in spans)
+        text_chars = len(sentence.text.strip()) or 1
+        all_quote = quoted_chars / text_chars >= QUOTED_SHARE
+        speakers: tuple[Mention, ...] = ()
+        for s in said:
+            if s.trigger is None or tree.tokens[s.trigger].pos != "VERB":
+                continue
+            offsets = [tree.tokens[i].start - sentence.start for i in s.content]
+            if any(a <= o < b for o in offsets for a, b in spans):
+                speakers = s.speakers
+                break
+        rows.append((tuple(spans), all_quote and not said, still_open, speakers))
+        inside = still_open
+    out: list[Quoted] = []
+    for n, (spans, quote_only, _, _) in enumerate(rows):
+        carried: tuple[Mention, ...] = ()
+        if quote_only:
+            carried = _carried(rows, n)
+        out.append(Quoted(spans, carried))
+    return out
+
+
+def _carried(
+    rows: list[tuple[tuple[tuple[int, int], ...], bool, bool, tuple[Mention, ...]]], n: int
+) -> tuple[Mention, ...]:
+    """The speakers of the quotation sentence ``n`` belongs to: the nearest sentence before it
+    (through quotation-only sentences) or after it (while the quotation stays open) that names
+    them."""
+    for k in range(n - 1, max(-1, n - 1 - QUOTE_REACH), -1):
+        spans, quote_only, _, speakers = rows[k]
+        if speakers:
+            return speakers
+        if not quote_only:
+            break
+    for k in range(n, min(len(rows) - 1, n + QUOTE_REACH)):
+        _, _, still_open, _ = rows[k]
+        nxt_spans, nxt_quote_only, _, nxt_speakers = rows[k + 1]
+        if not still_open:
+            break
+        if nxt_speakers:
+            return nxt_speakers
+        if not nxt_quote_only:
+            break
+    return ()

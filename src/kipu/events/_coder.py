@@ -41,7 +41,7 @@ from kipu.events._mood import (
     mood_of,
     shift,
 )
-from kipu.events._patterns import ANY_SLOT, Pattern, PatternIndex, load_patterns
+from kipu.events._patterns import ANY_OBJECT, ANY_SLOT, Pattern, PatternIndex, load_patterns
 from kipu.events._refine import refine
 from kipu.events._speech import (
     MentionAt,
@@ -53,7 +53,7 @@ from kipu.events._speech import (
     quote_speakers,
 )
 from kipu.events._tree import OBJECT_DEPS, Tree
-from kipu.events._unresolved import unresolved_mention
+from kipu.events._unresolved import unresolved_mention, unresolved_target
 from kipu.events.codebook import code_info, foreign_code_info, load_codebook
 from kipu.ids import make_id
 from kipu.records import Actor, Event, Mention, Plover, Resolved, Sentence, Token
@@ -148,6 +148,10 @@ ENGAGING_VERBS = frozenset({"engage"})
 # martial law", "declared a ceasefire", "declined to comment", "established diplomatic ties".
 # A bare "released it", "signed it" or "agreed to act" still needs a target actor.
 NAMED_ACT_ROOTS = TARGETED_ROOTS | {"16"}
+# Roots whose target slot always holds someone: the one appealed to or asked (02, 10), so any
+# noun phrase there is an actor the dictionaries may not place ("urged the international
+# community to act").
+ADDRESSED_ROOTS = frozenset({"02", "10"})
 # Particles of phrasal verbs: they complete a verb ("hand over"), they name no act.
 PARTICLES = frozenset("up down off out over in back away on forward through along about".split())
 # Roots of acts that two sides named by "between" do to each other ("talks between", "clashes
@@ -853,6 +857,11 @@ def _preps(tree: Tree, heads: list[int]) -> list[tuple[str, int]]:
                 for o in tree.children(p, "pcomp"):
                     if tree.tokens[o].pos == "VERB":
                         out.append((tok.lemma, o))
+        # "called for the closure to be abandoned": the parse marks a "for ... to" clause with
+        # "for"; its verb is the object of the "for".
+        for c in tree.children(h, "advcl", "ccomp"):
+            if any(tree.tokens[m].text.lower() == "for" for m in tree.children(c, "mark")):
+                out.append(("for", c))
     return out
 
 
@@ -896,7 +905,12 @@ def _best(
             continue  # "%": only conjoined subjects act on one another
         if not (p.as_written and verb is not None) and any(
             not any(
-                pl == prep and (tree.tokens[o].lemma == word or _joined_lemma(tree, o) == word)
+                pl == prep
+                and (
+                    tree.tokens[o].lemma == word
+                    or _joined_lemma(tree, o) == word
+                    or (word == ANY_OBJECT and tree.tokens[o].ent not in ("DATE", "TIME"))
+                )
                 for pl, o in preps
             )
             # The parse may take the preposition for a particle and its object for the verb's
@@ -1452,6 +1466,15 @@ def _events_for(
     if not targets and code[:2] in TARGETED_ROOTS:
         target_heads = _implied_targets(tree, m, code)
         targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
+    if not targets and m.target is not None and not m.pattern.as_written:
+        # "urged it to attend", "called on their western partners to act": someone the
+        # dictionaries do not place is still the one asked (see _unresolved.py).
+        addressed = m.pattern.code[:2] in ADDRESSED_ROOTS
+        targets = [
+            t
+            for i in tree.conjuncts(m.target)
+            if (t := unresolved_target(tree, i, addressee=addressed)) is not None
+        ]
     mutual = m.pattern.mutual or (
         not m.pattern.has_target
         and not m.pattern.nominal

@@ -12,6 +12,9 @@ trigger's dependents in any order:
                    (PETRARCH's reading of a pattern that does not mark its target: "restored ties
                    with Gondor"); see ``# codes: as written`` below;
 - ``PREP word``    a prepositional phrase with that object lemma must be present ("under arrest");
+- ``PREP *``       a prepositional phrase with any object (not a date) must be present ("call for
+                   *": called for something; the more specific "call for ceasefire" wins when it is
+                   written first);
 - ``<word``        a word written before the trigger in its clause or the clauses governing it, in
                    the order of the ``<`` items ("<not" in "did not clash", "<failed <to"); such a
                    pattern decides the event's mood itself (negation and modals are its words);
@@ -50,6 +53,8 @@ PREPOSITIONS = frozenset(
     "towards under upon with within".split()
 )
 BUNDLED = "patterns.tsv"
+# The object word of "PREP *": any object ("call for *": called for something).
+ANY_OBJECT = "*"
 # The target item of a pattern whose target is whichever complement names an actor ("any +").
 ANY_SLOT = "any"
 # The first line of a kipu dictionary may declare its kind ("# kipu: patterns", "# kipu: agents");

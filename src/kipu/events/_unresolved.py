@@ -61,6 +61,54 @@ def unresolved_mention(tree: Tree, i: int) -> Mention | None:
     return Mention(head=i, start=start, end=end, actor=actor)
 
 
+# Object pronouns that stand for someone acted on ("arrested him"); "it" is a thing as often as
+# a body ("released it"), and is taken only where the slot holds someone addressed ("urged it to
+# attend").
+TARGET_PRONOUNS = frozenset({"them", "him", "her", "they", "he", "she"})
+# Heads of phrases that name no one even in an addressee's slot.
+NOT_ADDRESSEES = frozenset(
+    "time way thing issue matter question need end point case plan proposal idea step "
+    "measure action".split()
+)
+
+
+def unresolved_target(tree: Tree, i: int, *, addressee: bool = False) -> Mention | None:
+    """An actor with no code for the phrase in a target slot: a named someone, an object
+    pronoun ("urged it to attend"), or, in the slot of one appealed to or asked
+    (``addressee``), any noun phrase that names people ("the international community", "its
+    western partners")."""
+    tok = tree.tokens[i]
+    if tok.pos == "PRON":
+        if tok.lemma.lower() not in TARGET_PRONOUNS and not (addressee and tok.lemma == "it"):
+            return None
+        actor = Actor(
+            text=tok.text,
+            name=None,
+            code=None,
+            country=None,
+            sector=None,
+            rule=f"unresolved: pronoun {tok.text.lower()!r} with no antecedent found",
+        )
+        return Mention(head=i, start=i, end=i + 1, actor=actor)
+    found = unresolved_mention(tree, i)
+    if found is not None or not addressee:
+        return found
+    if tok.pos != "NOUN" or tok.lemma in NOT_ADDRESSEES or tok.ent:
+        return None
+    words = [t for t in tree.subtree(i) if tree.tokens[t].dep not in ("relcl", "acl", "prep")]
+    start, end = min(words), max(words) + 1
+    text = " ".join(tree.tokens[j].text for j in range(start, end))
+    actor = Actor(
+        text=text,
+        name=None,
+        code=None,
+        country=None,
+        sector=None,
+        rule=f"unresolved: the one addressed, {text!r}",
+    )
+    return Mention(head=i, start=start, end=end, actor=actor)
+
+
 def _entity_span(tree: Tree, i: int) -> tuple[int, int]:
     """The named entity around token ``i`` (half-open token range)."""
     tokens = tree.tokens

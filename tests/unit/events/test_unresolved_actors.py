@@ -26,3 +26,20 @@ def test_a_thing_is_no_source() -> None:
 def test_a_resolved_actor_is_preferred() -> None:
     events = code("Peru criticised Bolivia on Monday.")
     assert [(e.source.code if e.source else None, e.cameo) for e in events] == [("PER", "111")]
+
+
+def test_the_one_appealed_to_need_not_be_placed() -> None:
+    events = code("The Peruvian foreign minister urged the international community to act.")
+    assert [(e.source.code if e.source else None, e.cameo) for e in events] == [("PERGOV", "020")]
+    target = events[0].target
+    assert target is not None and target.code is None
+    assert target.text == "the international community"
+
+
+def test_an_appeal_for_something_unnamed() -> None:
+    events = code("Chile called for the planned border closure to be abandoned.")
+    assert [(e.source.code if e.source else None, e.cameo, e.target) for e in events] == [
+        ("CHL", "020", None)
+    ]
+    # a named act still wins over the generic entry
+    assert [e.cameo for e in code("Chile called for a ceasefire.")] == ["0256"]

@@ -152,6 +152,10 @@ NAMED_ACT_ROOTS = TARGETED_ROOTS | {"16"}
 # noun phrase there is an actor the dictionaries may not place ("urged the international
 # community to act").
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+# Verbs that make the cooperative act a noun names an act to come: "announced a troop
+# withdrawal" is CAMEO's intent to withdraw (0356), not the withdrawal.
+ANNOUNCING_VERBS = frozenset({"announce", "unveil"})
+ANNOUNCED_ROOTS = frozenset({"04", "05", "06", "08"})
 # Particles of phrasal verbs: they complete a verb ("hand over"), they name no act.
 PARTICLES = frozenset("up down off out over in back away on forward through along about".split())
 # Roots of acts that two sides named by "between" do to each other ("talks between", "clashes
@@ -347,7 +351,13 @@ def _code_sentence(
             else:
                 notes.append(f"{_label(tree, m)}: not coded: {'; '.join(why)}")
         events.extend(found)
-    events += _speech_events(said, tree, sentence, by_head, events, doc_id, input_id, date, notes)
+    matched: dict[int, set[str]] = {}
+    for m in matches:
+        matched.setdefault(m.trigger, set()).add(m.pattern.code[:2])
+        matched.setdefault(m.clause, set()).add(m.pattern.code[:2])
+    events += _speech_events(
+        said, tree, sentence, by_head, events, matched, doc_id, input_id, date, notes
+    )
     return events
 
 
@@ -403,6 +413,7 @@ def _speech_events(
     sentence: Sentence,
     by_head: dict[int, Mention],
     events: list[Event],
+    matched: dict[int, set[str]],
     doc_id: str,
     input_id: str,
     date: str | None,
@@ -413,6 +424,16 @@ def _speech_events(
     is coded already ("said it would withdraw")."""
     at = _actor_at(tree, by_head)
     coded = {e.trigger for e in events}
+
+    def act_roots(i: int) -> frozenset[str]:
+        """The roots of the entries matched on the verb (or on the act noun it reports, "mount
+        an assault") and on its purpose verbs ("retain a force to fight")."""
+        words = [
+            i,
+            *(c for c in tree.children(i, "advcl", "xcomp") if tree.tokens[c].pos == "VERB"),
+        ]
+        return frozenset(r for w in words for r in matched.get(w, ()))
+
     out: list[Event] = []
     for s in said:
         label = f"{tree.tokens[s.trigger].text!r} ({s.via})" if s.trigger is not None else s.via
@@ -420,7 +441,7 @@ def _speech_events(
             if notes is not None:
                 notes.append(f"{label}: statement not coded: the verb's own entry is coded")
             continue
-        verdict = classify(tree, s, at)
+        verdict = classify(tree, s, at, act_roots)
         if verdict is None:
             if notes is not None:
                 notes.append(f"{label}: statement not coded: no word of what is said is codable")
@@ -1371,6 +1392,17 @@ def _events_for(
         # The entry's own words before the verb ("did not", "should have") are its mood: the
         # event is coded as the entry says, neither negated nor left out as hypothetical.
         mood = Mood("actual", False, False, "the entry's words before the verb")
+    elif (
+        m.pattern.nominal
+        and not m.passing
+        and m.clause != m.trigger
+        and tree.tokens[m.clause].lemma in ANNOUNCING_VERBS
+        and m.pattern.code[:2] in ANNOUNCED_ROOTS
+        and mood.modality == "actual"
+        and not mood.skip
+    ):
+        # "announced a troop withdrawal", "unveiled plans for talks": an act to come (03x).
+        mood = Mood("intent", mood.negated, False, tree.tokens[m.clause].text)
     if mood.skip:
         why.append(f"not an actual act ({mood.modality}: {mood.via})")
         return []

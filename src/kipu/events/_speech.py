@@ -77,6 +77,37 @@ PREDICATING_HEADS = frozenset(
     "describe call brand label regard see view treat denounce dismiss amount tantamount "
     "equivalent akin tantamount characterise characterize consider liken compare".split()
 )
+# Nouns of something asked or offered: judged badly, they are rejected ("demands for the
+# militias to leave are unrealistic" is CAMEO's rejection, 12, not criticism).
+PROPOSAL_NOUNS = frozenset(
+    "demand proposal offer request call ultimatum condition precondition suggestion".split()
+)
+# Verbs of saying that charge someone: "alleged that the court had been bribed".
+ALLEGING_VERBS = frozenset({"allege"})
+# Nouns of an armed operation: announced as going on or to come by a state, a threat of force.
+OPERATION_NOUNS = frozenset(
+    "operation offensive attack assault strike airstrike incursion campaign bombardment "
+    "invasion".split()
+)
+# Verbs by which an operation starts or goes on ("the operation would continue").
+OPERATION_VERBS = frozenset("start begin continue resume launch expand extend proceed".split())
+# Modal words of an act to come or that may come.
+COMING = frozenset({"will", "would", "shall", "'ll", "wo", "could", "may", "might", "can"})
+# Verbs that name no act of the speakers' own when they say they will do them: states, thoughts,
+# happenings ("it would be difficult", "it would take time", "we will see").
+NOT_ACTS = frozenset(
+    "be have seem become look feel think know believe expect hope want need see hear "
+    "mean happen occur take make cost last depend matter tend appear sound wait try "
+    "continue come go get like love say tell add do run".split()
+)
+# Verbs of saying: what they report is the speakers' own plan when its subject is the speakers.
+PLANNING_VERBS = frozenset({"plan", "intend", "aim", "prepare", "decide", "resolve"})
+# Roots of acts whose announcement is a threat (force, coercion, sanctions, protest) or an
+# intent to cooperate.
+FORCE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+# Kinds that "according to X" can make: a judgement; attribution of facts is no statement.
+ACCORDING_KINDS = frozenset({"criticism", "accusation", "praise", "rejection", "denial"})
 # Verbs of warning: with no other word to code, a warning that names another actor is CAMEO's
 # 130; one that names none ("warned of the risk of famine") is pessimism (012).
 WARNING_VERBS = frozenset({"warn", "caution"})
@@ -104,9 +135,13 @@ KIND_CODES = {
     "appeal": "020",
     "disapproval": "110",
     "warning": "130",
+    "rejection": "120",
+    "intent": "030",
+    "refusal": "120",
 }
 PRECEDENCE = (
     "threat",
+    "rejection",
     "accusation",
     "criticism",
     "appeal",
@@ -115,6 +150,9 @@ PRECEDENCE = (
     "praise",
     "optimism",
     "warning",
+    "denial",
+    "intent",
+    "refusal",
 )
 # Kinds that are an attitude someone holds: coded only when the speakers hold it.
 ATTITUDES = frozenset({"pessimism", "optimism", "disapproval"})
@@ -167,6 +205,8 @@ def load_speech() -> Lexicon:
 
 
 MentionAt = Callable[[int], Mention | None]
+# The CAMEO roots the pattern dictionary gives a verb and the act nouns of its phrase.
+ActRoots = Callable[[int], frozenset[str]]
 
 
 def find_speech(tree: Tree, mention_at: MentionAt) -> list[Said]:
@@ -326,11 +366,16 @@ def quote_spans(sentence: Sentence, inside: bool) -> tuple[list[tuple[int, int]]
 
 
 def classify(
-    tree: Tree, said: Said, mention_at: MentionAt, lexicon: Lexicon | None = None
+    tree: Tree,
+    said: Said,
+    mention_at: MentionAt,
+    act_roots: ActRoots | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Verdict | None:
     """The kind of speech act the words said make, or None when they make none."""
     lexicon = lexicon or load_speech()
-    content = said.content
+    # Punctuation is skipped: "a “difficult conversation”" holds the phrase.
+    content = tuple(i for i in said.content if tree.tokens[i].pos != "PUNCT")
     lemmas = [_word(tree, i) for i in content]
     found: dict[str, tuple[int, tuple[str, ...]]] = {}
     for n, lemma in enumerate(lemmas):
@@ -357,17 +402,32 @@ def classify(
         own = _own_kind(tree, said.trigger, lexicon)
         if own is not None:
             found[own] = (said.trigger, (tree.tokens[said.trigger].lemma,))
+    if "criticism" in found:
+        i, phrase = found["criticism"]
+        judged = _judged_noun(tree, i)
+        if judged is not None and tree.tokens[judged].lemma in PROPOSAL_NOUNS:
+            # "demands for the militias to leave are unrealistic": the demand is rejected.
+            del found["criticism"]
+            found.setdefault("rejection", (i, phrase))
+    force = _force_announced(tree, said, mention_at)
+    if force is not None:
+        found.setdefault("threat", force)
+    if not found and said.trigger is not None:
+        own = _own_plan(tree, said, mention_at, act_roots or (lambda i: frozenset()))
+        if own is not None:
+            found[own[0]] = own[1]
     if not found and said.trigger is not None:
         lemma = tree.tokens[said.trigger].lemma
-        if lemma in WARNING_VERBS:
-            others = any(
-                (m := mention_at(i)) is not None and m.actor.code and not _speaker(m, said)
-                for i in content
-            )
+        if lemma in ALLEGING_VERBS and _names_other(tree, content, said, mention_at):
+            found["accusation"] = (said.trigger, (lemma,))
+        elif lemma in WARNING_VERBS:
+            others = _names_other(tree, content, said, mention_at)
             found["warning" if others else "pessimism"] = (said.trigger, (lemma,))
+    if said.via == "according to":
+        found = {k: v for k, v in found.items() if k in ACCORDING_KINDS}
     if not found:
         return None
-    order = {kind: n for n, kind in enumerate((*PRECEDENCE, "denial"))}
+    order = {kind: n for n, kind in enumerate(PRECEDENCE)}
     roots = _roots(tree, said)
     # The word nearest the root of what is said decides ("is confident that X will be an
     # important contribution" is optimism); precedence breaks ties.
@@ -375,6 +435,135 @@ def classify(
     i, phrase = found[kind]
     targets: list[Mention] = [] if kind == "denial" else _targets(tree, i, said, mention_at)
     return Verdict(kind, KIND_CODES[kind], i, " ".join(phrase), tuple(targets))
+
+
+def _names_other(tree: Tree, content: Sequence[int], said: Said, mention_at: MentionAt) -> bool:
+    """What is said names an actor other than the speakers and their own country."""
+    countries = {sp.actor.country for sp in said.speakers if sp.actor.country}
+    return any(
+        (m := mention_at(i)) is not None
+        and m.actor.code is not None
+        and not _speaker(m, said)
+        and (m.actor.country is None or m.actor.country not in countries)
+        for i in content
+    )
+
+
+def _judged_noun(tree: Tree, i: int) -> int | None:
+    """The noun a predicate word judges: the subject of its clause ("the demands are
+    unrealistic"), or the noun it modifies ("an unrealistic demand")."""
+    t = tree.tokens[i]
+    if t.dep in ("amod", "compound") and tree.tokens[t.head].pos == "NOUN":
+        return t.head
+    node = i
+    for _ in range(3):
+        subjects = tree.children(node, "nsubj", "nsubjpass")
+        if subjects:
+            return subjects[0] if tree.tokens[subjects[0]].pos == "NOUN" else None
+        tok = tree.tokens[node]
+        if tok.head == node:
+            return None
+        node = tok.head
+    return None
+
+
+def _stands_for_speaker(tree: Tree, s: int, said: Said, mention_at: MentionAt) -> bool:
+    """A subject that is the speakers: a pronoun for them, themselves, or their own country's
+    forces or government ("the French president said French forces will remain")."""
+    t = tree.tokens[s]
+    if t.pos == "PRON":
+        if t.lemma.lower() in FIRST_PERSON:
+            return True
+        if t.lemma.lower() not in SPEAKER_PRONOUNS or len(said.speakers) != 1:
+            return False
+        if t.lemma.lower() == "it" and _is_person(tree, said.speakers[0]):
+            return False  # "it would send a terrible signal", Hunt said: not Hunt
+        other = mention_at(s)
+        return other is None or other.actor.code is None or _speaker(other, said)
+    m = mention_at(s)
+    if m is None:
+        return False
+    if _speaker(m, said):
+        return True
+    countries = {sp.actor.country for sp in said.speakers if sp.actor.country}
+    return (
+        m.actor.country is not None
+        and m.actor.country in countries
+        and m.actor.sector in ("GOV", "MIL", None)
+    )
+
+
+def _is_person(tree: Tree, m: Mention) -> bool:
+    """A speaker that is one person (a name, a pronoun for one, a title)."""
+    head = tree.tokens[m.head]
+    return (
+        m.actor.name is not None
+        or head.ent == "PERSON"
+        or head.lemma.lower() in ("he", "she", "i")
+        or (head.pos == "NOUN" and head.tag == "NN" and m.actor.sector in ("GOV", "MIL", "LEG"))
+    )
+
+
+def _own_plan(
+    tree: Tree, said: Said, mention_at: MentionAt, act_roots: ActRoots
+) -> tuple[str, tuple[int, tuple[str, ...]]] | None:
+    """ "Turkey said it would stall its offensive", "the groups said they will not attend":
+    the speakers announce an act of their own (CAMEO 03x, intent; 12x, refusal, when they say
+    they will not). Only for an act: not for states, thoughts or happenings ("it would be
+    difficult"), and only when the speakers (or their own state's forces) are its subject."""
+    content = set(said.content)
+    for i in sorted(content):
+        t = tree.tokens[i]
+        if t.pos != "VERB" or t.lemma in NOT_ACTS or t.lemma in SAYING_VERBS:
+            continue
+        if t.dep not in ("ccomp", "conj", "xcomp") and t.head != i and t.head in content:
+            continue  # only the clauses of what is said, not their modifiers
+        marks = {tree.tokens[c].lemma for c in tree.kids[i] if tree.tokens[c].dep == "aux"}
+        planned = t.dep == "xcomp" and tree.tokens[t.head].lemma in PLANNING_VERBS
+        future = bool(marks & {"will", "would", "shall", "'ll", "wo"}) or planned
+        if not future or marks & {"could", "may", "might", "can", "should", "must"}:
+            continue
+        node = tree.tokens[t.head].i if planned else i
+        subjects = tree.children(node, "nsubj", "nsubjpass")
+        if not subjects or not _stands_for_speaker(tree, subjects[0], said, mention_at):
+            continue
+        if _conditional(tree, i, said):
+            continue
+        negated = any(tree.tokens[c].dep == "neg" for c in (*tree.kids[i], *tree.kids[node]))
+        roots = act_roots(i)
+        if negated:
+            return "refusal", (i, (t.lemma,))
+        if roots & FORCE_ROOTS:
+            # "we will destroy all terror nests", "would retain a force in Syria to fight":
+            # force announced is a threat (13x)
+            return "threat", (i, (t.lemma,))
+        cooperative = bool(roots & COOPERATIVE_ROOTS)
+        if cooperative or _names_other(tree, tree.subtree(i), said, mention_at):
+            return "intent", (i, (t.lemma,))
+    return None
+
+
+def _force_announced(
+    tree: Tree, said: Said, mention_at: MentionAt
+) -> tuple[int, tuple[str, ...]] | None:
+    """ "said the operation would continue", "added that an offensive could start any moment":
+    a state announcing its armed operation goes on or is coming threatens force (138)."""
+    if not any(
+        sp.actor.sector in ("GOV", "MIL", None) and sp.actor.country for sp in said.speakers
+    ):
+        return None
+    content = set(said.content)
+    for i in sorted(content):
+        t = tree.tokens[i]
+        if t.pos != "VERB" or t.lemma not in OPERATION_VERBS:
+            continue
+        marks = {tree.tokens[c].lemma for c in tree.kids[i] if tree.tokens[c].dep == "aux"}
+        if not marks & COMING or any(tree.tokens[c].dep == "neg" for c in tree.kids[i]):
+            continue
+        nouns = tree.children(i, "nsubj", "nsubjpass", *OBJECT_DEPS)
+        if any(tree.tokens[n].lemma in OPERATION_NOUNS for n in nouns):
+            return i, (t.lemma,)
+    return None
 
 
 def _held_by_speaker(tree: Tree, i: int, said: Said, mention_at: MentionAt) -> bool:

@@ -128,3 +128,41 @@ def test_report_of_an_act_that_did_not_happen_is_not_a_statement() -> None:
 def test_labels_in_reported_facts_accuse_no_one() -> None:
     # "terrorism" names the law, it charges no one
     assert not code("The Irish lawyer said the trial under terrorism laws would take months.")
+
+
+def test_a_demand_judged_badly_is_rejected() -> None:
+    text = "The Bolivian minister said Chile's demands for a new border were unrealistic."
+    assert any(c.startswith("12") for c in codes(text))
+
+
+def test_the_speakers_own_plan_is_an_intent() -> None:
+    text = "The Kenyan foreign minister said Kenya would build the new road with the Ugandan government."
+    assert any(c.startswith("03") for c in codes(text))
+    # a plan that names no one and no act of cooperation is nobody's business
+    assert not code("The Kenyan foreign minister said Kenya would build a new road.")
+
+
+def test_the_speakers_own_refusal() -> None:
+    text = "The Venezuelan opposition parties said they will not attend the talks."
+    assert any(c.startswith("12") for c in codes(text))
+
+
+def test_force_announced_is_a_threat() -> None:
+    text = "The Turkish defence minister said the operation in the north would continue."
+    assert any(c.startswith("13") for c in codes(text))
+    text = "“We will destroy their bases,” the Ethiopian army chief said."
+    assert any(c.startswith("13") for c in codes(text))
+
+
+def test_what_is_said_of_the_speakers_called_baseless_is_a_denial() -> None:
+    assert "016" in codes("The Egyptian ministry said the reports were baseless.")
+
+
+def test_an_allegation_about_another_actor() -> None:
+    text = "The Peruvian miners alleged that the Chilean company had poisoned the river."
+    assert any(c.startswith("112") for c in codes(text))
+
+
+def test_a_hunt_for_facts_according_to_someone_is_no_appeal() -> None:
+    text = "According to the UN, 130 children are in need of medical evacuation."
+    assert not any(c.startswith("02") for c in codes(text))

@@ -82,6 +82,24 @@ PREDICATING_HEADS = frozenset(
 PROPOSAL_NOUNS = frozenset(
     "demand proposal offer request call ultimatum condition precondition suggestion".split()
 )
+# Verbs of judgement the speakers make in saying them ("we condemn", "I deplore").
+SPEAKERS_OWN_JUDGEMENTS = frozenset(
+    "condemn denounce criticise criticize deplore reject blame accuse".split()
+)
+# Charges that name whom they charge: the subject must be an actor.
+CHARGES_ON_ACTORS = frozenset({("responsible", "for"), ("responsibility", "for")})
+# Kinds that judge something: the thing judged must be an act, an actor or what was said.
+JUDGEMENTS = frozenset({"criticism", "accusation", "praise", "appeal"})
+# Nouns that are described rather than judged: "a dangerous situation", "a complex problem".
+NOT_JUDGED = frozenset(
+    "situation problem issue condition conditions time times place area region road journey "
+    "life world weather period moment environment circumstance task job challenge".split()
+)
+# What someone said of someone: judged false, it is denied ("Moscow's accusation is ludicrous"
+# is a denial, 016).
+CLAIMS = frozenset("accusation allegation claim charge suggestion assertion".split())
+# Words that stand for an unnamed thing: "what is necessary".
+WH_WORDS = frozenset({"what", "whatever", "which", "who"})
 # Verbs of saying that charge someone: "alleged that the court had been bribed".
 ALLEGING_VERBS = frozenset({"allege"})
 # Nouns of an armed operation: announced as going on or to come by a state, a threat of force.
@@ -98,8 +116,11 @@ COMING = frozenset({"will", "would", "shall", "'ll", "wo", "could", "may", "migh
 NOT_ACTS = frozenset(
     "be have seem become look feel think know believe expect hope want need see hear "
     "mean happen occur take make cost last depend matter tend appear sound wait try "
-    "continue come go get like love say tell add do run".split()
+    "continue come go get like love say tell add do run report review study consider "
+    "announce publish brief decide".split()
 )
+# Verbs of comment: saying one will not is declining to comment (011).
+COMMENT_VERBS = frozenset("speculate comment elaborate confirm discuss disclose reveal".split())
 # Verbs of saying: what they report is the speakers' own plan when its subject is the speakers.
 PLANNING_VERBS = frozenset({"plan", "intend", "aim", "prepare", "decide", "resolve"})
 # Roots of acts whose announcement is a threat (force, coercion, sanctions, protest) or an
@@ -138,6 +159,7 @@ KIND_CODES = {
     "rejection": "120",
     "intent": "030",
     "refusal": "120",
+    "no comment": "011",
 }
 PRECEDENCE = (
     "threat",
@@ -153,6 +175,7 @@ PRECEDENCE = (
     "denial",
     "intent",
     "refusal",
+    "no comment",
 )
 # Kinds that are an attitude someone holds: coded only when the speakers hold it.
 ATTITUDES = frozenset({"pessimism", "optimism", "disapproval"})
@@ -168,6 +191,15 @@ class Said:
     content: tuple[int, ...]  # token indices of the words said
     trigger: int | None  # the verb, adjective or noun of the speech act (None: a carried quote)
     via: str  # how it was found: "said", "according to", "quote carried on", "unhappy" ...
+
+    @property
+    def local(self) -> bool:
+        """The speakers are mentions of this sentence (not carried from another one)."""
+        return self.trigger is not None
+
+    def is_speaker_head(self, i: int) -> bool:
+        """Token ``i`` of this sentence is one of the speakers' heads."""
+        return self.local and any(m.head == i for m in self.speakers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +251,12 @@ def find_speech(tree: Tree, mention_at: MentionAt) -> list[Said]:
             said = _according_to(tree, tok.i, mention_at)
         elif tok.pos == "ADJ" and tok.lemma in ATTITUDE_ADJECTIVES and tok.dep == "acomp":
             said = _attitude(tree, tok.i, mention_at)
+        elif (
+            tok.pos == "VERB"
+            and tok.text.lower() in ATTITUDE_ADJECTIVES
+            and tree.children(tok.i, "nsubjpass")
+        ):
+            said = _attitude(tree, tok.i, mention_at)  # "has been appalled at", a passive
         elif tok.pos == "NOUN" and tok.lemma in ATTITUDE_NOUNS:
             said = _attitude_noun(tree, tok.i, mention_at)
         else:
@@ -272,8 +310,8 @@ def _according_to(tree: Tree, i: int, mention_at: MentionAt) -> Said | None:
 
 def _attitude(tree: Tree, adj: int, mention_at: MentionAt) -> Said | None:
     """ "Paris is unhappy that ...", "the government has been appalled at ..."."""
-    verb = tree.tokens[adj].head
-    speakers = _actors(tree, tree.children(verb, "nsubj"), mention_at)
+    verb = adj if tree.tokens[adj].pos == "VERB" else tree.tokens[adj].head
+    speakers = _actors(tree, tree.children(verb, "nsubj", "nsubjpass"), mention_at)
     if not speakers or _not_said(tree, verb):
         return None
     return Said(tuple(speakers), tuple(tree.subtree(adj)), adj, tree.tokens[adj].lemma)
@@ -385,6 +423,9 @@ def classify(
             i = content[n]
             if len(phrase) == 1 and not (_judging(tree, i) and _predicative(tree, i)):
                 continue
+            if len(phrase) == 1 and tree.tokens[i].pos == "VERB":
+                if not _verb_judges(tree, i, kind, said, mention_at):
+                    continue  # "a decision hailed by Moscow": Moscow's act, reported
             negated = _negated(tree, i) and "not" not in phrase
             if negated and kind in POSITIVE:
                 kind = "criticism"
@@ -394,6 +435,40 @@ def classify(
                 continue
             if kind in ATTITUDES and not _held_by_speaker(tree, i, said, mention_at):
                 continue  # "she said he was angered by ...": not the speaker's attitude
+            if len(phrase) == 1 and kind in ATTITUDES and not _attitude_word(tree, i):
+                continue  # "everyone concerned", "concerning the wives": no attitude voiced
+            judged = _judged_noun(tree, i)
+            if kind in JUDGEMENTS and judged is not None:
+                if tree.tokens[judged].lemma in NOT_JUDGED:
+                    continue  # "a dangerous situation", "a complex problem": described
+                if _stands_for_speaker(tree, judged, said, mention_at):
+                    continue  # "described herself as arrogant"
+                if kind in ("criticism", "accusation") and tree.tokens[judged].lemma in CLAIMS:
+                    kind = "denial"  # "Moscow's accusation is ludicrous": the charge denied
+            if (
+                kind == "rejection"
+                and tree.tokens[i].pos == "VERB"
+                and any(tree.tokens[o].lemma in CLAIMS for o in tree.children(i, *OBJECT_DEPS))
+            ):
+                kind = "denial"  # "rejecting an accusation by Russia"
+            if phrase in CHARGES_ON_ACTORS and not _charged_actor(tree, i, said, mention_at):
+                continue  # "the branch responsible for", "whoever is responsible"
+            if kind == "appeal" and judged is not None and tree.tokens[judged].lemma in WH_WORDS:
+                continue  # "will do what is necessary"
+            if kind == "appeal" and len(phrase) == 1 and tree.children(i, "xcomp"):
+                continue  # "it was essential to be clear-eyed": no one is asked
+            if (
+                kind == "appeal"
+                and tree.tokens[i].pos == "ADJ"
+                and any(tree.tokens[p].lemma in ("to", "for") for p in tree.children(i, "prep"))
+            ):
+                continue  # "troops vital to our interests", "crucial to its recovery"
+            if kind == "optimism" and not _outlook_ahead(tree, i):
+                continue  # "confident that he has spent time there": sure of a fact
+            if kind == "threat" and tree.tokens[i].pos == "VERB" and not _to_come(tree, i):
+                continue  # "the group was trying to wipe out its critics": no threat made
+            if kind == "denial" and len(phrase) > 1 and not _about_speaker(tree, i, said):
+                continue  # "they had nothing to do with it", of others
             if kind not in ("threat", "appeal") and _conditional(tree, i, said):
                 continue  # "if the rebels govern the city, there are concerns"
             found.setdefault(kind, (i, phrase))
@@ -440,13 +515,15 @@ def classify(
 def _names_other(tree: Tree, content: Sequence[int], said: Said, mention_at: MentionAt) -> bool:
     """What is said names an actor other than the speakers and their own country."""
     countries = {sp.actor.country for sp in said.speakers if sp.actor.country}
-    return any(
-        (m := mention_at(i)) is not None
-        and m.actor.code is not None
-        and not _speaker(m, said)
-        and (m.actor.country is None or m.actor.country not in countries)
-        for i in content
-    )
+
+    def other(m: Mention | None) -> bool:
+        if m is None or m.actor.code is None or _speaker(m, said):
+            return False
+        if m.actor.country is None:  # an organisation, not a bare sector ("the government")
+            return m.actor.code != m.actor.sector
+        return m.actor.country not in countries
+
+    return any(other(mention_at(i)) for i in content)
 
 
 def _judged_noun(tree: Tree, i: int) -> int | None:
@@ -459,7 +536,7 @@ def _judged_noun(tree: Tree, i: int) -> int | None:
     for _ in range(3):
         subjects = tree.children(node, "nsubj", "nsubjpass")
         if subjects:
-            return subjects[0] if tree.tokens[subjects[0]].pos == "NOUN" else None
+            return subjects[0] if tree.tokens[subjects[0]].pos in ("NOUN", "PRON") else None
         tok = tree.tokens[node]
         if tok.head == node:
             return None
@@ -476,7 +553,7 @@ def _stands_for_speaker(tree: Tree, s: int, said: Said, mention_at: MentionAt) -
             return True
         if t.lemma.lower() not in SPEAKER_PRONOUNS or len(said.speakers) != 1:
             return False
-        if t.lemma.lower() == "it" and _is_person(tree, said.speakers[0]):
+        if not _pronoun_agrees(tree, t.lemma.lower(), said.speakers[0], said):
             return False  # "it would send a terrible signal", Hunt said: not Hunt
         other = mention_at(s)
         return other is None or other.actor.code is None or _speaker(other, said)
@@ -493,8 +570,21 @@ def _stands_for_speaker(tree: Tree, s: int, said: Said, mention_at: MentionAt) -
     )
 
 
-def _is_person(tree: Tree, m: Mention) -> bool:
+def _pronoun_agrees(tree: Tree, pronoun: str, speaker: Mention, said: Said) -> bool:
+    """A third-person pronoun can stand for the speaker: "he"/"she" for a person, "it"/"they"
+    for a body or a state; a speaker who is a pronoun only by that pronoun ("they told us he
+    would ...": he is not they)."""
+    text = speaker.actor.text.lower()
+    if text in SPEAKER_PRONOUNS:
+        return pronoun == text
+    person = _is_person(tree, speaker, said)
+    return pronoun in ("he", "she") if person else pronoun in ("it", "they")
+
+
+def _is_person(tree: Tree, m: Mention, said: Said) -> bool:
     """A speaker that is one person (a name, a pronoun for one, a title)."""
+    if not said.local:  # a speaker carried from another sentence: its own words only
+        return m.actor.name is not None or m.actor.text.lower() in ("he", "she", "i")
     head = tree.tokens[m.head]
     return (
         m.actor.name is not None
@@ -519,18 +609,22 @@ def _own_plan(
         if t.dep not in ("ccomp", "conj", "xcomp") and t.head != i and t.head in content:
             continue  # only the clauses of what is said, not their modifiers
         marks = {tree.tokens[c].lemma for c in tree.kids[i] if tree.tokens[c].dep == "aux"}
+        if "have" in marks:
+            continue  # "would not have worn masks": what would have been, not a plan
         planned = t.dep == "xcomp" and tree.tokens[t.head].lemma in PLANNING_VERBS
         future = bool(marks & {"will", "would", "shall", "'ll", "wo"}) or planned
         if not future or marks & {"could", "may", "might", "can", "should", "must"}:
             continue
         node = tree.tokens[t.head].i if planned else i
-        subjects = tree.children(node, "nsubj", "nsubjpass")
+        subjects = tree.children(node, "nsubj")  # a passive ("he won't be shot") is no plan
         if not subjects or not _stands_for_speaker(tree, subjects[0], said, mention_at):
             continue
-        if _conditional(tree, i, said):
-            continue
+        if _conditional(tree, i, said) or _under_negation(tree, node, said):
+            continue  # "we have not said we will let them go"
         negated = any(tree.tokens[c].dep == "neg" for c in (*tree.kids[i], *tree.kids[node]))
         roots = act_roots(i)
+        if negated and t.lemma in COMMENT_VERBS:
+            return "no comment", (i, (t.lemma,))  # "would not speculate on"
         if negated:
             return "refusal", (i, (t.lemma,))
         if roots & FORCE_ROOTS:
@@ -541,6 +635,39 @@ def _own_plan(
         if cooperative or _names_other(tree, tree.subtree(i), said, mention_at):
             return "intent", (i, (t.lemma,))
     return None
+
+
+def _to_come(tree: Tree, v: int) -> bool:
+    """A verb of an act to come: with a future or modal auxiliary, or under "vow", "threaten",
+    "promise" ("vowed to crush")."""
+    node = v
+    for _ in range(3):
+        if any(
+            tree.tokens[c].dep == "aux" and tree.tokens[c].lemma in COMING for c in tree.kids[node]
+        ):
+            return True
+        tok = tree.tokens[node]
+        if tok.dep != "xcomp" or tok.head == node:
+            return False
+        if tree.tokens[tok.head].lemma in ("vow", "threaten", "promise", "pledge"):
+            return True
+        node = tok.head
+    return False
+
+
+def _under_negation(tree: Tree, i: int, said: Said) -> bool:
+    """A verb governing ``i`` within what is said is negated ("have not said we will")."""
+    content = set(said.content)
+    node = tree.tokens[i].head
+    for _ in range(6):
+        if node not in content or tree.tokens[node].head == node and node == i:
+            return False
+        if any(tree.tokens[c].dep == "neg" for c in tree.kids[node]):
+            return True
+        if tree.tokens[node].head == node:
+            return False
+        node = tree.tokens[node].head
+    return False
 
 
 def _force_announced(
@@ -566,6 +693,72 @@ def _force_announced(
     return None
 
 
+def _outlook_ahead(tree: Tree, i: int) -> bool:
+    """An outlook is about what is to come: "confident that the talks will succeed", "hopeful",
+    "confident of victory" — not "confident that he has spent time there"."""
+    clauses = tree.children(i, "ccomp")
+    if not clauses:
+        return True
+    for c in clauses:
+        marks = {tree.tokens[a].lemma for a in tree.kids[c] if tree.tokens[a].dep == "aux"}
+        if marks & COMING or tree.tokens[c].tag == "VB":
+            return True
+    return False
+
+
+def _charged_actor(tree: Tree, i: int, said: Said, mention_at: MentionAt) -> bool:
+    """ "X is responsible for Y" charges X when X is an actor other than the speakers and the
+    clause asserts it (not "need to be responsible", not "the branch responsible")."""
+    t = tree.tokens[i]
+    if t.dep not in ("acomp", "attr") and not (t.dep == "conj" and t.head != i):
+        return False
+    verb = t.head
+    if {tree.tokens[c].lemma for c in tree.kids[verb]} & {"need", "should", "must", "to"}:
+        return False
+    if tree.tokens[verb].dep == "xcomp":
+        return False
+    subjects = tree.children(verb, "nsubj")
+    if not subjects or _stands_for_speaker(tree, subjects[0], said, mention_at):
+        return False
+    return _actor_of_phrase(tree, subjects[0], mention_at) is not None
+
+
+def _verb_judges(tree: Tree, v: int, kind: str, said: Said, mention_at: MentionAt) -> bool:
+    """A single verb of the lexicon counts as the speakers' judgement: an attitude of their own
+    ("we fear", "I worry"), or a charge laid on another actor's act ("said Moscow had
+    betrayed", "said the rebels had violated") — not an act of others reported ("a decision
+    hailed by Moscow"), nor one in a relative clause ("anyone who criticised them")."""
+    t = tree.tokens[v]
+    if t.dep == "relcl":
+        return False
+    subjects = tree.children(v, "nsubj")
+    if kind in ATTITUDES or kind in ("praise", "rejection", "denial"):
+        return bool(subjects) and _stands_for_speaker(tree, subjects[0], said, mention_at)
+    if kind in ("criticism", "accusation"):
+        if not subjects:
+            return not tree.children(v, "nsubjpass")
+        s = subjects[0]
+        if _stands_for_speaker(tree, s, said, mention_at):
+            return t.lemma in SPEAKERS_OWN_JUDGEMENTS  # "we condemn", "I criticise"
+        found = _actor_of_phrase(tree, s, mention_at)
+        return found is not None and found.actor.code is not None
+    return True
+
+
+def _done_by_other(tree: Tree, v: int, said: Said, mention_at: MentionAt) -> bool:
+    """A verb of the words said whose subject or agent is an actor other than the speakers: an
+    act reported ("said Moscow had hailed the decision"), coded on its own if at all."""
+    doers = tree.children(v, "nsubj")
+    doers += [o for a in tree.children(v, "agent") for o in tree.children(a, "pobj")]
+    for d in doers:
+        if _stands_for_speaker(tree, d, said, mention_at):
+            continue
+        m = mention_at(d)
+        if m is not None:
+            return True
+    return False
+
+
 def _held_by_speaker(tree: Tree, i: int, said: Said, mention_at: MentionAt) -> bool:
     """An attitude word (worried, angry, hopeful) counts when the speakers hold it: it has no
     subject of its own ("concerns", "expressed concern"), or its subject is the speakers, a
@@ -576,7 +769,7 @@ def _held_by_speaker(tree: Tree, i: int, said: Said, mention_at: MentionAt) -> b
         if subjects:
             s = subjects[0]
             t = tree.tokens[s]
-            if t.lemma.lower() in FIRST_PERSON or any(m.head == s for m in said.speakers):
+            if t.lemma.lower() in FIRST_PERSON or said.is_speaker_head(s):
                 return True
             if t.pos == "PRON" and t.lemma.lower() in SPEAKER_PRONOUNS and len(said.speakers) == 1:
                 # "the minister said he was skeptical": he is the minister, unless the text
@@ -585,7 +778,7 @@ def _held_by_speaker(tree: Tree, i: int, said: Said, mention_at: MentionAt) -> b
                 return other is None or other.actor.code is None or _speaker(other, said)
             return said.trigger is not None and tree.tokens[said.trigger].pos != "VERB"
         tok = tree.tokens[node]
-        if tok.dep not in ("acomp", "xcomp", "amod", "dobj", "attr") or tok.head == node:
+        if tok.dep not in ("acomp", "xcomp", "amod", "dobj", "attr", "conj") or tok.head == node:
             return True
         node = tok.head
     return True
@@ -642,8 +835,8 @@ def _predicative(tree: Tree, i: int) -> bool:
             t = tree.tokens[t.head]
             continue
         head = tree.tokens[t.head]
-        if t.dep in ("dobj", "obj") and head.lemma in VOICING_VERBS | PREDICATING_HEADS:
-            return True
+        if t.dep in ("dobj", "obj") and head.lemma in VOICING_VERBS:
+            return True  # "expressed concern"
         if (
             t.dep in ("pobj", "amod", "acomp")
             and head.lemma in ("as", "to")
@@ -657,6 +850,22 @@ def _predicative(tree: Tree, i: int) -> bool:
             return False
         t = head
     return False
+
+
+def _attitude_word(tree: Tree, i: int) -> bool:
+    """A word of attitude voiced as one: a verb ("we fear", "I worry"), a predicate adjective
+    ("we are concerned"), a noun voiced ("expressed concern", "our fear", "concerns that") —
+    not a participle of a noun ("everyone concerned") or a preposition ("concerning")."""
+    t = tree.tokens[i]
+    if t.text.lower().endswith("ing") and t.pos in ("VERB", "ADP") and t.dep == "prep":
+        return False
+    if t.pos == "VERB":
+        return bool(tree.children(i, "nsubj"))
+    if t.pos == "ADJ":
+        return t.dep in ("acomp", "attr", "oprd", "xcomp", "ccomp", "conj", "ROOT") or t.head == i
+    if t.pos == "NOUN":
+        return True
+    return t.pos == "ADV"
 
 
 def _own_kind(tree: Tree, i: int, lexicon: Lexicon) -> str | None:
@@ -689,8 +898,8 @@ def _negated(tree: Tree, i: int) -> bool:
             ct = tree.tokens[c]
             if ct.dep == "neg" or (ct.dep == "det" and ct.lemma == "no"):
                 return True
-            if ct.lemma in NEGATIONS and ct.dep in ("advmod", "neg"):
-                return True
+            if ct.lemma.lower() in NEGATIONS and ct.dep in ("advmod", "neg", "nummod", "det"):
+                return True  # "not", "never", "no doubt" (the parse may take "no" as a number)
         tok = tree.tokens[node]
         if tok.dep not in ("acomp", "attr", "amod", "xcomp", "dobj", "pobj", "prep") or (
             tok.head == node
@@ -709,7 +918,7 @@ def _about_speaker(tree: Tree, i: int, said: Said) -> bool:
             t = tree.tokens[s]
             if t.lemma.lower() in FIRST_PERSON or t.lemma.lower() in ("he", "she", "it", "they"):
                 return True
-            if any(m.head == s for m in said.speakers):
+            if said.is_speaker_head(s):
                 return True
         tok = tree.tokens[node]
         if tok.head == node:
@@ -720,7 +929,8 @@ def _about_speaker(tree: Tree, i: int, said: Said) -> bool:
 
 def _speaker(m: Mention, said: Said) -> bool:
     return any(
-        m.head == s.head or (m.actor.code is not None and m.actor.code == s.actor.code)
+        (said.local and m.head == s.head)
+        or (m.actor.code is not None and m.actor.code == s.actor.code)
         for s in said.speakers
     )
 

@@ -338,13 +338,24 @@ def _code_sentence(
     matches += _obligations(matches, tree, verbs_with_events, by_head)
     matches = _with_asked_acts(matches, tree)
     events: list[Event] = []
-    for m in matches:
-        if m.trigger in carried and (m.target is None or _mention(tree, m.target, by_head) is None):
+    waiting = [
+        m
+        for m in matches
+        if m.trigger in carried and (m.target is None or _mention(tree, m.target, by_head) is None)
+    ]
+    # Complements first: a governor waits for them and codes its own entry only when they
+    # coded nothing ("threatened to boycott the talks": CAMEO has no threat of a boycott of
+    # talks, so the entry 'threaten + boycott' codes it).
+    spoken: set[int] = set()
+    for m in [m for m in matches if m not in waiting] + waiting:
+        if m in waiting and m.trigger in spoken:
             if notes is not None:
                 notes.append(f"{_label(tree, m)}: its complement carries the event")
             continue
         why: list[str] = []
         found = _events_for(m, sentence, tree, by_head, doc_id, input_id, date, why)
+        if found and tree.tokens[m.clause].dep == "xcomp":
+            spoken.add(tree.tokens[m.clause].head)
         if notes is not None:
             if found:
                 notes.append(f"{_label(tree, m)}: coded {len(found)} event(s)")

@@ -487,7 +487,7 @@ def classify(
     force = _force_announced(tree, said, mention_at)
     if force is not None:
         found.setdefault("threat", force)
-    if not found and said.trigger is not None:
+    if not found:
         own = _own_plan(tree, said, mention_at, act_roots or (lambda i: frozenset()))
         if own is not None:
             found[own[0]] = own[1]
@@ -555,6 +555,12 @@ def _stands_for_speaker(tree: Tree, s: int, said: Said, mention_at: MentionAt) -
             return False
         if not _pronoun_agrees(tree, t.lemma.lower(), said.speakers[0], said):
             return False  # "it would send a terrible signal", Hunt said: not Hunt
+        if (
+            said.local
+            and tree.tokens[t.head].dep == "ccomp"
+            and tree.tokens[t.head].head == (said.trigger)
+        ):
+            return True  # "officials stressed they are not planning to": they, the officials
         other = mention_at(s)
         return other is None or other.actor.code is None or _speaker(other, said)
     m = mention_at(s)

@@ -69,7 +69,21 @@ ATTITUDE_NOUNS = {
     "tribute": "praise",
     "gratitude": "praise",
     "warning": "warning",
+    "threat": "warning",
+    "ultimatum": "demand",
+    "demand": "demand",
+    "proposal": "appeal",
+    "appeal": "appeal",
+    "plea": "appeal",
+    "pledge": "intent",
+    "promise": "intent",
+    "assurance": "intent",
+    "invitation": "meeting",
 }
+# Verbs whose object is an attitude someone drew from its holder: "drew a rebuke from".
+DRAWING_VERBS = frozenset(
+    "draw prompt spark trigger provoke earn receive attract issue make".split()
+)
 # Verbs whose object is an attitude voiced: "expressed concern", "voiced their anger".
 VOICING_VERBS = frozenset("express voice raise relay share convey air register".split())
 # Heads whose "as"/"to" object is a predicate: "described it as a sham", "amounts to a crime".
@@ -134,6 +148,15 @@ ACCORDING_KINDS = frozenset({"criticism", "accusation", "praise", "rejection", "
 WARNING_VERBS = frozenset({"warn", "caution"})
 # Prepositions whose object holds the attitude of an attitude noun ("anger from the regime").
 HOLDER_PREPS = frozenset({"by", "from", "of"})
+# Nouns whose "from"/"of" object is what they come from, not who voices them ("a threat from
+# terrorist groups", "the promise of Isis"): their holder is a possessor, a nationality or "by".
+OWNED_ONLY = frozenset({"threat", "warning", "pledge", "promise", "assurance"})
+
+
+def _holder_preps(noun: str) -> frozenset[str]:
+    return frozenset({"by"}) if noun in OWNED_ONLY else HOLDER_PREPS
+
+
 # Prepositions whose object an attitude is about ("concern over", "angry at", "objections to").
 ABOUT_PREPS = frozenset({"about", "over", "at", "with", "against", "to", "of", "on", "for", "by"})
 # Pronouns that in reported speech stand for the speaker ("said he was worried").
@@ -160,6 +183,8 @@ KIND_CODES = {
     "intent": "030",
     "refusal": "120",
     "no comment": "011",
+    "demand": "100",
+    "meeting": "036",
 }
 PRECEDENCE = (
     "threat",
@@ -176,6 +201,8 @@ PRECEDENCE = (
     "intent",
     "refusal",
     "no comment",
+    "demand",
+    "meeting",
 )
 # Kinds that are an attitude someone holds: coded only when the speakers hold it.
 ATTITUDES = frozenset({"pessimism", "optimism", "disapproval"})
@@ -327,17 +354,27 @@ def _attitude_noun(tree: Tree, n: int, mention_at: MentionAt) -> Said | None:
         o
         for h in owners
         for p in tree.children(h, "prep")
-        if tree.tokens[p].lemma in HOLDER_PREPS and (h == n or tree.tokens[p].lemma != "of")
+        if tree.tokens[p].lemma in _holder_preps(noun.lemma)
+        and (h == n or tree.tokens[p].lemma != "of")
         for o in tree.children(p, "pobj")
     ]
-    holders += [
-        c for c in tree.children(n, "amod", "compound") if tree.tokens[c].ent in ("NORP", "GPE")
-    ]
     speakers = _actors(tree, holders, mention_at)
+    # "the Bolivian demand", "Turkish objections": the state behind a nationality word.
+    for c in tree.children(n, "amod", "compound"):
+        found = mention_at(c)
+        if found is None or found.actor.code is None:
+            found = nationality_mention(tree, c) or found
+        if found is not None and found not in speakers:
+            speakers.append(found)
     if not speakers:
         return None
     if any(tree.tokens[c].lemma in ("no", "any") for c in tree.children(n, "det")):
         return None  # "no objection", "any criticism"
+    if (
+        noun.dep in OBJECT_DEPS
+        and tree.tokens[noun.head].lemma not in VOICING_VERBS | DRAWING_VERBS
+    ):
+        return None  # "Ghana rejected Nigeria's proposal": the act is the rejection
     speaker_heads = {s.head for s in speakers}
     content = tuple(i for i in tree.subtree(n) if i not in speaker_heads)
     return Said(tuple(speakers), content, n, tree.tokens[n].lemma)

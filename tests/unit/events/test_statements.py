@@ -176,3 +176,25 @@ def test_a_carried_quotation_reads_its_speaker_as_one_from_another_sentence() ->
         "It would send a terrible signal if Peru walked away, and it would be unacceptable.”"
     )
     assert code(text) is not None
+
+
+def test_a_governor_codes_its_own_entry_when_its_complement_cannot_be_threatened() -> None:
+    # CAMEO has no threat code for refusing to meet: the threat of a boycott is 13x itself
+    text = "Caracas threatened to boycott the talks with Bogota."
+    assert any(c.startswith("13") for c in codes(text))
+
+
+def test_declining_to_confirm_is_no_comment() -> None:
+    assert "011" in codes("The Chilean army refused to confirm the reports.")
+
+
+def test_demands_and_threats_held_by_an_actor() -> None:
+    got = triples(code("The Bolivian demand that Chile return the port was rejected again."))
+    assert any(c.startswith("10") and s is not None and s.startswith("BOL") for s, c, _ in got)
+    # a danger posed by a group is no threat made
+    assert not code("The region still faces a threat from armed groups.")
+
+
+def test_an_attitude_noun_the_object_of_another_act_is_that_act_only() -> None:
+    got = codes("Ghana rejected Nigeria's proposal.")
+    assert not any(c.startswith("02") for c in got)

@@ -509,7 +509,10 @@ def classify(
             if kind not in ("threat", "appeal") and _conditional(tree, i, said):
                 continue  # "if the rebels govern the city, there are concerns"
             found.setdefault(kind, (i, phrase))
-    if said.trigger is not None and tree.tokens[said.trigger].pos in ("ADJ", "NOUN"):
+    if said.trigger is not None and (
+        tree.tokens[said.trigger].pos in ("ADJ", "NOUN")
+        or tree.tokens[said.trigger].text.lower() in ATTITUDE_ADJECTIVES
+    ):
         # The attitude word itself ("unhappy", "a rebuke by", "Trump's warning"): its own kind.
         own = _own_kind(tree, said.trigger, lexicon)
         if own is not None:

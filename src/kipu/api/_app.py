@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.routing import Route
 
 from kipu import __version__
 from kipu.api._security import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders
@@ -59,6 +60,7 @@ def create_app(
     """
     if allow_writes and not token:
         raise StoreError("writes need a bearer token")
+
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         # Load the store before the first request, so no page waits for it.
@@ -106,9 +108,10 @@ def create_app(
         # Our own HTTPExceptions carry fixed messages; Starlette's default ones are replaced.
         own = isinstance(exc.detail, str) and exc.detail in _OWN_MESSAGES
         message = exc.detail if own else _MESSAGES.get(exc.status_code, "error")
-        return JSONResponse(
-            {"error": message, "fields": []}, status_code=exc.status_code, headers=exc.headers
-        )
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:  # every method of the path, across the routers serving it
+            headers["Allow"] = ", ".join(_methods(request.app, request.url.path))
+        return JSONResponse({"error": message, "fields": []}, exc.status_code, headers=headers)
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> JSONResponse:
@@ -126,6 +129,15 @@ def create_app(
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def _methods(app: FastAPI, path: str) -> list[str]:
+    """The methods the routes of ``path`` answer (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in app.routes:
+        if isinstance(route, Route) and route.methods and route.path_regex.fullmatch(path):
+            methods |= route.methods
+    return sorted(methods)
 
 
 # The messages the endpoints raise themselves (fixed strings, safe to send).

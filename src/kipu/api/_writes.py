@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from kipu.api import _models as m
@@ -47,14 +47,20 @@ def require_token(
     status_code=201,
     dependencies=[Depends(require_token)],
     responses={
+        200: {"model": m.WriteResult, "description": "Already stored, or nothing to store."},
+        400: {"model": m.ErrorOut, "description": "The body is not JSON text."},
         401: {"model": m.ErrorOut, "description": "No or a wrong bearer token."},
         409: {"model": m.ErrorOut, "description": "Another process is writing the store."},
         413: {"model": m.ErrorOut, "description": "The body is over the size limit."},
     },
     tags=["documents"],
 )
-def post_document(store: Store, request: Request, document: m.DocumentIn) -> dict[str, Any]:
-    """Ingest one document into the store (only with ``--allow-writes`` and the token)."""
+def post_document(
+    store: Store, request: Request, response: Response, document: m.DocumentIn
+) -> dict[str, Any]:
+    """Ingest one document into the store (only with ``--allow-writes`` and the token).
+
+    201 when it was stored; 200 when it was stored before, or had no article text to store."""
     from kipu.run import IngestOptions, PipelineOptions, ingest, new_report
 
     record = {
@@ -87,6 +93,8 @@ def post_document(store: Store, request: Request, document: m.DocumentIn) -> dic
         status = "stored"
     else:
         status = "rejected"
+    if status != "stored":
+        response.status_code = 200
     return {
         "status": status,
         "n_documents": report.n_new,

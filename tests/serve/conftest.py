@@ -108,7 +108,7 @@ def fixture_documents() -> list[tuple[Article, list[Event]]]:
     border = Place(name=P["close"], country="UKR", lat=50.45, lon=30.52, precision="city")
     geneva = Place(name=f"Geneva {P['attr']}", country="CHE", lat=46.2, lon=6.14)
     killed = Quantity(amount=12.0, currency=None, unit="killed", text=P["attr"])
-    money = Quantity(amount=5e6, currency="USD", unit=None, text=P["img"])
+    money = Quantity(amount=5e6, currency="USD", unit=None, text=P["img"] + "\u2028million")
     meet = {"cameo": "040", "quad": 1, "goldstein": 1.0, "plover": "CONSULT"}
     return [
         build_document(

@@ -163,6 +163,8 @@ def test_exports_stream_every_event_with_its_text_intact(client: Any) -> None:
     r = get(client, "/api/export/events.jsonl?dyad=RUSMIL-UKRMIL")
     lines = [json.loads(line) for line in r.text.splitlines()]
     assert len(lines) == 3 and all(e["source"]["name"] == P["script"] for e in lines)
+    array = get(client, "/api/export/events.json?include_negated=true").json()
+    assert [e["event_id"] for e in array] == [row["event_id"] for row in rows]
     assert get(client, "/api/export/events.parquet").status_code == 422
 
 

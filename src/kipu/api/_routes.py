@@ -316,22 +316,33 @@ def digest(
     return to_json(build_digest(store, iso, weeks=weeks))
 
 
-EXPORTS = {"events.csv": "text/csv; charset=utf-8", "events.jsonl": "application/x-ndjson"}
+EXPORTS = {
+    "events.csv": "text/csv; charset=utf-8",
+    "events.jsonl": "application/x-ndjson",
+    "events.json": "application/json",
+}
 
 
 @router.get(
     "/export/{name}",
     response_class=StreamingResponse,
-    responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
+    responses={
+        200: {"content": {"text/csv": {}, "application/x-ndjson": {}, "application/json": {}}}
+    },
     tags=["events"],
 )
 def export(
-    store: Store, f: Filter, name: Literal["events.csv", "events.jsonl"]
+    store: Store, f: Filter, name: Literal["events.csv", "events.jsonl", "events.json"]
 ) -> StreamingResponse:
-    """Every matching event, streamed: CSV with the store's flat columns, or JSON Lines in the
-    event contract."""
+    """Every matching event, streamed: CSV with the store's flat columns, or JSON Lines or a
+    JSON array in the event contract."""
     batches = q.iter_events(store, f)
-    body = _csv(batches) if name == "events.csv" else _jsonl(batches)
+    if name == "events.csv":
+        body = _csv(batches)
+    elif name == "events.jsonl":
+        body = _jsonl(batches)
+    else:
+        body = _json_array(_jsonl(batches))
     return StreamingResponse(
         body,
         media_type=EXPORTS[name],
@@ -349,6 +360,17 @@ def _csv(batches: Iterator[list[dict[str, Any]]]) -> Iterator[str]:
             header = True
         writer.writerows(rows)
         yield buffer.getvalue()
+
+
+def _json_array(lines: Iterator[str]) -> Iterator[str]:
+    """JSON Lines chunks as one JSON array, streamed."""
+    yield "["
+    first = True
+    for chunk in lines:
+        for line in chunk.split("\n")[:-1]:  # not splitlines: U+2028 may be inside a string
+            yield ("" if first else ",\n") + line
+            first = False
+    yield "]\n"
 
 
 def _jsonl(batches: Iterator[list[dict[str, Any]]]) -> Iterator[str]:

@@ -84,6 +84,8 @@ def post_document(
                 settings=IngestOptions(workers=1, coder=request.app.state.coder),
             )
         except KipuError as e:
+            # StoreLock's refusals ("is being written by process N", "is being locked by
+            # another process") are the one error a client can wait out: 409, not 500.
             if "being written" in str(e) or "being locked" in str(e):
                 raise HTTPException(409, "another process is writing the store") from None
             raise

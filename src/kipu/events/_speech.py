@@ -26,8 +26,8 @@ from importlib import resources
 
 from kipu.events._mood import CONDITIONAL_MARKS, NEGATIONS, POSSIBLE_AUX, in_question, mood_of
 from kipu.events._tree import OBJECT_DEPS, Tree
-from kipu.events._unresolved import nationality_mention
-from kipu.records import Mention, Resolved, Sentence
+from kipu.events._unresolved import country_of_place, nationality_mention
+from kipu.records import Actor, Mention, Resolved, Sentence
 
 # Verbs of saying whose words are what a statement says.
 SAYING_VERBS = frozenset(
@@ -81,9 +81,13 @@ ATTITUDE_NOUNS = {
     "invitation": "meeting",
 }
 # Verbs whose object is an attitude someone drew from its holder: "drew a rebuke from".
-DRAWING_VERBS = frozenset(
-    "draw prompt spark trigger provoke earn receive attract issue make".split()
+DRAWING_VERBS = frozenset("draw prompt spark trigger provoke earn receive attract".split())
+# Verbs by which their subject voices an attitude noun: "gave assurances", "issued a warning".
+GIVING_VERBS = frozenset(
+    "issue make give offer extend send deliver renew repeat reiterate lodge file".split()
 )
+# Verbs by which their subject gets what an attitude noun offers: "received an invitation".
+RECEIVING_VERBS = frozenset({"receive", "accept", "get"})
 # Verbs whose object is an attitude voiced: "expressed concern", "voiced their anger".
 VOICING_VERBS = frozenset("express voice raise relay share convey air register".split())
 # Heads whose "as"/"to" object is a predicate: "described it as a sham", "amounts to a crime".
@@ -102,6 +106,8 @@ SPEAKERS_OWN_JUDGEMENTS = frozenset(
 )
 # Charges that name whom they charge: the subject must be an actor.
 CHARGES_ON_ACTORS = frozenset({("responsible", "for"), ("responsibility", "for")})
+# Kinds that are the speakers' own act announced.
+OWN_ACTS = frozenset({"intent", "refusal", "threat", "yield"})
 # Kinds that judge something: the thing judged must be an act, an actor or what was said.
 JUDGEMENTS = frozenset({"criticism", "accusation", "praise", "appeal"})
 # Nouns that are described rather than judged: "a dangerous situation", "a complex problem".
@@ -185,6 +191,7 @@ KIND_CODES = {
     "no comment": "011",
     "demand": "100",
     "meeting": "036",
+    "yield": "035",
 }
 PRECEDENCE = (
     "threat",
@@ -203,6 +210,7 @@ PRECEDENCE = (
     "no comment",
     "demand",
     "meeting",
+    "yield",
 )
 # Kinds that are an attitude someone holds: coded only when the speakers hold it.
 ATTITUDES = frozenset({"pessimism", "optimism", "disapproval"})
@@ -358,6 +366,14 @@ def _attitude_noun(tree: Tree, n: int, mention_at: MentionAt) -> Said | None:
         and (h == n or tree.tokens[p].lemma != "of")
         for o in tree.children(p, "pobj")
     ]
+    governor = tree.tokens[noun.head].lemma
+    if noun.dep in OBJECT_DEPS and governor in VOICING_VERBS | GIVING_VERBS:
+        holders += tree.children(noun.head, "nsubj")  # "Ankara gave assurances", "voiced anger"
+    if noun.lemma == "invitation" and noun.dep in OBJECT_DEPS:
+        verb = tree.tokens[noun.head]
+        if verb.lemma in RECEIVING_VERBS:
+            # "received an invitation to visit Ankara": a meeting to come for the invitee
+            holders += tree.children(verb.i, "nsubj")
     speakers = _actors(tree, holders, mention_at)
     # "the Bolivian demand", "Turkish objections": the state behind a nationality word.
     for c in tree.children(n, "amod", "compound"):
@@ -370,10 +386,7 @@ def _attitude_noun(tree: Tree, n: int, mention_at: MentionAt) -> Said | None:
         return None
     if any(tree.tokens[c].lemma in ("no", "any") for c in tree.children(n, "det")):
         return None  # "no objection", "any criticism"
-    if (
-        noun.dep in OBJECT_DEPS
-        and tree.tokens[noun.head].lemma not in VOICING_VERBS | DRAWING_VERBS
-    ):
+    if noun.dep in OBJECT_DEPS and governor not in VOICING_VERBS | DRAWING_VERBS | GIVING_VERBS:
         return None  # "Ghana rejected Nigeria's proposal": the act is the rejection
     speaker_heads = {s.head for s in speakers}
     content = tuple(i for i in tree.subtree(n) if i not in speaker_heads)
@@ -549,6 +562,13 @@ def classify(
     kind = min(found, key=lambda k: (_depth(tree, found[k][0], roots), order[k]))
     i, phrase = found[kind]
     targets: list[Mention] = [] if kind == "denial" else _targets(tree, i, said, mention_at)
+    if kind in OWN_ACTS:
+        # the speakers' own plan: its target is another state, not their own forces ("its
+        # troops will remain in Ecuador": Ecuador)
+        countries = {sp.actor.country for sp in said.speakers if sp.actor.country}
+        targets = [t for t in targets if t.actor.country not in countries]
+        if not targets:
+            targets = _place_targets(tree, i, countries)
     return Verdict(kind, KIND_CODES[kind], i, " ".join(phrase), tuple(targets))
 
 
@@ -563,7 +583,11 @@ def _names_other(tree: Tree, content: Sequence[int], said: Said, mention_at: Men
             return m.actor.code != m.actor.sector
         return m.actor.country not in countries
 
-    return any(other(mention_at(i)) for i in content)
+    def place(i: int) -> bool:  # "its troops will remain in Ecuador"
+        country = country_of_place(tree, i)
+        return country is not None and country not in countries
+
+    return any(other(mention_at(i)) or place(i) for i in content)
 
 
 def _judged_noun(tree: Tree, i: int) -> int | None:
@@ -847,6 +871,23 @@ def _conditional(tree: Tree, i: int, said: Said) -> bool:
             return False
         node = head
     return False
+
+
+def _place_targets(tree: Tree, i: int, countries: set[str]) -> list[Mention]:
+    """Another country a plan names as its place ("remain in Ecuador")."""
+    for j in tree.subtree(i):
+        code = country_of_place(tree, j)
+        if code is not None and code not in countries:
+            actor = Actor(
+                text=tree.tokens[j].text,
+                name=None,
+                code=code,
+                country=code,
+                sector=None,
+                rule=f"the country a plan names as its place: {tree.tokens[j].text!r}",
+            )
+            return [Mention(head=j, start=j, end=j + 1, actor=actor)]
+    return []
 
 
 def _roots(tree: Tree, said: Said) -> set[int]:

@@ -149,5 +149,19 @@ def nationality_mention(tree: Tree, i: int) -> Mention | None:
     return Mention(head=i, start=i, end=i + 1, actor=actor)
 
 
+def country_of_place(tree: Tree, i: int) -> str | None:
+    """The country a place name is, when the name is a country's ("troops will remain in
+    Ecuador"): places are no actors, but a country named as a place is a country concerned."""
+    tok = tree.tokens[i]
+    if tok.ent != "GPE":
+        return None
+    codes = {
+        e.code
+        for e in load_dictionaries().countries.get(_key(tok.text), [])
+        if e.kind in ("name", "short") and not e.ambiguous and not e.place
+    }
+    return codes.pop() if len(codes) == 1 else None
+
+
 def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())

@@ -198,3 +198,16 @@ def test_demands_and_threats_held_by_an_actor() -> None:
 def test_an_attitude_noun_the_object_of_another_act_is_that_act_only() -> None:
     got = codes("Ghana rejected Nigeria's proposal.")
     assert not any(c.startswith("02") for c in got)
+
+
+def test_plans_to_meet_and_assurances() -> None:
+    assert "036" in codes("Peru is planning to send invitations to Chilean opposition groups.")
+    assert "036" in codes("Peru and Chile are sponsoring the peace talks in Lima.")
+    assert any(
+        c.startswith("03") for c in codes("Peru gave assurances to Chile that it would help.")
+    )
+
+
+def test_the_speakers_plan_for_a_place_in_another_country() -> None:
+    got = triples(code("Peru said its troops would remain in Ecuador as a buffer."))
+    assert any(c.startswith("03") and t == "ECU" for _, c, t in got)

@@ -475,6 +475,22 @@ def _speech_events(
             continue
         targets = list(verdict.targets)
         trigger = verdict.word
+        if verdict.kind == "accusation" and s.via != "according to":
+            # A charge is coded as the charge only: the acts it alleges ("said the police were
+            # responsible for killing protesters") are not coded as acts.
+            alleged = {_trigger_span(tree, i) for i in tree.subtree(verdict.word) if i in content}
+            before = len(events)
+            events[:] = [
+                e
+                for e in events
+                if e.trigger not in alleged
+                or (
+                    e.source is not None
+                    and any(e.source.code == sp.actor.code for sp in s.speakers)
+                )
+            ]
+            if notes is not None and len(events) < before:
+                notes.append(f"{label}: the acts it alleges are not coded as acts")
         rule = f"speech: {s.via} + {verdict.kind} {verdict.phrase!r} → {verdict.code}"
         made = 0
         for speaker in s.speakers:

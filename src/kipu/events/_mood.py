@@ -137,6 +137,13 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
     ``root`` is the CAMEO root of the act: a demand or a protest in a purpose clause ("marched
     to demand reforms") is voiced by the act it serves, so it is coded.
     """
+    first = tree.tokens[v]
+    if first.dep == "conj" and first.head != v and tree.tokens[first.head].pos in ("VERB", "AUX"):
+        # "accused Moscow of violating the deal and breaching the treaty": a conjunct shares
+        # the allegation, the condition or the block of its first verb.
+        shared = mood_of(tree, first.head, root)
+        if shared.skip:
+            return shared
     voiced = root in VOICED_ROOTS
     negated = False
     modality = "actual"

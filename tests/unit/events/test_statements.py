@@ -211,3 +211,17 @@ def test_plans_to_meet_and_assurances() -> None:
 def test_the_speakers_plan_for_a_place_in_another_country() -> None:
     got = triples(code("Peru said its troops would remain in Ecuador as a buffer."))
     assert any(c.startswith("03") and t == "ECU" for _, c, t in got)
+
+
+def test_the_acts_a_charge_alleges_are_not_coded_as_acts() -> None:
+    text = "The Ghanaian minister said the Togolese police were responsible for killing protesters."
+    got = codes(text)
+    assert any(c.startswith("112") for c in got)
+    assert not any(c.startswith(("18", "19", "20")) for c in got)
+
+
+def test_a_conjoined_act_shares_the_allegation() -> None:
+    text = "Peru accused Chile of violating the border treaty and breaching the fishing accord."
+    got = codes(text)
+    assert any(c.startswith("112") for c in got)
+    assert not any(c.startswith("12") for c in got)

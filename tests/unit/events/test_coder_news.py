@@ -139,3 +139,8 @@ def test_denial_of_a_reported_act_is_coded_and_the_act_is_not() -> None:
 
 def test_an_act_only_considered_is_not_coded() -> None:
     assert not code("Germany is also considering suspending its aid to Somalia.")
+
+
+def test_told_to_act_is_an_order() -> None:
+    assert ("PER", "106", "CHL") in triples(code("Peru told Chile to withdraw its troops."))
+    assert not code("The Peruvian minister told reporters the talks had failed.")

@@ -29,11 +29,9 @@ from kipu.events._imported import (
 from kipu.events._mood import (
     ALLEGING,
     BLOCKING_GOVERNORS,
-    CONDITIONAL_MARKS,
     DEMAND_GOVERNORS,
     FUTURE_AUX,
     INTENT_GOVERNORS,
-    NEGATIONS,
     THREAT_GOVERNORS,
     Mood,
     begun_process,
@@ -96,21 +94,6 @@ SPEECH_VERBS = frozenset(
     "say tell state declare reiterate insist stress argue add announce conclude write repeat "
     "emphasise emphasize maintain assert warn".split()
 )
-# Verbs of public speech that are CAMEO's statement (010) when what they report names another
-# actor: "Chile said Peru would need to cut tariffs". "warn", "insist" and "argue" are left out:
-# they carry a threat or a demand more often than a plain statement.
-STATEMENT_VERBS = frozenset(
-    "say state tell declare announce comment explain add note stress reiterate emphasise "
-    "emphasize remark affirm".split()
-)
-# Predicative adjectives by which speakers give their own outlook: "said he was skeptical about
-# Moscow's intentions" is a pessimistic comment (012), "said it was confident that" an optimistic
-# one (013).
-PESSIMISTIC = frozenset(
-    "skeptical sceptical pessimistic worried concerned doubtful alarmed troubled anxious fearful "
-    "wary gloomy apprehensive dismayed".split()
-)
-OPTIMISTIC = frozenset("confident optimistic hopeful encouraged upbeat heartened".split())
 # Modifiers that make a noun of force figurative: "cold war", "trade war", "price war".
 FIGURATIVE = frozenset(
     "cold trade price tariff currency culture propaganda information media legal verbal "
@@ -573,39 +556,6 @@ def _statement_event(
     )
 
 
-def _statement_veto(event: Event, m: _Match, tree: Tree, events: list[Event]) -> str | None:
-    """Why a statement is not coded (None when it is). Only between two named actors (a country
-    or an organisation, not a bare "officials") of different countries (not "the minister said
-    the army would"), made (not negated or still to come), and not when what it reports is coded
-    as an event itself: the speaker then only vouches for the news ("Kenya said it would
-    withdraw", "Rebels shelled the town, the army said"), and CAMEO codes the reported act, not
-    the statement; the speaker's outlook on it ("was confident that Uganda would reopen") is a
-    comment all the same."""
-    source, target = event.source, event.target
-    if target is None or event.negated or event.modality != "actual":
-        return "not a statement made"  # "will tell Tokyo that ...": still to be made
-    if not (_named(source) and _named(target)):
-        return "no named actor on each side"
-    if source.country is not None and source.country == target.country:
-        # Its own state, its own forces, or a country the actor stage gave both from the one
-        # country the sentence names ("Isis fighters ..., Michael Fallon said"): too often not
-        # two sides at all.
-        return "both actors of one country"
-    if event.cameo != "010":
-        return None
-    clause = _reported_clause(tree, m.trigger)
-    span = tree.subtree(clause) if clause is not None else []
-    lo, hi = (tree.tokens[span[0]].start, tree.tokens[span[-1]].end) if span else (0, 0)
-    if any(lo <= e.trigger[0] < hi for e in events if e.trigger != event.trigger):
-        return "the reported act is coded itself"
-    return None
-
-
-def _named(actor: Actor) -> bool:
-    """True for an actor with a country or an organisation's code, not a bare sector."""
-    return actor.country is not None or (actor.code is not None and actor.code != actor.sector)
-
-
 def _obligations(
     matches: list[_Match], tree: Tree, coded_verbs: set[int], by_head: dict[int, Mention]
 ) -> list[_Match]:
@@ -645,134 +595,6 @@ def _obligations(
             )
         )
         coded_verbs.add(head)
-    return out
-
-
-def _statements(tree: Tree, coded_verbs: set[int], by_head: dict[int, Mention]) -> list[_Match]:
-    """ "Chile said Peru would need to cut tariffs": CAMEO's statement (010) by the speaker about
-    the actor the reported clause names; a pessimistic (012) or optimistic (013) comment when the
-    speakers give their own outlook ("said he was skeptical about Moscow's plans"). Only when
-    neither the speech verb ("said Peru must act" is a demand) nor the clause's verb has an
-    entry of its own, and the clause is no question or condition; the target must be another
-    actor than the speaker (checked when the events are made)."""
-    out: list[_Match] = []
-    for tok in tree.tokens:
-        if tok.lemma not in STATEMENT_VERBS or tok.pos != "VERB" or tok.i in coded_verbs:
-            continue
-        clause = _reported_clause(tree, tok.i)
-        if clause is None or clause in coded_verbs:
-            continue  # "said Peru had attacked ...": the clause's own entry decides
-        if _hypothetical_clause(tree, clause) or in_question(tree, clause):
-            continue
-        if any(tree.tokens[c].lemma in NEGATIONS for c in tree.children(clause, "neg")):
-            continue  # "Russian forces did not advance, Kyiv said": a report of no act
-        # The speaker is the verb's own subject: one inherited over "but added" is too often
-        # another clause's.
-        speakers = [
-            s
-            for h in tree.children(tok.i, "nsubj")
-            for c in tree.conjuncts(h)
-            if (s := _mention(tree, c, by_head)) is not None
-        ]
-        if not speakers:
-            continue
-        code, target = _statement_target(tree, clause, speakers, by_head)
-        if target is None:
-            continue
-        entry = Pattern(
-            code=code,
-            trigger=tok.lemma,
-            nominal=False,
-            target_prep=None,
-            has_target=True,
-            words=(),
-            prep_words=(),
-            text=f"{tok.lemma} + a clause naming another actor",
-            where="coder",
-        )
-        out.append(_Match(pattern=entry, trigger=tok.i, clause=tok.i, target=target))
-    return out
-
-
-def _reported_clause(tree: Tree, verb: int) -> int | None:
-    """The finite clause a speech verb reports: its "that" clause ("said that Peru would"), or
-    the clause it interrupts ("Peru will act, the minister said")."""
-    for c in tree.children(verb, "ccomp"):
-        if tree.tokens[c].pos in ("VERB", "AUX"):
-            return c
-    tok = tree.tokens[verb]
-    if tok.dep == "parataxis" and tok.head != verb and tree.tokens[tok.head].pos in ("VERB", "AUX"):
-        return tok.head
-    return None
-
-
-def _hypothetical_clause(tree: Tree, clause: int) -> bool:
-    """True for a reported condition or question ("said whether ...", "said that if Iran
-    attacked, ..."): a statement about what might happen is not coded."""
-    for c in tree.kids[clause]:
-        ct = tree.tokens[c]
-        if ct.dep == "mark" and ct.lemma in CONDITIONAL_MARKS:
-            return True
-        if ct.dep == "advcl" and any(
-            tree.tokens[m].lemma in CONDITIONAL_MARKS for m in tree.children(c, "mark")
-        ):
-            return True
-    return False
-
-
-def _statement_target(
-    tree: Tree, clause: int, speakers: list[Mention], by_head: dict[int, Mention]
-) -> tuple[str, int | None]:
-    """The code of a statement and the head of its target: the subject of the reported clause
-    when it is an actor other than the speaker; when the speakers speak of themselves, only
-    their outlook on another actor, named after the adjective ("was skeptical over Moscow's
-    will", "was confident that the US would ...")."""
-    own = {s.actor.code for s in speakers}
-    subjects = tree.children(clause, "nsubj", "nsubjpass")
-    code = "010"
-    if subjects:
-        subject = subjects[0]
-        found = _mention(tree, subject, by_head)
-        speaker_itself = (found is not None and found.actor.code in own) or (
-            found is None and tree.tokens[subject].lemma.lower() in SPEAKER_PRONOUNS
-        )
-        if found is not None and not speaker_itself:
-            return code, subject
-        if not speaker_itself:
-            return code, None  # "said the talks would resume": about no actor
-        # The speaker's own act ("the UN said it had sent staff to Yugoslavia") is coded as
-        # that act or not at all; only the speaker's outlook on another actor is a comment.
-        outlook = _outlook(tree, clause)
-        if outlook is None:
-            return code, None
-        code, adjective = outlook
-        candidates = [*tree.children(clause, *OBJECT_DEPS), *_clause_actors(tree, [adjective])]
-        for i in candidates:
-            found = _mention(tree, i, by_head, possessor=True)
-            if found is not None and found.actor.code not in own:
-                return code, i
-    return code, None
-
-
-def _outlook(tree: Tree, clause: int) -> tuple[str, int] | None:
-    """The comment code (012/013) and the adjective of "… was skeptical/confident …"."""
-    for c in tree.children(clause, "acomp"):
-        lemma = tree.tokens[c].lemma.lower()
-        if lemma in PESSIMISTIC:
-            return "012", c
-        if lemma in OPTIMISTIC:
-            return "013", c
-    return None
-
-
-def _clause_actors(tree: Tree, heads: list[int]) -> list[int]:
-    """Heads that may name the actor a clause is about: objects of prepositions on the heads
-    ("skeptical over Moscow's will") and subjects of their "that" clauses ("confident that the
-    United States would")."""
-    out = [o for _, o in _preps(tree, heads)]
-    for h in heads:
-        for c in tree.children(h, "ccomp"):
-            out.extend(tree.children(c, "nsubj", "nsubjpass"))
     return out
 
 

@@ -2,18 +2,31 @@
 
 from kipu.actors._alias import AliasResolver, Antecedent, RuleAliasResolver
 from kipu.actors._dated import actor_on
-from kipu.actors._dictionaries import load_dictionaries
+from kipu.actors._dictionaries import ActorDictionaries, load_dictionaries
+from kipu.actors._evidence import (
+    CountryWord,
+    agent_phrase,
+    countries_in_line,
+    countries_in_sentence,
+    open_group,
+)
 from kipu.actors._phoenix import ImportResult, import_dictionary
 from kipu.actors._resolver import ActorOptions, resolve_actors
 
 __all__ = [
+    "ActorDictionaries",
     "ActorOptions",
     "AliasResolver",
+    "CountryWord",
     "Antecedent",
     "ImportResult",
     "RuleAliasResolver",
     "actor_on",
+    "agent_phrase",
+    "countries_in_line",
+    "countries_in_sentence",
     "import_dictionary",
     "load_dictionaries",
+    "open_group",
     "resolve_actors",
 ]

@@ -1,0 +1,113 @@
+"""Pronouns the actor stage left open, asked again with the article's completed actors.
+
+The actor stage resolves "he", "she" and "they" with the alias resolver (``actors/_alias.py``)
+against the actors it knew at that point. A pronoun whose antecedent was named in a way only
+the whole article explains ("The home secretary, Sajid Javid ... he said"; "the SNC ... they")
+stays open there. Here the same resolver is asked again, with the antecedents this stage has
+completed: the rules stay in one place, the evidence is better.
+"""
+
+from __future__ import annotations
+
+from kipu.actors import AliasResolver, Antecedent, agent_phrase
+from kipu.discourse._memory import ArticleMemory, name_key
+from kipu.discourse._names import PERSON_RULES, name_run, written
+from kipu.records import Actor, Mention, Sentence
+
+# Personal pronouns the alias resolver resolves ("her" only when not a possessive).
+PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def antecedents(
+    sentence: Sentence, mentions: list[Mention], memory: ArticleMemory
+) -> list[Antecedent]:
+    """The sentence's actors as antecedents for later pronouns, with the people and plural
+    nouns that are no actor (a pronoun after them most likely means them: they block)."""
+    tokens = sentence.tokens
+    by_head = {m.head: m for m in mentions}
+    out: list[Antecedent] = []
+    for t in tokens:
+        main = t.dep in SUBJECT_DEPS and tokens[t.head].head == t.head
+        m = by_head.get(t.i)
+        if m is not None:
+            pronoun = t.pos == "PRON" and t.lemma.lower() in PERSON_PRONOUNS
+            person = pronoun or _person(m.actor)
+            agent = agent_phrase(m.actor)
+            titles = frozenset({agent}) if agent else frozenset()
+            out.append(
+                Antecedent(
+                    sentence=sentence.index,
+                    head=t,
+                    actor=m.actor,
+                    is_person=person,
+                    titles=titles,
+                    main=main,
+                )
+            )
+            continue
+        if t.pos not in ("NOUN", "PROPN") or t.dep in ("compound", "flat"):
+            continue
+        if t.ent != "PERSON" and t.tag != "NNS":
+            continue
+        named = memory.named(name_key(written(name_run(t, tokens), tokens)))
+        if named is not None and named.person and t.ent == "PERSON":
+            actor = named.actor  # a person named beside a title ("the home secretary, X")
+        else:
+            actor = Actor(text=t.text, name=None, code=None, country=None, sector=None)
+        out.append(
+            Antecedent(
+                sentence=sentence.index,
+                head=t,
+                actor=actor,
+                is_person=t.ent == "PERSON",
+                main=main,
+            )
+        )
+    return out
+
+
+def _person(actor: Actor) -> bool:
+    """A named person, as the actor stage knows people: by a title, an office or a name given
+    beside a title (not a member named by the body, "a Hamas commander, X")."""
+    return actor.name is not None and any(w in actor.rule for w in PERSON_RULES)
+
+
+def resolve_pronouns(
+    sentence: Sentence,
+    mentions: list[Mention],
+    memory: ArticleMemory,
+    resolver: AliasResolver,
+) -> list[Mention]:
+    """Mentions for the sentence's open pronouns whose antecedent the article now knows."""
+    by_head = {m.head: m for m in mentions}
+    here = antecedents(sentence, mentions, memory)
+    out = list(mentions)
+    for t in sentence.tokens:
+        if t.pos != "PRON" or t.lemma.lower() not in PRONOUNS or t.dep == "poss":
+            continue
+        if t.i in by_head:
+            continue
+        found = resolver.antecedent(sentence, t, None, [*memory.antecedents, *here])
+        if found is None or found.actor.code is None:
+            continue
+        a = found.actor
+        who = a.name or a.text
+        where = (
+            "this sentence" if found.sentence == sentence.index else f"sentence {found.sentence}"
+        )
+        actor = Actor(
+            text=t.text,
+            name=a.name,
+            code=a.code,
+            country=a.country,
+            sector=a.sector,
+            rule=f"discourse:pronoun:{t.text}<-{where} {who!r}",
+        )
+        out.append(Mention(head=t.i, start=t.i, end=t.i + 1, actor=actor))
+        # (later pronouns of the sentence see this one: "he ... her" are two people)
+        here.append(
+            Antecedent(sentence=sentence.index, head=t, actor=actor, is_person=found.is_person)
+        )
+    return sorted(out, key=lambda m: m.start)

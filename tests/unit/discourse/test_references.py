@@ -1,0 +1,68 @@
+"""Definite references ("the group", "the alliance") and pronouns asked again."""
+
+from __future__ import annotations
+
+import pytest
+
+from kipu.actors import resolve_actors
+from kipu.discourse import DiscourseOptions, resolve_discourse
+from kipu.nlp import parse
+from kipu.records import Actor
+from tests.helpers import article, resolve
+
+pytestmark = pytest.mark.model
+
+
+def by_text(text: str) -> dict[str, Actor]:
+    resolved = resolve(text)
+    return {m.actor.text: m.actor for mentions in resolved.mentions for m in mentions}
+
+
+def test_the_group_is_the_body_named_before() -> None:
+    actors = by_text(
+        "Hamas fired rockets at Israel on Monday. The group said the barrage answered a raid."
+    )
+    group = actors["The group"]
+    assert group.code == "PSEREBHMS"
+    assert group.rule == "discourse:reference:'The group'<-sentence 0 'Hamas'"
+
+
+def test_the_alliance_is_the_alliance_named_before() -> None:
+    actors = by_text(
+        "The National Renewal Alliance (NRA), Zambia's largest opposition group, said it would "
+        "boycott the vote. Later the alliance called for protests in Lusaka."
+    )
+    assert actors["the alliance"].code == "ZMBOPP"
+
+
+def test_a_state_office_is_no_group() -> None:
+    actors = by_text(
+        "The State Department said on Friday it would review the aid. "
+        "The group said the review was overdue."
+    )
+    assert "The group" not in actors
+
+
+def test_a_group_with_a_name_of_its_own_points_nowhere() -> None:
+    actors = by_text(
+        "Hamas fired rockets at Israel on Monday. The working group said talks would continue."
+    )
+    assert "The working group" not in actors
+
+
+def test_a_pronoun_after_a_name_given_beside_a_title() -> None:
+    text = (
+        "Britain's opposition called the plan cruel. A government spokeswoman, Jane Morton, "
+        "defended it in parliament. She said the rules were fair."
+    )
+    she = by_text(text)["She"]
+    assert she.code == "GBRGOV"
+    assert she.rule == "discourse:pronoun:She<-sentence 1 'Jane Morton'"
+
+
+def test_references_and_pronouns_can_be_turned_off() -> None:
+    text = "Hamas fired rockets at Israel on Monday. The group said the barrage answered a raid."
+    parsed = next(parse([article(text)]))
+    options = DiscourseOptions(references=False, pronouns=False)
+    resolved = resolve_discourse(resolve_actors(parsed), options)
+    assert not resolved.mentions[1]

@@ -1,6 +1,6 @@
 """The actor stage: resolve mentions to CAMEO actors (country + sector) with their evidence."""
 
-from kipu.actors._alias import AliasResolver, Antecedent, RuleAliasResolver
+from kipu.actors._alias import ALIAS_LOOKBACK, AliasResolver, Antecedent, RuleAliasResolver
 from kipu.actors._dated import actor_on
 from kipu.actors._dictionaries import ActorDictionaries, load_dictionaries
 from kipu.actors._evidence import (
@@ -14,6 +14,7 @@ from kipu.actors._phoenix import ImportResult, import_dictionary
 from kipu.actors._resolver import ActorOptions, resolve_actors
 
 __all__ = [
+    "ALIAS_LOOKBACK",
     "ActorDictionaries",
     "ActorOptions",
     "AliasResolver",

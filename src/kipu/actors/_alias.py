@@ -31,6 +31,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "she said" after a quote of a sentence or two that names no one is the speaker quoted: how
 # far back such a speaker may be, and the verbs that report speech.
 SPEAKER_WINDOW = 3
+# How far back any rule of the resolver looks, in sentences.
+ALIAS_LOOKBACK = max(PRONOUN_WINDOW, SPEAKER_WINDOW)
 SPEECH_VERBS = frozenset(
     {"say", "tell", "add", "insist", "argue", "claim", "warn", "write", "explain", "state"}
 )

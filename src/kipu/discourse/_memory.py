@@ -69,9 +69,10 @@ class ArticleMemory:
     names: dict[str, list[Named]] = field(default_factory=dict)
     acronyms: dict[str, Named] = field(default_factory=dict)
     earlier: list[Earlier] = field(default_factory=list)
-    # The same mentions as the alias resolver's antecedents, with the people and plural nouns
-    # that are no actor (see _pronouns.py).
-    antecedents: list[Antecedent] = field(default_factory=list)
+    # The completed sentences, by index (the alias resolver's antecedents are made of them
+    # when a pronoun asks: see _pronouns.py), and the antecedents made so far.
+    read: dict[int, tuple[Sentence, list[Mention]]] = field(default_factory=dict)
+    antecedents: dict[int, list[Antecedent]] = field(default_factory=dict)
     # Completed actors by the name or text an alias of them cites ("pronoun → Diane Abbott").
     completed: dict[str, Actor] = field(default_factory=dict)
 

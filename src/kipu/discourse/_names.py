@@ -196,8 +196,8 @@ def named_before(
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = list(mentions)
     for t in tokens:
-        if t.i in covered or t.dep in ("compound", "flat"):
-            continue
+        if t.i in covered or t.dep in ("compound", "flat") or t.pos != "PROPN":
+            continue  # (acronyms are tagged as proper nouns too)
         found = _form(t, tokens, memory)
         if found is None:
             continue

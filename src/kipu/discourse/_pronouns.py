@@ -9,7 +9,7 @@ completed: the rules stay in one place, the evidence is better.
 
 from __future__ import annotations
 
-from kipu.actors import AliasResolver, Antecedent, agent_phrase
+from kipu.actors import ALIAS_LOOKBACK, AliasResolver, Antecedent, agent_phrase
 from kipu.discourse._memory import ArticleMemory, name_key
 from kipu.discourse._names import PERSON_RULES, name_run, written
 from kipu.records import Actor, Mention, Sentence
@@ -18,6 +18,8 @@ from kipu.records import Actor, Mention, Sentence
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# How many sentences back the antecedents are offered (as far as the alias resolver looks).
+LOOKBACK = ALIAS_LOOKBACK
 
 
 def antecedents(
@@ -82,14 +84,25 @@ def resolve_pronouns(
 ) -> list[Mention]:
     """Mentions for the sentence's open pronouns whose antecedent the article now knows."""
     by_head = {m.head: m for m in mentions}
+    open_pronouns = [
+        t
+        for t in sentence.tokens
+        if t.pos == "PRON"
+        and t.lemma.lower() in PRONOUNS
+        and t.dep != "poss"
+        and t.i not in by_head
+    ]
+    if not open_pronouns:
+        return mentions
     here = antecedents(sentence, mentions, memory)
+    earlier: list[Antecedent] = []
+    for index in range(max(0, sentence.index - LOOKBACK), sentence.index):
+        if index not in memory.antecedents and index in memory.read:
+            memory.antecedents[index] = antecedents(*memory.read[index], memory)
+        earlier += memory.antecedents.get(index, [])
     out = list(mentions)
-    for t in sentence.tokens:
-        if t.pos != "PRON" or t.lemma.lower() not in PRONOUNS or t.dep == "poss":
-            continue
-        if t.i in by_head:
-            continue
-        found = resolver.antecedent(sentence, t, None, [*memory.antecedents, *here])
+    for t in open_pronouns:
+        found = resolver.antecedent(sentence, t, None, [*earlier, *here])
         if found is None or found.actor.code is None:
             continue
         a = found.actor

@@ -22,6 +22,7 @@ abstains when the text is not clear.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from kipu.actors import (
@@ -34,7 +35,7 @@ from kipu.actors import (
 from kipu.discourse._countries import complete_countries, sentence_countries
 from kipu.discourse._memory import HEADLINE_WEIGHT, LEAD_SENTENCES, ArticleMemory
 from kipu.discourse._names import described, named_before, remember_names
-from kipu.discourse._pronouns import antecedents, resolve_pronouns
+from kipu.discourse._pronouns import resolve_pronouns
 from kipu.discourse._references import resolve_references
 from kipu.records import Actor, Article, Mention, Resolved, Sentence
 
@@ -66,12 +67,14 @@ def resolve_discourse(resolved: Resolved, options: DiscourseOptions | None = Non
     resolver = options.alias_resolver or RuleAliasResolver()
     memory = ArticleMemory()
     _read_headline(resolved.parsed.article, memory, d)
+    lead: list[tuple[Counter[str], Counter[str]]] = []
     for sentence, mentions in zip(
         sentences[:LEAD_SENTENCES], resolved.mentions[:LEAD_SENTENCES], strict=True
     ):
         named, places = sentence_countries(sentence, mentions, d)
         memory.countries.update(named)
         memory.places.update(places)
+        lead.append((named, places))
     out: list[tuple[Mention, ...]] = []
     for sentence, given in zip(sentences, resolved.mentions, strict=True):
         mentions = list(given)
@@ -82,7 +85,10 @@ def resolve_discourse(resolved: Resolved, options: DiscourseOptions | None = Non
             mentions = resolve_references(sentence, mentions, memory)
         if options.pronouns:
             mentions = resolve_pronouns(sentence, mentions, memory, resolver)
-        named, places = sentence_countries(sentence, mentions, d)
+        if sentence.index < len(lead) and len(mentions) == len(given):
+            named, places = lead[sentence.index]  # (read with the lead, nothing added since)
+        else:
+            named, places = sentence_countries(sentence, mentions, d)
         if sentence.index >= LEAD_SENTENCES:
             memory.countries.update(named)
             memory.places.update(places)
@@ -155,11 +161,15 @@ def _note_completions(
 def _remember(sentence: Sentence, mentions: list[Mention], memory: ArticleMemory) -> None:
     """Keep the sentence's completed mentions and names for what follows."""
     remember_names(sentence, mentions, memory)
-    memory.antecedents.extend(antecedents(sentence, mentions, memory))
+    memory.read[sentence.index] = (sentence, mentions)
     heads = {m.head for m in mentions}
+    tokens = sentence.tokens
+    # Heads of actors coordinated with another actor ("Russia and Turkey").
+    joined = {
+        h
+        for t in tokens
+        if t.dep == "conj" and t.i in heads and t.head in heads
+        for h in (t.i, t.head)
+    }
     for m in mentions:
-        t = sentence.tokens[m.head]
-        conjoined = (t.dep == "conj" and t.head in heads) or any(
-            c.dep == "conj" and c.head == m.head and c.i in heads for c in sentence.tokens
-        )
-        memory.remember_mention(sentence, m, conjoined)
+        memory.remember_mention(sentence, m, m.head in joined)

@@ -93,6 +93,8 @@ def _by_title(title: str, earlier: Sequence[Antecedent]) -> Antecedent | None:
     for a in reversed(earlier):
         for t in a.titles:
             t_words = t.split()
+            if "shadow" in t_words and "shadow" not in words:
+                continue  # "the home secretary" is not the shadow home secretary
             if t_words[-1] == words[-1] and set(words) <= set(t_words):
                 return a
     return None

@@ -50,7 +50,10 @@ def countries_in_sentence(tokens: Sequence[Token], d: ActorDictionaries) -> list
         last = toks[span[-1]]
         entries = d.countries.get(key(" ".join(toks[i].text for i in span)), [])
         city = any(e.place for e in entries if e.code == code)
-        located = last.dep == "pobj" and toks[last.head].lemma in PLACE_PREPS
+        where = last
+        if last.dep in ("amod", "compound") and toks[last.head].pos in ("NOUN", "PROPN"):
+            where = toks[last.head]  # "in a Syrian refugee camp", "in the Kurdish-held north"
+        located = where.dep == "pobj" and toks[where.head].lemma in PLACE_PREPS
         out.append(
             CountryWord(code=code, span=span, place=(city and last.pos == "PROPN") or located)
         )

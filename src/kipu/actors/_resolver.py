@@ -527,6 +527,12 @@ def _member_of(
     return None
 
 
+def _inside_person_name(h: Token, span: list[int], tokens: tuple[Token, ...]) -> bool:
+    """True when an organisation's name is only a part of a person's name around the head."""
+    name = _entity_span(h, tokens)
+    return set(span) < set(name)
+
+
 def _national_branch(
     h: Token, org_span: list[int], tokens: tuple[Token, ...], d: ActorDictionaries
 ) -> bool:
@@ -935,6 +941,8 @@ def _resolve_phrase(
     # the tagger marks as one organisation may run past the phrase ("National Union for the
     # Total Independence of Angola").
     org = _org_in(phrase, tokens, d)
+    if org is not None and h.ent == "PERSON" and _inside_person_name(h, org[1], tokens):
+        org = None  # "Abdel Fatah al-Sisi" is no member of Fatah
     if org is None and h.ent == "ORG":
         named = _org_in(_entity_span(h, tokens), tokens, d)
         if named is not None and h.i in named[1]:
@@ -1282,6 +1290,11 @@ def _resolve_person(
     for i in list(rest):
         rest += [j for j in _of_complement(i, tokens, kids) if j not in rest and j < h.i]
     title = _agent_in(rest, tokens, d, "title") if rest else None
+    if title is not None and title[0] == "GOV":
+        before = title[2][0] - 1
+        if before in rest and tokens[before].lemma in OPPOSITION_MODIFIERS:
+            # "Diane Abbott, the shadow home secretary": the opposition's, not the government's
+            title = ("OPP", f"{tokens[before].lemma} {title[1]}", [before, *title[2]])
     country = _country_in(rest, tokens, d) if rest else None
     office = _office(name, d, date)
     if office is None:

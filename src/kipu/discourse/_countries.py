@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kipu.actors import ActorDictionaries, countries_in_sentence, open_group
 from kipu.discourse._memory import ArticleMemory
@@ -36,7 +37,7 @@ ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "SEP", "IMG"})
 # A country dominates the article when it holds this share of its country mentions and twice
 # as many as the next one, with at least MIN_EVIDENCE of them.
 DOMINANT_SHARE = 0.6
-MIN_EVIDENCE = 3
+MIN_EVIDENCE = 2
 # How many sentences back the nearest context may be.
 CONTEXT_WINDOW = 3
 # The same for the places the article puts its events in.
@@ -81,8 +82,14 @@ def place_country(
     """The country a domestic actor with no country of its own belongs to, and why; None
     when it is not clear."""
     here = memory.by_sentence.get(sentence.index, Counter())
-    others = {c for c in here if c != m.actor.country}
+    others = set(here)
     article = dominant(memory.countries, MIN_EVIDENCE)
+    named = set(memory.named_by_sentence.get(sentence.index, Counter()))
+    if len(others) > 1 and article is not None and named == {article[0]}:
+        # The article's country is the one country the sentence names as anyone's, the
+        # others only as places ("British nationals fighting in Syria, the minister said").
+        code, n, total = article
+        return code, f"article-country:{code} ({n} of {total} country mentions)"
     if len(others) > 1:
         return None  # the sentence names several countries: whose it is is not clear
     if others:
@@ -162,9 +169,7 @@ def complete_countries(
         if found is None:
             continue
         code, why = found
-        out[n] = Mention(
-            head=m.head, start=m.start, end=m.end, actor=with_country(m.actor, code, why)
-        )
+        out[n] = replace(m, actor=with_country(m.actor, code, why))
     return out
 
 

@@ -47,6 +47,7 @@ class Earlier:
     mention: Mention
     lemma: str  # the head word's lemma ("ministry", "group")
     dep: str  # the head word's dependency label ("nsubj", "compound")
+    pos: str  # the head word's part of speech ("PROPN" for a name, "PRON")
     plural: bool
     conjoined: bool  # coordinated with another actor mention ("Russia and Turkey")
 
@@ -107,6 +108,7 @@ class ArticleMemory:
                 mention=m,
                 lemma=head.lemma.lower(),
                 dep=head.dep,
+                pos=head.pos,
                 plural=head.tag in ("NNS", "NNPS"),
                 conjoined=conjoined,
             )

@@ -51,6 +51,33 @@ ARMED_NOUNS = frozenset(
         "militiaman",
     }
 )
+# Bodies a definite noun may repeat ("the ministry" after "the Russian foreign ministry").
+SAME_BODIES = frozenset(
+    {
+        "government",
+        "administration",
+        "regime",
+        "ministry",
+        "cabinet",
+        "army",
+        "military",
+        "navy",
+        "police",
+        "parliament",
+        "court",
+        "council",
+        "committee",
+        "commission",
+        "agency",
+        "junta",
+        "embassy",
+        "bank",
+        "company",
+        "congress",
+        "assembly",
+        "opposition",
+    }
+)
 # Nouns that stand for an alliance of states or an international organisation.
 ALLIANCE_NOUNS = frozenset({"bloc", "alliance", "coalition", "union", "organisation"})
 # Sectors of armed groups, and of bodies a "group" may be.
@@ -125,7 +152,9 @@ def _kind(t: Token) -> str | None:
         return "party"
     if lemma in ALLIANCE_NOUNS and t.tag == "NN":
         return "alliance"
-    return "same"
+    if lemma in SAME_BODIES or t.tag == "NNS":
+        return "same"
+    return None  # a person's title ("the minister") is the alias resolver's (actors/_alias.py)
 
 
 def _bare(actor: Actor) -> bool:
@@ -142,6 +171,10 @@ def _definite_start(t: Token, tokens: Sequence[Token], agent: bool) -> int | Non
     dets = [c for c in kids if c.dep == "det"]
     if len(dets) != 1 or dets[0].lemma.lower() not in DEFINITE:
         return None
+    if any(
+        tokens[i].pos == "PROPN" or tokens[i].text[:1].isupper() for i in range(dets[0].i + 1, t.i)
+    ):
+        return None  # "the anti-Assad opposition", "the Kurdish group": a name of its own
     for c in kids:
         if c.dep in ("poss", "nummod") or c.pos == "PROPN" or c.ent in OWN_NAME_LABELS:
             return None  # "its fighters", "the two sides", "the Kurdish group"
@@ -167,6 +200,7 @@ def _antecedent(
             mention=m,
             lemma=sentence.tokens[h].lemma.lower(),
             dep=sentence.tokens[h].dep,
+            pos=sentence.tokens[h].pos,
             plural=sentence.tokens[h].tag in ("NNS", "NNPS"),
             conjoined=False,
         )
@@ -183,8 +217,12 @@ def _antecedent(
             continue  # (a mention that only modifies a word: "the UN-led process")
         own = _agent_words(a)
         same = e.lemma == lemma or (bool(own) and own[-1] == lemma and words <= set(own))
+        if kind != "same" and not same and not _group(e, t):
+            continue  # a person, a pronoun, or one member of a body ("a spokesman")
         if kind == "same":
-            if same and not _person(a):
+            # the words of the reference's own agent phrase all in the antecedent's ("the
+            # ministry" for "the foreign ministry", not "the health ministry")
+            if same and words <= set(own or [e.lemma]) and not _person(a):
                 return e
         elif kind == "armed" and (same or _armed(a)):
             return e
@@ -195,6 +233,17 @@ def _antecedent(
         elif kind == "alliance" and (same or (a.code or "").startswith("IGO")):
             return e
     return None
+
+
+def _group(e: Earlier, t: Token) -> bool:
+    """True for an antecedent that is a group a reference noun may stand for: a name ("Hamas",
+    "the SDF"), a group noun ("the Kurdish group"), or people in the plural for a plural
+    reference ("Isis fighters" for "the militants")."""
+    if e.pos == "PRON" or _person(e.mention.actor):
+        return False
+    if e.pos == "PROPN" or e.lemma in BODY_NOUNS | ALLIANCE_NOUNS | PARTY_NOUNS:
+        return True
+    return e.plural and t.tag == "NNS"
 
 
 def _agent_words(actor: Actor) -> list[str]:

@@ -5,7 +5,9 @@ reads the article in order, with an article memory (``_memory.py``), and complet
 sentence alone cannot say:
 
 1. names used again: a surname, an acronym, a name described beside it (``_names.py``);
-2. definite references: "the group", "the militants", "the bloc" (``_references.py``);
+2. definite references: "the group", "the militants", "the bloc" (``_references.py``), and
+   plural ones to two actors named together: "the two sides", "both countries" (``_pairs.py``;
+   the mention's ``also`` holds the second actor);
 3. pronouns the actor stage left open, asked again of its alias resolver with the completed
    antecedents (``_pronouns.py``);
 4. the country of domestic actors with none in their own words, when the article makes it
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kipu.actors import (
     ActorDictionaries,
@@ -35,6 +37,7 @@ from kipu.actors import (
 from kipu.discourse._countries import complete_countries, sentence_countries
 from kipu.discourse._memory import HEADLINE_WEIGHT, LEAD_SENTENCES, ArticleMemory
 from kipu.discourse._names import described, named_before, remember_names
+from kipu.discourse._pairs import resolve_pairs
 from kipu.discourse._pronouns import resolve_pronouns
 from kipu.discourse._references import resolve_references
 from kipu.records import Actor, Article, Mention, Resolved, Sentence
@@ -52,7 +55,7 @@ class DiscourseOptions:
     dictionaries: tuple[str, ...] = ()
     bundled: bool = True
     names: bool = True  # surnames, acronyms and described names used again
-    references: bool = True  # "the group", "the militants", "the bloc"
+    references: bool = True  # "the group", "the militants", "the bloc", "the two sides"
     countries: bool = True  # domestic actors take the article's country when it is clear
     pronouns: bool = True  # pronouns the actor stage left open, asked again
     # Finds what "he" or "they" refers to (the actor stage's resolver; None: the rule-based one).
@@ -83,6 +86,7 @@ def resolve_discourse(resolved: Resolved, options: DiscourseOptions | None = Non
             mentions = named_before(sentence, mentions, memory)
         if options.references:
             mentions = resolve_references(sentence, mentions, memory)
+            mentions = resolve_pairs(sentence, mentions, memory)
         if options.pronouns:
             mentions = resolve_pronouns(sentence, mentions, memory, resolver)
         if sentence.index < len(lead) and len(mentions) == len(given):
@@ -142,7 +146,7 @@ def _follow(mentions: list[Mention], memory: ArticleMemory) -> list[Mention]:
             sector=a.sector,
             rule=f"{a.rule}; discourse:follows:{who} ({done.country})",
         )
-        out[n] = Mention(head=m.head, start=m.start, end=m.end, actor=actor)
+        out[n] = replace(m, actor=actor)
     return out
 
 

@@ -9,6 +9,8 @@ from kipu.actors._evidence import (
     countries_in_line,
     countries_in_sentence,
     open_group,
+    owner_gives_country,
+    owners_member,
 )
 from kipu.actors._phoenix import ImportResult, import_dictionary
 from kipu.actors._resolver import ActorOptions, resolve_actors
@@ -29,5 +31,7 @@ __all__ = [
     "import_dictionary",
     "load_dictionaries",
     "open_group",
+    "owner_gives_country",
+    "owners_member",
     "resolve_actors",
 ]

@@ -20,7 +20,13 @@ from kipu.actors._groups import (
     is_open_community,
 )
 from kipu.actors._match import FOREIGN_HAND, _countries_named, _country_in, _match_spans
-from kipu.actors._resolver import _agent_of, _is_open_group, _qualified
+from kipu.actors._resolver import (
+    NOT_OWNED,
+    OWN_MEMBERS,
+    _agent_of,
+    _is_open_group,
+    _qualified,
+)
 from kipu.records import Actor, Mention, Token
 
 # Words of a plain line (a title, a dateline): letters with inner dots, hyphens and apostrophes
@@ -119,6 +125,18 @@ def _people_word(t: Token) -> bool:
         return True
     word = key(t.text)
     return any(word.endswith(e) and word[: -len(e)] in ACROSS_BORDERS for e in _ADJECTIVE_ENDINGS)
+
+
+def owner_gives_country(head: Token) -> bool:
+    """True when a group's owner ("their" of "their forces") gives its country: not for
+    someone else's ("his counterpart", "their enemies")."""
+    return head.lemma not in NOT_OWNED
+
+
+def owners_member(head: Token) -> bool:
+    """True for a body's own people, who are the body when it owns them ("its members",
+    "their leaders" after a named organisation)."""
+    return head.lemma in OWN_MEMBERS
 
 
 def agent_phrase(actor: Actor) -> str | None:

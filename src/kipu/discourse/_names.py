@@ -37,7 +37,6 @@ PERSON_RULES = (
     "title:",
     "holder:",
     "same person as",
-    "discourse:described-as",
     "discourse:surname:",
 )
 

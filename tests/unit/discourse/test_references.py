@@ -66,3 +66,31 @@ def test_references_and_pronouns_can_be_turned_off() -> None:
     options = DiscourseOptions(references=False, pronouns=False)
     resolved = resolve_discourse(resolve_actors(parsed), options)
     assert not resolved.mentions[1]
+
+
+NRA = (
+    "The National Renewal Alliance (NRA), Zambia's largest opposition group, rejected the "
+    "rise in fuel prices. "
+)
+
+
+def test_a_group_owned_by_a_pronoun_takes_its_owners_country() -> None:
+    fighters = by_text(NRA + "Its fighters later clashed with soldiers.")["Its fighters"]
+    assert fighters.code == "ZMBUAF"
+    assert "discourse:owner:Its<-sentence 0 'National Renewal Alliance'" in fighters.rule
+
+
+def test_a_bodys_own_people_owned_by_a_pronoun_are_the_body() -> None:
+    supporters = by_text(NRA + "Its supporters marched in Lusaka.")["Its supporters"]
+    assert supporters.code == "ZMBOPP"
+    assert supporters.rule == (
+        "discourse:member:'Its supporters'<-sentence 0 'National Renewal Alliance'"
+    )
+
+
+def test_someone_elses_is_not_the_owners() -> None:
+    actors = by_text(
+        "Zambia's president, Hakainde Hichilema, flew to Lilongwe on Monday. "
+        "He met his counterpart at the airport."
+    )
+    assert actors["his counterpart"].country is None

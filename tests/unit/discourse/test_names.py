@@ -59,3 +59,12 @@ def test_acronyms_and_initials() -> None:
     assert initials("Syrian Democratic Forces") == "SDF"
     assert initials("Organisation for the Prohibition of Chemical Weapons") == "OPCW"
     assert initials("Hamas") is None
+
+
+def test_odd_text_is_read_without_error() -> None:
+    text = (
+        "( ) The SNC said. (SNC) ( X ) the group. The two sides. Both. Its. "
+        "“He said,” she said, and they said their leaders said so (AB."
+    )
+    resolved = resolve(text)
+    assert len(resolved.mentions) == len(resolved.parsed.sentences)

@@ -4,6 +4,9 @@
     .venv/bin/python benchmarks/actors.py --no-speed # accuracy only
     .venv/bin/python benchmarks/actors.py -v         # also list every disagreement
 
+The actors scored are the ones the event coder gets: resolved in their sentence, then completed
+by the document context stage (``kipu.discourse``).
+
 Accuracy: ``tests/eval/actors_dev.jsonl`` (kipu's own sentences) and, when ``../shared`` is
 present, the CAMEO manual's example sentences (read from ``../shared/reference/cameo-codes.csv``)
 with kipu's labels in ``tests/eval/cameo_example_actors.jsonl``. Each gold mention names a head
@@ -29,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kipu.actors import resolve_actors
+from kipu.discourse import resolve_discourse
 from kipu.events._evaluate import unmangle
 from kipu.ids import make_doc_id
 from kipu.nlp import load_model, parse
@@ -107,7 +111,7 @@ def score(items: list[dict], parsed: list[Parsed], out: Score) -> None:
     """Add the comparison of kipu's actors with the gold mentions of each item."""
     countries = _countries()
     for item, p in zip(items, parsed, strict=True):
-        resolved = resolve_actors(p)
+        resolved = resolve_discourse(resolve_actors(p))
         tokens = [(si, t) for si, s in enumerate(p.sentences) for t in s.tokens]
         by_head: dict[tuple[int, int], Actor] = {}
         spans: list[tuple[int, int, int, int, Actor]] = []

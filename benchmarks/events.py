@@ -3,7 +3,7 @@
     python benchmarks/events.py cameo        # CAMEO examples: root and full-code accuracy
     python benchmarks/events.py petrarch     # PETRARCH2 unit tests, PETR.Validate.* imported
     python benchmarks/events.py petrarch-causes  # the first cause of each record not exact
-    python benchmarks/events.py speed [N]    # Guardian sample (first N articles): coding / parse
+    python benchmarks/events.py speed [N]    # Guardian sample (first N articles): stages / parse
     python benchmarks/events.py sample SEED  # 100 random Guardian sentences and their events
 
 Reads ../shared at run time (nothing is copied); one run each, numbers go to
@@ -23,6 +23,7 @@ from pathlib import Path
 
 from kipu.actors import resolve_actors
 from kipu.commands.evaluate import code_gold, gold_articles
+from kipu.discourse import resolve_discourse
 from kipu.events import GoldItem, code_events, import_discards, import_verbs, read_gold, score
 from kipu.extract import extract
 from kipu.nlp import load_model, parse
@@ -75,15 +76,17 @@ def _petrarch_causes(items: list[GoldItem], files: tuple[str, ...]) -> None:
     from collections import Counter, defaultdict
 
     from kipu.actors import ActorOptions
+    from kipu.discourse import DiscourseOptions
     from kipu.events import EventOptions
 
     articles = gold_articles(items)
     actor_options = ActorOptions(dictionaries=files, bundled=False)
+    discourse_options = DiscourseOptions(dictionaries=files, bundled=False)
     event_options = EventOptions(dictionaries=files, bundled=False)
     counts: Counter[str] = Counter()
     ids: dict[str, list[str]] = defaultdict(list)
     for item, parsed in zip(items, parse(articles), strict=True):
-        resolved = resolve_actors(parsed, actor_options)
+        resolved = resolve_discourse(resolve_actors(parsed, actor_options), discourse_options)
         events = [e for e in code_events(resolved, event_options) if not e.negated]
         codes = {m.actor.code for ms in resolved.mentions for m in ms}
         want = [(g.source, g.cameo, g.target) for g in item.events]
@@ -155,14 +158,19 @@ def speed(limit: int | None) -> None:
     parsed = list(parse(articles))
     parse_s = time.perf_counter() - start
     start = time.perf_counter()
-    resolved = [resolve_actors(p) for p in parsed]
+    in_sentences = [resolve_actors(p) for p in parsed]
     actors_s = time.perf_counter() - start
+    start = time.perf_counter()
+    resolved = [resolve_discourse(r) for r in in_sentences]
+    discourse_s = time.perf_counter() - start
     start = time.perf_counter()
     n_events = sum(len(code_events(r)) for r in resolved)
     code_s = time.perf_counter() - start
     print(
         f"{len(articles)} articles, {n_events} events; parse {parse_s:.1f}s, actors "
-        f"{actors_s:.2f}s, coding {code_s:.2f}s; coding/parse = {code_s / parse_s:.3f}"
+        f"{actors_s:.2f}s, discourse {discourse_s:.2f}s, coding {code_s:.2f}s; "
+        f"actors/parse = {actors_s / parse_s:.3f}, discourse/parse = {discourse_s / parse_s:.3f}, "
+        f"coding/parse = {code_s / parse_s:.3f}"
     )
 
 

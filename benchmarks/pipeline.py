@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from kipu.actors import resolve_actors
+from kipu.discourse import resolve_discourse
 from kipu.events import code_events
 from kipu.extract import extract
 from kipu.nlp import load_model, parse
@@ -46,7 +47,7 @@ def main(path: Path) -> None:
     articles = [a for d in docs if isinstance(a := extract(d), Article)]
     n_events = 0
     for parsed in parse(articles):
-        n_events += len(code_events(resolve_actors(parsed)))
+        n_events += len(code_events(resolve_discourse(resolve_actors(parsed))))
     pipeline_s = time.perf_counter() - start
 
     print(f"documents: {len(docs)}, words: {n_words}, events: {n_events}")

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kipu.actors import resolve_actors
+from kipu.discourse import resolve_discourse
 from kipu.enrich import enrich_events, load_gazetteer
 from kipu.enrich._gazetteer import distance_km
 from kipu.events import code_events
@@ -97,7 +98,7 @@ def gold_events(records: list[dict[str, Any]]) -> tuple[list[Event | None], int]
     out: list[Event | None] = []
     n_coded = 0
     for record, parsed in zip(records, parse([article(r) for r in records]), strict=True):
-        resolved = resolve_actors(parsed)
+        resolved = resolve_discourse(resolve_actors(parsed))
         start = record["text"].index(record["trigger"])
         end = start + len(record["trigger"])
         coded = [e for e in code_events(resolved) if e.trigger and e.trigger[0] == start]
@@ -184,7 +185,7 @@ def speed(path: Path, limit: int | None) -> None:
     start = time.perf_counter()
     parsed = list(parse(articles))
     parse_s = time.perf_counter() - start
-    coded = [(r, code_events(r)) for r in (resolve_actors(p) for p in parsed)]
+    coded = [(r, code_events(r)) for r in (resolve_discourse(resolve_actors(p)) for p in parsed)]
     start = time.perf_counter()
     n_events = n_placed = 0
     for resolved, events in coded:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kipu.actors import resolve_actors
+from kipu.discourse import resolve_discourse
 from kipu.events import code_events
 from kipu.ids import make_doc_id
 from kipu.nlp import parse
@@ -25,7 +26,7 @@ def article(text: str, published: str | None = "2024-03-14") -> Article:
 
 def resolve(text: str, published: str | None = "2024-03-14") -> Resolved:
     parsed = next(parse([article(text, published)]))
-    return resolve_actors(parsed)
+    return resolve_discourse(resolve_actors(parsed))
 
 
 def actors_by_head(text: str, published: str | None = "2024-03-14") -> dict[str, Actor]:

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 # Bump when a record's fields change on purpose (and say so in CHANGELOG.md).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DocumentKind = Literal["html", "text"]
 
@@ -131,6 +131,9 @@ class Mention:
     start: int  # first token index of the mention
     end: int  # one past the last token index
     actor: Actor
+    # The other actors a plural reference stands for ("the two sides": ``actor`` is the side
+    # named first, ``also`` the other); empty for a mention of one actor.
+    also: tuple[Actor, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kipu.actors import resolve_actors
+from kipu.discourse import resolve_discourse
 from kipu.events import code_events
 from kipu.extract import extract
 from kipu.nlp import parse
@@ -42,7 +43,7 @@ def seed_article(seed_path: Path) -> Article:
 @pytest.fixture(scope="module")
 def seed_events(seed_article: Article) -> list[Event]:
     [parsed] = list(parse([seed_article]))
-    return code_events(resolve_actors(parsed))
+    return code_events(resolve_discourse(resolve_actors(parsed)))
 
 
 def test_seed_extract_keeps_article_and_metadata(seed_article: Article, seed_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kipu.actors import resolve_actors
+from kipu.discourse import resolve_discourse
 from kipu.enrich import enrich_events
 from kipu.enrich._gazetteer import distance_km
 from kipu.events import code_events
@@ -29,7 +30,7 @@ def enriched(seed_path: Path) -> list[Event]:
     article = extract(doc)
     assert isinstance(article, Article), article
     [parsed] = list(parse([article]))
-    resolved = resolve_actors(parsed)
+    resolved = resolve_discourse(resolve_actors(parsed))
     return enrich_events(resolved, code_events(resolved))
 
 

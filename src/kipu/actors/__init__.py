@@ -1,19 +1,37 @@
 """The actor stage: resolve mentions to CAMEO actors (country + sector) with their evidence."""
 
-from kipu.actors._alias import AliasResolver, Antecedent, RuleAliasResolver
+from kipu.actors._alias import ALIAS_LOOKBACK, AliasResolver, Antecedent, RuleAliasResolver
 from kipu.actors._dated import actor_on
-from kipu.actors._dictionaries import load_dictionaries
+from kipu.actors._dictionaries import ActorDictionaries, load_dictionaries
+from kipu.actors._evidence import (
+    CountryWord,
+    agent_phrase,
+    countries_in_line,
+    countries_in_sentence,
+    open_group,
+    owner_gives_country,
+    owners_member,
+)
 from kipu.actors._phoenix import ImportResult, import_dictionary
 from kipu.actors._resolver import ActorOptions, resolve_actors
 
 __all__ = [
+    "ALIAS_LOOKBACK",
+    "ActorDictionaries",
     "ActorOptions",
     "AliasResolver",
+    "CountryWord",
     "Antecedent",
     "ImportResult",
     "RuleAliasResolver",
     "actor_on",
+    "agent_phrase",
+    "countries_in_line",
+    "countries_in_sentence",
     "import_dictionary",
     "load_dictionaries",
+    "open_group",
+    "owner_gives_country",
+    "owners_member",
     "resolve_actors",
 ]

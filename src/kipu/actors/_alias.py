@@ -28,6 +28,14 @@ THING_POSSESSIVES = frozenset({"its"})
 PRONOUN_WINDOW = 1
 # Subject labels: an antecedent in subject position is preferred when candidates disagree.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "she said" after a quote of a sentence or two that names no one is the speaker quoted: how
+# far back such a speaker may be, and the verbs that report speech.
+SPEAKER_WINDOW = 3
+# How far back any rule of the resolver looks, in sentences.
+ALIAS_LOOKBACK = max(PRONOUN_WINDOW, SPEAKER_WINDOW)
+SPEECH_VERBS = frozenset(
+    {"say", "tell", "add", "insist", "argue", "claim", "warn", "write", "explain", "state"}
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,6 +47,7 @@ class Antecedent:
     actor: Actor
     is_person: bool
     titles: frozenset[str] = frozenset()  # title phrases of a person, agent phrase of a group
+    main: bool = False  # the subject of the sentence's main verb ("Abbott called for ...")
 
 
 class AliasResolver(Protocol):
@@ -84,6 +93,8 @@ def _by_title(title: str, earlier: Sequence[Antecedent]) -> Antecedent | None:
     for a in reversed(earlier):
         for t in a.titles:
             t_words = t.split()
+            if "shadow" in t_words and "shadow" not in words:
+                continue  # "the home secretary" is not the shadow home secretary
             if t_words[-1] == words[-1] and set(words) <= set(t_words):
                 return a
     return None
@@ -105,6 +116,11 @@ def _nearest(
         and (a.is_person if persons else _is_group(a))
         and not _coargument(a, sentence, alias)
     ]
+    if persons:
+        other = _other_gender(alias, earlier)
+        candidates = [a for a in candidates if (a.actor.name or a.actor.text) not in other]
+    if not candidates and persons and _speaks(sentence, alias):
+        return _last_speaker(sentence, alias, earlier)
     if not candidates:
         return None
     if not persons:
@@ -126,6 +142,59 @@ def _nearest(
         if subjects:
             codes = {a.actor.code for a in subjects}
             return subjects[-1] if len(codes) == 1 and None not in codes else None
+    return None
+
+
+# Pronouns by gender (lemmas): a person once called "he" is not a later "she".
+MALE = frozenset({"he", "him", "his"})
+FEMALE = frozenset({"she", "her", "hers"})
+
+
+def _other_gender(alias: Token, earlier: Sequence[Antecedent]) -> set[str]:
+    """The people (names, else texts) the article has called by a pronoun of the other gender
+    than ``alias``: "Javid insisted he would stop her" (not Javid)."""
+    lemma = alias.lemma.lower()
+    mine, other = (
+        (MALE, FEMALE) if lemma in MALE else (FEMALE, MALE) if lemma in FEMALE else ((), ())
+    )
+    called: dict[str, set[str]] = {}
+    for a in earlier:
+        word = a.head.lemma.lower() if a.head.pos == "PRON" else ""
+        if word in MALE or word in FEMALE:
+            called.setdefault(a.actor.name or a.actor.text, set()).add(word)
+    return {who for who, words in called.items() if words & set(other) and not words & set(mine)}
+
+
+def _speaks(sentence: Sentence, alias: Token) -> bool:
+    """True for the subject of a verb of speech ("she said", "he told reporters")."""
+    verb = sentence.tokens[alias.head]
+    return alias.dep == "nsubj" and verb.lemma in SPEECH_VERBS
+
+
+def _last_speaker(
+    sentence: Sentence, alias: Token, earlier: Sequence[Antecedent]
+) -> Antecedent | None:
+    """The person a few sentences back that "she said" goes on quoting: the one person named
+    there, or the one main-clause subject of the nearest sentence with one; None when
+    unknown or unclear."""
+    other = _other_gender(alias, earlier)
+    people = [
+        a
+        for a in earlier
+        if a.is_person
+        and 0 < sentence.index - a.sentence <= SPEAKER_WINDOW
+        and (a.actor.name or a.actor.text) not in other
+    ]
+    if not people:
+        return None
+    if len({a.actor.name or a.actor.code for a in people}) == 1:
+        return people[-1] if people[-1].actor.code is not None else None
+    for index in sorted({a.sentence for a in people}, reverse=True):
+        subjects = [a for a in people if a.sentence == index and a.main]
+        if subjects:
+            names = {a.actor.name or a.actor.code for a in subjects}
+            one = len(names) == 1 and subjects[-1].actor.code is not None
+            return subjects[-1] if one else None
     return None
 
 

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -111,6 +111,7 @@ def _rows(name: str, n_cols: int, text: str | None = None) -> Iterator[tuple[int
         yield lineno, cols
 
 
+@lru_cache(maxsize=1 << 16)  # (every word of every sentence is looked up, most of them often)
 def key(text: str) -> str:
     """The lookup key of a phrase: lower case, single spaces, curly apostrophes straightened."""
     return " ".join(text.replace("’", "'").lower().split())

@@ -93,19 +93,23 @@ def _spellings(words: list[str], glued: list[bool], i: int, n: int) -> tuple[str
 
 
 # The words a table's keys can start with, per table (tables live as long as the process).
-_FIRST_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
+_FIRST_WORDS: dict[int, tuple[dict, dict[str, int]]] = {}
+# The pieces a key can be split into by a tokenizer at most (words and punctuation marks).
+_PIECE = re.compile(r"\w+|[^\w\s]")
 
 
-def _first_words(table: dict[str, list]) -> frozenset[str]:
-    """The first tokens of a table's keys ("bosnia" for "bosnia-herzegovina" too)."""
+def _first_words(table: dict[str, list]) -> dict[str, int]:
+    """The first tokens of a table's keys ("bosnia" for "bosnia-herzegovina" too), each with
+    the most tokens a key starting with it can span (so a match tries no longer runs)."""
     cached = _FIRST_WORDS.get(id(table))
     if cached is None or cached[0] is not table:
-        firsts = set()
+        firsts: dict[str, int] = {}
         for k in table:
             first = k.split(" ", 1)[0]
-            firsts.add(first)
-            firsts.add(re.split(r"[^\w]", first, maxsplit=1)[0] or first)
-        cached = (table, frozenset(firsts))
+            span = len(_PIECE.findall(k))
+            for w in (first, re.split(r"[^\w]", first, maxsplit=1)[0] or first):
+                firsts[w] = max(firsts.get(w, 0), span)
+        cached = (table, firsts)
         _FIRST_WORDS[id(table)] = cached
     return cached[1]
 
@@ -117,19 +121,16 @@ def _match_spans(
     glued = glued or [False] * len(words)
     firsts = _first_words(table)
     found: list[tuple[int, int, list]] = []
-    i = 0
-    while i < len(words):
-        if words[i] not in firsts:
-            i += 1
+    free = 0  # the first word not inside a match already found
+    for i in [i for i, w in enumerate(words) if w in firsts]:
+        if i < free:
             continue
-        for n in range(min(max_words, len(words) - i), 0, -1):
+        for n in range(min(max_words, firsts[words[i]], len(words) - i), 0, -1):
             entries = next((table[w] for w in _spellings(words, glued, i, n) if table.get(w)), None)
             if entries:
                 found.append((i, i + n, entries))
-                i += n
+                free = i + n
                 break
-        else:
-            i += 1
     return found
 
 

@@ -305,6 +305,7 @@ class _Memory:
     """What this article has said so far: people by name, and mentions aliases may point to."""
 
     people: dict[str, Actor] = field(default_factory=dict)
+    shared: set[str] = field(default_factory=set)  # surnames of two people: they name no one
     titles: dict[str, frozenset[str]] = field(default_factory=dict)  # person key -> titles
     earlier: list[Antecedent] = field(default_factory=list)
     era: str | None = None  # the day the article speaks of, when known (see _era.py)
@@ -463,9 +464,11 @@ def _named_holder(
             name = _join(_name_span(h, phrase, tokens), tokens)
             text = _join(phrase, tokens)
             actor = replace(m.actor, text=text, name=name, rule=f"{m.actor.rule}; holder:{name}")
-            for k in {key(name), key(h.text)}:  # "Brah Mohamane", later "Mohamane"
-                memory.people.setdefault(k, actor)
-                memory.titles.setdefault(k, frozenset({agent}))
+            memory.people.setdefault(key(name), actor)
+            memory.titles.setdefault(key(name), frozenset({agent}))
+            if key(h.text) != key(name):  # "Brah Mohamane", later "Mohamane"
+                _remember_surname(memory, key(h.text), actor)
+                memory.titles.setdefault(key(h.text), frozenset({agent}))
             return actor
     return None
 
@@ -522,6 +525,12 @@ def _member_of(
                 if not _several_countries(phrase, tokens, kids, d):
                     return agent[0], agent[1], country[0], tokens[c].lemma
     return None
+
+
+def _inside_person_name(h: Token, span: list[int], tokens: tuple[Token, ...]) -> bool:
+    """True when an organisation's name is only a part of a person's name around the head."""
+    name = _entity_span(h, tokens)
+    return set(span) < set(name)
 
 
 def _national_branch(
@@ -623,7 +632,12 @@ def _is_open_group(m: Mention, tokens: tuple[Token, ...], mentions: list[Mention
         and agent is not None
         and agent.split()[-1] not in NOT_LOCAL | UNKNOWN_ORIGIN
         and tokens[m.head].lemma not in NOT_OWNED
-        and not any(tokens[i].lemma in NOT_NATIONAL for i in range(m.start, m.end))
+        # (a word of the title itself, "the Foreign Office", "the international development
+        # secretary", says nothing of whose the office is)
+        and not any(
+            tokens[i].lemma in NOT_NATIONAL and tokens[i].lemma not in agent.split()
+            for i in range(m.start, m.end)
+        )
         and not _backed(tokens[m.head], tokens, mentions)
     )
 
@@ -691,13 +705,7 @@ def _place_open_groups(
         out[n] = Mention(head=m.head, start=m.start, end=m.end, actor=actor)
         for k, a in enumerate(memory.earlier):
             if a.sentence == sentence.index and a.head.i == m.head:
-                memory.earlier[k] = Antecedent(
-                    sentence=a.sentence,
-                    head=a.head,
-                    actor=actor,
-                    is_person=a.is_person,
-                    titles=a.titles,
-                )
+                memory.earlier[k] = replace(a, actor=actor)
     return out
 
 
@@ -709,8 +717,16 @@ def _remember(
     is_person: bool,
     titles: frozenset[str],
 ) -> None:
+    main = h.dep in ("nsubj", "nsubjpass") and sentence.tokens[h.head].head == h.head
     memory.earlier.append(
-        Antecedent(sentence=sentence.index, head=h, actor=actor, is_person=is_person, titles=titles)
+        Antecedent(
+            sentence=sentence.index,
+            head=h,
+            actor=actor,
+            is_person=is_person,
+            titles=titles,
+            main=main,
+        )
     )
 
 
@@ -925,6 +941,8 @@ def _resolve_phrase(
     # the tagger marks as one organisation may run past the phrase ("National Union for the
     # Total Independence of Angola").
     org = _org_in(phrase, tokens, d)
+    if org is not None and h.ent == "PERSON" and _inside_person_name(h, org[1], tokens):
+        org = None  # "Abdel Fatah al-Sisi" is no member of Fatah
     if org is None and h.ent == "ORG":
         named = _org_in(_entity_span(h, tokens), tokens, d)
         if named is not None and h.i in named[1]:
@@ -1057,9 +1075,10 @@ def _resolve_phrase(
     ):
         return None  # "at a university in California", "in parliament": a place
     context = ""
-    if country is not None and _several_countries(extended, tokens, kids, d):
+    several = country is not None and _several_countries(extended, tokens, kids, d)
+    if several:
         country = None  # "Kenyan and Ugandan officials": no one country
-    if agent is not None and country is None:
+    if agent is not None and country is None and not several:
         # "Vietnamese-led forces": the leading country's.
         for i in phrase:
             if tokens[i].text.lower() == "led":
@@ -1068,7 +1087,7 @@ def _resolve_phrase(
                 if found is not None:
                     country = (found[0], [])
                     context = f" (led by {found[0].text})"
-    if agent is not None and country is None and h.lemma not in NOT_OWNED:
+    if agent is not None and country is None and not several and h.lemma not in NOT_OWNED:
         # "the Bush administration", "President Suharto's government": the leader's country.
         leader = _leader_of(h, extended, tokens, d, memory, date)
         if leader is not None:
@@ -1077,6 +1096,7 @@ def _resolve_phrase(
     if (
         agent is not None
         and country is None
+        and not several  # (not where they met: "Kenyan and Ugandan officials in Paris")
         and agent[1].split()[-1] not in NOT_LOCAL
         and not _has_owner(h, tokens, kids)
     ):
@@ -1270,6 +1290,11 @@ def _resolve_person(
     for i in list(rest):
         rest += [j for j in _of_complement(i, tokens, kids) if j not in rest and j < h.i]
     title = _agent_in(rest, tokens, d, "title") if rest else None
+    if title is not None and title[0] == "GOV":
+        before = title[2][0] - 1
+        if before in rest and tokens[before].lemma in OPPOSITION_MODIFIERS:
+            # "Diane Abbott, the shadow home secretary": the opposition's, not the government's
+            title = ("OPP", f"{tokens[before].lemma} {title[1]}", [before, *title[2]])
     country = _country_in(rest, tokens, d) if rest else None
     office = _office(name, d, date)
     if office is None:
@@ -1335,5 +1360,18 @@ def _resolve_person(
     titles = {title[1]} if title else set(ROLE_TITLES.get(office.role, ()) if office else ())
     memory.titles[key(name)] = frozenset(titles) | memory.titles.get(key(name), frozenset())
     if len(name_idx) > 1:
-        memory.people.setdefault(key(tokens[name_idx[-1]].text), actor)
+        _remember_surname(memory, key(tokens[name_idx[-1]].text), actor)
     return actor
+
+
+def _remember_surname(memory: _Memory, k: str, actor: Actor) -> None:
+    """A surname names the person the article first gave it to; when two people share it
+    ("Grace Wambui ... Joseph Wambui") it names no one."""
+    if k in memory.shared:
+        return
+    known = memory.people.get(k)
+    if known is None:
+        memory.people[k] = actor
+    elif known.name != actor.name:
+        del memory.people[k]
+        memory.shared.add(k)

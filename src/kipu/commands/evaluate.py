@@ -100,11 +100,16 @@ def code_gold(
     """Run the pipeline (parse, actors, events) over every gold item's text, in order; without
     ``bundled``, the files among ``dictionaries`` alone are used (no bundled actors or patterns)."""
     from kipu.actors import ActorOptions, resolve_actors
+    from kipu.discourse import DiscourseOptions, resolve_discourse
     from kipu.events import EventOptions, code_events
     from kipu.nlp import parse
 
     articles = gold_articles(items)
-    # One --dictionary list for both stages: each reads only the files of its own kind.
+    # One --dictionary list for every stage: each reads only the files of its own kind.
     actor_options = ActorOptions(dictionaries=dictionaries, bundled=bundled)
+    discourse_options = DiscourseOptions(dictionaries=dictionaries, bundled=bundled)
     options = EventOptions(dictionaries=dictionaries, bundled=bundled)
-    return [code_events(resolve_actors(p, actor_options), options) for p in parse(articles)]
+    return [
+        code_events(resolve_discourse(resolve_actors(p, actor_options), discourse_options), options)
+        for p in parse(articles)
+    ]

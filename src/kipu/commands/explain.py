@@ -108,6 +108,7 @@ def _text_article(text: str) -> Article:
 
 def _render(article: Article, dictionaries: tuple[str, ...], parse_table: bool) -> str:
     from kipu.actors import ActorOptions, resolve_actors
+    from kipu.discourse import DiscourseOptions, resolve_discourse
     from kipu.events import EventOptions, explain_events
     from kipu.nlp import parse
 
@@ -115,8 +116,11 @@ def _render(article: Article, dictionaries: tuple[str, ...], parse_table: bool) 
     if article.input_id != "explain":
         lines.append(f"== {article.input_id}")
     for parsed in parse([article]):
-        # One --dictionary list for both stages: each reads only the files of its own kind.
-        resolved = resolve_actors(parsed, ActorOptions(dictionaries=dictionaries))
+        # One --dictionary list for every stage: each reads only the files of its own kind.
+        resolved = resolve_discourse(
+            resolve_actors(parsed, ActorOptions(dictionaries=dictionaries)),
+            DiscourseOptions(dictionaries=dictionaries),
+        )
         for ex in explain_events(resolved, EventOptions(dictionaries=dictionaries)):
             s = ex.sentence
             lines.append(f"[{s.index}] {s.text}")

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from kipu import __version__
 from kipu.actors import ActorOptions, resolve_actors
+from kipu.discourse import DiscourseOptions, resolve_discourse
 from kipu.enrich import EnrichOptions, enrich_events
 from kipu.events import EventOptions, code_events
 from kipu.extract import ExtractOptions, extract, with_site_lines
@@ -172,13 +173,15 @@ def _code(
 def code_articles(
     articles: Iterable[Article], options: PipelineOptions
 ) -> Iterator[tuple[Article, list[Event]]]:
-    """Parse, resolve actors and code events for articles, in order (the one coding path)."""
-    # One --dictionary list serves both stages: each reads the files of its own kind.
+    """Parse, resolve actors (in their sentence, then in the article) and code events for
+    articles, in order (the one coding path)."""
+    # One --dictionary list serves every stage: each reads the files of its own kind.
     actor_options = ActorOptions(dictionaries=options.dictionaries)
+    discourse_options = DiscourseOptions(dictionaries=options.dictionaries)
     event_options = EventOptions(dictionaries=options.dictionaries)
     enrich_options = EnrichOptions(dictionaries=options.dictionaries)
     for parsed in parse(articles, model=options.model):
-        resolved = resolve_actors(parsed, actor_options)
+        resolved = resolve_discourse(resolve_actors(parsed, actor_options), discourse_options)
         events = enrich_events(resolved, code_events(resolved, event_options), enrich_options)
         yield parsed.article, events
 

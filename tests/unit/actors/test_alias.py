@@ -92,3 +92,38 @@ def test_the_minister_skips_a_person_with_another_title() -> None:
     assert second["He"].code == "USAGOV"
     assert second["minister"].code == "PERGOV"
     assert second["minister"].rule == "title noun 'minister' → Pedro Cateriano"
+
+
+def test_she_said_after_a_quote_is_the_speaker_quoted() -> None:
+    text = (
+        "Peru's foreign minister, Carlos Mendoza, spoke to reporters in Lima on Monday. "
+        "“We will not accept a deal that divides the region.” "
+        "“The talks are over for now,” he said."
+    )
+    mentions = found(resolve(text, "2024-03-14"))
+    assert [a.code for i, t, a in mentions if i == 2 and t == "he"] == ["PERGOV"]
+
+
+def test_the_speaker_quoted_is_the_main_subject_when_two_people_were_named() -> None:
+    text = (
+        "Brazilian Foreign Minister Ana Souza said Chile's trade minister Pablo Rojas had "
+        "misled her. “We were promised a fair deal.” “It never came,” she said."
+    )
+    mentions = found(resolve(text))
+    assert [a.code for i, t, a in mentions if i == 2 and t == "she"] == ["BRAGOV"]
+
+
+def test_a_speaker_further_back_than_the_quote_is_not_guessed() -> None:
+    text = (
+        "Brazilian Foreign Minister Ana Souza spoke on Monday. Trade fell in March. "
+        "Exports dropped. Prices rose. “It is over,” she said."
+    )
+    mentions = found(resolve(text))
+    assert "she" not in {t for i, t, _ in mentions if i == 4}
+
+
+def test_a_person_called_he_is_not_a_later_her() -> None:
+    mentions = found(
+        resolve("Emmanuel Macron met union leaders on Monday. He said he would not meet her again.")
+    )
+    assert "her" not in {t for _, t, _ in mentions}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kipu.records import Actor
-from tests.helpers import actors_by_head
+from tests.helpers import actors_by_head, resolve
 
 pytestmark = pytest.mark.model
 
@@ -124,3 +124,22 @@ def test_shadow_title_is_the_opposition() -> None:
 def test_national_branch_of_an_organisation_is_the_organisation() -> None:
     assert actors("Oxfam Canada called on Ottawa to help refugees.")["Canada"].code == "NGOXFM"
     assert actors("Amnesty International USA criticised the Pentagon.")["USA"].code == "NGOHRIAMN"
+
+
+def test_an_organisation_inside_a_persons_name_is_not_the_persons() -> None:
+    actors = actors_by_head("Egypt's president Abdel Fatah al-Sisi met Fatah leaders on Monday.")
+    assert actors["Sisi"].code == "EGYGOV"
+    assert actors["leaders"].code == "PSEPTYFTA"
+
+
+def test_a_person_with_a_shadow_title_is_the_opposition() -> None:
+    text = (
+        "Diane Moreton, the shadow home secretary, criticised the plan. "
+        "The home secretary, James Clarke, rejected the claim. The home secretary said more."
+    )
+    resolved = resolve(text)
+    first = {m.actor.text: m.actor for m in resolved.mentions[0]}
+    assert first["Diane Moreton"].sector == "OPP"
+    # "the home secretary" is not the shadow one named before
+    last = {m.actor.text: m.actor for m in resolved.mentions[2]}
+    assert "Diane Moreton" not in last["The home secretary"].rule

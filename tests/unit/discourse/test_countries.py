@@ -1,0 +1,114 @@
+"""Domestic actors with no country in their own words take the article's, when it is clear."""
+
+from __future__ import annotations
+
+import pytest
+
+from kipu.actors import resolve_actors
+from kipu.discourse import DiscourseOptions, resolve_discourse
+from kipu.ids import make_doc_id
+from kipu.nlp import parse
+from kipu.records import Actor, Article
+from tests.helpers import resolve
+
+pytestmark = pytest.mark.model
+
+# A short report written for these tests: one country, named once in the lead.
+CHILE = (
+    "Chilean police detained 40 students in Santiago on Tuesday after a march against rising "
+    "fares. The interior minister, Tomás Herrera, defended the arrests. Herrera said the "
+    "protesters had blocked roads. The opposition accused the government of using excessive "
+    "force."
+)
+
+
+def by_text(text: str, **kwargs: object) -> dict[str, Actor]:
+    resolved = resolve(text) if not kwargs else _resolve(text, **kwargs)
+    return {m.actor.text: m.actor for mentions in resolved.mentions for m in mentions}
+
+
+def _resolve(text: str, title: str | None = None, dateline: str | None = None):  # type: ignore[no-untyped-def]
+    article = Article(
+        doc_id=make_doc_id(text),
+        input_id="test",
+        url=None,
+        title=title,
+        published="2024-03-14",
+        dateline=dateline,
+        byline=None,
+        language=None,
+        text=text,
+    )
+    return resolve_discourse(resolve_actors(next(parse([article]))))
+
+
+def test_domestic_actors_take_the_country_of_the_nearest_context() -> None:
+    actors = by_text(CHILE)
+    assert actors["The interior minister"].code == "CHLGOV"
+    assert actors["the protesters"].code == "CHLCVL"
+    assert actors["The opposition"].code == "CHLOPP"
+    assert actors["the government"].code == "CHLGOV"
+    rule = actors["The opposition"].rule
+    assert rule.startswith("agent:opposition; discourse:nearest-context:CHL")
+    assert "sentence 0" in rule  # the mention it came from
+
+
+def test_the_title_and_dateline_say_what_the_article_is_about() -> None:
+    text = "Police fired tear gas at striking miners on Tuesday. The union said 12 were hurt."
+    actors = by_text(text, title="Miners clash with police in southern Peru", dateline="LIMA")
+    police = actors["Police"]
+    assert police.code == "PERCOP"
+    assert "discourse:article-country:PER" in police.rule
+
+
+def test_two_countries_in_the_nearest_context_leave_the_country_open() -> None:
+    actors = by_text(
+        "Turkish and Greek ministers met in Brussels on Friday. "
+        "The police later closed the road to the venue."
+    )
+    assert actors["The police"].country is None
+    # Several countries in the group's own words: not where they met either.
+    assert actors["Turkish and Greek ministers"].country is None
+
+
+def test_a_people_across_borders_takes_the_country_the_article_places_events_in() -> None:
+    actors = by_text(
+        "Fighting continued in northern Syria on Sunday. "
+        "Kurdish forces said they had retaken two villages near Raqqa."
+    )
+    assert actors["Kurdish forces"].code == "SYRMIL"
+    assert "discourse:article-place:SYR" in actors["Kurdish forces"].rule
+    # The pronoun the actor stage resolved to the forces follows them.
+    assert actors["they"].country == "SYR"
+    assert "discourse:follows:Kurdish forces" in actors["they"].rule
+
+
+def test_people_a_state_acts_on_do_not_take_that_state_but_its_own_bodies_do() -> None:
+    actors = by_text(
+        "Colombia sent more troops to the border on Monday. "
+        "Colombia said the border would stay closed. "
+        "Colombia detained protesters near the river on Tuesday."
+    )
+    assert actors["more troops"].code == "COLMIL"
+    assert actors["protesters"].country is None
+
+
+def test_countries_can_be_turned_off() -> None:
+    parsed = next(parse([_article(CHILE)]))
+    resolved = resolve_discourse(resolve_actors(parsed), DiscourseOptions(countries=False))
+    actors = {m.actor.text: m.actor for ms in resolved.mentions for m in ms}
+    assert actors["The opposition"].country is None
+
+
+def _article(text: str) -> Article:
+    return Article(
+        doc_id=make_doc_id(text),
+        input_id="test",
+        url=None,
+        title=None,
+        published="2024-03-14",
+        dateline=None,
+        byline=None,
+        language=None,
+        text=text,
+    )

@@ -1,0 +1,70 @@
+"""Names used again: acronyms, names described beside them, surnames of people with a title."""
+
+from __future__ import annotations
+
+import pytest
+
+from kipu.discourse._names import initials, is_acronym
+from kipu.records import Actor
+from tests.helpers import resolve
+
+pytestmark = pytest.mark.model
+
+ZAMBIA = (
+    "The National Renewal Alliance (NRA), Zambia's largest opposition group, said on Monday "
+    "it would boycott the vote. The NRA accused the electoral commission of bias. Later the "
+    "alliance called for protests in Lusaka."
+)
+
+
+def by_text(text: str) -> dict[str, Actor]:
+    resolved = resolve(text)
+    return {m.actor.text: m.actor for mentions in resolved.mentions for m in mentions}
+
+
+def test_a_name_described_beside_it_is_what_the_description_says() -> None:
+    actor = by_text(ZAMBIA)["The National Renewal Alliance"]
+    assert actor.code == "ZMBOPP"
+    assert actor.name == "National Renewal Alliance"
+    assert "discourse:described-as" in actor.rule
+
+
+def test_an_acronym_in_parentheses_names_the_actor_again() -> None:
+    actor = by_text(ZAMBIA)["The NRA"]
+    assert actor.code == "ZMBOPP"
+    assert actor.rule == "discourse:acronym:NRA<-sentence 0 'National Renewal Alliance'"
+
+
+def test_a_surname_after_a_name_given_beside_a_title() -> None:
+    text = (
+        "Britain's opposition called the plan cruel. A government spokeswoman, Jane Morton, "
+        "defended it in parliament. Morton later met charities in London."
+    )
+    actor = by_text(text)["Morton"]
+    assert actor.code == "GBRGOV"
+    assert actor.rule == "discourse:surname:Morton<-sentence 1 'Jane Morton'"
+
+
+def test_a_surname_two_people_share_names_no_one() -> None:
+    text = (
+        "Grace Wambui, a Kenyan diplomat, met Joseph Wambui, a Ugandan trader, in Nairobi. "
+        "Wambui said the talks went well."
+    )
+    resolved = resolve(text)
+    assert not resolved.mentions[1]
+
+
+def test_acronyms_and_initials() -> None:
+    assert is_acronym("SNC") and is_acronym("G20") and not is_acronym("Syria")
+    assert initials("Syrian Democratic Forces") == "SDF"
+    assert initials("Organisation for the Prohibition of Chemical Weapons") == "OPCW"
+    assert initials("Hamas") is None
+
+
+def test_odd_text_is_read_without_error() -> None:
+    text = (
+        "( ) The SNC said. (SNC) ( X ) the group. The two sides. Both. Its. "
+        "“He said,” she said, and they said their leaders said so (AB."
+    )
+    resolved = resolve(text)
+    assert len(resolved.mentions) == len(resolved.parsed.sentences)

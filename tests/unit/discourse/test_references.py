@@ -1,0 +1,96 @@
+"""Definite references ("the group", "the alliance") and pronouns asked again."""
+
+from __future__ import annotations
+
+import pytest
+
+from kipu.actors import resolve_actors
+from kipu.discourse import DiscourseOptions, resolve_discourse
+from kipu.nlp import parse
+from kipu.records import Actor
+from tests.helpers import article, resolve
+
+pytestmark = pytest.mark.model
+
+
+def by_text(text: str) -> dict[str, Actor]:
+    resolved = resolve(text)
+    return {m.actor.text: m.actor for mentions in resolved.mentions for m in mentions}
+
+
+def test_the_group_is_the_body_named_before() -> None:
+    actors = by_text(
+        "Hamas fired rockets at Israel on Monday. The group said the barrage answered a raid."
+    )
+    group = actors["The group"]
+    assert group.code == "PSEREBHMS"
+    assert group.rule == "discourse:reference:'The group'<-sentence 0 'Hamas'"
+
+
+def test_the_alliance_is_the_alliance_named_before() -> None:
+    actors = by_text(
+        "The National Renewal Alliance (NRA), Zambia's largest opposition group, said it would "
+        "boycott the vote. Later the alliance called for protests in Lusaka."
+    )
+    assert actors["the alliance"].code == "ZMBOPP"
+
+
+def test_a_state_office_is_no_group() -> None:
+    actors = by_text(
+        "The State Department said on Friday it would review the aid. "
+        "The group said the review was overdue."
+    )
+    assert "The group" not in actors
+
+
+def test_a_group_with_a_name_of_its_own_points_nowhere() -> None:
+    actors = by_text(
+        "Hamas fired rockets at Israel on Monday. The working group said talks would continue."
+    )
+    assert "The working group" not in actors
+
+
+def test_a_pronoun_after_a_name_given_beside_a_title() -> None:
+    text = (
+        "Britain's opposition called the plan cruel. A government spokeswoman, Jane Morton, "
+        "defended it in parliament. She said the rules were fair."
+    )
+    she = by_text(text)["She"]
+    assert she.code == "GBRGOV"
+    assert she.rule == "discourse:pronoun:She<-sentence 1 'Jane Morton'"
+
+
+def test_references_and_pronouns_can_be_turned_off() -> None:
+    text = "Hamas fired rockets at Israel on Monday. The group said the barrage answered a raid."
+    parsed = next(parse([article(text)]))
+    options = DiscourseOptions(references=False, pronouns=False)
+    resolved = resolve_discourse(resolve_actors(parsed), options)
+    assert not resolved.mentions[1]
+
+
+NRA = (
+    "The National Renewal Alliance (NRA), Zambia's largest opposition group, rejected the "
+    "rise in fuel prices. "
+)
+
+
+def test_a_group_owned_by_a_pronoun_takes_its_owners_country() -> None:
+    fighters = by_text(NRA + "Its fighters later clashed with soldiers.")["Its fighters"]
+    assert fighters.code == "ZMBUAF"
+    assert "discourse:owner:Its<-sentence 0 'National Renewal Alliance'" in fighters.rule
+
+
+def test_a_bodys_own_people_owned_by_a_pronoun_are_the_body() -> None:
+    supporters = by_text(NRA + "Its supporters marched in Lusaka.")["Its supporters"]
+    assert supporters.code == "ZMBOPP"
+    assert supporters.rule == (
+        "discourse:member:'Its supporters'<-sentence 0 'National Renewal Alliance'"
+    )
+
+
+def test_someone_elses_is_not_the_owners() -> None:
+    actors = by_text(
+        "Zambia's president, Hakainde Hichilema, flew to Lilongwe on Monday. "
+        "He met his counterpart at the airport."
+    )
+    assert actors["his counterpart"].country is None

@@ -864,6 +864,8 @@ def _match_verb(
     # An open complement's verb counts as a word too: "declined to comment" → `decline comment`.
     xcomps = tree.children(v.i, "xcomp")
     obj_words.update(tree.tokens[c].lemma for c in xcomps)
+    # So does an object's predicate: "held Chile responsible" → `hold + responsible`.
+    obj_words.update(tree.tokens[c].lemma for c in tree.children(v.i, "oprd"))
     if any(tree.tokens[c].pos == "VERB" for c in xcomps):
         obj_words.add(XCOMP_WORD)  # "agreed to undertake exercises" → `agree xcomp`
     # So does the verb of a "that" clause: "demanded that the US cancel" → `demand cancel`; the

@@ -308,6 +308,15 @@ def _saying(tree: Tree, v: int, mention_at: MentionAt) -> Said | None:
     tok = tree.tokens[v]
     agents = [o for a in tree.children(v, "agent") for o in tree.children(a, "pobj")]
     passive = tree.children(v, "nsubjpass")
+    if passive and not agents and tok.lemma in NAMING_VERBS:
+        # "was described as “very alarming” by Peru's envoy": the parse may hang the "by" on
+        # the words of the description
+        agents = [
+            o
+            for a in tree.subtree(v, stop=frozenset({"ccomp", "relcl", "acl", "advcl"}))
+            if tree.tokens[a].lemma == "by" and tree.tokens[a].dep in ("prep", "agent")
+            for o in tree.children(a, "pobj")
+        ]
     if passive and not agents:
         return None  # "it was said that": no one speaks
     heads = agents or _subject_heads(tree, v)
@@ -468,7 +477,7 @@ def classify(
     found: dict[str, tuple[int, tuple[str, ...]]] = {}
     for n, lemma in enumerate(lemmas):
         for phrase, kind in lexicon.by_first.get(lemma, ()):
-            if tuple(lemmas[n : n + len(phrase)]) != phrase:
+            if not _phrase_at(lemmas, n, phrase):
                 continue
             i = content[n]
             if len(phrase) == 1 and not (_judging(tree, i) and _predicative(tree, i)):
@@ -790,7 +799,10 @@ def _charged_actor(tree: Tree, i: int, said: Said, mention_at: MentionAt) -> boo
     subjects = tree.children(verb, "nsubj")
     if not subjects or _stands_for_speaker(tree, subjects[0], said, mention_at):
         return False
-    return _actor_of_phrase(tree, subjects[0], mention_at) is not None
+    # an actor, or someone named the dictionaries do not place ("Kotey was responsible for")
+    return _actor_of_phrase(tree, subjects[0], mention_at) is not None or (
+        mention_at(subjects[0]) is not None
+    )
 
 
 def _verb_judges(tree: Tree, v: int, kind: str, said: Said, mention_at: MentionAt) -> bool:
@@ -888,6 +900,14 @@ def _place_targets(tree: Tree, i: int, countries: set[str]) -> list[Mention]:
             )
             return [Mention(head=j, start=j, end=j + 1, actor=actor)]
     return []
+
+
+def _phrase_at(lemmas: list[str], n: int, phrase: tuple[str, ...]) -> bool:
+    """The phrase's words at position ``n``; ``*`` stands for any one word ("stab * in the
+    back": "stabbed us in the back")."""
+    if n + len(phrase) > len(lemmas):
+        return False
+    return all(w == "*" or w == lemmas[n + k] for k, w in enumerate(phrase))
 
 
 def _roots(tree: Tree, said: Said) -> set[int]:

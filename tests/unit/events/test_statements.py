@@ -225,3 +225,30 @@ def test_a_conjoined_act_shares_the_allegation() -> None:
     got = codes(text)
     assert any(c.startswith("112") for c in got)
     assert not any(c.startswith("12") for c in got)
+
+
+def test_agreeing_that_is_accord() -> None:
+    text = (
+        "The Kenyan president and the Ugandan president agreed that the dispute was a matter "
+        "for the courts."
+    )
+    got = triples(code(text))
+    assert ("KENGOV", "019", "UGAGOV") in got and ("UGAGOV", "019", "KENGOV") in got
+
+
+def test_a_passive_description_by_an_envoy() -> None:
+    text = "The move was described as “very alarming” by Peru’s permanent representative."
+    assert ("PER", "111") in {(s, c) for s, c, _ in triples(code(text))} or any(
+        c == "111" for c in codes(text)
+    )
+
+
+def test_phrases_with_a_word_between() -> None:
+    text = "“Those who stabbed us in the back cannot be our allies,” the Bolivian minister said."
+    assert "111" in codes(text)
+
+
+def test_bearing_responsibility_is_a_charge() -> None:
+    text = "The Peruvian minister said the Chilean government bears responsibility for the deaths."
+    assert any(c.startswith("112") for c in codes(text))
+    assert any(c.startswith("112") for c in codes("Peru held Chile responsible for the deaths."))

@@ -15,7 +15,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from kipu.extract import cues
+from kipu.extract import captions, cues, signals, titles
+from kipu.extract.entities import decode_entities
 from kipu.extract.metadata import byline_name, find_date, is_date_line, split_dateline
 
 # Line lengths in words, chosen on news prose: a body sentence rarely has fewer than 6 words, and
@@ -31,6 +32,9 @@ MAX_CALL_TO_ACTION_WORDS = 30
 MAX_TEASER_PREFIX_CHARS = 80  # where the date of a signed teaser card stands
 MAX_COMMENT_HEADER_WORDS = 14  # "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:"
 MAX_CAPTION_WORDS = 60
+# A notice or prompt (NOTICES: "This post is now in the queue ...", "Support local journalism
+# ...") is furniture up to this length: a long sentence, but never an article's paragraph.
+MAX_NOTICE_WORDS = 45
 MAX_NAV_SEGMENT_WORDS = 4  # menu and breadcrumb items are a few words each ("World | Americas")
 # Inside the body: at most this many short lines in a row (sub-headings), unless all are sentences.
 MAX_INNER_SHORT_LINES = 2
@@ -55,7 +59,11 @@ OPENING_BONUS = 2
 DATELINE_BONUS = 3  # a dateline ("ST. JOSEPH, Mich. (AP) —") opens nothing but a news story
 MIN_ARTICLE_WORDS = 50
 LATER_BLOCK_WEIGHT = 0.5  # measured on the benchmark's rendered pages: F1 0.867 -> 0.882
-TITLE_MIN_WORDS, TITLE_MAX_WORDS = 2, 25  # headline length range from the brief
+TITLE_MIN_WORDS = titles.TITLE_MIN_WORDS
+# Captions kept with the article: those inside the body and this many lines around it (a lead
+# picture's caption sits between the headline and the body, a last one after the body).
+CAPTION_LINES_ABOVE = 8
+CAPTION_LINES_BELOW = 3
 HEADLINE_CASE_RATIO = 0.7  # share of capitalised long words that marks a Title Case headline
 MIN_HEADLINE_CASE_WORDS = 3
 # Lines the site repeats on its other pages are furniture, unless they hold most of this text's
@@ -111,6 +119,8 @@ class Line:
     closes: bool = False  # a heading after which only comments and footer follow ("Comments")
     inline: bool = False  # an interruption inside the article ("Advertisement")
     site: bool = False  # the site repeats it on its other pages
+    caption: bool = False  # a photo caption: furniture of the body, kept apart in captions
+    repeated: Kind | None = None  # the page repeats it: its kind before it became furniture
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +129,7 @@ class CleanText:
     title: str | None
     published: str | None
     byline: str | None
+    captions: tuple[str, ...] = ()
 
 
 def _headline_case(tokens: list[str]) -> bool:
@@ -172,14 +183,36 @@ def classify(text: str) -> Line:
         return Line(text, Kind.BYLINE, words, sentence)
     if words <= CUE_SHORT_LINE_WORDS and _DIGIT.search(text) and is_date_line(text):
         return Line(text, Kind.DATE, words, sentence)
+    meta = signals.metadata_line(text, words)
+    if meta == "credit":
+        return Line(text, Kind.FURNITURE, words, sentence, inline=True)
+    if meta is not None:
+        return Line(text, Kind.DATE if meta == "date" else Kind.BYLINE, words, sentence)
     if words <= MAX_COMMENT_HEADER_WORDS and cues.COMMENT_HEADER.search(text):
         return Line(text, Kind.FURNITURE, words, sentence, end_marker=True, closes=True)
-    if words <= MAX_CAPTION_WORDS and cues.CAPTION_CREDIT.search(text):
+    if signals.control_label(tokens) or signals.icon_names(text):
         return Line(text, Kind.FURNITURE, words, sentence, inline=True)
-    hits = len(cues.FURNITURE_CUES.findall(text))
+    if signals.credit_line(text, tokens):
+        return Line(text, Kind.FURNITURE, words, sentence, inline=True)
+    if words <= MAX_CAPTION_WORDS and cues.CAPTION_CREDIT.search(text):
+        # a caption that ends with its credit, or a gallery's counter ("Image 2 of 5")
+        caption = (
+            words >= MIN_SENTENCE_WORDS
+            and _prose_ratio(tokens, text, wide) > 0
+            and not cues.TEASER_TAG.search(text)
+        )
+        return Line(text, Kind.FURNITURE, words, sentence, inline=True, caption=caption)
+    if words <= MAX_NOTICE_WORDS and cues.NOTICES.search(text):
+        # A comment prompt closes the article; a sign-up or donation box, a station's promotion
+        # or a player's notice sits inside it, like an ad slot.
+        prompt = bool(cues.COMMENT_PROMPT.search(text))
+        return Line(text, Kind.FURNITURE, words, sentence, prompt, prompt, not prompt)
+    hits = len(cues.FURNITURE_CUES.findall(text)) + len(cues.MORE_CUES.findall(text))
     if "@" in text and cues.EMAIL.search(text):
         hits += 1
     if words <= MAX_CALL_TO_ACTION_WORDS and cues.CALL_TO_ACTION.search(text):
+        hits += 1
+    if hits and _DIGIT.search(text) and cues.PHONE.search(text):
         hits += 1
     separators = len(cues.NAV_SEPARATOR.findall(text))
     nav = separators >= 2 and words <= MAX_NAV_SEGMENT_WORDS * (separators + 1)
@@ -188,21 +221,31 @@ def classify(text: str) -> Line:
         nav
         or label
         or (hits and (words <= CUE_SHORT_LINE_WORDS or hits * CUE_WORDS_PER_HIT >= words))
+        or signals.site_parts(text) is not None
     ):
         end = bool(cues.END_MARKERS.search(text))
         inline = bool(cues.INLINE_FURNITURE.search(text))
         closes = bool(cues.ARTICLE_END.search(text))
         return Line(text, Kind.FURNITURE, words, sentence, end, closes, inline)
-    ratio = sum(t.lower() in cues.STOPWORDS for t in tokens) / len(tokens) if tokens else 0.0
-    if wide * 2 >= len(text.replace(" ", "")):
-        ratio = 1.0  # no function-word signal in these scripts
+    ratio = _prose_ratio(tokens, text, wide)
+    if signals.keyword_spam(text, tokens, ratio):
+        return Line(text, Kind.FURNITURE, words, sentence)
     headline = _headline_case(tokens) and not _PERIOD_END.search(text)
     prose = (sentence and words >= MIN_SENTENCE_WORDS and ratio >= MIN_STOPWORD_RATIO) or (
         words >= MIN_UNTERMINATED_PROSE_WORDS and ratio >= MIN_UNTERMINATED_STOPWORD_RATIO
     )
     if prose and not headline and (_teaser_card(text) or _signed_teaser(text)):
         return Line(text, Kind.SHORT, words, sentence)
+    if ratio >= MIN_STOPWORD_RATIO and captions.is_caption(text, words):
+        return Line(text, Kind.FURNITURE, words, sentence, inline=True, caption=True)
     return Line(text, Kind.BODY if prose and not headline else Kind.SHORT, words, sentence)
+
+
+def _prose_ratio(tokens: list[str], text: str, wide: int) -> float:
+    """The share of function words; 1.0 for scripts without that signal (CJK, Thai)."""
+    if wide * 2 >= len(text.replace(" ", "")):
+        return 1.0
+    return sum(t.lower() in cues.STOPWORDS for t in tokens) / len(tokens) if tokens else 0.0
 
 
 def _normalise(line: str) -> str:
@@ -212,6 +255,7 @@ def _normalise(line: str) -> str:
 def split_lines(content: str) -> list[str]:
     """The text's non-empty lines, tidied, with hard-wrapped paragraphs joined back together."""
     content = content.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    content = decode_entities(content)
     blocks = [[_normalise(x) for x in b.split("\n")] for b in _BLOCK_SPLIT.split(content)]
     blocks = [[x for x in b if x] for b in blocks]
     blocks = [b for b in blocks if b]
@@ -230,6 +274,7 @@ def split_lines(content: str) -> list[str]:
             if (
                 prev is not None
                 and line[0].islower()
+                and not cues.WEEKDAY_HEADING.match(line)
                 and not _SENTENCE_END.search(prev)
                 and len(_WORD.findall(prev)) >= MIN_SENTENCE_WORDS
             ):
@@ -380,20 +425,47 @@ def _main_block(lines: list[Line]) -> tuple[int, int, set[int]] | None:
         and _PERIOD_END.search(lines[first - 1].text)
     ):
         first -= 1
-    while last + 1 < len(lines) and lines[last + 1].kind is Kind.SHORT and lines[last + 1].sentence:
-        last += 1
+    while (after := _closing_sentence(lines, last + 1)) is not None:
+        last = after
     return first, last, dropped
 
 
-def _title(lines: list[Line], first: int) -> str | None:
-    for line in reversed(lines[:first]):
-        if (
-            line.kind is Kind.SHORT
-            and TITLE_MIN_WORDS <= line.words <= TITLE_MAX_WORDS
-            and not _PERIOD_END.search(line.text)
-        ):
-            return line.text
+def _closing_sentence(lines: list[Line], start: int) -> int | None:
+    """The index of a short sentence that closes the body from ``start`` on, past a caption or
+    an ad slot between them ("... Caption Credit: AP" then "The hearing resumes on Monday.")."""
+    i = start
+    while (
+        i < len(lines)
+        and i - start < MAX_BRIDGE_FURNITURE
+        and lines[i].kind is Kind.FURNITURE
+        and lines[i].inline
+        and not lines[i].site
+    ):
+        i += 1
+    if i < len(lines) and lines[i].kind is Kind.SHORT and lines[i].sentence:
+        return i
     return None
+
+
+def _title_at(lines: list[Line], first: int, lede: str = "") -> tuple[int, str] | None:
+    """The headline above the body and its line (titles.choose): a short line (maybe one the
+    page repeats, as pages show their headline twice), or a "<headline> | <Site>" line's
+    headline; never a line read as furniture on its own, a date or a byline."""
+    candidates: list[tuple[int, str]] = []
+    for i in range(max(0, first - titles.TITLE_LOOKBACK), first):
+        line = lines[i]
+        if line.site:
+            continue
+        if Kind.SHORT in (line.kind, line.repeated) and titles.eligible(line.text, line.words):
+            candidates.append((i, line.text))
+        elif line.kind is Kind.FURNITURE and (found := titles.headline_of(line.text)):
+            candidates.append((i, found))
+    return titles.choose(candidates, lede, first)
+
+
+def _title(lines: list[Line], first: int, lede: str = "") -> str | None:
+    found = _title_at(lines, first, lede)
+    return found[1] if found else None
 
 
 def _published(lines: list[Line], first: int) -> str | None:
@@ -408,10 +480,19 @@ def _published(lines: list[Line], first: int) -> str | None:
 
 
 def _byline(lines: list[Line], first: int) -> str | None:
+    # A user's handle ("By jdoe77") signs a line but names no one: the next byline may.
     for line in lines[: first + 3]:
-        if line.kind is Kind.BYLINE:
-            return byline_name(line.text)
+        if line.kind in (Kind.BYLINE, Kind.DATE) and (name := signals.author_name(line.text)):
+            return name
     return None
+
+
+def _captions(lines: list[Line], block: tuple[int, int, set[int]]) -> tuple[str, ...]:
+    """The captions in and around the body, each once, in page order."""
+    first, last, _ = block
+    low, high = max(0, first - CAPTION_LINES_ABOVE), min(len(lines), last + 1 + CAPTION_LINES_BELOW)
+    found = [x.text for x in lines[low:high] if x.caption and not x.site]
+    return tuple(dict.fromkeys(found))
 
 
 # Lines that can turn out to be furniture by repetition; bylines and dates stay metadata.
@@ -435,7 +516,7 @@ def _mark_repeats(lines: list[Line]) -> list[Line]:
     if prose and repeated_prose > MAX_SITE_SHARE_OF_PROSE * prose:
         return lines  # the page holds its article twice (a print or app version)
     return [
-        replace(x, kind=Kind.FURNITURE, inline=True) if r else x
+        replace(x, kind=Kind.FURNITURE, inline=True, repeated=x.kind) if r else x
         for x, r in zip(lines, repeated, strict=True)
     ]
 
@@ -473,7 +554,7 @@ def _read(
     if block is None:
         return lines, None
     first, last, dropped = block
-    if not any(line.kind is Kind.FURNITURE for line in lines):
+    if not any(line.kind is Kind.FURNITURE and not line.caption for line in lines):
         # Clean text (a JSONL export, an article body): nothing to cut, so keep every paragraph
         # from the first body line on; only the headline, date and byline above it are metadata.
         first = min(first, next(i for i, x in enumerate(lines) if x.kind is Kind.BODY))
@@ -499,20 +580,32 @@ def clean_text(content: str, site_lines: Collection[str] = ()) -> CleanText:
     first = block[0]
     paragraphs = tuple(line.text for i, line in enumerate(lines) if _kept(line, i, block))
     return CleanText(
-        paragraphs, _title(lines, first), _published(lines, first), _byline(lines, first)
+        paragraphs,
+        _title(lines, first, " ".join(paragraphs[:3])),
+        _published(lines, first),
+        _byline(lines, first),
+        _captions(lines, block),
     )
 
 
 def explain_text(content: str, site_lines: Collection[str] = ()) -> list[tuple[bool, str, str]]:
     """Every line of a scraped text as (kept, why, line): the cleaner's decisions, in order."""
     lines, block = _read(content, site_lines)
+    title = None
+    if block is not None:
+        lede = " ".join(x.text for i, x in enumerate(lines) if _kept(x, i, block))
+        title = _title_at(lines, block[0], lede)
     decisions: list[tuple[bool, str, str]] = []
     for i, line in enumerate(lines):
         kept = _kept(line, i, block)
         if kept:
             why = "body" if line.kind is Kind.BODY else "short line inside the body"
+        elif title is not None and i == title[0]:
+            why = "title (metadata)"
         elif line.site:
             why = "furniture (the site repeats it on its other pages)"
+        elif line.caption:
+            why = "photo caption (kept apart in captions)"
         elif line.kind is Kind.FURNITURE:
             why = "furniture (cue, call to action or menu)"
         elif line.kind is Kind.DATE:

@@ -82,7 +82,17 @@ _TAIL_AFTER_DATE = re.compile(
     re.VERBOSE,
 )
 # Before the date: ", in Riverton, on Tuesday, March 3, 2024" ends the caption too.
-_DATE_LEAD = re.compile(r"(?:,|\bon|\bin)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$")
+_DATE_LEAD = re.compile(
+    r"(?:,|\bon|\bin)\s*(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$", re.I
+)
+# Verbs of a tense other than a picture's present: the past, the future and schedules, the
+# copula and perfect ("is", "has"), and reporting.
+OTHER_TENSE = re.compile(
+    r"\b(?:was|were|had|did|is|are|has|have|will|would|could|should|said|says|set\s+for"
+    r"|scheduled|due|expected|[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
 MAX_TAIL_CHARS = 60  # the place after a date: "in Port-au-Prince, Haiti" and a credit
 
 # Weights: a picture as subject, positions or posing say "caption" alone; a visual verb in the
@@ -97,11 +107,13 @@ MAX_CAPTION_WORDS = 60
 VERB_WITHIN_CHARS = 90  # a caption's verb follows its subject closely
 
 
-def _date_at_end(text: str) -> bool:
-    """A full date closes the line, maybe followed by a place: "... on March 3, 2024, in Lima."."""
+def _date_at_end(text: str) -> int:
+    """0, or 1 when a full date closes the line, maybe followed by a place ("... on March 3, 2024,
+    in Lima."); 2 when that date has its weekday and the line no verb of another tense ("...
+    on Gull Point, Monday, May 20, 2024."): the agencies' caption style."""
     found = find_date(text)
     if found is None:
-        return False
+        return 0
     while True:
         tail = text[found[2] :]
         later = find_date(tail)
@@ -110,12 +122,20 @@ def _date_at_end(text: str) -> bool:
         found = (later[0], found[2] + later[1], found[2] + later[2])
     tail = text[found[2] :]
     if len(tail) > MAX_TAIL_CHARS or not _TAIL_AFTER_DATE.match(tail):
-        return False
-    return bool(_DATE_LEAD.search(text[: found[1]]))
+        return 0
+    lead = _DATE_LEAD.search(text[: found[1]])
+    if lead is None:
+        return 0
+    if lead["weekday"] and not OTHER_TENSE.search(text):
+        return 2
+    return 1
 
 
 def caption_score(text: str) -> int:
     """How strongly a line reads as a photo caption (CAPTION_SCORE and up: a caption)."""
+    if REPORTING.search(text):
+        # Reported words: the article's sentence (most of them are), whatever else it has.
+        return REPORTING_WEIGHT
     score = 0
     if PICTURE_SHOWS.search(text):
         score += PICTURE_WEIGHT
@@ -128,12 +148,10 @@ def caption_score(text: str) -> int:
     verb = VISUAL_VERB.search(text, 0, VERB_WITHIN_CHARS)
     if verb and verb.start() > 0:
         score += VISUAL_VERB_WEIGHT
-    if any(ch.isdigit() for ch in text) and _date_at_end(text):
-        score += DATE_TAIL_WEIGHT
+    if _DIGIT.search(text):
+        score += DATE_TAIL_WEIGHT * _date_at_end(text)
     if cues.CAPTION_CREDIT.search(text):
         score += CREDIT_WEIGHT
-    if REPORTING.search(text):
-        score += REPORTING_WEIGHT
     if LINKED_OPENER.match(text):
         score += LINKED_WEIGHT
     return score

@@ -211,101 +211,112 @@ STOPWORDS = frozenset(
 
 # --- prompts, notices, labels and credits (#13) ----------------------------------------------
 # Phrases that only page furniture uses: a publisher's sign-up, donation and station prompts, a
-# blog platform's notices, comment prompts in six languages. Unlike FURNITURE_CUES, one hit makes
+# blog platform's notices, comment prompts in eight languages. Unlike FURNITURE_CUES, one hit makes
 # a line furniture up to MAX_NOTICE_WORDS (text.py): these are whole sentences, often long.
+# NOTICES is searched anywhere in a line, behind one leading \b (most positions in a line are
+# inside words and fail at once: the alternation costs little); NOTICES_AT_START is matched at
+# the line's start only. "(?<!\w\s)" before an imperative keeps "to become a member of the EU"
+# and "groups that support local news" out: the appeal opens its sentence.
+_NOT_AFTER_A_WORD = r"(?<![^\W\d_]\s)(?<![^\W\d_],\s)"
 NOTICES = re.compile(
-    r"""
+    rf"""
+    \b(?:
     # newsletters and sign-ups
-    \b(?:in|to|into)\s+your\s+(?:inbox|e-?mail)\b | \byour\s+inbox\b | \bunsubscribe\b
-    | \bby\s+signing\s+up\b
-    | \bthanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|registering)\b
-    | \benter\s+(?:your\s+)?(?:e-?mail|zip\s*code|postcode)\b
-    | \byou(?:'re|’re|\s+are)\s+(?:all\s+set|now\s+subscribed|signed\s+up)\b
+    (?:in|to|into)\s+your\s+(?:inbox|e-?mail)\b | your\s+inbox\b | unsubscribe\b
+    | by\s+signing\s+up\b | thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|registering)\b
+    | enter\s+(?:your\s+)?(?:e-?mail|zip\s*code|postcode)\b
+    | you(?:'re|’re|\s+are)\s+(?:all\s+set|now\s+subscribed|signed\s+up)\b
     # the publisher asking for money
-    | (?:^|[.!?:]\s+|\bplease\s+|\bhelp\s+(?:us\s+)?)support\s+(?:local|independent|nonprofit
+    | (?:{_NOT_AFTER_A_WORD}|please\s+|help\s+(?:us\s+)?)support\s+(?:local|independent|nonprofit
       |non-profit|public|community|quality|our|trusted)\s+(?:[\w-]+\s+)?(?:journalism|news
       |reporting|radio|media|newsroom)\b
-    | (?:^|[.!?:]\s+)become\s+a\s+(?:sustaining\s+|founding\s+|paying\s+)?(?:member|supporter
-      |donor|patron)\b | \bbecome\s+a\s+(?:sustaining|founding|paying)\s+member\b
-    | \bbecome\s+a\s+(?:member|supporter|subscriber|donor)\s+(?:of\s+our|today|now)\b
-    | \b(?:give|donate|for\s+just|for\s+only|for)\s+\$\d+(?:\.\d\d)?\s+(?:a|per)\s+month\b
-    | \b(?:member|listener|reader|viewer)[-\s]supported\b
-    | \b(?:donate|pledge|give)\s+(?:now|today|online|here)\b
-    | \b(?:make|give)\s+(?:a|your)\s+(?:one-time\s+|monthly\s+|recurring\s+)?
+    | {_NOT_AFTER_A_WORD}become\s+a\s+(?:sustaining\s+|founding\s+|paying\s+)?(?:member|supporter
+      |donor|patron)\b | become\s+a\s+(?:sustaining|founding|paying)\s+member\b
+    | become\s+a\s+(?:member|supporter|subscriber|donor)\s+(?:of\s+our|today|now)\b
+    | (?:give|donate|for\s+just|for\s+only|for)\s+\$\d+(?:\.\d\d)?\s+(?:a|per)\s+month\b
+    | (?:member|listener|reader|viewer)[-\s]supported\b
+    | (?:donate|pledge|give)\s+(?:now|today|online|here)\b
+    | (?:make|give)\s+(?:a|your)\s+(?:one-time\s+|monthly\s+|recurring\s+)?
       (?:gift|donation|pledge|contribution)\s+(?:today|now|online|to\s+(?:us|support))\b
-    | \byour\s+(?:gift|donation|pledge|contribution|support)\s+(?:today\s+)?
+    | your\s+(?:gift|donation|pledge|contribution|support)\s+(?:today\s+)?
       (?:helps|makes|keeps|ensures|powers|matters)\b
     # a station's promotions
-    | \bhear\s+the\s+latest\b | ^(?:listen|watch)\s+(?:live|now|on\s+demand)\b
-    | ^watch\s+(?:the\s+)?live\s*stream\b | ^streaming\s+(?:now|live)\b | ^on[-\s]air\s+now\b
-    | ^now\s+playing\b
+    | hear\s+the\s+latest\b
     # the platform's notices, in English and the blog platforms' other languages
-    | \bin\s+the\s+(?:publishing\s+|moderation\s+)?queue\b | \bawaiting\s+(?:moderation|approval)\b
-    | \bwill\s+be\s+published\s+(?:shortly|soon|once|after|when)\b
-    | \best[áa]\s+na\s+fila\b | \bser[áa]\s+publicad[ao]\s+em\s+breve\b
-    | \best[áa]\s+en\s+(?:la\s+)?cola\b
-    | \bse\s+publicar[áa]\s+en\s+breve\b | \bsera\s+publi[ée]e?\s+(?:sous\s+peu|bient[ôo]t)\b
-    | \bin\s+attesa\s+di\s+(?:moderazione|approvazione)\b | \bwird\s+in\s+kürze\s+veröffentlicht\b
-    | \baguardando\s+(?:moderação|aprovação)\b | \ben\s+attente\s+de\s+mod[ée]ration\b
-    | \b(?:comment|post|message)\s+(?:has\s+been|was)\s+(?:removed|deleted)\s+by\b
-    | \bpowered\s+by\s+(?:blogger|wordpress|tumblr|wix|squarespace|ghost|medium|substack)\b
-    | \b(?:enable|turn\s+on|activate)\s+javascript\b
-    | \bjavascript\s+(?:is\s+)?(?:disabled|required)\b
-    | \byour\s+browser\s+(?:does\s+not|doesn['’]t|is\s+not|isn['’]t|may\s+not)\b
-    | \b(?:newer|older)\s+posts?\s*(?:$|newer|older|home)\b | \(atom\)\s*$ | \bpage\s+not\s+found\b
-    | \bentradas?\s+(?:más\s+recientes?|antiguas?)\b
-    | \bpostage(?:m|ns)\s+mais\s+(?:recentes?|antigas?)\b
-    | \barticles?\s+plus\s+(?:récents?|anciens?)\b | \b(?:neuerer|älterer)\s+post\b
-    | \bpost\s+più\s+(?:recenti|vecchi|recente|vecchio)\b
-    | \b(?:this|the)\s+(?:video|audio|content|media|page|post)\s+is\s+
+    | in\s+the\s+(?:publishing\s+|moderation\s+)?queue\b | awaiting\s+(?:moderation|approval)\b
+    | will\s+be\s+published\s+(?:shortly|soon|once|after|when)\b
+    | est[áa]\s+na\s+fila\b | ser[áa]\s+publicad[ao]\s+em\s+breve\b
+    | est[áa]\s+en\s+(?:la\s+)?cola\b
+    | se\s+publicar[áa]\s+en\s+breve\b | sera\s+publi[ée]e?\s+(?:sous\s+peu|bient[ôo]t)\b
+    | in\s+attesa\s+di\s+(?:moderazione|approvazione)\b | wird\s+in\s+kürze\s+veröffentlicht\b
+    | aguardando\s+(?:moderação|aprovação)\b | en\s+attente\s+de\s+mod[ée]ration\b
+    | (?:comment|post|message)\s+(?:has\s+been|was)\s+(?:removed|deleted)\s+by\b
+    | powered\s+by\s+(?:blogger|wordpress|tumblr|wix|squarespace|ghost|medium|substack)\b
+    | (?:enable|turn\s+on|activate)\s+javascript\b | javascript\s+(?:is\s+)?(?:disabled|required)\b
+    | your\s+browser\s+(?:does\s+not|doesn['’]t|is\s+not|isn['’]t|may\s+not)\b
+    | (?:newer|older)\s+posts?\s*(?:$|newer|older|home)\b | atom\)\s*$ | page\s+not\s+found\b
+    | entradas?\s+(?:más\s+recientes?|antiguas?)\b
+    | postage(?:m|ns)\s+mais\s+(?:recentes?|antigas?)\b
+    | articles?\s+plus\s+(?:récents?|anciens?)\b | (?:neuerer|älterer)\s+post\b
+    | post\s+più\s+(?:recenti|vecchi|recente|vecchio)\b
+    | (?:this|the)\s+(?:video|audio|content|media|page|post)\s+is\s+
       (?:not|no\s+longer|un)\s*available\b
-    | \bplayback\s+(?:is\s+)?(?:unsupported|not\s+supported)\b
-    | \bunsupported\s+on\s+your\s+device\b
-    | \b(?:will\s+)?open\s+in\s+a\s+new\s+(?:window|tab)\b | ^never\s+miss\s+(?:a|an|the)\b
-    | \byou\s+are\s+here\s*:
-    | \bsuccessfully\s+(?:submitted|subscribed|signed\s+up|registered)\b
-    # comments, in English, Portuguese, Spanish, French, Italian, German, Dutch and Indonesian
-    | ^(?:no|não\s+há|nao\s+ha|nenhum|no\s+hay|ningún|sin|aucun|keine|nessun|geen|tidak\s+ada)\s+
-      (?:comments?|coment[áa]rios?|comentarios?|commentaires?|kommentare?|comment[oi]|reacties
-      |opmerkingen|komentar)(?:\s+yet)?\s*[:.!]?\s*$
-    | ^(?:post(?:ar)?|publicar|enviar|enregistrer|posta|posting|add|write)\s+(?:a|um|uma|un|une)?
-      \s*(?:comment|coment[áa]rios?|comentarios?|commentaire|commento|komentar)\b
-    | ^kommentar\s+(?:veröffentlichen|schreiben)\b | ^een\s+reactie\s+(?:posten|plaatsen)\b
-    | \bbe\s+the\s+first\s+to\s+comment\b | \bseja\s+o\s+primeiro\s+a\s+comentar\b
-    | \bs[ée]\s+el\s+primero\s+en\s+comentar\b | \bsoyez\s+le\s+premier\s+[àa]\s+commenter\b
-    | \bsii\s+il\s+primo\s+a\s+commentare\b | \bcomments?\s+(?:are|is)\s+(?:closed|disabled)\b
-    """,
+    | playback\s+(?:is\s+)?(?:unsupported|not\s+supported)\b | unsupported\s+on\s+your\s+device\b
+    | (?:will\s+)?open\s+in\s+a\s+new\s+(?:window|tab)\b | you\s+are\s+here\s*:
+    | successfully\s+(?:submitted|subscribed|signed\s+up|registered)\b
+    # comments, in English, Portuguese, Spanish, French, Italian
+    | be\s+the\s+first\s+to\s+comment\b | seja\s+o\s+primeiro\s+a\s+comentar\b
+    | s[ée]\s+el\s+primero\s+en\s+comentar\b | soyez\s+le\s+premier\s+[àa]\s+commenter\b
+    | sii\s+il\s+primo\s+a\s+commentare\b | comments?\s+(?:are|is)\s+(?:closed|disabled)\b
+    )""",
     _FLAGS,
 )
-
-# Comment prompts among NOTICES: after them come readers' words, not the article's.
+# Comment prompts, in English, Portuguese, Spanish, French, Italian, German, Dutch and
+# Indonesian ("No comments:", "Postar um comentário"): after them come readers' words.
 COMMENT_PROMPT = re.compile(
     r"""
-    ^(?:no|não\s+há|nao\s+ha|nenhum|no\s+hay|ningún|sin|aucun|keine|nessun|geen|tidak\s+ada)\s+
+    (?:no|não\s+há|nao\s+ha|nenhum|no\s+hay|ningún|sin|aucun|keine|nessun|geen|tidak\s+ada)\s+
       (?:comments?|coment[áa]rios?|comentarios?|commentaires?|kommentare?|comment[oi]|reacties
       |opmerkingen|komentar)(?:\s+yet)?\s*[:.!]?\s*$
-    | ^(?:post(?:ar)?|publicar|enviar|enregistrer|posta|posting|add|write)\s+(?:a|um|uma|un|une)?
+    | (?:post(?:ar)?|publicar|enviar|enregistrer|posta|posting|add|write)\s+(?:a|um|uma|un|une)?
       \s*(?:comment|coment[áa]rios?|comentarios?|commentaire|commento|komentar)\b
-    | ^kommentar\s+(?:veröffentlichen|schreiben)\b | ^een\s+reactie\s+(?:posten|plaatsen)\b
-    | \bfirst\s+to\s+comment\b | \bprimeiro\s+a\s+comentar\b | \bprimero\s+en\s+comentar\b
-    | \bpremier\s+[àa]\s+commenter\b | \bprimo\s+a\s+commentare\b
+    | kommentar\s+(?:veröffentlichen|schreiben)\b | een\s+reactie\s+(?:posten|plaatsen)\b
+    | .*\b(?:first\s+to\s+comment|primeiro\s+a\s+comentar|primero\s+en\s+comentar
+      |premier\s+[àa]\s+commenter|primo\s+a\s+commentare)\b
+    """,
+    _FLAGS,
+)
+# Notices that open their line: a station's "Listen live", "Now playing", comment prompts.
+NOTICES_AT_START = re.compile(
+    r"""
+    (?:listen|watch)\s+(?:live|now|on\s+demand)\b | watch\s+(?:the\s+)?live\s*stream\b
+    | streaming\s+(?:now|live)\b | on[-\s]air\s+now\b | now\s+playing\b
+    | never\s+miss\s+(?:a|an|the)\b
     """,
     _FLAGS,
 )
 
-# More words of page furniture, counted like FURNITURE_CUES (a short line, or a dense one).
+# More words of page furniture, counted like FURNITURE_CUES (a short line, or a dense one):
+# anywhere in a line, and (MORE_CUES_AT_START) at its start.
 MORE_CUES = re.compile(
     r"""
-    ^(?:[\w'’-]+\s+){0,3}newscasts?\s*$ | \bnewsletters?\b | ^(?:listen|watch)\s+live\b
-    | ^watch\b.{0,40}\blive\s*$ | ^stay\s+(?:connected|informed|in\s+touch|up\s+to\s+date)\b
-    | ^filed\s+(?:to|in)\s*: | ^see\s+also\s*:?\s*$ | ^(?:get|copy)\s+(?:short\s+)?(?:url|link)\b
-    | \b\d+\s*(?:min(?:ute)?s?|minutos?)\s+(?:read|de\s+leitura|de\s+lectura|lecture|lettura)\b
-    | \b(?:reading\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture
+    \b(?:newsletters?\b
+    | \d+\s*(?:min(?:ute)?s?|minutos?)\s+(?:read|de\s+leitura|de\s+lectura|lecture|lettura)\b
+    | (?:reading\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture
       |lesezeit)\b
-    | ^[\d.,]+\s*k?\s+(?:shares|comments|views|likes|reads|reactions)\s*$
-    | ^(?:watch|view|see|listen\s+to|play)\s+(?:the\s+)?
+    | \d{2,3}\.\d\s*fm\b)
+    """,
+    _FLAGS,
+)
+MORE_CUES_AT_START = re.compile(
+    r"""
+    (?:[\w'’-]+\s+){0,3}newscasts?\s*$ | (?:listen|watch)\s+live\b | watch\b.{0,40}\blive\s*$
+    | stay\s+(?:connected|informed|in\s+touch|up\s+to\s+date)\b
+    | filed\s+(?:to|in)\s*: | see\s+also\s*:?\s*$ | (?:get|copy)\s+(?:short\s+)?(?:url|link)\b
+    | [\d.,]+\s*k?\s+(?:shares|comments|views|likes|reads|reactions)\s*$
+    | (?:watch|view|see|listen\s+to|play)\s+(?:the\s+)?
       (?:video|audio|clip|gallery|photos?|slideshow)\s*$
-    | ^tune\s+in\b | \b\d{2,3}\.\d\s*fm\b
+    | tune\s+in\b
     """,
     _FLAGS,
 )

@@ -18,6 +18,7 @@ from kipu.extract.metadata import DATE_LINE_WORDS, MONTHS, byline_name, find_dat
 MAX_CONTROL_WORDS = 6  # "Video Player Close", "Skip Ad", "Toggle navigation", "Back to Gallery"
 MAX_CREDIT_WORDS = 10  # "Jane Roe for The Valley Post/Getty Images via Pool"
 MAX_AUTHOR_WORDS = 10  # "Posted on March 30, 2015 by Admin", "Written by: Jane"
+MAX_META_LINE_WORDS = 2 * MAX_AUTHOR_WORDS  # a date, a byline, an update time and a label
 MAX_FOREIGN_BYLINE_WORDS = 5
 MAX_META_PARTS = 6
 # Keyword spam: at least this many words, almost no function words, and either the same words
@@ -36,7 +37,15 @@ MIN_HEADLINE_PART_WORDS = 4
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _TIME = re.compile(r"^\d{1,2}:\d\d$")
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# What every metadata line holds at least one of: a digit (dates), "by" or its translations, a
+# label's colon, a separator, or a word of a role byline ("Staff Writer", "Associated Press").
+_META_HINT = re.compile(
+    r"\d|[:|•·]|\b(?:by|por|par|von|da|writers?|correspondents?|reporters?|editors?|contributors?"
+    r"|columnists?|journalists?|photographers?|staff|press|reuters|afp|ap|upi)\b",
+    re.IGNORECASE,
+)
 _NUMERIC_DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$")
 _DATE_TOKEN = re.compile(r"[^\W_]+(?:[:./-][^\W_]+)*")
 # A date or time, then "by" and a capitalised name.
@@ -101,7 +110,7 @@ def _author_part(part: str) -> str | None:
 
 
 def _date_part(part: str) -> bool:
-    if not any(ch.isdigit() for ch in part):
+    if not _DIGIT.search(part):
         return False
     return is_date_line(part) or _TIME.match(part) is not None or _dateish(part)
 
@@ -123,8 +132,10 @@ def metadata_line(text: str, words: int) -> str | None:
     signs it ("By jdoe77", "Posted by admin", "November 12, 2018 | BY: Staff"), "credit" for a
     writer or agency named by role alone ("Jane Roe, AP Writer", "Photo: Jane Roe, AP"), which
     also credits pictures inside articles; else None."""
-    if words > MAX_AUTHOR_WORDS * 2 or (_SENTENCE_END.search(text) and words >= _SENTENCE_WORDS):
+    if words > MAX_META_LINE_WORDS or (_SENTENCE_END.search(text) and words >= _SENTENCE_WORDS):
         return None
+    if not _META_HINT.search(text):
+        return None  # no digit, "by", label or separator: not a metadata line (and cheap)
     if words <= MAX_AUTHOR_WORDS and cues.WEEKDAY_HEADING.match(text) and _YEAR.search(text):
         return "date"  # "segunda-feira, 10 de junho de 2024": a date the parser cannot read
     if words <= MAX_AUTHOR_WORDS and (author := _author_part(text)):

@@ -183,7 +183,7 @@ def classify(text: str) -> Line:
         return Line(text, Kind.BYLINE, words, sentence)
     if words <= CUE_SHORT_LINE_WORDS and _DIGIT.search(text) and is_date_line(text):
         return Line(text, Kind.DATE, words, sentence)
-    meta = signals.metadata_line(text, words)
+    meta = signals.metadata_line(text, words) if words <= signals.MAX_META_LINE_WORDS else None
     if meta == "credit":
         return Line(text, Kind.FURNITURE, words, sentence, inline=True)
     if meta is not None:
@@ -202,12 +202,17 @@ def classify(text: str) -> Line:
             and not cues.TEASER_TAG.search(text)
         )
         return Line(text, Kind.FURNITURE, words, sentence, inline=True, caption=caption)
-    if words <= MAX_NOTICE_WORDS and cues.NOTICES.search(text):
+    if words <= MAX_NOTICE_WORDS and (
+        cues.NOTICES.search(text)
+        or cues.NOTICES_AT_START.match(text)
+        or cues.COMMENT_PROMPT.match(text)
+    ):
         # A comment prompt closes the article; a sign-up or donation box, a station's promotion
         # or a player's notice sits inside it, like an ad slot.
-        prompt = bool(cues.COMMENT_PROMPT.search(text))
+        prompt = bool(cues.COMMENT_PROMPT.match(text))
         return Line(text, Kind.FURNITURE, words, sentence, prompt, prompt, not prompt)
     hits = len(cues.FURNITURE_CUES.findall(text)) + len(cues.MORE_CUES.findall(text))
+    hits += cues.MORE_CUES_AT_START.match(text) is not None
     if "@" in text and cues.EMAIL.search(text):
         hits += 1
     if words <= MAX_CALL_TO_ACTION_WORDS and cues.CALL_TO_ACTION.search(text):

@@ -23,8 +23,8 @@ from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 
 from kipu.extract import titles
 from kipu.extract.entities import decode_entities
+from kipu.extract.lines import Kind, Line, classify
 from kipu.extract.metadata import byline_name, is_date_line, normalise_date, parse_date
-from kipu.extract.text import Kind, Line, classify
 
 # trafilatura keeps the <h1>, the byline and the date line when they sit inside the article
 # element; they are metadata, not body, when they come before the first paragraph.

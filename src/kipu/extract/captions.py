@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-from kipu.extract import cues
 from kipu.extract.metadata import find_date
 
 _FLAGS = re.IGNORECASE | re.VERBOSE
@@ -71,7 +70,7 @@ REPORTING = re.compile(
 )
 # Openers that tie a sentence to the one before: a caption stands alone.
 LINKED_OPENER = re.compile(
-    r"^(?:he|she|it|they|this|that|these|those|but|and|so|yet|however|also|then|meanwhile|still"
+    r"^(?:he|she|it|they|but|and|so|yet|however|also|then|meanwhile|still"
     r"|instead|there|here|we|i|you)\b",
     re.IGNORECASE,
 )
@@ -97,11 +96,11 @@ MAX_TAIL_CHARS = 60  # the place after a date: "in Port-au-Prince, Haiti" and a 
 
 # Weights: a picture as subject, positions or posing say "caption" alone; a visual verb in the
 # present tense and a closing date-and-place say it together; reporting or a linking opener
-# say "article".
+# say "article" whatever else there is.
 CAPTION_SCORE = 2
 PICTURE_WEIGHT = POSITION_WEIGHT = POSING_WEIGHT = 2
-VISUAL_VERB_WEIGHT = DATE_TAIL_WEIGHT = CREDIT_WEIGHT = SEEN_WEIGHT = 1
-REPORTING_WEIGHT = LINKED_WEIGHT = -2
+VISUAL_VERB_WEIGHT = DATE_TAIL_WEIGHT = SEEN_WEIGHT = 1
+NOT_A_CAPTION = -1
 MIN_CAPTION_WORDS = 5
 MAX_CAPTION_WORDS = 60
 VERB_WITHIN_CHARS = 90  # a caption's verb follows its subject closely
@@ -132,10 +131,15 @@ def _date_at_end(text: str) -> int:
 
 
 def caption_score(text: str) -> int:
-    """How strongly a line reads as a photo caption (CAPTION_SCORE and up: a caption)."""
-    if REPORTING.search(text):
-        # Reported words: the article's sentence (most of them are), whatever else it has.
-        return REPORTING_WEIGHT
+    """How strongly a line reads as a photo caption (CAPTION_SCORE and up: a caption).
+
+    A line that ends with the picture's credit is read as a caption before this (cues.
+    CAPTION_CREDIT, in lines.py); here are the captions without one.
+    """
+    if LINKED_OPENER.match(text) or REPORTING.search(text):
+        # Tied to the sentence before, or reporting words: the article's sentence (most of
+        # them are), whatever else it has.
+        return NOT_A_CAPTION
     score = 0
     if PICTURE_SHOWS.search(text):
         score += PICTURE_WEIGHT
@@ -150,10 +154,6 @@ def caption_score(text: str) -> int:
         score += VISUAL_VERB_WEIGHT
     if _DIGIT.search(text):
         score += DATE_TAIL_WEIGHT * _date_at_end(text)
-    if cues.CAPTION_CREDIT.search(text):
-        score += CREDIT_WEIGHT
-    if LINKED_OPENER.match(text):
-        score += LINKED_WEIGHT
     return score
 
 

@@ -53,6 +53,10 @@ FURNITURE_CUES = re.compile(
       | (?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+\b
       | share\s+it\s+with\b | reprints?\b | print\s+(?:this\s+)?article\b | text\s+size\b
       | \d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b
+      # reading times and a station's frequency (#13)
+      | \d+\s*(?:min(?:ute)?s?|minutos?)\s+(?:read|de\s+leitura|de\s+lectura|lecture|lettura)\b
+      | (?:reading\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture
+        |lesezeit)\b | \d{2,3}\.\d\s*fm\b
       # the same in Portuguese, Spanish, French, Italian and German
       | (?:leia|veja|lea|lee|lire|leggi|lesen\s+sie)\s+(?:tamb[ée]m|tambi[ée]n|aussi|anche|auch)\b
       | voc[êe]\s+(?:pode|tamb[ée]m\s+pode)\s+gostar\b | te\s+puede\s+interesar\b
@@ -296,18 +300,8 @@ NOTICES_AT_START = re.compile(
     _FLAGS,
 )
 
-# More words of page furniture, counted like FURNITURE_CUES (a short line, or a dense one):
-# anywhere in a line, and (MORE_CUES_AT_START) at its start.
-MORE_CUES = re.compile(
-    r"""
-    \b(?:newsletters?\b
-    | \d+\s*(?:min(?:ute)?s?|minutos?)\s+(?:read|de\s+leitura|de\s+lectura|lecture|lettura)\b
-    | (?:reading\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture
-      |lesezeit)\b
-    | \d{2,3}\.\d\s*fm\b)
-    """,
-    _FLAGS,
-)
+# More page furniture, counted like FURNITURE_CUES (a short line, or a dense one), at the
+# start of a line.
 MORE_CUES_AT_START = re.compile(
     r"""
     (?:[\w'’-]+\s+){0,3}newscasts?\s*$ | (?:listen|watch)\s+live\b | watch\b.{0,40}\blive\s*$

@@ -156,7 +156,7 @@ def classify(text: str) -> Line:
         # or a player's notice sits inside it, like an ad slot.
         prompt = bool(cues.COMMENT_PROMPT.match(text))
         return Line(text, Kind.FURNITURE, words, sentence, prompt, prompt, not prompt)
-    hits = len(cues.FURNITURE_CUES.findall(text)) + len(cues.MORE_CUES.findall(text))
+    hits = len(cues.FURNITURE_CUES.findall(text))
     hits += cues.MORE_CUES_AT_START.match(text) is not None
     if "@" in text and cues.EMAIL.search(text):
         hits += 1

@@ -183,9 +183,8 @@ def keyword_spam(text: str, tokens: list[str], stopword_ratio: float) -> bool:
     or capitals. Function words are only counted in the six languages cues.STOPWORDS knows, so a
     low share alone says nothing of a line in another language.
     """
-    hashtags = len(_HASHTAG.findall(text))
-    if hashtags >= MIN_HASHTAGS and hashtags * 2 >= len(tokens):
-        return True
+    if "#" in text and (hashtags := len(_HASHTAG.findall(text))) >= MIN_HASHTAGS:
+        return hashtags * 2 >= len(tokens)
     if (
         len(tokens) < MIN_SPAM_WORDS
         or stopword_ratio > MAX_SPAM_STOPWORD_RATIO

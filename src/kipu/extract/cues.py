@@ -285,9 +285,13 @@ COMMENT_PROMPT = re.compile(
     | (?:post(?:ar)?|publicar|enviar|enregistrer|posta|posting|add|write)\s+(?:a|um|uma|un|une)?
       \s*(?:comment|coment[áa]rios?|comentarios?|commentaire|commento|komentar)\b
     | kommentar\s+(?:veröffentlichen|schreiben)\b | een\s+reactie\s+(?:posten|plaatsen)\b
-    | .*\b(?:first\s+to\s+comment|primeiro\s+a\s+comentar|primero\s+en\s+comentar
-      |premier\s+[àa]\s+commenter|primo\s+a\s+commentare)\b
     """,
+    _FLAGS,
+)
+# The invitation to comment first, anywhere in a line (among NOTICES): it closes the article too.
+FIRST_TO_COMMENT = re.compile(
+    r"\b(?:first\s+to\s+comment|primeiro\s+a\s+comentar|primero\s+en\s+comentar"
+    r"|premier\s+[àa]\s+commenter|primo\s+a\s+commentare)\b",
     _FLAGS,
 )
 # Notices that open their line: a station's "Listen live", "Now playing", comment prompts.

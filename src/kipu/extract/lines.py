@@ -154,7 +154,7 @@ def classify(text: str) -> Line:
     ):
         # A comment prompt closes the article; a sign-up or donation box, a station's promotion
         # or a player's notice sits inside it, like an ad slot.
-        prompt = bool(cues.COMMENT_PROMPT.match(text))
+        prompt = bool(cues.COMMENT_PROMPT.match(text) or cues.FIRST_TO_COMMENT.search(text))
         return Line(text, Kind.FURNITURE, words, sentence, prompt, prompt, not prompt)
     hits = len(cues.FURNITURE_CUES.findall(text))
     hits += cues.MORE_CUES_AT_START.match(text) is not None

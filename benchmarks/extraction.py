@@ -14,6 +14,12 @@ of ``\\w+`` tokens per page, normalised; precision averaged over pages with outp
 all pages, F1 of the two averages. Empty outputs are counted as failures. Needs the ``bench``
 extra (inscriptis). ``--limit N`` runs on the first N pages (for development).
 
+``--titles`` reports instead how often the title kipu takes from a page's rendered text names
+the same headline as the title it takes from the page's HTML markup (with the site's name taken
+off; one contains the other, case and punctuation aside), and how many titles of either kind the
+line classifier reads as furniture (there should be none). The benchmark has no titles of its
+own; the markup's is the page's declared headline.
+
 Flat memory on a large web archive (writes a ~1 GB WARC of 100,000 HTML records, then streams it
 through ``kipu.sources`` and prints the peak RSS after 1,000 records and after all)::
 
@@ -203,12 +209,41 @@ def stream_warc(path: Path) -> None:
     print(f"peak RSS after 1,000 records: {early / 1024:.0f} MB; after all: {peak / 1024:.0f} MB")
 
 
+def _folded(title: str | None) -> str:
+    return " ".join(_TOKEN.findall((title or "").casefold()))
+
+
+MIN_TITLE_CHARS = 6  # "News" is no headline to agree on
+
+
+def titles(pages: list[str], texts: list[str], urls: list[str]) -> None:
+    """Text titles that agree with the HTML titles, and titles read as furniture."""
+    from kipu.extract.lines import Kind, classify
+
+    agree = furniture = 0
+    for page, text, url in zip(pages, texts, urls, strict=True):
+        found = [
+            extract(Document(input_id="page", kind="html", content=page, url=url or None)),
+            extract(Document(input_id="page", kind="text", content=text)),
+        ]
+        html_title, text_title = (f.title if isinstance(f, Article) else None for f in found)
+        a, b = _folded(html_title), _folded(text_title)
+        agree += len(b) >= MIN_TITLE_CHARS and (a in b or b in a) and bool(a)
+        furniture += sum(
+            t is not None and classify(t).kind is Kind.FURNITURE for t in (html_title, text_title)
+        )
+    print(f"pages: {len(pages)}")
+    print(f"text title names the HTML title's headline: {agree} of {len(pages)}")
+    print(f"titles read as furniture by the line classifier: {furniture}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, nargs="?")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--only", choices=("html", "text"), default=None)
     parser.add_argument("--stream-warc", type=Path, default=None)
+    parser.add_argument("--titles", action="store_true", help="title agreement, text vs HTML")
     args = parser.parse_args()
     if args.stream_warc:
         stream_warc(args.stream_warc)
@@ -227,6 +262,9 @@ def main() -> None:
     ]
     truths = [truth[k].get("articleBody", "") for k in keys]
     urls = [truth[k].get("url", "") for k in keys]
+    if args.titles:
+        titles(pages, [render(p) for p in pages], urls)
+        return
     rows = []
     if args.only in (None, "html"):
         rows += [("html", r) for r in measure(HTML_EXTRACTORS, pages, truths)]

@@ -71,6 +71,8 @@ class Article:
     text: str  # body only; paragraphs separated by a blank line
     section: str | None = None  # the site's section ("World", "Business"), from the page's markup
     modified: str | None = None  # ISO date of the last update the page's markup gives
+    # Photo captions found in and around the body, kept apart from `text` (never coded).
+    captions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -62,7 +62,8 @@ def register(app: typer.Typer) -> None:
         """Stream the articles found in the inputs (HTML, scraped text, JSONL, WARC, WET).
 
         JSON Lines fields: doc_id, input_id, url, title, published, dateline, byline, language,
-        text. For one document on stdin: `kipu extract --format text -`.
+        text, section, modified, captions (photo captions, kept out of text). For one document
+        on stdin: `kipu extract --format text -`.
         """
         from kipu.cli import _err, _guard, _on_reject, _on_warning, _options, _paths, _summary_line
         from kipu.run import new_report

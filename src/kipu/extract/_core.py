@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kipu.extract._budget import BudgetExceeded, strip_inert, time_limit
+from kipu.extract.entities import decode_entities
 from kipu.extract.html import HtmlParseError, HtmlText, explain_html, extract_html
 from kipu.extract.language import detect_language
 from kipu.extract.metadata import normalise_date, split_dateline
@@ -124,7 +125,7 @@ def extract(document: Document, options: ExtractOptions | None = None) -> Articl
         doc_id=make_doc_id(text),
         input_id=document.input_id,
         url=document.url,
-        title=document.title or found.title,
+        title=decode_entities(document.title) if document.title else found.title,
         published=normalise_date(document.published) or _not_after(found.published, document),
         dateline=dateline,
         byline=found.byline,
@@ -132,6 +133,7 @@ def extract(document: Document, options: ExtractOptions | None = None) -> Articl
         modified=_modified(found, document),
         language=detect_language(text),
         text=text,
+        captions=found.captions,
     )
 
 
@@ -146,7 +148,7 @@ def explain(document: Document, options: ExtractOptions | None = None) -> list[D
     try:
         with time_limit(options.time_budget):
             if document.kind == "html":
-                found = explain_html(document.content)
+                found = explain_html(document.content, document.url)
             else:
                 found = explain_text(document.content, frozenset(document.site_lines))
     except (HtmlParseError, BudgetExceeded, RecursionError):

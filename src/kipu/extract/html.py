@@ -21,8 +21,10 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 
+from kipu.extract import titles
+from kipu.extract.entities import decode_entities
+from kipu.extract.lines import Kind, Line, classify
 from kipu.extract.metadata import byline_name, is_date_line, normalise_date, parse_date
-from kipu.extract.text import Kind, classify
 
 # trafilatura keeps the <h1>, the byline and the date line when they sit inside the article
 # element; they are metadata, not body, when they come before the first paragraph.
@@ -35,6 +37,17 @@ EXTENSIVE_DATE_SEARCH = False
 # page is read again with the fallbacks: on the benchmark every page where fast mode lost the
 # article (a teaser or nothing kept) had under 400 characters (docs/BENCHMARKS.md).
 FALLBACK_BELOW_CHARS = 500
+
+
+# Picture captions in the markup: <figcaption>, or an element whose class names a caption
+# ("wp-caption-text", "image-caption"), not one holding others (a figure's whole wrapper).
+_CAPTION_XPATH = (
+    ".//figcaption | .//*[contains(translate(@class, 'CAPTION', 'caption'), 'caption')"
+    " and not(.//figcaption) and not(ancestor::figcaption)]"
+)
+# A caption has a few words at least (a bare credit "AP" is not one) and is not an essay.
+MIN_FIGURE_CAPTION_WORDS = 4
+MAX_FIGURE_CAPTION_WORDS = 80
 
 
 # Sites split a long body into several containers of the same class around ads ("article
@@ -51,6 +64,7 @@ class HtmlText:
     byline: str | None
     section: str | None = None
     modified: str | None = None
+    captions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +74,7 @@ class _Meta:
     author: str | None
     section: str | None = None
     modified: str | None = None
+    site: str | None = None  # the site's name (og:site_name), to take off the title
 
 
 # The section and the last update, as news sites mark them: Open Graph article tags, schema.org
@@ -92,26 +107,27 @@ def _url_date(url: str | None) -> str | None:
     return parse_date(url) if url else None
 
 
-def _furniture(paragraph: str) -> bool:
-    """A paragraph the line classifier reads as furniture; a table row ("| a | b |") never is:
-    its separators are the table's cells, not a menu."""
+def _read_paragraph(paragraph: str) -> Line | None:
+    """The line classifier's reading of a paragraph; None for a table row ("| a | b |"), which
+    is never furniture: its separators are the table's cells, not a menu."""
     if paragraph.startswith("|") and paragraph.endswith("|"):
-        return False
-    return classify(paragraph).kind is Kind.FURNITURE
+        return None
+    return classify(paragraph)
 
 
 def _split_leading_metadata(
-    paragraphs: list[str], title: str | None
+    paragraphs: list[str], *title: str | None
 ) -> tuple[list[str], str | None]:
-    """The paragraphs without the title, byline and date lines above the body; and the byline."""
-    folded_title = title.casefold() if title else None
+    """The paragraphs without the title (as the page gives it, or without the site's name),
+    byline and date lines above the body; and the byline."""
+    folded = {t.casefold() for t in title if t}
     byline: str | None = None
     for _ in range(MAX_LEADING_METADATA):
         if not paragraphs:
             break
         first = paragraphs[0]
         name = byline_name(first)
-        if first.casefold() == folded_title or name or is_date_line(first):
+        if first.casefold() in folded or name or is_date_line(first):
             byline = byline or name
             paragraphs = paragraphs[1:]
         else:
@@ -149,7 +165,12 @@ def _metadata(tree: HtmlElement) -> _Meta:
         raise HtmlParseError(f"{type(error).__name__}: {error}") from error
     section, modified = _section_and_modified(tree)
     return _Meta(
-        _clean(title), normalise_date(_clean(date)), _clean(meta.author), section, modified
+        _clean(title),
+        normalise_date(_clean(date)),
+        _clean(meta.author),
+        section,
+        modified,
+        _clean(meta.sitename),
     )
 
 
@@ -204,6 +225,7 @@ def _body(tree: HtmlElement) -> list[str]:
         # finds it, with more furniture, which the line classifier then drops.
         wider = _trafilatura(tree, fast=False, precision=False)
         text = wider if len(wider) > len(text) else text
+    text = decode_entities(text)  # what the page escaped twice, or without its "#" ("&39;")
     return [p for p in (" ".join(line.split()) for line in text.split("\n")) if p]
 
 
@@ -233,13 +255,50 @@ def _split_body(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
     return found
 
 
-def _read(content: str) -> tuple[list[str], _Meta] | None:
+def _article_element(tree: HtmlElement, paragraphs: list[str]) -> HtmlElement | None:
+    """The element that holds the article: the nearest <article> around the kept paragraphs,
+    else the smallest element holding the first and the last of them."""
+    wanted = {paragraphs[0], paragraphs[-1]} if paragraphs else set()
+    found = [e for e in tree.iter("p") if wanted and _normal(e.text_content()) in wanted]
+    if not found:
+        return None
+    first, last = found[0], found[-1]
+    around = set(first.iterancestors())
+    common = (
+        last if last in around else next((a for a in last.iterancestors() if a in around), None)
+    )
+    if common is None:
+        return None
+    article = next((a for a in [common, *common.iterancestors()] if a.tag == "article"), None)
+    return article if article is not None else common
+
+
+def _figure_captions(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
+    """The captions of the article's pictures (<figcaption>, or an element whose class names a
+    caption), which trafilatura leaves out of the body: kept apart, not coded."""
+    article = _article_element(tree, paragraphs)
+    if article is None:
+        return []
+    kept = set(paragraphs)
+    captions: list[str] = []
+    for element in article.xpath(_CAPTION_XPATH):
+        text = decode_entities(_normal(element.text_content()))
+        words = len(text.split())
+        if not MIN_FIGURE_CAPTION_WORDS <= words <= MAX_FIGURE_CAPTION_WORDS or text in kept:
+            continue
+        line = classify(text)
+        if line.kind is not Kind.FURNITURE or line.caption:  # not a bare credit or a prompt
+            captions.append(text)
+    return captions
+
+
+def _read(content: str) -> tuple[list[str], _Meta, list[str]] | None:
     tree = _parse(content)
     if tree is None:
         return None
     meta = _metadata(tree)
-    body = _body(tree)
-    return _split_body(tree, body) or body, meta
+    body = _split_body(tree, found := _body(tree)) or found
+    return body, meta, _figure_captions(tree, body)
 
 
 def extract_html(content: str, url: str | None = None) -> HtmlText:
@@ -251,35 +310,64 @@ def extract_html(content: str, url: str | None = None) -> HtmlText:
     found = _read(content)
     if found is None:
         return HtmlText((), None, None, None)
-    raw, meta = found
-    paragraphs, byline = _split_leading_metadata(raw, meta.title)
+    raw, meta, figure_captions = found
+    title = _title(meta, url)
+    paragraphs, byline = _split_leading_metadata(raw, meta.title, title)
     # Boxes the HTML extractor keeps inside the article (newsletter prompts, share bars, photo
-    # credits) read as furniture line by line, with the same signals as scraped text.
-    paragraphs = [p for p in paragraphs if not _furniture(p)]
+    # credits, date and byline lines) read as furniture or metadata line by line, with the same
+    # signals as scraped text; photo captions among them are kept apart.
+    body: list[str] = []
+    captions: list[str] = []
+    for paragraph in paragraphs:
+        line = _read_paragraph(paragraph)
+        if line is None or line.kind not in (Kind.FURNITURE, Kind.DATE, Kind.BYLINE):
+            body.append(paragraph)
+        elif line.caption:
+            captions.append(paragraph)
     return HtmlText(
-        paragraphs=tuple(paragraphs),
-        title=meta.title,
+        paragraphs=tuple(body),
+        title=title,
         published=meta.published or _url_date(url),
         byline=meta.author or byline,
         section=meta.section,
         modified=meta.modified,
+        captions=tuple(dict.fromkeys(figure_captions + captions)),
     )
 
 
-def explain_html(content: str) -> list[tuple[bool, str, str]]:
+def _title(meta: _Meta, url: str | None) -> str | None:
+    """The page's title without the site's name and section labels around it."""
+    if meta.title is None:
+        return None
+    title = decode_entities(titles.strip_site(meta.title, [meta.site] if meta.site else (), url))
+    if classify(title).kind is not Kind.FURNITURE:
+        return title
+    # Still read as furniture: a "<headline> | <part> | <part>" the site's name did not
+    # explain, whose headline is taken; or no title at all (a notice such as "Subscribe to
+    # read"), rather than a furniture line.
+    headline = titles.headline_of(title)
+    return headline if headline and classify(headline).kind is not Kind.FURNITURE else None
+
+
+def explain_html(content: str, url: str | None = None) -> list[tuple[bool, str, str]]:
     """The blocks trafilatura kept as (kept, why, text); what it dropped is not listed."""
     found = _read(content)
     if found is None:
         return []
-    raw, meta = found
-    body, _ = _split_leading_metadata(raw, meta.title)
+    raw, meta, _ = found
+    body, _ = _split_leading_metadata(raw, meta.title, _title(meta, url))
     decisions: list[tuple[bool, str, str]] = [
         (False, "title, byline or date line above the body (metadata)", p)
         for p in raw[: len(raw) - len(body)]
     ]
     for p in body:
-        if _furniture(p):
+        line = _read_paragraph(p)
+        if line is not None and line.caption:
+            decisions.append((False, "photo caption (kept apart in captions)", p))
+        elif line is not None and line.kind is Kind.FURNITURE:
             decisions.append((False, "furniture inside the article (line classifier)", p))
+        elif line is not None and line.kind in (Kind.DATE, Kind.BYLINE):
+            decisions.append((False, "date or byline line inside the article (metadata)", p))
         else:
             decisions.append((True, "article block (trafilatura)", p))
     return decisions

@@ -87,6 +87,16 @@ _DATE_LINE_WORDS = frozenset(
     "cst mdt mst pdt pst et date time monday tuesday wednesday thursday friday saturday sunday "
     "mon tue wed thu fri sat sun".split()
 )
+# The same with month names and more time zones: the words a date written in any English form
+# is made of (read by the line signals of extract/signals.py).
+MONTHS = frozenset(_MONTHS)
+DATE_LINE_WORDS = (
+    _DATE_LINE_WORDS
+    | MONTHS
+    | frozenset(
+        "ist cest eest jst kst aest aedt hst akst akdt wib sgt hkt msk ast adt nzst nzdt".split()
+    )
+)
 
 
 def byline_name(text: str) -> str | None:

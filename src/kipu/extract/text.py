@@ -1,10 +1,12 @@
 """Scraped plain text → article body: a line cleaner that tells prose from page furniture.
 
-Every line is read on its own signals (length, sentence punctuation, share of function words,
-furniture cues, calls to action, dates, bylines) and then by position: the body is the main
-contiguous block of prose lines, the one with the most words. Short non-furniture lines (a
-sub-heading, a one-line quote) may sit inside it; a lone ad slot or "read more" line inside it is
-dropped without splitting it; prose that follows the body after furniture is a promotion.
+Every line is read on its own signals (lines.py: length, sentence punctuation, share of
+function words, furniture cues, calls to action, dates, bylines, captions) and then by position:
+the body is the main contiguous block of prose lines, the one with the most words. Short
+non-furniture lines (a sub-heading, a one-line quote) may sit inside it; a lone ad slot, caption
+or "read more" line inside it is dropped without splitting it; prose that follows the body after
+furniture is a promotion. The title is the headline above the body (titles.py); captions in and
+around the body are kept apart.
 """
 
 from __future__ import annotations
@@ -13,25 +15,32 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from enum import Enum
 
-from kipu.extract import cues
-from kipu.extract.metadata import byline_name, find_date, is_date_line, split_dateline
+from kipu.extract import cues, signals, titles
+from kipu.extract.entities import decode_entities
+from kipu.extract.lines import (
+    MIN_SENTENCE_WORDS,
+    PERIOD_END,
+    QUESTION,
+    SENTENCE_END,
+    WORD,
+    Kind,
+    Line,
+    classify,
+)
+from kipu.extract.metadata import find_date, split_dateline
 
-# Line lengths in words, chosen on news prose: a body sentence rarely has fewer than 6 words, and
-# an unterminated line of 20+ words is prose that lost its full stop, not a menu.
-MIN_SENTENCE_WORDS = 6
-MIN_UNTERMINATED_PROSE_WORDS = 20
-MIN_STOPWORD_RATIO = 0.15  # prose is ~0.3-0.5 function words; tag lists and menus ~0
-MIN_UNTERMINATED_STOPWORD_RATIO = 0.25
-# A line with one cue is furniture up to this length; longer lines need one cue per this many words.
-CUE_SHORT_LINE_WORDS = 15
-CUE_WORDS_PER_HIT = 8
-MAX_CALL_TO_ACTION_WORDS = 30
-MAX_TEASER_PREFIX_CHARS = 80  # where the date of a signed teaser card stands
-MAX_COMMENT_HEADER_WORDS = 14  # "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:"
-MAX_CAPTION_WORDS = 60
-MAX_NAV_SEGMENT_WORDS = 4  # menu and breadcrumb items are a few words each ("World | Americas")
+__all__ = [
+    "CleanText",
+    "Kind",
+    "Line",
+    "classify",
+    "clean_text",
+    "explain_text",
+    "line_key",
+    "split_lines",
+]
+
 # Inside the body: at most this many short lines in a row (sub-headings), unless all are sentences.
 MAX_INNER_SHORT_LINES = 2
 # A gap of furniture inside the body is bridged when it is small and the text after it is real
@@ -55,9 +64,11 @@ OPENING_BONUS = 2
 DATELINE_BONUS = 3  # a dateline ("ST. JOSEPH, Mich. (AP) —") opens nothing but a news story
 MIN_ARTICLE_WORDS = 50
 LATER_BLOCK_WEIGHT = 0.5  # measured on the benchmark's rendered pages: F1 0.867 -> 0.882
-TITLE_MIN_WORDS, TITLE_MAX_WORDS = 2, 25  # headline length range from the brief
-HEADLINE_CASE_RATIO = 0.7  # share of capitalised long words that marks a Title Case headline
-MIN_HEADLINE_CASE_WORDS = 3
+TITLE_MIN_WORDS = titles.TITLE_MIN_WORDS
+# Captions kept with the article: those inside the body and this many lines around it (a lead
+# picture's caption sits between the headline and the body, a last one after the body).
+CAPTION_LINES_ABOVE = 8
+CAPTION_LINES_BELOW = 3
 # Lines the site repeats on its other pages are furniture, unless they hold most of this text's
 # prose: then the pages are two copies of one article.
 MAX_SITE_SHARE_OF_PROSE = 0.5
@@ -65,24 +76,6 @@ MIN_REPEATS = 2  # a line found this many times in one text is furniture
 WRAPPED_BLOCK_CHARS = 80  # two 40-character lines: shorter blocks say nothing about wrapping
 DATE_SEARCH_LINES = 8  # "the first lines", where a date is looked for when none precedes the body
 
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]»」』]*$")
-# Scripts written without spaces or without Latin function words (CJK, kana, Hangul, Thai): their
-# lines are judged on length alone, counting two characters as a word.
-_WIDE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-WIDE_CHARS_PER_WORD = 2
-_GLUE = re.compile(r"[a-z]{2}[.?!'’\")]?(?=[A-Z][a-z]+\s)")
-# Two to seven capitalised words (a name, "Sen. Jane Doe"), maybe a weekday: what signs a card.
-_NAMES_BEFORE_DATE = re.compile(
-    r"[A-Z][\w'’.-]*,?(?:\s+[A-Z][\w'’.-]*,?){1,7}\s+"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-)
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_DIGIT = re.compile(r"\d")  # every date a line can hold has digits
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_QUESTION = re.compile(r"[?？][\"'”’)\]»]*$")
-_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
-_PERIOD_END = re.compile(r"\.[\"'”’)\]»]*$")
 _BULLET = re.compile(r"^[\s•·▪►▸■●*|]+|[\s|]+$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLOCK_SPLIT = re.compile(r"\n\s*\n")
@@ -93,116 +86,13 @@ def line_key(line: str) -> str:
     return _SPACES.sub(" ", line).strip().casefold()
 
 
-class Kind(Enum):
-    BODY = "body"
-    SHORT = "short"  # neither prose nor furniture: headline, sub-heading, short quote
-    FURNITURE = "furniture"
-    DATE = "date"
-    BYLINE = "byline"
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    text: str
-    kind: Kind
-    words: int
-    sentence: bool  # ends in sentence punctuation
-    end_marker: bool = False  # a heading that ends a body block ("More In World News")
-    closes: bool = False  # a heading after which only comments and footer follow ("Comments")
-    inline: bool = False  # an interruption inside the article ("Advertisement")
-    site: bool = False  # the site repeats it on its other pages
-
-
 @dataclass(frozen=True, slots=True)
 class CleanText:
     paragraphs: tuple[str, ...]
     title: str | None
     published: str | None
     byline: str | None
-
-
-def _headline_case(tokens: list[str]) -> bool:
-    long_words = [t for t in tokens[1:] if len(t) >= 4 and t[0].isalpha()]
-    if len(long_words) < MIN_HEADLINE_CASE_WORDS:
-        return False
-    capitalised = sum(t[0].isupper() for t in long_words)
-    return capitalised >= HEADLINE_CASE_RATIO * len(long_words)
-
-
-def _teaser_card(text: str) -> bool:
-    """A headline and its summary run together by a page without a space between them ("Strike
-    PossibleThe United Auto Workers union on Monday..."): a teaser of another page."""
-    for glue in _GLUE.finditer(text):
-        head = _WORD.findall(text[: glue.end()])
-        if len(head) < MIN_HEADLINE_CASE_WORDS + 1 or not _headline_case(head):
-            continue
-        tail = _WORD.findall(text[glue.end() :])[:8]
-        if len(tail) >= MIN_SENTENCE_WORDS and sum(t[0].islower() for t in tail[1:]) >= 3:
-            return True
-    return False
-
-
-def _signed_teaser(text: str) -> bool:
-    """An author's name and a date, then a summary ("Jane Doe Tuesday November 19, 2019 The
-    council met..."): a card in a list of other pages' stories."""
-    if not _YEAR.search(text, 0, MAX_TEASER_PREFIX_CHARS + 20):
-        return False
-    found = find_date(text)
-    if found is None or found[1] == 0 or found[1] > MAX_TEASER_PREFIX_CHARS:
-        return False
-    names = _NAMES_BEFORE_DATE.fullmatch(text[: found[1]])
-    if names is None:
-        return False
-    tokens = [t.lower() for t in _WORD.findall(names[0])]
-    if tokens[-1] in _WEEKDAYS:
-        tokens.pop()
-    if len(tokens) < 2 or any(t in cues.STOPWORDS or t in _WEEKDAYS for t in tokens):
-        return False  # "On Tuesday November 19, 2019 the council ..." is a sentence
-    return len(_WORD.findall(text[found[2] :])) >= MIN_SENTENCE_WORDS
-
-
-def classify(text: str) -> Line:
-    """Read one line on its own signals."""
-    tokens = _WORD.findall(text)
-    wide = len(_WIDE.findall(text))
-    words = max(len(tokens), wide // WIDE_CHARS_PER_WORD)
-    # A line cut off with an ellipsis is a teaser of another page, not a sentence of this one.
-    sentence = bool(_SENTENCE_END.search(text)) and not _TRUNCATED.search(text)
-    if byline_name(text):
-        return Line(text, Kind.BYLINE, words, sentence)
-    if words <= CUE_SHORT_LINE_WORDS and _DIGIT.search(text) and is_date_line(text):
-        return Line(text, Kind.DATE, words, sentence)
-    if words <= MAX_COMMENT_HEADER_WORDS and cues.COMMENT_HEADER.search(text):
-        return Line(text, Kind.FURNITURE, words, sentence, end_marker=True, closes=True)
-    if words <= MAX_CAPTION_WORDS and cues.CAPTION_CREDIT.search(text):
-        return Line(text, Kind.FURNITURE, words, sentence, inline=True)
-    hits = len(cues.FURNITURE_CUES.findall(text))
-    if "@" in text and cues.EMAIL.search(text):
-        hits += 1
-    if words <= MAX_CALL_TO_ACTION_WORDS and cues.CALL_TO_ACTION.search(text):
-        hits += 1
-    separators = len(cues.NAV_SEPARATOR.findall(text))
-    nav = separators >= 2 and words <= MAX_NAV_SEGMENT_WORDS * (separators + 1)
-    label = bool(cues.BOX_LABEL.search(text))
-    if (
-        nav
-        or label
-        or (hits and (words <= CUE_SHORT_LINE_WORDS or hits * CUE_WORDS_PER_HIT >= words))
-    ):
-        end = bool(cues.END_MARKERS.search(text))
-        inline = bool(cues.INLINE_FURNITURE.search(text))
-        closes = bool(cues.ARTICLE_END.search(text))
-        return Line(text, Kind.FURNITURE, words, sentence, end, closes, inline)
-    ratio = sum(t.lower() in cues.STOPWORDS for t in tokens) / len(tokens) if tokens else 0.0
-    if wide * 2 >= len(text.replace(" ", "")):
-        ratio = 1.0  # no function-word signal in these scripts
-    headline = _headline_case(tokens) and not _PERIOD_END.search(text)
-    prose = (sentence and words >= MIN_SENTENCE_WORDS and ratio >= MIN_STOPWORD_RATIO) or (
-        words >= MIN_UNTERMINATED_PROSE_WORDS and ratio >= MIN_UNTERMINATED_STOPWORD_RATIO
-    )
-    if prose and not headline and (_teaser_card(text) or _signed_teaser(text)):
-        return Line(text, Kind.SHORT, words, sentence)
-    return Line(text, Kind.BODY if prose and not headline else Kind.SHORT, words, sentence)
+    captions: tuple[str, ...] = ()
 
 
 def _normalise(line: str) -> str:
@@ -212,6 +102,7 @@ def _normalise(line: str) -> str:
 def split_lines(content: str) -> list[str]:
     """The text's non-empty lines, tidied, with hard-wrapped paragraphs joined back together."""
     content = content.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    content = decode_entities(content)
     blocks = [[_normalise(x) for x in b.split("\n")] for b in _BLOCK_SPLIT.split(content)]
     blocks = [[x for x in b if x] for b in blocks]
     blocks = [b for b in blocks if b]
@@ -230,8 +121,9 @@ def split_lines(content: str) -> list[str]:
             if (
                 prev is not None
                 and line[0].islower()
-                and not _SENTENCE_END.search(prev)
-                and len(_WORD.findall(prev)) >= MIN_SENTENCE_WORDS
+                and not cues.WEEKDAY_HEADING.match(line)
+                and not SENTENCE_END.search(prev)
+                and len(WORD.findall(prev)) >= MIN_SENTENCE_WORDS
             ):
                 lines[-1] = f"{prev} {line}"
             else:
@@ -377,23 +269,50 @@ def _main_block(lines: list[Line]) -> tuple[int, int, set[int]] | None:
     while (
         first > 0
         and lines[first - 1].kind is Kind.SHORT
-        and _PERIOD_END.search(lines[first - 1].text)
+        and PERIOD_END.search(lines[first - 1].text)
     ):
         first -= 1
-    while last + 1 < len(lines) and lines[last + 1].kind is Kind.SHORT and lines[last + 1].sentence:
-        last += 1
+    while (after := _closing_sentence(lines, last + 1)) is not None:
+        last = after
     return first, last, dropped
 
 
-def _title(lines: list[Line], first: int) -> str | None:
-    for line in reversed(lines[:first]):
-        if (
-            line.kind is Kind.SHORT
-            and TITLE_MIN_WORDS <= line.words <= TITLE_MAX_WORDS
-            and not _PERIOD_END.search(line.text)
-        ):
-            return line.text
+def _closing_sentence(lines: list[Line], start: int) -> int | None:
+    """The index of a short sentence that closes the body from ``start`` on, past a caption or
+    an ad slot between them ("... Caption Credit: AP" then "The hearing resumes on Monday.")."""
+    i = start
+    while (
+        i < len(lines)
+        and i - start < MAX_BRIDGE_FURNITURE
+        and lines[i].kind is Kind.FURNITURE
+        and lines[i].inline
+        and not lines[i].site
+    ):
+        i += 1
+    if i < len(lines) and lines[i].kind is Kind.SHORT and lines[i].sentence:
+        return i
     return None
+
+
+def _title_at(lines: list[Line], first: int, lede: str = "") -> tuple[int, str] | None:
+    """The headline above the body and its line (titles.choose): a short line (maybe one the
+    page repeats, as pages show their headline twice), or a "<headline> | <Site>" line's
+    headline; never a line read as furniture on its own, a date or a byline."""
+    candidates: list[tuple[int, str]] = []
+    for i in range(max(0, first - titles.TITLE_LOOKBACK), first):
+        line = lines[i]
+        if line.site:
+            continue
+        if Kind.SHORT in (line.kind, line.repeated) and titles.eligible(line.text, line.words):
+            candidates.append((i, line.text))
+        elif line.kind is Kind.FURNITURE and (found := titles.headline_of(line.text)):
+            candidates.append((i, found))
+    return titles.choose(candidates, lede, first)
+
+
+def _title(lines: list[Line], first: int, lede: str = "") -> str | None:
+    found = _title_at(lines, first, lede)
+    return found[1] if found else None
 
 
 def _published(lines: list[Line], first: int) -> str | None:
@@ -408,10 +327,19 @@ def _published(lines: list[Line], first: int) -> str | None:
 
 
 def _byline(lines: list[Line], first: int) -> str | None:
+    # A user's handle ("By jdoe77") signs a line but names no one: the next byline may.
     for line in lines[: first + 3]:
-        if line.kind is Kind.BYLINE:
-            return byline_name(line.text)
+        if line.kind in (Kind.BYLINE, Kind.DATE) and (name := signals.author_name(line.text)):
+            return name
     return None
+
+
+def _captions(lines: list[Line], block: tuple[int, int, set[int]]) -> tuple[str, ...]:
+    """The captions in and around the body, each once, in page order."""
+    first, last, _ = block
+    low, high = max(0, first - CAPTION_LINES_ABOVE), min(len(lines), last + 1 + CAPTION_LINES_BELOW)
+    found = [x.text for x in lines[low:high] if x.caption and not x.site]
+    return tuple(dict.fromkeys(found))
 
 
 # Lines that can turn out to be furniture by repetition; bylines and dates stay metadata.
@@ -425,7 +353,7 @@ def _mark_repeats(lines: list[Line]) -> list[Line]:
     keys = [line_key(x.text) for x in lines]
     counts = Counter(k for k, x in zip(keys, lines, strict=True) if x.kind in _MAY_REPEAT)
     repeated = [
-        x.kind in _MAY_REPEAT and counts[k] >= MIN_REPEATS and not _QUESTION.search(x.text)
+        x.kind in _MAY_REPEAT and counts[k] >= MIN_REPEATS and not QUESTION.search(x.text)
         for k, x in zip(keys, lines, strict=True)
     ]
     prose = sum(x.words for x in lines if x.kind is Kind.BODY)
@@ -435,7 +363,7 @@ def _mark_repeats(lines: list[Line]) -> list[Line]:
     if prose and repeated_prose > MAX_SITE_SHARE_OF_PROSE * prose:
         return lines  # the page holds its article twice (a print or app version)
     return [
-        replace(x, kind=Kind.FURNITURE, inline=True) if r else x
+        replace(x, kind=Kind.FURNITURE, inline=True, repeated=x.kind) if r else x
         for x, r in zip(lines, repeated, strict=True)
     ]
 
@@ -473,7 +401,7 @@ def _read(
     if block is None:
         return lines, None
     first, last, dropped = block
-    if not any(line.kind is Kind.FURNITURE for line in lines):
+    if not any(line.kind is Kind.FURNITURE and not line.caption for line in lines):
         # Clean text (a JSONL export, an article body): nothing to cut, so keep every paragraph
         # from the first body line on; only the headline, date and byline above it are metadata.
         first = min(first, next(i for i, x in enumerate(lines) if x.kind is Kind.BODY))
@@ -499,20 +427,32 @@ def clean_text(content: str, site_lines: Collection[str] = ()) -> CleanText:
     first = block[0]
     paragraphs = tuple(line.text for i, line in enumerate(lines) if _kept(line, i, block))
     return CleanText(
-        paragraphs, _title(lines, first), _published(lines, first), _byline(lines, first)
+        paragraphs,
+        _title(lines, first, " ".join(paragraphs[:3])),
+        _published(lines, first),
+        _byline(lines, first),
+        _captions(lines, block),
     )
 
 
 def explain_text(content: str, site_lines: Collection[str] = ()) -> list[tuple[bool, str, str]]:
     """Every line of a scraped text as (kept, why, line): the cleaner's decisions, in order."""
     lines, block = _read(content, site_lines)
+    title = None
+    if block is not None:
+        lede = " ".join(x.text for i, x in enumerate(lines) if _kept(x, i, block))
+        title = _title_at(lines, block[0], lede)
     decisions: list[tuple[bool, str, str]] = []
     for i, line in enumerate(lines):
         kept = _kept(line, i, block)
         if kept:
             why = "body" if line.kind is Kind.BODY else "short line inside the body"
+        elif title is not None and i == title[0]:
+            why = "title (metadata)"
         elif line.site:
             why = "furniture (the site repeats it on its other pages)"
+        elif line.caption:
+            why = "photo caption (kept apart in captions)"
         elif line.kind is Kind.FURNITURE:
             why = "furniture (cue, call to action or menu)"
         elif line.kind is Kind.DATE:

@@ -26,6 +26,7 @@ DOCUMENT_SCHEMA = pa.schema(
         # views read parts by column name, so those rows read as null.
         pa.field("section", _STR),
         pa.field("modified", _STR),
+        pa.field("captions", pa.list_(_STR)),  # photo captions, kept apart from text
         pa.field("ingested", _STR, nullable=False),  # ISO timestamp, UTC
         pa.field("run_id", _STR, nullable=False),
     ]
@@ -92,6 +93,7 @@ def article_to_row(article: Article, *, ingested: str, run_id: str) -> dict[str,
         "text": article.text,
         "section": article.section,
         "modified": article.modified,
+        "captions": list(article.captions),
         "ingested": ingested,
         "run_id": run_id,
     }
@@ -111,6 +113,7 @@ def row_to_article(row: dict[str, Any]) -> Article:
         text=row["text"],
         section=row.get("section"),
         modified=row.get("modified"),
+        captions=tuple(row.get("captions") or ()),
     )
 
 

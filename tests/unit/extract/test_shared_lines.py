@@ -15,7 +15,7 @@ from kipu.sources import expand_inputs
 # A promotion that reads like prose: on one page alone it is kept as part of the article.
 PROMO = (
     "Our reporters work around the clock to bring you the local news that matters to your "
-    "family, and your support keeps this newsroom going."
+    "family, in every town and village of the valley."
 )
 MENU = "News Sport Business Opinion Weather"
 STORIES = [

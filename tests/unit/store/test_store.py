@@ -411,3 +411,30 @@ def test_section_and_modified_are_stored_and_old_parts_read_as_null(tmp_path: Pa
     with connect(tmp_path) as con:
         rows = con.execute("SELECT doc_id, section, modified FROM documents ORDER BY doc_id")
         assert rows.fetchall() == [("d1", "World", "2012-10-08"), ("d2", None, None)]
+
+
+@pytest.mark.issue(13)
+def test_captions_are_stored_and_old_parts_read_as_empty(tmp_path: Path) -> None:
+    import dataclasses
+
+    import pyarrow.parquet as pq
+
+    from kipu.store import row_to_article
+    from kipu.store._schema import article_to_row
+
+    caption = "Pilots steer a cargo ship past the breakwater in Port Alder on Monday."
+    new = dataclasses.replace(article("d1"), captions=(caption,))
+    assert row_to_article(article_to_row(new, ingested="t", run_id=RUN)) == new
+    with StoreWriter.open(tmp_path, run_id=RUN) as writer:
+        writer.write([new], [])
+    with StoreWriter.open(tmp_path, run_id="run-2") as writer:
+        writer.write([article("d2", "Other body.")], [])
+    # d2's part as a store written before the column existed would hold it.
+    [old] = [p for p in tmp_path.glob("documents/*.parquet") if p.name.startswith("run-2")]
+    pq.write_table(pq.read_table(old).drop_columns(["captions"]), old)
+    with connect(tmp_path) as con:
+        rows = con.execute("SELECT doc_id, captions FROM documents ORDER BY doc_id").fetchall()
+        assert rows == [("d1", [caption]), ("d2", None)]
+        row = con.execute("SELECT * FROM documents WHERE doc_id = 'd2'").fetchone()
+        names = [d[0] for d in con.description]
+    assert row_to_article(dict(zip(names, row, strict=True))).captions == ()

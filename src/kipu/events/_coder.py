@@ -214,6 +214,9 @@ class EventOptions:
 
     dictionaries: tuple[str, ...] = ()  # extra pattern files (kipu's TSV format)
     bundled: bool = True  # False: code with the extra pattern files alone
+    # Also code events the text dates well before the article and ongoing states, marked
+    # ``historical`` (left out by default: they are not the article's events).
+    historical: bool = False
 
 
 @dataclass(frozen=True, slots=True)

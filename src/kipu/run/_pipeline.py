@@ -29,6 +29,7 @@ class PipelineOptions:
     model: str | None = None  # a spaCy pipeline name; None tries kipu's defaults
     dictionaries: tuple[str, ...] = ()  # users' extra pattern files
     batch_size: int = BATCH_SIZE
+    historical: bool = False  # also code events dated well before their article
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +176,7 @@ def code_articles(
     """Parse, resolve actors and code events for articles, in order (the one coding path)."""
     # One --dictionary list serves both stages: each reads the files of its own kind.
     actor_options = ActorOptions(dictionaries=options.dictionaries)
-    event_options = EventOptions(dictionaries=options.dictionaries)
+    event_options = EventOptions(dictionaries=options.dictionaries, historical=options.historical)
     enrich_options = EnrichOptions(dictionaries=options.dictionaries)
     for parsed in parse(articles, model=options.model):
         resolved = resolve_actors(parsed, actor_options)

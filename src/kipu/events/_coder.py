@@ -41,6 +41,7 @@ from kipu.events._mood import (
     mood_of,
     shift,
 )
+from kipu.events._one_sided import unnamed_doer
 from kipu.events._patterns import ANY_SLOT, Pattern, PatternIndex, load_patterns
 from kipu.events._refine import refine
 from kipu.events._tree import OBJECT_DEPS, Tree
@@ -1247,7 +1248,17 @@ def _events_for(
     if not sources and not m.pattern.as_written:
         # "Brandon Lewis defended the decision": someone the dictionaries do not place.
         sources = [s for i in source_heads if (s := unresolved_mention(tree, i)) is not None]
-    if not sources:
+    one_sided = None
+    if not sources and not m.pattern.as_written and not m.pattern.nominal:
+        # "two soldiers were killed", "was jailed in Turkey": the text names no doer.
+        def find(i: int) -> Mention | None:
+            return _mention(tree, i, by_head, possessor=True)
+
+        def physical(i: int) -> bool:
+            return _physical(tree, i)
+
+        one_sided = unnamed_doer(tree, m.trigger, code, source_heads, find, physical)
+    if not sources and one_sided is None:
         why.append("no resolved source actor")
         return []  # no resolved source: abstain
     target_heads = tree.conjuncts(m.target) if m.target is not None else []
@@ -1266,6 +1277,8 @@ def _events_for(
     if not targets and code[:2] in TARGETED_ROOTS:
         target_heads = _implied_targets(tree, m, code)
         targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
+    if one_sided is not None:
+        targets = one_sided.victims  # who was hit, named or not (empty: a thing was hit)
     mutual = m.pattern.mutual or (
         not m.pattern.has_target
         and not m.pattern.nominal
@@ -1290,7 +1303,7 @@ def _events_for(
     if code[:2] in FORCE_ROOTS and m.target is not None and targets:
         # "captured the hospital", "shelled the school": a building is a place, not its staff.
         targets = [t for t in targets if tree.tokens[t.head].lemma not in PHYSICAL_TARGETS]
-    if not targets and code[:2] in FORCE_ROOTS and m.pattern.has_target:
+    if not targets and code[:2] in FORCE_ROOTS and m.pattern.has_target and one_sided is None:
         # "fought an insurgency", "fought elections", "fought alongside the SDF": force is used
         # on someone or on something physical (a village, a convoy, positions), or it is not coded.
         if m.target is None or not (
@@ -1319,7 +1332,7 @@ def _events_for(
         # sentence is too often about a thing ("released its budget", "signed it").
         why.append(f"root {code[:2]} needs a resolved target actor")
         return []
-    pairs: list[tuple[Mention, Mention | None]] = []
+    pairs: list[tuple[Mention | None, Mention | None]] = []
     if targets and _respectively(tree, m):
         # "Putin and Erdogan, who backed the government and rebels respectively": pair in order.
         every = [
@@ -1331,6 +1344,8 @@ def _events_for(
             why.append("'respectively' with lists of different lengths")
             return []
         pairs = list(zip(paired, targets, strict=True))
+    elif one_sided is not None:
+        pairs = [(one_sided.source, t) for t in targets] or [(one_sided.source, None)]
     elif targets:
         pairs = [(s, t) for s in sources for t in targets]
     elif len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or mutual) and m.target is None:
@@ -1357,10 +1372,12 @@ def _events_for(
         rule += f" → {code} ({mood.modality}: {mood.via})"
     if mood.negated:
         rule += f" negated ({mood.via})"
+    if one_sided is not None:
+        rule += f"; one-sided: {one_sided.form}"
     events: list[Event] = []
     refused: list[str] = []
     for source, target in pairs:
-        s_actor = source.actor
+        s_actor = source.actor if source is not None else None
         t_actor = target.actor if target is not None else None
         reason = _pair_refused(code, m.pattern, s_actor, t_actor)
         if reason is not None:
@@ -1369,7 +1386,7 @@ def _events_for(
         confidence = 0.5
         if t_actor is not None:
             confidence += 0.2
-        if s_actor.country and (t_actor is None or t_actor.country):
+        if s_actor is not None and s_actor.country and (t_actor is None or t_actor.country):
             confidence += 0.1
         if m.pattern.n_items > 1:
             confidence += 0.1
@@ -1381,8 +1398,8 @@ def _events_for(
                     doc_id,
                     sentence.index,
                     m.trigger,
-                    s_actor.code,
-                    source.head,
+                    s_actor.code if s_actor is not None else None,
+                    source.head if source is not None else None,
                     t_actor.code if t_actor else None,
                     target.head if target else None,
                     code,
@@ -1413,6 +1430,7 @@ def _events_for(
                 trigger=(tree.tokens[m.trigger].start, tree.tokens[m.trigger].end),
                 # The publication date until the date stage reads the sentence's own.
                 date_precision="day" if date else None,
+                one_sided=one_sided is not None,
             )
         )
     if not events:
@@ -1607,9 +1625,9 @@ def _mention(
     return None
 
 
-def _pair_refused(code: str, pattern: Pattern, s: Actor, t: Actor | None) -> str | None:
+def _pair_refused(code: str, pattern: Pattern, s: Actor | None, t: Actor | None) -> str | None:
     """Why a source-target pair gives no event (None when it gives one)."""
-    if t is None:
+    if t is None or s is None:
         return None
     if _same(s, t):
         return "source and target are the same actor"

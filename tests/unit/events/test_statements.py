@@ -36,7 +36,9 @@ def test_conjoined_parties_agreeing_that_is_accord() -> None:
 
 
 def test_no_statement_without_another_actor() -> None:
-    assert not code("Officials said a man was arrested near the border.")
+    assert not [
+        e for e in code("Officials said a man was arrested near the border.") if e.root == "01"
+    ]
     assert not code("The Chilean minister said the talks would resume next week.")
 
 

@@ -41,7 +41,21 @@ from kipu.events._mood import (
     mood_of,
     shift,
 )
-from kipu.events._one_sided import unnamed_doer
+from kipu.events._nominal import (
+    implied_mentions,
+    modifier_sources,
+    names_an_act,
+    one_sided_noun,
+    patient_possessor,
+    source_only,
+)
+from kipu.events._one_sided import (
+    OneSided,
+    implied_state,
+    one_sided_code,
+    unnamed_doer,
+    victim,
+)
 from kipu.events._patterns import ANY_SLOT, Pattern, PatternIndex, load_patterns
 from kipu.events._refine import refine
 from kipu.events._tree import OBJECT_DEPS, Tree
@@ -239,13 +253,20 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
         return []  # a story a discard list rules out (sports, weather)
     events: list[Event] = []
     seen: set[str] = set()
+    told: set[tuple[str, str | None, str | None]] = set()  # acts the article has told already
     for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
         if sentence.text.rstrip().rstrip("\"'”’").endswith("?"):
             continue  # a question is not a report of an act
         if discards.sentence_hit(sentence.text):
             continue  # a sentence a discard list rules out
         for event in _code_sentence(
-            sentence, mentions, index, article.doc_id, article.input_id, article.published
+            sentence,
+            mentions,
+            index,
+            article.doc_id,
+            article.input_id,
+            article.published,
+            told=told,
         ):
             if event.event_id not in seen:
                 seen.add(event.event_id)
@@ -261,9 +282,13 @@ def _code_sentence(
     input_id: str,
     date: str | None,
     notes: list[str] | None = None,
+    told: set[tuple[str, str | None, str | None]] | None = None,
 ) -> list[Event]:
+    """The events of one sentence; ``told`` holds the acts earlier sentences coded (an event
+    noun that names one of them again, "the attack", is not a new act), and grows."""
     tree = Tree(sentence)
     by_head = {m.head: m for m in mentions}
+    by_head.update(implied_mentions(tree, index, by_head))  # "Turkish offensive", "US strikes"
     matches: list[_Match] = []
     verbs_with_events: set[int] = set()
     for t in sentence.tokens:
@@ -309,6 +334,8 @@ def _code_sentence(
     matches = _with_asked_acts(matches, tree)
     statements = _statements(tree, verbs_with_events, by_head)
     events: list[Event] = []
+    told = told if told is not None else set()
+    coded: set[int] = set()
     for m in matches:
         if m.trigger in carried and (m.target is None or _mention(tree, m.target, by_head) is None):
             if notes is not None:
@@ -316,12 +343,28 @@ def _code_sentence(
             continue
         why: list[str] = []
         found = _events_for(m, sentence, tree, by_head, doc_id, input_id, date, why)
+        if m.passing and tree.tokens[m.trigger].dep in SUBJECT_DEPS and m.clause in coded:
+            # "US airstrikes killed ten": the verb's event, with the noun's doer, is the act;
+            # the noun adds only a target the verb has not ("Russia's attack on Ukraine").
+            found = [e for e in found if e.target is not None]
+            if not found:
+                why.append("the verb it is the subject of is coded")
+        if m.passing:
+            again = [e for e in found if _told(e, told)]
+            found = [e for e in found if not _told(e, told)]
+            if again and not found:
+                why.append("the article has told this act already")
+        if found:
+            coded.add(m.trigger)
         if notes is not None:
             if found:
                 notes.append(f"{_label(tree, m)}: coded {len(found)} event(s)")
             else:
                 notes.append(f"{_label(tree, m)}: not coded: {'; '.join(why)}")
         events.extend(found)
+    for e in events:
+        root, source, target = _told_key(e)
+        told.update({(root, source, target), (root, source, "*")})
     for m in statements:
         reasons: list[str] = []
         made = _events_for(m, sentence, tree, by_head, doc_id, input_id, date, reasons)
@@ -334,6 +377,25 @@ def _code_sentence(
             notes.append(f"{_label(tree, m)}: {outcome}")
         events.extend(found)
     return events
+
+
+def _told_key(event: Event) -> tuple[str, str | None, str | None]:
+    """An act as an article tells it: its root and the countries (or codes) of its sides (not
+    the source of a one-sided act: "his arrest" is the arrest "in Turkey" told before)."""
+
+    def side(a: Actor | None) -> str | None:
+        return None if a is None else a.country or a.code
+
+    source = None if event.one_sided else side(event.source)
+    return (event.root, source, side(event.target))
+
+
+def _told(event: Event, told: set[tuple[str, str | None, str | None]]) -> bool:
+    """True when an earlier sentence coded the act an event noun names again: the same root and
+    sides, or the same root and doer when the noun names no target ("Kenya's offensive" after
+    "Kenya launched an offensive against the rebels")."""
+    root, source, target = _told_key(event)
+    return (root, source, target) in told or (target is None and (root, source, "*") in told)
 
 
 def _statement_veto(event: Event, m: _Match, tree: Tree, events: list[Event]) -> str | None:
@@ -907,7 +969,7 @@ def _match_passing_noun(
     actor ("an attack on Kenya", "talks between Peru and Chile") and its source (a possessor, a
     "by" phrase, or both sides of "between"), in a clause that reports it as having happened."""
     host = _factual_host(tree, n.i)
-    if host is None:
+    if host is None or not names_an_act(tree, n.i, host):
         return None
     if any(tree.tokens[c].lemma in ("no", "any") for c in tree.children(n.i, "det")):
         return None  # "there was no attack on", "any talks with"
@@ -915,15 +977,38 @@ def _match_passing_noun(
     words = {tree.tokens[c].lemma for c in tree.children(n.i, "compound", "amod")}
     usable = [p for p in patterns if p.has_target and p.target_prep is not None]
     found = _best(usable, words, words, preps, None, tree, by_head)
-    if found is None or found[1] is None:
+    target = found[1] if found is not None else None
+    named = target is not None and _mention(tree, target, by_head, possessor=True) is not None
+    own_source = any(
+        _mention(tree, i, by_head) or unresolved_mention(tree, i)
+        for i in _noun_sources(tree, n.i, n.i, by_head)
+    )
+    if found is not None and named and (own_source or _mutual_between(found[0])):
+        return _Match(pattern=found[0], trigger=n.i, clause=host, target=target, passing=True)
+    if own_source:
+        # "Turkey's offensive in Afrin", "a Turkish military campaign": force, protest and
+        # mobilisation are coded with their doer alone.
+        found = _best(patterns, words, words, preps, None, tree, by_head)
+        if found is not None and found[0].has_target and found[1] is None:
+            # "Turkey's offensive in Afrin": no one's "against" slot filled, the bare entry.
+            bare = [p for p in patterns if not p.has_target]
+            found = _best(bare, words, words, preps, None, tree, by_head) or found
+        if found is not None and source_only(found[0]):
+            return _Match(pattern=found[0], trigger=n.i, clause=host, target=found[1], passing=True)
         return None
-    pattern, target = found
-    if _mention(tree, target, by_head, possessor=True) is None:
+    patient = patient_possessor(tree, n.i)
+    if not one_sided_noun(tree, n.i):
         return None
-    own_source = tree.children(n.i, "poss") or any(pl == "by" for pl, _ in preps)
-    if not own_source and not _mutual_between(pattern):
+    if patient is not None:
+        # "his arrest in July": the possessor is the one arrested, by no one named.
+        found = _best(patterns, words, words, preps, None, tree, by_head)
+        if found is not None and one_sided_code(found[0].code):
+            return _Match(pattern=found[0], trigger=n.i, clause=host, target=patient, passing=True)
         return None
-    return _Match(pattern=pattern, trigger=n.i, clause=host, target=target, passing=True)
+    if found is not None and named and one_sided_code(found[0].code):
+        # "the arrest of the opposition leader": the victim alone (a one-sided event).
+        return _Match(pattern=found[0], trigger=n.i, clause=host, target=target, passing=True)
+    return None
 
 
 def _licensed_alone(pattern: Pattern, code: str) -> bool:
@@ -1080,8 +1165,10 @@ def _misparsed_main_verb(tree: Tree, v: int) -> int | None:
 
 
 def _noun_sources(tree: Tree, n: int, clause: int, by_head: dict[int, Mention]) -> list[int]:
+    """The doer an event noun's own phrase names (its possessor, its "by" phrase, a name or
+    nationality modifying it), else the subject of the verb reporting it."""
     poss = tree.children(n, "poss")
-    if poss:
+    if poss and patient_possessor(tree, n) is None:
         return tree.conjuncts(poss[0])
     by = [
         o
@@ -1102,9 +1189,11 @@ def _noun_sources(tree: Tree, n: int, clause: int, by_head: dict[int, Mention]) 
         ]
     if by:
         return tree.conjuncts(by[0])
-    if clause != n:
-        return _subjects(tree, clause, by_head)
-    return []
+    subjects = _subjects(tree, clause, by_head) if clause != n else []
+    if not any(_mention(tree, i, by_head) for i in subjects):
+        # "US airstrikes killed ten", "Turkey's military campaign": no subject names the doer.
+        return modifier_sources(tree, n, by_head) or subjects
+    return subjects
 
 
 def _physical(tree: Tree, i: int) -> bool:
@@ -1258,6 +1347,11 @@ def _events_for(
             return _physical(tree, i)
 
         one_sided = unnamed_doer(tree, m.trigger, code, source_heads, find, physical)
+    if not sources and m.passing and one_sided_code(code) and m.target is not None:
+        # "the arrest of the opposition leader", "his arrest in July": a victim, no doer.
+        one_sided = OneSided(
+            source=implied_state(tree, m.trigger), victims=[], form="a noun naming no doer"
+        )
     if not sources and one_sided is None:
         why.append("no resolved source actor")
         return []  # no resolved source: abstain
@@ -1277,8 +1371,11 @@ def _events_for(
     if not targets and code[:2] in TARGETED_ROOTS:
         target_heads = _implied_targets(tree, m, code)
         targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
-    if one_sided is not None:
+    if one_sided is not None and not m.passing:
         targets = one_sided.victims  # who was hit, named or not (empty: a thing was hit)
+    if one_sided is not None and m.passing:
+        victims = [v for i in target_heads if (v := victim(tree, i)) is not None]
+        targets = targets or victims[:1]  # "his arrest": the possessor, named or not
     mutual = m.pattern.mutual or (
         not m.pattern.has_target
         and not m.pattern.nominal

@@ -42,6 +42,12 @@ STATE_ACT_SECTORS = {
     "imprison": "JUD",
     "convict": "JUD",
     "sentence": "JUD",
+    # the nouns of these acts: "his arrest in Egypt", "her detention in a Turkish jail"
+    "detention": "COP",
+    "imprisonment": "JUD",
+    "jailing": "JUD",
+    "conviction": "JUD",
+    "sentencing": "JUD",
 }
 # Prepositions that place an act: "arrested in Turkey", "on a Turkish beach", "at the border".
 PLACE_PREPS = frozenset({"in", "on", "at", "inside", "near"})
@@ -68,7 +74,7 @@ PERSON_NOUNS = frozenset(
     "mother parent relative engineer doctor nurse teacher driver farmer shepherd fisherman "
     "guard".split()
 )
-PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their"})
 # Nouns that count people: "dozens of men", "hundreds of civilians".
 COUNT_NOUNS = frozenset("dozen hundred thousand million score".split())
 # Verbs whose passive or participle is too often no act of force: "the countries targeted in
@@ -126,7 +132,12 @@ def unnamed_doer(
             things = True
     if not victims and not (things and code[:2] in THING_VICTIM_ROOTS):
         return None
-    return OneSided(source=_implied_state(tree, trigger), victims=victims, form=form)
+    return OneSided(source=implied_state(tree, trigger), victims=victims, form=form)
+
+
+def victim(tree: Tree, i: int) -> Mention | None:
+    """Someone hit whom no dictionary places: a name, a personal pronoun, a person noun."""
+    return unresolved_mention(tree, i) or _person(tree, i)
 
 
 def _form(tree: Tree, trigger: int, source_heads: list[int]) -> tuple[str | None, list[int]]:
@@ -225,7 +236,7 @@ def _person(tree: Tree, i: int) -> Mention | None:
     return Mention(head=i, start=start, end=end, actor=actor)
 
 
-def _implied_state(tree: Tree, trigger: int) -> Mention | None:
+def implied_state(tree: Tree, trigger: int) -> Mention | None:
     """The state that arrested, jailed or convicted, when the clause names its place ("jailed
     in Turkey", "arrested on a Turkish beach", "convicted in a British court")."""
     lemma = tree.tokens[trigger].lemma

@@ -58,6 +58,7 @@ from kipu.events._one_sided import (
 )
 from kipu.events._patterns import ANY_SLOT, Pattern, PatternIndex, load_patterns
 from kipu.events._refine import refine
+from kipu.events._timescope import in_scope, time_scope
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.events._unresolved import unresolved_mention
 from kipu.events.codebook import code_info, foreign_code_info, load_codebook
@@ -254,12 +255,14 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
     events: list[Event] = []
     seen: set[str] = set()
     told: set[tuple[str, str | None, str | None]] = set()  # acts the article has told already
+    scope = time_scope(article)
+    keep_history = options is not None and options.historical
     for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
         if sentence.text.rstrip().rstrip("\"'”’").endswith("?"):
             continue  # a question is not a report of an act
         if discards.sentence_hit(sentence.text):
             continue  # a sentence a discard list rules out
-        for event in _code_sentence(
+        coded = _code_sentence(
             sentence,
             mentions,
             index,
@@ -267,7 +270,10 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
             article.input_id,
             article.published,
             told=told,
-        ):
+        )
+        # The article's background ("in 2003", "has long backed") only when asked for.
+        news, _ = in_scope(scope, sentence, coded, keep_history)
+        for event in news:
             if event.event_id not in seen:
                 seen.add(event.event_id)
                 events.append(event)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from kipu.events._coder import EventOptions, _code_sentence
 from kipu.events._discards import load_discards
 from kipu.events._patterns import load_patterns
+from kipu.events._timescope import in_scope, time_scope
 from kipu.records import Event, Mention, Resolved, Sentence
 
 
@@ -28,6 +29,8 @@ def explain_events(
     article = resolved.parsed.article
     discards = load_discards(options.dictionaries if options else ())
     story = discards.story_hit(article.text)
+    scope = time_scope(article)
+    told: set[tuple[str, str | None, str | None]] = set()
     out: list[SentenceExplanation] = []
     for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
         notes: list[str] = []
@@ -47,7 +50,12 @@ def explain_events(
                 article.input_id,
                 article.published,
                 notes,
+                told,
             )
+            events, history = in_scope(
+                scope, sentence, events, options is not None and options.historical
+            )
+            notes.extend(history)
         if not notes:
             notes.append("no word of the sentence is a trigger in the dictionary")
         out.append(

@@ -58,6 +58,7 @@ from kipu.events._one_sided import (
 )
 from kipu.events._patterns import ANY_SLOT, Pattern, PatternIndex, load_patterns
 from kipu.events._refine import refine
+from kipu.events._several import beside, several
 from kipu.events._timescope import in_scope, time_scope
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.events._unresolved import unresolved_mention
@@ -1295,6 +1296,8 @@ def _events_for(
         source_heads = _noun_sources(tree, m.trigger, clause, by_head)
     else:
         source_heads = _subjects(tree, m.clause, by_head)
+    if not m.pattern.as_written:
+        source_heads = beside(tree, source_heads)  # "Russia, along with Iran, sent troops"
     sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
     clause_tok = tree.tokens[m.clause]
     if not source_heads and code[:2] in ("10", "14") and clause_tok.dep == "acl":
@@ -1362,6 +1365,8 @@ def _events_for(
         why.append("no resolved source actor")
         return []  # no resolved source: abstain
     target_heads = tree.conjuncts(m.target) if m.target is not None else []
+    if not m.pattern.as_written:
+        target_heads = beside(tree, target_heads)  # "warned seven states, Britain, France ..."
     targets: list[Mention] = [
         t for i in target_heads if (t := _mention(tree, i, by_head, possessor=True)) is not None
     ]
@@ -1382,6 +1387,10 @@ def _events_for(
     if one_sided is not None and m.passing:
         victims = [v for i in target_heads if (v := victim(tree, i)) is not None]
         targets = targets or victims[:1]  # "his arrest": the possessor, named or not
+    if not m.pattern.as_written:
+        # "British and French forces": one actor per country; one actor named twice is one.
+        sources = several(tree, sources)
+        targets = several(tree, targets)
     mutual = m.pattern.mutual or (
         not m.pattern.has_target
         and not m.pattern.nominal

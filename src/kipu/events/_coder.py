@@ -58,6 +58,17 @@ from kipu.events._one_sided import (
 )
 from kipu.events._patterns import ANY_SLOT, Pattern, PatternIndex, load_patterns
 from kipu.events._refine import refine
+from kipu.events._sense import (
+    ORDERING_VERBS,
+    POSTURE_CODE,
+    SENSES,
+    deployment,
+    figurative_fight,
+    posture,
+    prepares_force,
+    purpose_targets,
+    released,
+)
 from kipu.events._several import beside, several
 from kipu.events._timescope import in_scope, time_scope
 from kipu.events._tree import OBJECT_DEPS, Tree
@@ -318,7 +329,8 @@ def _code_sentence(
             lemma = _joined_lemma(tree, t.i) or ""  # "a cease-fire" is the noun "ceasefire"
         if t.pos == "NOUN" and lemma in index.nouns:
             m = _match_noun(t, tree, index.nouns[lemma], by_head)
-            if m is not None and (m.passing or m.clause not in verbs_with_events):
+            ordered = m is not None and _ordered(tree, m)
+            if m is not None and (m.passing or m.clause not in verbs_with_events or ordered):
                 matches.append(m)
             elif notes is not None:
                 why = (
@@ -327,6 +339,9 @@ def _code_sentence(
                     else "its verb is coded already"
                 )
                 notes.append(f"{t.text!r} (noun {t.lemma}): {why}")
+    # "ordered the release of 200 prisoners": the release, by the one who ordered it.
+    orders = {m.clause for m in matches if _ordered(tree, m)}
+    matches = [m for m in matches if m.trigger not in orders]
     # "threatened to move troops": the threat is coded from the complement; the governing verb's
     # own entry adds nothing unless it has a target of its own.
     # A complement that is itself not coded ("declined to comment", "refused to resign") leaves
@@ -384,6 +399,18 @@ def _code_sentence(
             notes.append(f"{_label(tree, m)}: {outcome}")
         events.extend(found)
     return events
+
+
+def _ordered(tree: Tree, m: _Match) -> bool:
+    """True for an act named by the object of a verb of ordering ("ordered the release of
+    prisoners", "authorised airstrikes on the town"): the act itself, by the one ordering."""
+    return (
+        m.pattern.nominal
+        and not m.passing
+        and m.clause != m.trigger
+        and tree.tokens[m.clause].lemma in ORDERING_VERBS
+        and m.pattern.code[:2] not in ("01", "02", "10")
+    )
 
 
 def _told_key(event: Event) -> tuple[str, str | None, str | None]:
@@ -952,7 +979,8 @@ def _match_noun(
     if any(tree.tokens[c].lemma in FIGURATIVE for c in tree.children(n.i, "amod", "compound")):
         return None  # "a cold war with Qatar", "a trade war", "a war of words"
     verb = _governing_verb(tree, n.i)
-    if verb is not None and tree.tokens[verb].lemma not in LIGHT_VERBS:
+    prepared = verb is not None and prepares_force(tree, verb, patterns)  # "prepare an offensive"
+    if verb is not None and tree.tokens[verb].lemma not in LIGHT_VERBS and not prepared:
         verb = None
     if verb is None:
         # A noun in passing counts only with its actors in its own phrase ("Russia's attack on
@@ -1268,6 +1296,10 @@ def _events_for(
         # The entry's own words before the verb ("did not", "should have") are its mood: the
         # event is coded as the entry says, neither negated nor left out as hypothetical.
         mood = Mood("actual", False, False, "the entry's words before the verb")
+    governor = None if m.pattern.as_written else posture(tree, m.clause, m.pattern.code, m.trigger)
+    if governor is not None:
+        # "are poised to storm", "preparing to attack": force shown, not (yet) used.
+        mood = Mood("actual", mood.negated, False, f"posture: {tree.tokens[governor].text}")
     if mood.skip:
         why.append(f"not an actual act ({mood.modality}: {mood.via})")
         return []
@@ -1288,6 +1320,8 @@ def _events_for(
         base, mood = refusal, Mood("actual", False, False, f"refusal: {mood.via}")
     # A dictionary that keeps its codes as written: CAMEO's intent and threat codes do not apply.
     code = base if m.pattern.as_written else shift(base, mood.modality)
+    if governor is not None:
+        code = POSTURE_CODE
     if code is None:
         why.append(f"CAMEO has no {mood.modality} code for {m.pattern.code} ({mood.via})")
         return []
@@ -1296,6 +1330,10 @@ def _events_for(
         source_heads = _noun_sources(tree, m.trigger, clause, by_head)
     else:
         source_heads = _subjects(tree, m.clause, by_head)
+    if governor is not None:
+        # "forces are poised to storm": who is poised, prepares or makes plans.
+        poised = tree.children(governor, "nsubjpass")
+        source_heads = tree.conjuncts(poised[0]) if poised else _subjects(tree, governor, by_head)
     if not m.pattern.as_written:
         source_heads = beside(tree, source_heads)  # "Russia, along with Iran, sent troops"
     sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
@@ -1444,6 +1482,15 @@ def _events_for(
         # sentence is too often about a thing ("released its budget", "signed it").
         why.append(f"root {code[:2]} needs a resolved target actor")
         return []
+    sensed = f"posture: {tree.tokens[governor].text}" if governor is not None else None
+    if not m.pattern.as_written and one_sided is None:
+        before = code
+        code, targets = _sense_of(m, code, tree, by_head, sources, targets)
+        if code != before:
+            sensed = SENSES.get(code, "its clause")
+        if figurative_fight(tree.tokens[m.trigger].lemma, code, sources, targets):
+            why.append("a fight between institutions of politics: a quarrel, no force")
+            return []
     pairs: list[tuple[Mention | None, Mention | None]] = []
     if targets and _respectively(tree, m):
         # "Putin and Erdogan, who backed the government and rebels respectively": pair in order.
@@ -1480,7 +1527,9 @@ def _events_for(
         rule += f" → {base} (about {m.asked.code} '{m.asked.text}')"
     elif base != m.pattern.code:
         rule += f" → {base} (named by its words)"
-    if code != base:
+    if sensed is not None:
+        rule += f" → {code} ({sensed})"
+    elif code != base:
         rule += f" → {code} ({mood.modality}: {mood.via})"
     if mood.negated:
         rule += f" negated ({mood.via})"
@@ -1551,6 +1600,29 @@ def _events_for(
         # (Conjoined subjects paired with one another have each direction already.)
         events += [reversed_event(e, m.pattern.reverse) for e in events if e.target is not None]
     return events
+
+
+def _sense_of(
+    m: _Match,
+    code: str,
+    tree: Tree,
+    by_head: dict[int, Mention],
+    sources: list[Mention],
+    targets: list[Mention],
+) -> tuple[str, list[Mention]]:
+    """The code and targets the clause gives a verb's act (``_sense``): troops sent to a place
+    are deployed, force takes the target of the purpose it serves."""
+
+    def find(i: int) -> Mention | None:
+        return _mention(tree, i, by_head, possessor=True)
+
+    code, targets = deployment(code, m.pattern, tree, m.clause, sources, targets, find)
+    code = released(code, tree, m.target)
+    if not targets and code[:2] in FORCE_ROOTS:
+        noun = m.trigger if m.pattern.nominal else None
+        aims = purpose_targets(tree, m.clause, noun)
+        targets = [t for i in aims if (t := find(i)) is not None]
+    return code, targets
 
 
 def _refusal(

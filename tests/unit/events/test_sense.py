@@ -1,0 +1,58 @@
+"""The sense a verb of an act has in its clause: force posture, deployments, figurative fights,
+the target of a purpose, ordered acts (hand-written sentences, real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import code, triples
+
+pytestmark = pytest.mark.model
+
+
+def codes(text: str) -> set[tuple[str | None, str, str | None]]:
+    return triples(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Chilean forces are poised to storm the rebel stronghold.", "CHLMIL"),
+        ("Chilean troops are preparing to attack the port.", "CHLMIL"),
+        ("Chilean troops are making final plans to attack the port.", "CHLMIL"),
+        ("Chile is preparing a major offensive in the north.", "CHL"),
+    ],
+)
+def test_force_prepared_is_a_posture_not_an_attack(text: str, source: str) -> None:
+    got = codes(text)
+    assert (source, "150") in {(s, c) for s, c, _ in got}
+    assert not any(c.startswith(("19", "13")) for _, c, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kenya sent troops to its northern border.", "Kenya sent troops into Somalia on Friday."],
+)
+def test_troops_sent_to_a_place_are_deployed(text: str) -> None:
+    assert ("KEN", "154", None) in codes(text)
+
+
+def test_troops_sent_to_help_someone_are_military_aid() -> None:
+    got = codes("Kenya sent troops to Mogadishu to help the Somali government.")
+    assert ("KEN", "072", "SOMGOV") in got
+
+
+def test_a_fight_between_institutions_of_politics_is_no_force() -> None:
+    assert not any(c.startswith("19") for _, c, _ in codes("The mayor battles Congress for funds."))
+    assert any(c.startswith("19") for _, c, _ in codes("The army battled rebels for the town."))
+
+
+def test_force_takes_the_target_of_its_purpose() -> None:
+    text = "Kenya launched a military campaign in the north, in an effort to drive out the rebels."
+    assert any(s == "KEN" and c == "190" and t is not None for s, c, t in codes(text))
+
+
+def test_an_ordered_act_is_the_act_of_the_one_who_ordered_it() -> None:
+    got = codes("The Kenyan president ordered the release of 200 prisoners.")
+    assert any(s == "KENGOV" and c == "0841" for s, c, _ in got)
+    assert not any(c.startswith("10") for _, c, _ in got)  # no demand on anyone

@@ -62,6 +62,7 @@ from kipu.events._sense import (
     ORDERING_VERBS,
     POSTURE_CODE,
     SENSES,
+    captured,
     deployment,
     figurative_fight,
     posture,
@@ -358,6 +359,7 @@ def _code_sentence(
     events: list[Event] = []
     told = told if told is not None else set()
     coded: set[int] = set()
+    acts: set[tuple[int, str, str | None, str | None]] = set()
     for m in matches:
         if m.trigger in carried and (m.target is None or _mention(tree, m.target, by_head) is None):
             if notes is not None:
@@ -376,6 +378,16 @@ def _code_sentence(
             found = [e for e in found if not _told(e, told)]
             if again and not found:
                 why.append("the article has told this act already")
+        if not m.pattern.nominal and not tree.children(m.trigger, "nsubjpass", *OBJECT_DEPS):
+            # "were killed or wounded": a verb sharing the victims of the one it is conjoined
+            # with, of the same root and sides, is one act with it ("sent columns and deployed
+            # tanks", each with its object, are two).
+            group = _first_conjunct(tree, m.trigger)
+            fresh = [e for e in found if (group, *_told_key(e)) not in acts]
+            if len(fresh) < len(found) and not fresh:
+                why.append("a verb conjoined with one coded already for the same sides")
+            found = fresh
+            acts.update((group, *_told_key(e)) for e in found)
         if found:
             coded.add(m.trigger)
         if notes is not None:
@@ -1037,10 +1049,10 @@ def _match_passing_noun(
     if patient is not None:
         # "his arrest in July": the possessor is the one arrested, by no one named.
         found = _best(patterns, words, words, preps, None, tree, by_head)
-        if found is not None and one_sided_code(found[0].code):
+        if found is not None and one_sided_code(found[0].code, n.lemma):
             return _Match(pattern=found[0], trigger=n.i, clause=host, target=patient, passing=True)
         return None
-    if found is not None and named and one_sided_code(found[0].code):
+    if found is not None and named and one_sided_code(found[0].code, n.lemma):
         # "the arrest of the opposition leader": the victim alone (a one-sided event).
         return _Match(pattern=found[0], trigger=n.i, clause=host, target=target, passing=True)
     return None
@@ -1102,6 +1114,7 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
     seen: set[int] = set()
     node = v
     step = ""  # the relation last climbed
+    shared_passive = False  # climbed from a bare participle: "were captured and killed"
     while node not in seen:
         seen.add(node)
         tok = tree.tokens[node]
@@ -1109,6 +1122,9 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         passive_subjects = tree.children(node, "nsubjpass")
         if passive_subjects and not agent and _engaged_in(tree, node) is not None:
             return tree.conjuncts(passive_subjects[0])  # "were engaged in": they did it
+        if passive_subjects and shared_passive:
+            # "300 militants had been neutralized, killed or injured": passive too, by the agent.
+            return tree.conjuncts(agent[0]) if agent else []
         if passive_subjects and step in ("conj", "xcomp"):
             # "X was indicted and will resign", "X was forced to resign": X resigns.
             return tree.conjuncts(passive_subjects[0])
@@ -1126,7 +1142,19 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
             return tree.conjuncts(tok.head)
         if tok.dep == "acl" and (root := _misparsed_main_verb(tree, node)) is not None:
             return tree.conjuncts(root)
+        if tok.dep == "acl" and tok.head != node and tree.tokens[tok.head].pos in ("NOUN", "PROPN"):
+            named = _mention(tree, tok.head, by_head) or unresolved_mention(tree, tok.head)
+            if tok.tag == "VBG" and named is not None:
+                return tree.conjuncts(tok.head)  # "Isis fighters surrendering to the SDF"
+            if tok.tag == "VBN" and agent:
+                return tree.conjuncts(agent[0])  # "civilians killed by government forces"
         if tok.dep in ("xcomp", "conj", "advcl", "acomp"):
+            shared_passive = (
+                tok.dep == "conj"
+                and tok.tag == "VBN"
+                and not tree.children(node, "aux", "auxpass", "nsubj", "nsubjpass")
+                and not tree.children(node, *OBJECT_DEPS)
+            )
             step = tok.dep
             node = tok.head
         elif tok.dep == "pcomp":
@@ -1232,9 +1260,19 @@ def _noun_sources(tree: Tree, n: int, clause: int, by_head: dict[int, Mention]) 
 
 
 def _physical(tree: Tree, i: int) -> bool:
-    """A place or a physical thing that force can be used on."""
+    """A place or a physical thing that force can be used on, also counted or measured ("seven
+    of the 13 drones", "large swaths of territory")."""
     tok = tree.tokens[i]
-    return tok.ent in ("GPE", "LOC", "FAC") or tok.lemma in PHYSICAL_TARGETS
+    if tok.ent in ("GPE", "LOC", "FAC") or tok.lemma in PHYSICAL_TARGETS:
+        return True
+    if tok.pos == "NUM" or tok.lemma in MEASURE_HEADS or tok.lemma in GROUP_HEADS:
+        return any(
+            _physical(tree, o)
+            for p in tree.children(i, "prep")
+            if tree.tokens[p].lemma == "of"
+            for o in tree.children(p, "pobj")
+        )
+    return False
 
 
 def _reported_speaker(tree: Tree, i: int, by_head: dict[int, Mention]) -> list[Mention]:
@@ -1394,7 +1432,12 @@ def _events_for(
             return _physical(tree, i)
 
         one_sided = unnamed_doer(tree, m.trigger, code, source_heads, find, physical)
-    if not sources and m.passing and one_sided_code(code) and m.target is not None:
+    if (
+        not sources
+        and m.passing
+        and one_sided_code(code, tree.tokens[m.trigger].lemma)
+        and m.target is not None
+    ):
         # "the arrest of the opposition leader", "his arrest in July": a victim, no doer.
         one_sided = OneSided(
             source=implied_state(tree, m.trigger), victims=[], form="a noun naming no doer"
@@ -1429,6 +1472,15 @@ def _events_for(
         # "British and French forces": one actor per country; one actor named twice is one.
         sources = several(tree, sources)
         targets = several(tree, targets)
+    sensed = f"posture: {tree.tokens[governor].text}" if governor is not None else None
+    if not m.pattern.as_written:
+        before = code
+        code, targets = _sense_of(m, code, tree, by_head, sources, targets)
+        if code != before:
+            sensed = SENSES.get(code, "its clause")
+        if figurative_fight(tree, m.trigger, code, sources, targets):
+            why.append("a fight that is no force between its sides (a quarrel, or alongside)")
+            return []
     mutual = m.pattern.mutual or (
         not m.pattern.has_target
         and not m.pattern.nominal
@@ -1482,15 +1534,6 @@ def _events_for(
         # sentence is too often about a thing ("released its budget", "signed it").
         why.append(f"root {code[:2]} needs a resolved target actor")
         return []
-    sensed = f"posture: {tree.tokens[governor].text}" if governor is not None else None
-    if not m.pattern.as_written and one_sided is None:
-        before = code
-        code, targets = _sense_of(m, code, tree, by_head, sources, targets)
-        if code != before:
-            sensed = SENSES.get(code, "its clause")
-        if figurative_fight(tree.tokens[m.trigger].lemma, code, sources, targets):
-            why.append("a fight between institutions of politics: a quarrel, no force")
-            return []
     pairs: list[tuple[Mention | None, Mention | None]] = []
     if targets and _respectively(tree, m):
         # "Putin and Erdogan, who backed the government and rebels respectively": pair in order.
@@ -1617,7 +1660,12 @@ def _sense_of(
         return _mention(tree, i, by_head, possessor=True)
 
     code, targets = deployment(code, m.pattern, tree, m.clause, sources, targets, find)
-    code = released(code, tree, m.target)
+    code = released(code, tree, m.target, bool(targets))
+    captive = captured(code, tree, m.trigger, m.target, bool(targets))
+    if captive != code and not targets and m.target is not None:
+        # "the two men were captured": people taken, named or not
+        targets = [v for i in tree.conjuncts(m.target) if (v := victim(tree, i)) is not None][:1]
+    code = captive
     if not targets and code[:2] in FORCE_ROOTS:
         noun = m.trigger if m.pattern.nominal else None
         aims = purpose_targets(tree, m.clause, noun)

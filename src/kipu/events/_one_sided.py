@@ -23,10 +23,11 @@ from kipu.events._unresolved import unresolved_mention
 from kipu.records import Actor, Mention
 
 # Roots of acts done to someone whose doer a text may leave out: coercion (17: arrests,
-# expulsions, repression), assault (18), fighting (19), mass violence (20); and "found guilty"
-# (116), an act of a court.
+# expulsions, repression), assault (18), fighting (19), mass violence (20); "found guilty"
+# (116), an act of a court; the release of people (084, 0841: "he was released on bail").
 ONE_SIDED_ROOTS = frozenset({"17", "18", "19", "20"})
-ONE_SIDED_CODES = frozenset({"116"})
+ONE_SIDED_CODES = frozenset({"116", "084"})
+RELEASING = frozenset({"release", "free"})
 # Roots whose victim may be a thing: force hits buildings and convoys ("five hospitals were
 # bombed"); an arrest or a conviction is of people.
 THING_VICTIM_ROOTS = frozenset({"18", "19", "20"})
@@ -42,6 +43,8 @@ STATE_ACT_SECTORS = {
     "imprison": "JUD",
     "convict": "JUD",
     "sentence": "JUD",
+    "release": "JUD",
+    "free": "JUD",
     # the nouns of these acts: "his arrest in Egypt", "her detention in a Turkish jail"
     "detention": "COP",
     "imprisonment": "JUD",
@@ -93,8 +96,11 @@ class OneSided:
     form: str
 
 
-def one_sided_code(code: str) -> bool:
-    """True for the acts this module codes with an unnamed doer."""
+def one_sided_code(code: str, lemma: str | None = None) -> bool:
+    """True for the acts this module codes with an unnamed doer (a release only by its own
+    verb or noun: "was released", "was freed"; "is returned to the UK" is no release)."""
+    if code[:3] == "084":
+        return lemma is None or lemma in RELEASING
     return code[:2] in ONE_SIDED_ROOTS and code[:3] != "170" or code[:3] in ONE_SIDED_CODES
 
 
@@ -110,7 +116,8 @@ def unnamed_doer(
     of its clause does not leave the doer out, the clause names no victim, or harm came by
     accident. ``find`` resolves a phrase head to its actor, ``physical`` tells a thing force can
     hit (the coder's lookups)."""
-    if not one_sided_code(code) or tree.tokens[trigger].lemma in NOT_ONE_SIDED_VERBS:
+    lemma = tree.tokens[trigger].lemma
+    if not one_sided_code(code, lemma) or lemma in NOT_ONE_SIDED_VERBS:
         return None
     form, victim_heads = _form(tree, trigger, source_heads)
     if form is None:
@@ -166,16 +173,20 @@ def _form(tree: Tree, trigger: int, source_heads: list[int]) -> tuple[str | None
 def _shared_passive(tree: Tree, trigger: int) -> int | None:
     """The passive subject a bare participle shares with the verb it is conjoined to ("were
     captured and killed": "killed" is passive too), or None."""
-    tok = tree.tokens[trigger]
-    if tok.dep != "conj" or tok.tag != "VBN" or tok.head == trigger:
-        return None
-    if tree.children(trigger, "nsubj", "nsubjpass", "aux", "auxpass", "agent", *OBJECT_DEPS):
-        return None
-    head = tok.head
-    if tree.children(head, "agent"):
-        return None
-    passive = tree.children(head, "nsubjpass")
-    return passive[0] if passive else None
+    node = trigger
+    for _ in range(6):  # up a list of participles: "neutralized, killed, injured or taken"
+        tok = tree.tokens[node]
+        if tok.dep != "conj" or tok.tag != "VBN" or tok.head == node:
+            return None
+        if tree.children(node, "nsubj", "nsubjpass", "aux", "auxpass", "agent", *OBJECT_DEPS):
+            return None
+        node = tok.head
+        if tree.children(node, "agent"):
+            return None
+        passive = tree.children(node, "nsubjpass")
+        if passive:
+            return passive[0]
+    return None
 
 
 def _weapon(tree: Tree, i: int) -> bool:

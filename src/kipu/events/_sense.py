@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kipu.events._one_sided import PERSON_NOUNS, PERSON_PRONOUNS
 from kipu.events._patterns import Pattern
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.records import Mention
@@ -44,16 +45,33 @@ OUSTING_VERBS = frozenset(
 # Verbs of fighting that, between institutions of politics, are a quarrel: "battles Congress".
 FIGHTING_VERBS = frozenset({"battle", "fight", "clash", "spar", "wrestle", "tussle", "war"})
 POLITICAL = frozenset({"GOV", "LEG", "JUD", "OPP", "PTY", "ELI"})
+# Armed groups people join and fight "with" ("fought with the YPG").
+ARMED_GROUPS = frozenset({"INS", "REB", "UAF", "IMG", "MIL"})
 # People whose release is a release of persons (0841), as the verb entries list them.
 RELEASED_PEOPLE = frozenset(
     "prisoner hostage detainee captive activist soldier journalist correspondent dissident "
     "opponent suspect national citizen crew sailor fisherman worker".split()
 )
 RELEASE_CODE, PEOPLE_RELEASE_CODE = "084", "0841"
+# Captures and seizures: of land they occupy (192), of people they arrest (173).
+CAPTURING_VERBS = frozenset({"capture", "seize", "recapture", "retake"})
+CAPTURE_CODES = frozenset({"190", "171"})
+OCCUPY_CODE, ARREST_CODE = "192", "173"
+TERRITORY = frozenset(
+    "village town city area district neighbourhood neighborhood region province territory "
+    "stronghold enclave island hill hillside mountain valley border crossing checkpoint base "
+    "airport airbase port harbour harbor position outpost coast settlement land capital "
+    # buildings held like ground: "captured the stadium and the hospital"
+    "stadium hospital school building compound headquarters palace prison barracks garrison "
+    "mosque church bridge dam refinery plant".split()
+)
+SHARES = frozenset("swath swathe part much most half rest bulk portion share".split())
 # Why a code changed, for the event's rule.
 SENSES = {
     DEPLOYMENT_CODE: "troops sent to a place: a deployment",
     PEOPLE_RELEASE_CODE: "people released",
+    OCCUPY_CODE: "territory taken",
+    ARREST_CODE: "people captured",
 }
 # Verbs by which someone orders an act their own side does: "ordered the release of 200
 # prisoners" is the release (0841), "ordered an attack on the town" the attack.
@@ -122,12 +140,49 @@ def deployment(
     return DEPLOYMENT_CODE, []
 
 
-def released(code: str, tree: Tree, target: int | None) -> str:
-    """A release of people (0841) when the one released is a prisoner, hostage, detainee ...
-    ("the release of 200 prisoners"); the code unchanged otherwise."""
+def captured(code: str, tree: Tree, trigger: int, target: int | None, named: bool) -> str:
+    """What a capture or seizure took: territory (192: "captured large swaths of territory",
+    "seized the last strongholds") or people (173: "two men were captured by Kurdish
+    fighters"); the code unchanged for other things ("seized weapons": 171)."""
+    if tree.tokens[trigger].lemma not in CAPTURING_VERBS or code[:3] not in CAPTURE_CODES:
+        return code
+    if target is None:
+        return code
+    if _territory(tree, target):
+        return OCCUPY_CODE
+    if named or _people(tree, target):
+        return ARREST_CODE
+    return code
+
+
+def _people(tree: Tree, i: int) -> bool:
+    """People named by a noun, a name or a pronoun ("two men", "the prisoners", "he")."""
+    tok = tree.tokens[i]
+    if tok.pos == "PRON":
+        return tok.lemma.lower() in PERSON_PRONOUNS
+    return tok.lemma in RELEASED_PEOPLE or tok.lemma in PERSON_NOUNS or tok.ent == "PERSON"
+
+
+def _territory(tree: Tree, i: int) -> bool:
+    """A place one holds: a named place or a word for land ("swaths of territory")."""
+    tok = tree.tokens[i]
+    if tok.ent in ("GPE", "LOC") or tok.lemma in TERRITORY:
+        return True
+    return any(
+        _territory(tree, o)
+        for p in tree.children(i, "prep")
+        if tree.tokens[p].lemma == "of" and (tok.pos == "NUM" or tok.lemma in SHARES)
+        for o in tree.children(p, "pobj")
+    )
+
+
+def released(code: str, tree: Tree, target: int | None, named: bool) -> str:
+    """A release of people (0841) when the ones released are people ("the release of 200
+    prisoners", "he was released on bail"); the code unchanged otherwise."""
     if code != RELEASE_CODE or target is None:
         return code
-    return PEOPLE_RELEASE_CODE if tree.tokens[target].lemma in RELEASED_PEOPLE else code
+    people = _people(tree, target) or (named and tree.tokens[target].pos != "NOUN")
+    return PEOPLE_RELEASE_CODE if people else code
 
 
 def purpose_targets(tree: Tree, clause: int, noun: int | None) -> list[int]:
@@ -141,13 +196,22 @@ def purpose_targets(tree: Tree, clause: int, noun: int | None) -> list[int]:
     return out
 
 
-def figurative_fight(lemma: str, code: str, sources: list[Mention], targets: list[Mention]) -> bool:
-    """True for a fight between institutions of politics ("the mayor battles Congress for
-    funds", "the president fought the courts"): a quarrel, no act of force."""
+def figurative_fight(
+    tree: Tree, trigger: int, code: str, sources: list[Mention], targets: list[Mention]
+) -> bool:
+    """True for a fight that is no act of force between its sides: between institutions of
+    politics ("the mayor battles Congress for funds"), or people fighting with an armed group
+    they joined ("British nationals fighting with Islamic State", "he fought with the YPG")."""
+    lemma = tree.tokens[trigger].lemma
     if code[:2] not in FORCE_ROOTS or lemma not in FIGHTING_VERBS or not targets:
         return False
-    sides = [*sources, *targets]
-    return all(m.actor.sector in POLITICAL for m in sides)
+    if all(m.actor.sector in POLITICAL for m in [*sources, *targets]):
+        return True
+    beside = any(
+        tree.tokens[p].lemma in ("with", "alongside", "for") for p in tree.children(trigger, "prep")
+    )
+    joined = all(t.actor.sector in ARMED_GROUPS for t in targets)
+    return beside and joined and all(s.actor.sector in (None, "CVL") for s in sources)
 
 
 def _purpose_clauses(tree: Tree, clause: int, noun: int | None = None) -> list[int]:

@@ -66,3 +66,19 @@ def test_an_act_with_a_named_doer_is_not_one_sided() -> None:
 
 def test_a_figurative_target_is_no_act_of_force() -> None:
     assert not one_sided("Chad is among the countries targeted in the visa ban.")
+
+
+def test_a_release_with_no_doer_is_one_sided() -> None:
+    [e] = one_sided("The journalist was released on bail on Friday.")
+    assert e.cameo == "0841" and e.source is None
+
+
+def test_a_list_of_participles_shares_the_passive() -> None:
+    got = one_sided("The army said 40 militants had been captured, killed or injured.")
+    assert got and all(e.source is None for e in got)
+    assert sorted(e.root for e in got) == ["17", "19"]  # killed or injured: one act of force
+
+
+def test_a_participle_after_its_doer_has_its_doer() -> None:
+    got = code("Kenyan soldiers firing on the crowd wounded three students.")
+    assert any(e.source is not None and e.source.code == "KENMIL" for e in got)

@@ -56,3 +56,16 @@ def test_an_ordered_act_is_the_act_of_the_one_who_ordered_it() -> None:
     got = codes("The Kenyan president ordered the release of 200 prisoners.")
     assert any(s == "KENGOV" and c == "0841" for s, c, _ in got)
     assert not any(c.startswith("10") for _, c, _ in got)  # no demand on anyone
+
+
+def test_a_capture_of_people_is_an_arrest_and_of_land_an_occupation() -> None:
+    assert any(c == "173" for _, c, _ in codes("The two men were captured by Kenyan soldiers."))
+    got = codes("Kenyan troops captured large swaths of territory in the north.")
+    assert any(s == "KENMIL" and c == "192" for s, c, _ in got)
+    assert any(c == "192" for _, c, _ in codes("The rebels seized the last army strongholds."))
+
+
+def test_people_fighting_with_a_group_they_joined_use_no_force_on_it() -> None:
+    assert not any(
+        c.startswith("19") for _, c, _ in codes("He fought with Hezbollah fighters in Syria.")
+    )

@@ -65,6 +65,7 @@ from kipu.events._sense import (
     captured,
     deployment,
     figurative_fight,
+    figurative_object,
     posture,
     prepares_force,
     purpose_targets,
@@ -100,6 +101,8 @@ ASKING_ROOTS = frozenset({"02", "10"})
 # Roots of violence (assault, fight, mass violence): without an actor target, the object must be
 # a physical target, a place entity or one of these nouns (lemmas).
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+# Roots of acts done to someone against their will: coercion (17) and force.
+COERCION_ROOTS = FORCE_ROOTS | {"17"}
 PHYSICAL_TARGETS = frozenset(
     "village town city area district neighbourhood neighborhood region province border post "
     "checkpoint position base camp convoy vehicle truck car bus ship vessel boat plane aircraft "
@@ -187,7 +190,9 @@ NON_FACTUAL_WORDS = (
         "prospect risk fear idea option bid plea pressure condition precondition prevent avoid "
         "discuss consider oppose debate vote deny rule risk allegation claim report rumour rumor "
         "speculation suspicion accusation charge prepare expectation preparation push effort "
-        "attempt opportunity permission readiness willingness".split()
+        "attempt opportunity permission readiness willingness "
+        # what guards against an act names no act that happened: "measures against car bombs"
+        "precaution protection safeguard measure defence defense".split()
     )
 )
 # Prepositions after "VERB OBJECT" whose gerund is the object's act, not the subject's:
@@ -894,6 +899,8 @@ def _match_verb(
         if tree.tokens[c].pos in ("ADV", "ADP")
     }
     objects = tree.children(v.i, "nsubjpass") if passive else tree.children(v.i, *OBJECT_DEPS)
+    if not objects and v.dep == "acl" and v.tag == "VBN" and v.head != v.i:
+        objects = [v.head]  # "the regime, backed by Moscow": the regime is backed
     datives = tree.children(v.i, "dative", "iobj")
     direct_object = objects[0] if objects else None
     obj_words: set[str] = set()
@@ -1142,12 +1149,6 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
             return tree.conjuncts(tok.head)
         if tok.dep == "acl" and (root := _misparsed_main_verb(tree, node)) is not None:
             return tree.conjuncts(root)
-        if tok.dep == "acl" and tok.head != node and tree.tokens[tok.head].pos in ("NOUN", "PROPN"):
-            named = _mention(tree, tok.head, by_head) or unresolved_mention(tree, tok.head)
-            if tok.tag == "VBG" and named is not None:
-                return tree.conjuncts(tok.head)  # "Isis fighters surrendering to the SDF"
-            if tok.tag == "VBN" and agent:
-                return tree.conjuncts(agent[0])  # "civilians killed by government forces"
         if tok.dep in ("xcomp", "conj", "advcl", "acomp"):
             shared_passive = (
                 tok.dep == "conj"
@@ -1174,6 +1175,16 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         else:
             return []
     return []
+
+
+def _participle_agent(tree: Tree, v: int) -> list[int]:
+    """The agent of a past participle modifying its patient ("civilians killed by government
+    forces"), or nothing."""
+    tok = tree.tokens[v]
+    if tok.dep != "acl" or tok.tag != "VBN" or tok.head == v:
+        return []
+    agents = [o for a in tree.children(v, "agent") for o in tree.children(a, "pobj")]
+    return tree.conjuncts(agents[0]) if agents else []
 
 
 def _reduced_passive(tree: Tree, v: int) -> bool:
@@ -1388,6 +1399,11 @@ def _events_for(
         if noun.lemma in FORCE_NOUNS and noun.dep in SUBJECT_DEPS:
             own = _noun_sources(tree, noun.i, noun.i, by_head)
             sources = [s for i in own if (s := _mention(tree, i, by_head)) is not None]
+    if not sources and code[:2] in COERCION_ROOTS and not source_heads:
+        # "civilians killed by government forces", "two men detained by the police": the agent
+        # of a participle after its victims (not of a description: "rebels backed by Ankara").
+        source_heads = _participle_agent(tree, m.trigger)
+        sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
     if not sources and code[:2] in FORCE_ROOTS and not source_heads:
         # "a policeman was killed in an attack by rebels": the attack's own attacker.
         for prep, o in _preps(tree, [m.trigger]):
@@ -1478,6 +1494,9 @@ def _events_for(
         code, targets = _sense_of(m, code, tree, by_head, sources, targets)
         if code != before:
             sensed = SENSES.get(code, "its clause")
+        if figurative_object(tree, m.trigger, code, m.target):
+            why.append("a goal reached or a figure of speech, no force")
+            return []
         if figurative_fight(tree, m.trigger, code, sources, targets):
             why.append("a fight that is no force between its sides (a quarrel, or alongside)")
             return []

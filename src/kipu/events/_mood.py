@@ -142,6 +142,11 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
     modality = "actual"
     via: list[str] = []
     first = tree.tokens[v]
+    if _shares_mood(tree, v):
+        # "will attack and occupy", "whether they were killed or captured", "did not attack or
+        # kill": a verb conjoined with no subject, auxiliary or negation of its own is meant
+        # as the verb it is conjoined with.
+        return mood_of(tree, first.head, root)
     if (
         first.dep in ("ccomp", "acl")
         and tree.tokens[first.head].lemma in DEMAND_GOVERNORS
@@ -203,6 +208,21 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
     if hypothetical is not None:
         return Mood("possible", negated, True, hypothetical)
     return Mood(modality, negated, False, " ".join(via))
+
+
+def _shares_mood(tree: Tree, v: int) -> bool:
+    """True for a verb conjoined by "and"/"or" with no subject, auxiliary, negation or marker of
+    its own ("captured" in "were killed or captured"); "but" sets its own mood."""
+    tok = tree.tokens[v]
+    if tok.dep != "conj" or tok.head == v or tok.pos not in ("VERB", "AUX"):
+        return False
+    own = ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "expl")
+    if any(tree.tokens[c].dep in own for c in tree.kids[v]):
+        return False
+    return not any(
+        tree.tokens[c].dep == "cc" and tree.tokens[c].lemma in ("but", "yet")
+        for c in tree.kids[tok.head]
+    )
 
 
 def _hypothetical_host(tree: Tree, v: int) -> str | None:

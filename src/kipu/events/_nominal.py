@@ -54,7 +54,7 @@ MUTUAL_NOUNS = frozenset(
 # potential Turkish attack", "attacks on the UK are imminent".
 HEDGES = frozenset(
     "potential possible likely imminent planned future threatened feared expected anticipated "
-    "proposed alleged suspected apparent rumoured rumored looming new".split()
+    "proposed alleged suspected apparent rumoured rumored looming new near close".split()
 )
 
 

@@ -73,6 +73,12 @@ SENSES = {
     OCCUPY_CODE: "territory taken",
     ARREST_CODE: "people captured",
 }
+# Objects that make "hit"/"strike" a goal reached: "hit a record", "hit the target of 2%".
+GOAL_WORDS = frozenset("goal record high low milestone mark jackpot snag headline".split())
+MEASURED_GOALS = frozenset(
+    "spending aid inflation emission growth budget sale revenue deficit recruitment "
+    "vaccination production export import trade sales".split()
+)
 # Verbs by which someone orders an act their own side does: "ordered the release of 200
 # prisoners" is the release (0841), "ordered an attack on the town" the attack.
 ORDERING_VERBS = frozenset({"order", "authorise", "authorize"})
@@ -212,6 +218,25 @@ def figurative_fight(
     )
     joined = all(t.actor.sector in ARMED_GROUPS for t in targets)
     return beside and joined and all(s.actor.sector in (None, "CVL") for s in sources)
+
+
+def figurative_object(tree: Tree, trigger: int, code: str, target: int | None) -> bool:
+    """True for force verbs whose object is a goal, not a thing hit: "hit the 0.7% aid spending
+    target", "hit a record high", "struck a deal"; and "burnt out" (worn out)."""
+    tok = tree.tokens[trigger]
+    if code[:2] not in FORCE_ROOTS:
+        return False
+    if tok.lemma == "burn" and any(tree.tokens[c].lemma == "out" for c in tree.kids[trigger]):
+        return True
+    if tok.lemma not in ("hit", "strike", "reach", "miss") or target is None:
+        return False
+    obj = tree.tokens[target]
+    if obj.lemma in GOAL_WORDS:
+        return True
+    mods = [tree.tokens[c] for c in tree.children(target, "compound", "amod", "nmod", "nummod")]
+    return obj.lemma == "target" and any(
+        m.lemma in MEASURED_GOALS or m.ent in ("PERCENT", "MONEY", "CARDINAL") for m in mods
+    )
 
 
 def _purpose_clauses(tree: Tree, clause: int, noun: int | None = None) -> list[int]:

@@ -67,7 +67,7 @@ class TimeScope:
 
     def _dated(self, sentence: Sentence, tree: Tree, trigger: int, path: list[int]) -> str | None:
         """The date or era that places the act more than a year before the article."""
-        on_path = set(path) | _own(tree, trigger)
+        on_path = set(path) | _own(tree, trigger) | _when(tree, trigger)
         for mention in find_dates(sentence, self.text):
             if mention.attach not in on_path:
                 continue
@@ -149,6 +149,18 @@ def _own(tree: Tree, trigger: int) -> set[int]:
     invasion of Afghanistan in 1979" dates the invasion."""
     stop = frozenset({"advcl", "ccomp", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"})
     return set(tree.subtree(trigger, stop=stop))
+
+
+def _when(tree: Tree, trigger: int) -> set[int]:
+    """The words of a "when" clause that dates the act ("the territory occupied by Isis when it
+    swept through Iraq in 2014")."""
+    out: set[int] = set()
+    for c in tree.children(trigger, "advcl"):
+        if any(
+            tree.tokens[k].lemma in ("when", "while") for k in tree.children(c, "advmod", "mark")
+        ):
+            out.update(tree.subtree(c))
+    return out
 
 
 def _ongoing(tree: Tree, path: list[int], published: date | None) -> str | None:

@@ -69,3 +69,19 @@ def test_people_fighting_with_a_group_they_joined_use_no_force_on_it() -> None:
     assert not any(
         c.startswith("19") for _, c, _ in codes("He fought with Hezbollah fighters in Syria.")
     )
+
+
+def test_a_goal_reached_is_no_force() -> None:
+    assert not codes("Norway hit the 0.7% aid spending target last year.")
+
+
+def test_a_conjoined_verb_shares_the_mood_of_its_first() -> None:
+    got = codes("Kenya will attack and occupy the border town.")
+    assert not any(c == "192" for _, c, _ in got)  # the occupation is intended, not done
+    assert not code("It is not known whether the fighters were killed or captured.")
+
+
+def test_a_participle_names_its_agent_for_force_not_for_a_description() -> None:
+    got = codes("Civilians killed by Kenyan soldiers were buried on Monday.")
+    assert any(s == "KENMIL" and c.startswith("19") for s, c, _ in got)
+    assert not codes("The rebels, backed by Kenya, held the town.")

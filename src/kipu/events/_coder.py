@@ -192,7 +192,7 @@ NON_FACTUAL_WORDS = (
         "speculation suspicion accusation charge prepare expectation preparation push effort "
         "attempt opportunity permission readiness willingness "
         # what guards against an act names no act that happened: "measures against car bombs"
-        "precaution protection safeguard measure defence defense".split()
+        "precaution protection safeguard measure defence defense brace talk".split()
     )
 )
 # Prepositions after "VERB OBJECT" whose gerund is the object's act, not the subject's:

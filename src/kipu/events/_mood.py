@@ -191,6 +191,8 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
                 return Mood("possible", negated, True, ct.text)
             elif ct.dep == "mark" and ct.lemma in CONDITIONAL_MARKS:
                 return Mood("possible", negated, True, ct.text)
+            elif ct.dep == "mark" and ct.lemma == "until" and _present(tree, node):
+                return Mood("possible", negated, True, ct.text)  # "until Raqqa is retaken"
         perceived = tok.dep == "ccomp" and tree.tokens[tok.head].lemma in PERCEPTION_VERBS
         if (tok.dep not in ("xcomp", "acomp") and not perceived) or tok.head == node:
             break
@@ -208,6 +210,14 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
     if hypothetical is not None:
         return Mood("possible", negated, True, hypothetical)
     return Mood(modality, negated, False, " ".join(via))
+
+
+def _present(tree: Tree, v: int) -> bool:
+    """True for a verb in the present tense (its own form or its auxiliary's)."""
+    forms = [tree.tokens[v], *(tree.tokens[c] for c in tree.children(v, "aux", "auxpass"))]
+    return any(t.tag in ("VBZ", "VBP") for t in forms) and not any(
+        t.tag in ("VBD", "MD") for t in forms
+    )
 
 
 def _shares_mood(tree: Tree, v: int) -> bool:

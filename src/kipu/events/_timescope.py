@@ -39,6 +39,8 @@ LONG_UNITS = frozenset({"year", "decade", "century", "generation"})
 # Wars of the past named by their sides or their kind: "the Iran-Iraq war", "the cold war",
 # "the second world war".
 PAST_WAR_WORDS = frozenset({"cold", "world"})
+# Roots of acts done to people whose simple-present passive tells a rule, not news.
+HARM_ROOTS = frozenset({"17", "18", "19", "20"})
 # Relations by which a clause shares the time of the clause it depends on ("captured the city,
 # killing dozens"; "has been a backer since 2011, arming rebel groups").
 SHARED_TIME_DEPS = frozenset({"xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj"})
@@ -63,6 +65,8 @@ class TimeScope:
         state = _ongoing(tree, path, self.published)
         if state is not None:
             return state
+        if event.root in HARM_ROOTS and _habitual_passive(tree, trigger):
+            return "a habitual present ('journalists are killed for ...')"
         return self._dated(sentence, tree, trigger, path)
 
     def _dated(self, sentence: Sentence, tree: Tree, trigger: int, path: list[int]) -> str | None:
@@ -149,6 +153,16 @@ def _own(tree: Tree, trigger: int) -> set[int]:
     invasion of Afghanistan in 1979" dates the invasion."""
     stop = frozenset({"advcl", "ccomp", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"})
     return set(tree.subtree(trigger, stop=stop))
+
+
+def _habitual_passive(tree: Tree, v: int) -> bool:
+    """True for a passive in the simple present ("journalists are killed for recording", "men
+    are routinely abused"): what happens as a rule, not an act of the news ("are being
+    killed" is going on; "were killed" happened)."""
+    aux = [tree.tokens[c] for c in tree.children(v, "auxpass", "aux")]
+    if not any(a.dep == "auxpass" and a.tag in ("VBZ", "VBP") for a in aux):
+        return False
+    return not any(a.lemma == "be" and a.tag == "VBG" for a in aux)
 
 
 def _when(tree: Tree, trigger: int) -> set[int]:

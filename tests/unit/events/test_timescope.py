@@ -61,3 +61,14 @@ def test_explain_says_why_an_act_is_history() -> None:
     [sentence] = explain_events(resolve("Peru has long backed the rebels.", PUBLISHED))
     assert not sentence.events
     assert any("history, a habitual state" in note for note in sentence.notes)
+
+
+def test_a_passive_in_the_simple_present_tells_a_rule_not_news() -> None:
+    assert not coded("Journalists are killed simply for reporting the war.")
+    assert coded("Civilians are being killed in the north.")
+
+
+def test_an_act_until_which_something_goes_on_has_not_happened() -> None:
+    assert not any(
+        e.cameo.startswith("17") for e in coded("Peru will fight until the rebels are destroyed.")
+    )

@@ -41,7 +41,20 @@ def beside(tree: Tree, heads: list[int]) -> list[int]:
                 out.extend(o for p in tree.children(c, "pobj") for o in tree.conjuncts(p))
             elif tok.dep == "cc" and tok.lemma == "as" and _as_well_as(tree, c):
                 out.extend(_second_subjects(tree, h))
+        out.extend(_listed_after_colon(tree, h))
     return list(dict.fromkeys(out))
+
+
+def _listed_after_colon(tree: Tree, head: int) -> list[int]:
+    """The members a plural subject names after a colon at the end of its clause ("Seven states
+    expelled Syria's envoys: Britain, France and Germany"), which the parse hangs on the verb."""
+    tok = tree.tokens[head]
+    if tok.tag not in ("NNS", "NNPS") or tok.dep not in ("nsubj", "nsubjpass") or tok.head == head:
+        return []
+    for c in tree.children(tok.head, "npadvmod", "appos", "dep", "attr", "parataxis"):
+        if c > 0 and tree.tokens[c - 1].text in (":", "–", "—") and tree.tokens[c].pos == "PROPN":
+            return tree.conjuncts(c)
+    return []
 
 
 def several(tree: Tree, mentions: list[Mention]) -> list[Mention]:

@@ -67,3 +67,8 @@ def test_one_actor_named_twice_is_one_event() -> None:
     text = "Two Kenyan ministers and the Kenyan president met Ugandan officials in Kampala."
     got = [(s, t) for s, c, t in triples(code(text)) if c.startswith("04")]
     assert len([s for s, _ in got if s == "KENGOV"]) == 1
+
+
+def test_members_listed_after_a_colon_each_act() -> None:
+    text = "Five states expelled Belarusian envoys: Norway, Finland, Denmark, Sweden and Iceland."
+    assert sources(text, "16") == ["DNK", "FIN", "ISL", "NOR", "SWE"]

@@ -64,6 +64,7 @@ from kipu.events._sense import (
     SENSES,
     captured,
     deployment,
+    expelled,
     figurative_fight,
     figurative_object,
     posture,
@@ -1177,6 +1178,21 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
     return []
 
 
+def _passive_between(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[Mention]:
+    """The sides of a passive act with no agent named by "between" ("an agreement was signed
+    between Kenya and Uganda", "talks were held between the two governments")."""
+    if not tree.children(v, "nsubjpass") or tree.children(v, "agent"):
+        return []
+    return [
+        found
+        for p in tree.children(v, "prep")
+        if tree.tokens[p].lemma == "between"
+        for o in tree.children(p, "pobj")
+        for i in tree.conjuncts(o)
+        if (found := _mention(tree, i, by_head)) is not None
+    ]
+
+
 def _participle_agent(tree: Tree, v: int) -> list[int]:
     """The agent of a past participle modifying its patient ("civilians killed by government
     forces"), or nothing."""
@@ -1422,6 +1438,12 @@ def _events_for(
         sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
         if len(sources) < 2:
             sources = []
+    between_sides = False
+    if not sources and not m.pattern.as_written and code[:2] in MUTUAL_NOUN_ROOTS:
+        # "an agreement was signed between Kenya and Uganda": both sides did it, to each other.
+        sides = _passive_between(tree, m.trigger, by_head)
+        if len(sides) > 1:
+            sources, between_sides = sides, True
     if not sources and m.pattern.as_written:
         # PETRARCH reads a noun phrase's actor off any name in it: "Ithilen's militia".
         sources = [s for i in source_heads if (s := inner_mention(tree, i, by_head)) is not None]
@@ -1545,6 +1567,7 @@ def _events_for(
         not targets
         and (code[:2] in TARGETED_ROOTS or (code[:2] == "16" and m.pattern.has_target))
         and not (len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or mutual) and m.target is None)
+        and not between_sides
         and not (evaluation and m.target is not None)
         # An imported entry keeps the target rule its dictionary was validated with.
         and not (not m.pattern.as_written and _licensed_alone(m.pattern, code))
@@ -1569,7 +1592,9 @@ def _events_for(
         pairs = [(one_sided.source, t) for t in targets] or [(one_sided.source, None)]
     elif targets:
         pairs = [(s, t) for s in sources for t in targets]
-    elif len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or mutual) and m.target is None:
+    elif between_sides or (
+        len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or mutual) and m.target is None
+    ):
         # Only when no object names what was done: "supported the Kurds' fight" is not mutual.
         pairs = [(s, t) for s in sources for t in sources if s is not t]
     elif m.pattern.as_written:
@@ -1680,6 +1705,7 @@ def _sense_of(
 
     code, targets = deployment(code, m.pattern, tree, m.clause, sources, targets, find)
     code = released(code, tree, m.target, bool(targets))
+    code = expelled(code, tree, m.target)
     captive = captured(code, tree, m.trigger, m.target, bool(targets))
     if captive != code and not targets and m.target is not None:
         # "the two men were captured": people taken, named or not

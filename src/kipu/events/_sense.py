@@ -66,12 +66,16 @@ TERRITORY = frozenset(
     "mosque church bridge dam refinery plant".split()
 )
 SHARES = frozenset("swath swathe part much most half rest bulk portion share".split())
+# Diplomats expelled (161: relations reduced), not people deported (174).
+EXPEL_CODE, DIPLOMATIC_EXPULSION = "174", "161"
+DIPLOMATS = frozenset("diplomat envoy ambassador attache attaché consul".split())
 # Why a code changed, for the event's rule.
 SENSES = {
     DEPLOYMENT_CODE: "troops sent to a place: a deployment",
     PEOPLE_RELEASE_CODE: "people released",
     OCCUPY_CODE: "territory taken",
     ARREST_CODE: "people captured",
+    DIPLOMATIC_EXPULSION: "diplomats expelled",
 }
 # Objects that make "hit"/"strike" a goal reached: "hit a record", "hit the target of 2%".
 GOAL_WORDS = frozenset("goal record high low milestone mark jackpot snag headline".split())
@@ -189,6 +193,13 @@ def released(code: str, tree: Tree, target: int | None, named: bool) -> str:
         return code
     people = _people(tree, target) or (named and tree.tokens[target].pos != "NOUN")
     return PEOPLE_RELEASE_CODE if people else code
+
+
+def expelled(code: str, tree: Tree, target: int | None) -> str:
+    """Diplomats expelled: relations reduced (161), not people deported (174)."""
+    if code[:3] != EXPEL_CODE or target is None:
+        return code
+    return DIPLOMATIC_EXPULSION if tree.tokens[target].lemma in DIPLOMATS else code
 
 
 def purpose_targets(tree: Tree, clause: int, noun: int | None) -> list[int]:

@@ -68,3 +68,13 @@ def test_an_act_told_again_by_its_noun_is_not_a_new_event() -> None:
 def test_a_noun_under_the_verb_it_is_the_subject_of_adds_only_a_target() -> None:
     got = triples(code("Turkish airstrikes killed ten fighters near the border."))
     assert [c for _, c, _ in got if c.startswith("19")] == ["190"]
+
+
+def test_a_passive_act_between_two_sides_is_done_by_both() -> None:
+    got = triples(code("A trade agreement was signed between Kenya and Uganda on Monday."))
+    assert ("KEN", "057", "UGA") in got and ("UGA", "057", "KEN") in got
+
+
+def test_diplomats_expelled_reduce_relations() -> None:
+    got = code("The expulsion of Ugandan diplomats sparked a row.")
+    assert [(e.cameo, e.target.code if e.target else None) for e in got] == [("161", "UGAGOV")]

@@ -206,10 +206,25 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
             modality = "intent"
             via.append(gov.text)
         node = tok.head
-    hypothetical = _hypothetical_host(tree, node)
+    hypothetical = _hypothetical_host(tree, node) or _hypothetical_time(tree, node)
     if hypothetical is not None:
         return Mood("possible", negated, True, hypothetical)
     return Mood(modality, negated, False, " ".join(via))
+
+
+def _hypothetical_time(tree: Tree, v: int) -> str | None:
+    """The modal of the clause a time clause belongs to: "thousands may die as forces storm the
+    town" (the storming is foreseen, like the deaths)."""
+    tok = tree.tokens[v]
+    if tok.dep != "advcl" or tok.head == v:
+        return None
+    marks = [tree.tokens[c].lemma for c in tree.children(v, "mark", "advmod")]
+    if not any(m in ("as", "when") for m in marks):
+        return None
+    for c in tree.children(tok.head, "aux"):
+        if tree.tokens[c].lemma in ("may", "might", "could"):
+            return tree.tokens[c].text
+    return None
 
 
 def _present(tree: Tree, v: int) -> bool:

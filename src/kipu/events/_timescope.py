@@ -91,7 +91,28 @@ class TimeScope:
                 if when is not None and _long_before(when.date, when.precision, self.published):
                     return f"dated {words!r}"
         war = _past_war(tree, path)
-        return f"during {war!r}" if war else None
+        if war:
+            return f"during {war!r}"
+        return self._dated_before(sentence, tree, path)
+
+    def _dated_before(self, sentence: Sentence, tree: Tree, path: list[int]) -> str | None:
+        """The old date of the clause an "and" clause continues ("He returned to the UK in
+        November 2015 and police arrested him"): the second act follows the first."""
+        top = tree.tokens[path[-1]]
+        if top.dep != "conj" or top.head == top.i or self.published is None:
+            return None
+        if any(tree.tokens[c].lemma in ("but", "yet") for c in tree.kids[top.head]):
+            return None
+        if any(m.attach in _own(tree, top.i) for m in find_dates(sentence, self.text)):
+            return None  # the "and" clause has a date of its own
+        first = _own(tree, top.head)
+        for mention in find_dates(sentence, self.text):
+            if mention.attach not in first:
+                continue
+            when = parse_temporal(mention.text, self.published, forward=False)
+            if when is not None and _long_before(when.date, when.precision, self.published):
+                return f"dated {mention.text!r} (the clause it follows)"
+        return None
 
 
 def in_scope(

@@ -72,3 +72,13 @@ def test_an_act_until_which_something_goes_on_has_not_happened() -> None:
     assert not any(
         e.cameo.startswith("17") for e in coded("Peru will fight until the rebels are destroyed.")
     )
+
+
+def test_an_and_clause_follows_the_old_date_of_the_clause_before() -> None:
+    text = "He returned to Peru in November 2015 and police arrested him at the airport."
+    assert not any(e.cameo == "173" for e in coded(text))
+
+
+def test_a_time_clause_of_a_foreseen_outcome_is_foreseen() -> None:
+    text = "Thousands may die as Chilean forces storm the last rebel stronghold."
+    assert not any(e.root == "19" for e in coded(text))

@@ -42,6 +42,7 @@ from kipu.events._mood import (
     shift,
 )
 from kipu.events._nominal import (
+    WEAPONS,
     implied_mentions,
     modifier_sources,
     names_an_act,
@@ -193,7 +194,9 @@ NON_FACTUAL_WORDS = (
         "speculation suspicion accusation charge prepare expectation preparation push effort "
         "attempt opportunity permission readiness willingness "
         # what guards against an act names no act that happened: "measures against car bombs"
-        "precaution protection safeguard measure defence defense brace talk".split()
+        "precaution protection safeguard measure defence defense brace talk "
+        # a noun that says what something is: "condemned the attack as a strike on civilians"
+        "as".split()
     )
 )
 # Prepositions after "VERB OBJECT" whose gerund is the object's act, not the subject's:
@@ -404,7 +407,7 @@ def _code_sentence(
         events.extend(found)
     for e in events:
         root, source, target = _told_key(e)
-        told.update({(root, source, target), (root, source, "*")})
+        told.update({(root, source, target), (root, source, "*"), (root, "*", target)})
     for m in statements:
         reasons: list[str] = []
         made = _events_for(m, sentence, tree, by_head, doc_id, input_id, date, reasons)
@@ -447,7 +450,10 @@ def _told(event: Event, told: set[tuple[str, str | None, str | None]]) -> bool:
     sides, or the same root and doer when the noun names no target ("Kenya's offensive" after
     "Kenya launched an offensive against the rebels")."""
     root, source, target = _told_key(event)
-    return (root, source, target) in told or (target is None and (root, source, "*") in told)
+    if (root, source, target) in told or (target is None and (root, source, "*") in told):
+        return True
+    # "condemned the attack as a strike on civilians": a noun naming no doer, of an act told
+    return event.one_sided and source is None and (root, "*", target) in told
 
 
 def _statement_veto(event: Event, m: _Match, tree: Tree, events: list[Event]) -> str | None:
@@ -1412,7 +1418,7 @@ def _events_for(
     if not sources and code[:2] in FORCE_ROOTS and len(source_heads) == 1:
         # "Russia's shelling killed ten", "an attack by Hamas wounded two": the attacker.
         noun = tree.tokens[source_heads[0]]
-        if noun.lemma in FORCE_NOUNS and noun.dep in SUBJECT_DEPS:
+        if (noun.lemma in FORCE_NOUNS or noun.lemma in WEAPONS) and noun.dep in SUBJECT_DEPS:
             own = _noun_sources(tree, noun.i, noun.i, by_head)
             sources = [s for i in own if (s := _mention(tree, i, by_head)) is not None]
     if not sources and code[:2] in COERCION_ROOTS and not source_heads:

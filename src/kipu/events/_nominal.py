@@ -37,6 +37,9 @@ PATIENT_NOUNS = frozenset(
     "assassination execution torture deportation conviction sentencing trial release "
     "disappearance".split()
 )
+# Weapons whose nationality names the forces that fired them ("Russian missiles hit the
+# market"); platforms (jets, drones, warships) are agents of the actor stage.
+WEAPONS = frozenset("missile rocket shell mortar bomb munition bullet torpedo".split())
 # Kinds of country words that name a state ("Turkey", "US", "Turkish"; capitals are places).
 COUNTRY_KINDS = ("name", "short", "adjective")
 # Nouns that name a state of affairs, not an act that happened at a time: "Trump's hostility",
@@ -71,7 +74,8 @@ def implied_mentions(
             continue
         noun = tree.tokens[tok.head]
         entries = index.nouns.get(noun.lemma)
-        if noun.pos != "NOUN" or not entries or _hyphenated(tree, tok.i):
+        weapon = noun.lemma in WEAPONS  # "Russian missiles hit the market"
+        if noun.pos != "NOUN" or not (entries or weapon) or _hyphenated(tree, tok.i):
             continue
         if tok.pos not in ("ADJ", "PROPN"):
             continue
@@ -79,8 +83,9 @@ def implied_mentions(
         actor = _organisation(words, noun.text) if tok.pos == "PROPN" else None
         country = _country(words) if tok.ent in ("NORP", "GPE") else None
         if actor is None and country is not None:
-            roots = {p.code[:2] for p in entries}
-            military, government = roots & MILITARY_ROOTS, roots & GOVERNMENT_ROOTS
+            roots = {p.code[:2] for p in entries or ()}
+            military = weapon or roots & MILITARY_ROOTS
+            government = roots & GOVERNMENT_ROOTS
             sector = "MIL" if military else "GOV" if government else None
             actor = Actor(
                 text=words,

@@ -129,6 +129,8 @@ def unnamed_doer(
     for h in victim_heads:
         if tree.tokens[h].lemma in WEAPON_NOUNS:
             return None  # "airstrikes were carried out": the act itself, no victim
+        if any(tree.tokens[d].lemma in ("no", "none") for d in tree.children(h, "det")):
+            return None  # "no crew members were injured": no one was
         found = find(h) or unresolved_mention(tree, h) or _person(tree, h)
         unnamed = [v for v in victims if v.actor.code is None]
         if found is not None and found.actor.code is None and unnamed:

@@ -78,3 +78,11 @@ def test_a_passive_act_between_two_sides_is_done_by_both() -> None:
 def test_diplomats_expelled_reduce_relations() -> None:
     got = code("The expulsion of Ugandan diplomats sparked a row.")
     assert [(e.cameo, e.target.code if e.target else None) for e in got] == [("161", "UGAGOV")]
+
+
+def test_a_noun_saying_what_an_act_was_is_not_a_new_act() -> None:
+    text = (
+        "Russian missiles hit a Ukrainian market on Monday. "
+        "Ukraine condemned the attack as a deliberate strike on civilians."
+    )
+    assert len(roots(code(text), "19")) == 1

@@ -82,3 +82,7 @@ def test_a_list_of_participles_shares_the_passive() -> None:
 def test_a_participle_after_its_doer_has_its_doer() -> None:
     got = code("Kenyan soldiers firing on the crowd wounded three students.")
     assert any(e.source is not None and e.source.code == "KENMIL" for e in got)
+
+
+def test_no_victims_is_no_act() -> None:
+    assert not code("No crew members were injured, the coast guard said.")

@@ -51,6 +51,7 @@ from kipu.events._nominal import (
     source_only,
 )
 from kipu.events._one_sided import (
+    NOT_ONE_SIDED_VERBS,
     OneSided,
     implied_state,
     one_sided_code,
@@ -1136,6 +1137,11 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         passive_subjects = tree.children(node, "nsubjpass")
         if passive_subjects and not agent and _engaged_in(tree, node) is not None:
             return tree.conjuncts(passive_subjects[0])  # "were engaged in": they did it
+        if agent and not passive_subjects and tok.tag == "VBN" and tok.dep == "conj":
+            return tree.conjuncts(agent[0])  # "was betrayed and arrested by soldiers"
+        if not passive_subjects and tok.dep == "conj" and tree.children(node, "auxpass"):
+            # "had surrendered or been killed": a passive whose patient is the subject before.
+            return tree.conjuncts(agent[0]) if agent else []
         if passive_subjects and shared_passive:
             # "300 militants had been neutralized, killed or injured": passive too, by the agent.
             return tree.conjuncts(agent[0]) if agent else []
@@ -1265,7 +1271,10 @@ def _noun_sources(tree: Tree, n: int, clause: int, by_head: dict[int, Mention]) 
     nationality modifying it), else the subject of the verb reporting it."""
     poss = tree.children(n, "poss")
     if poss and patient_possessor(tree, n) is None:
-        return tree.conjuncts(poss[0])
+        pronoun = tree.tokens[poss[0]].pos == "PRON" and _mention(tree, poss[0], by_head) is None
+        if not (pronoun and clause != n):
+            return tree.conjuncts(poss[0])
+        # "The SDF began its assault on Raqqa": "its" is the subject of the verb reporting it.
     by = [
         o
         for p in tree.children(n, "prep")
@@ -1426,6 +1435,12 @@ def _events_for(
         # of a participle after its victims (not of a description: "rebels backed by Ankara").
         source_heads = _participle_agent(tree, m.trigger)
         sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
+    trigger_tok = tree.tokens[m.trigger]
+    if not sources and not source_heads and trigger_tok.dep == "acl" and trigger_tok.tag == "VBN":
+        if trigger_tok.lemma in LIGHT_VERBS and trigger_tok.head != m.trigger:
+            # "US sanctions imposed on Russia": the act's doer named on the noun it reports.
+            source_heads = _noun_sources(tree, trigger_tok.head, trigger_tok.head, by_head)
+            sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
     if not sources and code[:2] in FORCE_ROOTS and not source_heads:
         # "a policeman was killed in an attack by rebels": the attack's own attacker.
         for prep, o in _preps(tree, [m.trigger]):
@@ -1552,6 +1567,10 @@ def _events_for(
     if code[:2] in FORCE_ROOTS and m.target is not None and targets:
         # "captured the hospital", "shelled the school": a building is a place, not its staff.
         targets = [t for t in targets if tree.tokens[t.head].lemma not in PHYSICAL_TARGETS]
+    if not targets and code[:2] in FORCE_ROOTS and m.target is not None and one_sided is None:
+        # "the Kurds were attacked by the Turkish army": people no dictionary places are hit.
+        hit = victim(tree, m.target) if trigger_tok.lemma not in NOT_ONE_SIDED_VERBS else None
+        targets = [hit] if hit is not None and hit.actor.text.lower() not in ("it", "they") else []
     if not targets and code[:2] in FORCE_ROOTS and m.pattern.has_target and one_sided is None:
         # "fought an insurgency", "fought elections", "fought alongside the SDF": force is used
         # on someone or on something physical (a village, a convoy, positions), or it is not coded.

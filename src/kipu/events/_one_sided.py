@@ -45,6 +45,7 @@ STATE_ACT_SECTORS = {
     "sentence": "JUD",
     "release": "JUD",
     "free": "JUD",
+    "lock": "COP",
     # the nouns of these acts: "his arrest in Egypt", "her detention in a Turkish jail"
     "detention": "COP",
     "imprisonment": "JUD",
@@ -132,6 +133,8 @@ def unnamed_doer(
         if any(tree.tokens[d].lemma in ("no", "none") for d in tree.children(h, "det")):
             return None  # "no crew members were injured": no one was
         found = find(h) or unresolved_mention(tree, h) or _person(tree, h)
+        if found is None and lemma in STATE_ACT_SECTORS:
+            found = _named(tree, h)  # only people are arrested, jailed or convicted
         unnamed = [v for v in victims if v.actor.code is None]
         if found is not None and found.actor.code is None and unnamed:
             continue  # "men and boys were killed": one event for the victims no one names
@@ -160,6 +163,11 @@ def _form(tree: Tree, trigger: int, source_heads: list[int]) -> tuple[str | None
     shared = _shared_passive(tree, trigger)
     if shared is not None:
         return "a passive with no doer", tree.conjuncts(shared)
+    if tok.dep == "conj" and tree.children(trigger, "auxpass") and tok.head != trigger:
+        # "had surrendered or been killed": the subject of the verb before is the patient
+        before = tree.children(tok.head, "nsubj", "nsubjpass")
+        if before and not tree.children(trigger, "agent"):
+            return "a passive with no doer", tree.conjuncts(before[0])
     subjects = tree.children(trigger, "nsubj")
     if subjects and tok.tag == "VBN" and tok.dep == "ROOT" and not tree.children(trigger, "aux"):
         if not tree.children(trigger, *OBJECT_DEPS):
@@ -247,6 +255,25 @@ def _person(tree: Tree, i: int) -> Mention | None:
         rule=f"unresolved: victims no dictionary places ({text!r})",
     )
     return Mention(head=i, start=start, end=end, actor=actor)
+
+
+def _named(tree: Tree, i: int) -> Mention | None:
+    """Whoever a noun or name of an arrest's victim names, with no code ("Rojkan", "all
+    credible challengers")."""
+    tok = tree.tokens[i]
+    if tok.pos not in ("NOUN", "PROPN") or tok.ent in ("DATE", "TIME", "MONEY", "PERCENT"):
+        return None
+    start = min([i, *(c for c in tree.kids[i] if c < i and tree.tokens[c].dep != "punct")])
+    text = " ".join(t.text for t in tree.tokens[start : i + 1])
+    actor = Actor(
+        text=text,
+        name=text if tok.pos == "PROPN" else None,
+        code=None,
+        country=None,
+        sector=None,
+        rule=f"unresolved: the one {tree.tokens[i].text!r} names, no dictionary places it",
+    )
+    return Mention(head=i, start=start, end=i + 1, actor=actor)
 
 
 def implied_state(tree: Tree, trigger: int) -> Mention | None:

@@ -86,3 +86,20 @@ def test_a_noun_saying_what_an_act_was_is_not_a_new_act() -> None:
         "Ukraine condemned the attack as a deliberate strike on civilians."
     )
     assert len(roots(code(text), "19")) == 1
+
+
+def test_a_participle_of_a_reporting_verb_takes_the_doer_its_noun_names() -> None:
+    got = triples(code("Sweeping Canadian sanctions imposed on Iran last week hurt its banks."))
+    assert ("CANGOV", "163", "IRN") in got
+
+
+def test_a_possessive_pronoun_of_an_act_is_the_subject_that_reports_it() -> None:
+    got = triples(code("The Kenyan army began its assault on the port in June."))
+    assert ("KENMIL", "190", None) in got
+
+
+def test_people_hit_by_a_named_doer_are_its_target_though_no_dictionary_places_them() -> None:
+    got = code("Three men were attacked by the Kenyan army.")
+    assert any(
+        e.source is not None and e.target is not None and e.target.text == "Three men" for e in got
+    )

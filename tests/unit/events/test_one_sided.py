@@ -86,3 +86,13 @@ def test_a_participle_after_its_doer_has_its_doer() -> None:
 
 def test_no_victims_is_no_act() -> None:
     assert not code("No crew members were injured, the coast guard said.")
+
+
+def test_a_passive_after_an_active_verb_is_done_to_its_subject() -> None:
+    [e] = one_sided("The rebels held out for weeks and were finally killed in the valley.")
+    assert e.source is None and e.target is not None and e.target.sector == "REB"
+
+
+def test_anyone_arrested_is_a_victim_though_no_dictionary_names_them() -> None:
+    [e] = one_sided("All credible challengers have been disqualified or locked up.")
+    assert e.cameo == "173" and e.target is not None and e.target.code is None

@@ -213,6 +213,9 @@ XCOMP_WORD = "xcomp"
 CCOMP_WORD = "that"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Nouns a relative clause with no pronoun modifies without being its object: "the way Russia
+# fought", "the day Turkey attacked".
+RELATIVE_NOT_OBJECTS = frozenset("way reason time day moment year week month night".split())
 # Prepositions whose object describes what a direct object is made of ("$5m of/in aid",
 # "planes with food").
 OBJECT_COMPLEMENT_PREPS = frozenset({"of", "in", "with"})
@@ -296,6 +299,7 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
         )
         # The article's background ("in 2003", "has long backed") only when asked for.
         news, _ = in_scope(scope, sentence, coded, keep_history)
+        remember(told, [e for e in news if not e.historical])  # the article's news only
         for event in news:
             if event.event_id not in seen:
                 seen.add(event.event_id)
@@ -314,7 +318,7 @@ def _code_sentence(
     told: set[tuple[str, str | None, str | None]] | None = None,
 ) -> list[Event]:
     """The events of one sentence; ``told`` holds the acts earlier sentences coded (an event
-    noun that names one of them again, "the attack", is not a new act), and grows."""
+    noun that names one of them again, "the attack", is not a new act; see ``remember``)."""
     tree = Tree(sentence)
     by_head = {m.head: m for m in mentions}
     by_head.update(implied_mentions(tree, index, by_head))  # "Turkish offensive", "US strikes"
@@ -406,9 +410,6 @@ def _code_sentence(
             else:
                 notes.append(f"{_label(tree, m)}: not coded: {'; '.join(why)}")
         events.extend(found)
-    for e in events:
-        root, source, target = _told_key(e)
-        told.update({(root, source, target), (root, source, "*"), (root, "*", target)})
     for m in statements:
         reasons: list[str] = []
         made = _events_for(m, sentence, tree, by_head, doc_id, input_id, date, reasons)
@@ -444,6 +445,13 @@ def _told_key(event: Event) -> tuple[str, str | None, str | None]:
 
     source = None if event.one_sided else side(event.source)
     return (event.root, source, side(event.target))
+
+
+def remember(told: set[tuple[str, str | None, str | None]], events: list[Event]) -> None:
+    """Add the acts of a sentence to what the article has told."""
+    for e in events:
+        root, source, target = _told_key(e)
+        told.update({(root, source, target), (root, source, "*"), (root, "*", target)})
 
 
 def _told(event: Event, told: set[tuple[str, str | None, str | None]]) -> bool:
@@ -909,6 +917,8 @@ def _match_verb(
     objects = tree.children(v.i, "nsubjpass") if passive else tree.children(v.i, *OBJECT_DEPS)
     if not objects and v.dep == "acl" and v.tag == "VBN" and v.head != v.i:
         objects = [v.head]  # "the regime, backed by Moscow": the regime is backed
+    if not objects and not passive and _relative_object(tree, v.i):
+        objects = [v.head]  # "the Kurdish militias Turkey is battling": the militias
     datives = tree.children(v.i, "dative", "iobj")
     direct_object = objects[0] if objects else None
     obj_words: set[str] = set()
@@ -960,6 +970,21 @@ def _match_verb(
     if found is None:
         return None
     return _Match(pattern=found[0], trigger=v.i, clause=v.i, target=found[1])
+
+
+def _relative_object(tree: Tree, v: int) -> bool:
+    """True for a relative clause with no pronoun whose verb has a subject of its own and no
+    object: the noun it modifies is its object ("the militias Turkey is battling")."""
+    tok = tree.tokens[v]
+    if tok.dep != "relcl" or tok.head == v:
+        return False
+    subjects = tree.children(v, "nsubj")
+    if not subjects or tree.tokens[subjects[0]].lemma in RELATIVE_PRONOUNS:
+        return False
+    if any(tree.tokens[c].lemma in ("where", "when", "why", "how") for c in tree.kids[v]):
+        return False
+    head = tree.tokens[tok.head]
+    return head.ent not in ("DATE", "TIME") and head.lemma not in RELATIVE_NOT_OBJECTS
 
 
 def _engaged_in(tree: Tree, v: int) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kipu.events._coder import EventOptions, _code_sentence
+from kipu.events._coder import EventOptions, _code_sentence, remember
 from kipu.events._discards import load_discards
 from kipu.events._patterns import load_patterns
 from kipu.events._timescope import in_scope, time_scope
@@ -56,6 +56,7 @@ def explain_events(
                 scope, sentence, events, options is not None and options.historical
             )
             notes.extend(history)
+            remember(told, [e for e in events if not e.historical])
         if not notes:
             notes.append("no word of the sentence is a trigger in the dictionary")
         out.append(

@@ -216,7 +216,7 @@ def _ongoing(tree: Tree, path: list[int], published: date | None) -> str | None:
                 since = _phrase_date(tree, objects[0], published)
                 if since is not None:
                     return f"an ongoing state (since {since!r})"
-            if k.lemma == "for" and any(_long_span(tree, o) for o in objects):
+            if k.lemma == "for" and any(_long_span(tree, o, perfect) for o in objects):
                 return "an ongoing state ('for years')"
         for o in tree.children(node, "dobj", "obj"):
             if _long_modifier(tree, o):
@@ -237,12 +237,15 @@ def _phrase_date(tree: Tree, head: int, published: date) -> str | None:
     return text
 
 
-def _long_span(tree: Tree, noun: int) -> bool:
-    """True for a bare "years", "decades" ("for years"), not a counted span ("for seven years",
-    "for more than a year": the length of one act)."""
+def _long_span(tree: Tree, noun: int, perfect: bool) -> bool:
+    """True for a bare "years", "decades" ("for years"), or any span of years after a perfect
+    ("has occupied for a decade"); not a counted span of a past act ("jailed for more than seven
+    years": the length of one act)."""
     tok = tree.tokens[noun]
+    if tok.lemma not in LONG_UNITS:
+        return False
     counted = tree.children(noun, "nummod", "quantmod", "det", "amod")
-    return tok.lemma in LONG_UNITS and tok.tag == "NNS" and not counted
+    return perfect or (tok.tag == "NNS" and not counted)
 
 
 def _long_modifier(tree: Tree, noun: int) -> bool:

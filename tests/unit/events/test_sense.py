@@ -85,3 +85,8 @@ def test_a_participle_names_its_agent_for_force_not_for_a_description() -> None:
     got = codes("Civilians killed by Kenyan soldiers were buried on Monday.")
     assert any(s == "KENMIL" and c.startswith("19") for s, c, _ in got)
     assert not codes("The rebels, backed by Kenya, held the town.")
+
+
+def test_the_noun_a_relative_clause_with_no_pronoun_modifies_is_its_object() -> None:
+    got = codes("These are the rebels the Kenyan army attacked on Monday.")
+    assert any(s == "KENMIL" and c == "190" and t is not None for s, c, t in got)

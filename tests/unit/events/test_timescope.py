@@ -82,3 +82,15 @@ def test_an_and_clause_follows_the_old_date_of_the_clause_before() -> None:
 def test_a_time_clause_of_a_foreseen_outcome_is_foreseen() -> None:
     text = "Thousands may die as Chilean forces storm the last rebel stronghold."
     assert not any(e.root == "19" for e in coded(text))
+
+
+def test_a_perfect_over_years_is_a_state() -> None:
+    assert not coded("The rebels have occupied the northern valley for a decade.")
+
+
+def test_history_does_not_hide_a_later_act_named_by_a_noun() -> None:
+    text = (
+        "Chile shelled the border town in 2009. "
+        "Peru protested against Chile's offensive in the north."
+    )
+    assert any(e.root == "19" for e in coded(text))

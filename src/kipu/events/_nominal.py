@@ -77,6 +77,12 @@ def implied_mentions(
         weapon = noun.lemma in WEAPONS  # "Russian missiles hit the market"
         if noun.pos != "NOUN" or not (entries or weapon) or _hyphenated(tree, tok.i):
             continue
+        kind = any(tok.lemma in p.words for p in entries or ())  # "a terror attack": its kind
+        if tok.pos == "NOUN" and tok.dep == "compound" and entries and not kind:
+            found = _agent(tok.lemma, tok.text, noun.text)  # "a regime offensive"
+            if found is not None:
+                out[tok.i] = Mention(head=tok.i, start=tok.i, end=tok.i + 1, actor=found)
+            continue
         if tok.pos not in ("ADJ", "PROPN"):
             continue
         words = _entity_text(tree, tok.i)
@@ -100,6 +106,23 @@ def implied_mentions(
     return out
 
 
+def _agent(lemma: str, text: str, noun: str) -> Actor | None:
+    """The agent a common noun modifying an event noun names ("a regime offensive", "a police
+    crackdown"), with its sector and no country (the text around says which)."""
+    sectors = {e.sector for e in load_dictionaries().agents.get(lemma, []) if e.kind == "noun"}
+    if len(sectors) != 1:
+        return None
+    sector = sectors.pop()
+    return Actor(
+        text=text,
+        name=None,
+        code=sector,
+        country=None,
+        sector=sector,
+        rule=f"agent:{lemma} (names the doer of '{noun}')",
+    )
+
+
 def _organisation(words: str, noun: str) -> Actor | None:
     """The organisation whose name modifies an event noun ("an Isis ambush")."""
     entry = load_dictionaries().orgs.get(" ".join(words.lower().split()))
@@ -117,8 +140,11 @@ def _organisation(words: str, noun: str) -> Actor | None:
 
 def modifier_sources(tree: Tree, n: int, by_head: dict[int, Mention]) -> list[int]:
     """The modifiers of an event noun that name an actor ("Turkish offensive", "an Isis
-    ambush", "coalition airstrikes"), first to last."""
-    return [c for c in tree.children(n, "amod", "compound", "nmod") if c in by_head]
+    ambush", "a regime offensive"), first to last; an agent with no country beside one with a
+    country is the same actor ("a Syrian air force onslaught")."""
+    found = [c for c in tree.children(n, "amod", "compound", "nmod") if c in by_head]
+    placed = [c for c in found if by_head[c].actor.country is not None]
+    return placed or found
 
 
 def patient_possessor(tree: Tree, n: int) -> int | None:

@@ -103,3 +103,9 @@ def test_people_hit_by_a_named_doer_are_its_target_though_no_dictionary_places_t
     assert any(
         e.source is not None and e.target is not None and e.target.text == "Three men" for e in got
     )
+
+
+def test_an_agent_modifying_an_act_is_its_doer_but_not_the_kind_of_act() -> None:
+    got = triples(code("A police crackdown on protesters followed the march."))
+    assert ("COP", "175", "CVL") in got
+    assert not any(s == "UAF" for s, _, _ in triples(code("A terror attack hit the market.")))

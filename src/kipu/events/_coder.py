@@ -213,6 +213,9 @@ XCOMP_WORD = "xcomp"
 CCOMP_WORD = "that"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Verbs whose participle after a noun says who holds it ("territory occupied by Isis", "areas
+# controlled by the rebels"): a state of affairs, not an act.
+HOLDING_VERBS = frozenset({"occupy", "hold", "control", "besiege", "surround"})
 # Nouns a relative clause with no pronoun modifies without being its object: "the way Russia
 # fought", "the day Turkey attacked".
 RELATIVE_NOT_OBJECTS = frozenset("way reason time day moment year week month night".split())
@@ -917,7 +920,7 @@ def _match_verb(
     objects = tree.children(v.i, "nsubjpass") if passive else tree.children(v.i, *OBJECT_DEPS)
     if not objects and v.dep == "acl" and v.tag == "VBN" and v.head != v.i:
         objects = [v.head]  # "the regime, backed by Moscow": the regime is backed
-    if not objects and not passive and _relative_object(tree, v.i):
+    if not objects and not passive and _relative_object(tree, v.i, by_head):
         objects = [v.head]  # "the Kurdish militias Turkey is battling": the militias
     datives = tree.children(v.i, "dative", "iobj")
     direct_object = objects[0] if objects else None
@@ -972,7 +975,7 @@ def _match_verb(
     return _Match(pattern=found[0], trigger=v.i, clause=v.i, target=found[1])
 
 
-def _relative_object(tree: Tree, v: int) -> bool:
+def _relative_object(tree: Tree, v: int, by_head: dict[int, Mention]) -> bool:
     """True for a relative clause with no pronoun whose verb has a subject of its own and no
     object: the noun it modifies is its object ("the militias Turkey is battling")."""
     tok = tree.tokens[v]
@@ -984,7 +987,10 @@ def _relative_object(tree: Tree, v: int) -> bool:
     if any(tree.tokens[c].lemma in ("where", "when", "why", "how") for c in tree.kids[v]):
         return False
     head = tree.tokens[tok.head]
-    return head.ent not in ("DATE", "TIME") and head.lemma not in RELATIVE_NOT_OBJECTS
+    if head.ent in ("DATE", "TIME") or head.lemma in RELATIVE_NOT_OBJECTS:
+        return False
+    # an actor or a thing force is used on, not "something Assad would resist"
+    return _mention(tree, head.i, by_head) is not None or _physical(tree, head.i)
 
 
 def _engaged_in(tree: Tree, v: int) -> int | None:
@@ -1234,8 +1240,8 @@ def _participle_agent(tree: Tree, v: int) -> list[int]:
     """The agent of a past participle modifying its patient ("civilians killed by government
     forces"), or nothing."""
     tok = tree.tokens[v]
-    if tok.dep != "acl" or tok.tag != "VBN" or tok.head == v:
-        return []
+    if tok.dep != "acl" or tok.tag != "VBN" or tok.head == v or tok.lemma in HOLDING_VERBS:
+        return []  # "territory occupied by Islamic State": who holds it, a state of affairs
     agents = [o for a in tree.children(v, "agent") for o in tree.children(a, "pobj")]
     return tree.conjuncts(agents[0]) if agents else []
 

@@ -26,6 +26,8 @@ BLOCKING_GOVERNORS = frozenset(
     # obligation: "we have to reinforce", "Japan needs to enact reforms" (a need, not an act)
     "have need".split()
 )
+# Verbs whose "that" clause is a contested claim: "claimed he had been killed".
+CLAIMING_VERBS = frozenset({"claim", "allege"})
 # Verbs whose "that" clause is denied or dismissed: "denied they had detained her husband".
 DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject"})
 # Governors whose complement is what someone else is asked to do: "urged Russia to withdraw",
@@ -155,6 +157,9 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
         return Mood("actual", False, True, tree.tokens[first.head].text)  # "demand that X do"
     if first.dep == "ccomp" and tree.tokens[first.head].lemma in DENIAL_VERBS:
         return Mood("actual", False, True, tree.tokens[first.head].text)  # "denied they had"
+    if first.dep == "ccomp" and tree.tokens[first.head].lemma in CLAIMING_VERBS:
+        # "Iran claimed he had been killed": a claim is coded as the claim, not the act
+        return Mood("alleged", False, True, tree.tokens[first.head].text)
     host = tree.tokens[first.head]
     content = first.dep in ("acl", "ccomp") or (
         first.dep == "relcl"  # a "that" the parse marks as a conjunction: a content clause
@@ -191,8 +196,9 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
                 return Mood("possible", negated, True, ct.text)
             elif ct.dep == "mark" and ct.lemma in CONDITIONAL_MARKS:
                 return Mood("possible", negated, True, ct.text)
-            elif ct.dep == "mark" and ct.lemma == "until" and _present(tree, node):
-                return Mood("possible", negated, True, ct.text)  # "until Raqqa is retaken"
+            elif ct.dep == "mark" and ct.lemma in ("until", "before") and _present(tree, node):
+                # "until Raqqa is retaken", "before aid is released": not yet
+                return Mood("possible", negated, True, ct.text)
         perceived = tok.dep == "ccomp" and tree.tokens[tok.head].lemma in PERCEPTION_VERBS
         if (tok.dep not in ("xcomp", "acomp") and not perceived) or tok.head == node:
             break

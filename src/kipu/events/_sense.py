@@ -224,6 +224,8 @@ def figurative_fight(
         return False
     if all(m.actor.sector in POLITICAL for m in [*sources, *targets]):
         return True
+    if any(tree.tokens[p].lemma == "alongside" for p in tree.children(trigger, "prep", "advmod")):
+        return True  # "militiamen fighting alongside Assad's forces": on their side
     beside = any(
         tree.tokens[p].lemma in ("with", "alongside", "for") for p in tree.children(trigger, "prep")
     )

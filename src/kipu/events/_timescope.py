@@ -34,6 +34,9 @@ ERA = re.compile(
 # Durations a hyphen joins to a noun, naming a long state: "a decades-long insurgency", "a
 # years-old conflict".
 LONG_STATE = re.compile(r"^(?:decades?|years?|centur(?:y|ies)|generations?)$", re.IGNORECASE)
+# Adverbs of a habit that is no act of a day: "women were always shot". ("Routinely beat up
+# detainees" reports acts, as CAMEO's own examples code them.)
+HABITUAL = frozenset({"always", "habitually"})
 # Units of "for years", "for decades": an ongoing state, not an act of the day.
 LONG_UNITS = frozenset({"year", "decade", "century", "generation"})
 # Wars of the past named by their sides or their kind: "the Iran-Iraq war", "the cold war",
@@ -208,6 +211,17 @@ def _ongoing(tree: Tree, path: list[int], published: date | None) -> str | None:
         perfect = any(k.dep == "aux" and k.lemma == "have" for k in kids)
         if perfect and any(k.dep == "advmod" and k.lemma == "long" for k in kids):
             return "a habitual state ('long')"
+        habit = [k for k in kids if k.dep == "advmod" and k.lemma in HABITUAL]
+        if habit:
+            return f"a habit ({habit[0].text!r})"
+        for k in kids:
+            # "have been killed since the conflict began in March 2011": a toll, not an act
+            marks = tree.children(k.i, "mark")
+            since = any(tree.tokens[c].lemma == "since" for c in marks)
+            if k.dep == "advcl" and since and perfect and published is not None:
+                old = _phrase_date(tree, k.i, published)
+                if old is not None:
+                    return f"an ongoing state (since {old!r})"
         for k in kids:
             if k.dep != "prep":
                 continue

@@ -90,3 +90,15 @@ def test_a_participle_names_its_agent_for_force_not_for_a_description() -> None:
 def test_the_noun_a_relative_clause_with_no_pronoun_modifies_is_its_object() -> None:
     got = codes("These are the rebels the Kenyan army attacked on Monday.")
     assert any(s == "KENMIL" and c == "190" and t is not None for s, c, t in got)
+
+
+def test_fighting_alongside_someone_is_no_force_on_them() -> None:
+    assert not codes("Iranian militiamen are fighting alongside Syrian forces.")
+
+
+def test_a_claimed_act_is_not_coded_as_done() -> None:
+    assert not code("Iran claimed the commander had been killed in an airstrike.")
+
+
+def test_a_participle_of_holding_describes_no_act() -> None:
+    assert not codes("The rebels fled the territory occupied by Kenyan troops.")

@@ -94,3 +94,8 @@ def test_history_does_not_hide_a_later_act_named_by_a_noun() -> None:
         "Peru protested against Chile's offensive in the north."
     )
     assert any(e.root == "19" for e in coded(text))
+
+
+def test_a_habit_or_a_toll_since_long_ago_is_no_act_of_the_news() -> None:
+    assert not coded("Women were always shot at the checkpoint.")
+    assert not coded("More than 300,000 people have been killed since the war began in 2011.")

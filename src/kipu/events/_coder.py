@@ -197,7 +197,9 @@ NON_FACTUAL_WORDS = (
         # what guards against an act names no act that happened: "measures against car bombs"
         "precaution protection safeguard measure defence defense brace talk "
         # a noun that says what something is: "condemned the attack as a strike on civilians"
-        "as".split()
+        "as "
+        # an act one was spared or a stance on acts: "was spared an assault", "stance on strikes"
+        "spare spar stance policy".split()  # spaCy reads "spared" as "spar"
     )
 )
 # Prepositions after "VERB OBJECT" whose gerund is the object's act, not the subject's:

@@ -37,6 +37,10 @@ LONG_STATE = re.compile(r"^(?:decades?|years?|centur(?:y|ies)|generations?)$", r
 # Adverbs of a habit that is no act of a day: "women were always shot". ("Routinely beat up
 # detainees" reports acts, as CAMEO's own examples code them.)
 HABITUAL = frozenset({"always", "habitually"})
+# Numbers written out before "-year" ("six-year conflict").
+NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty".split()
+)
 # Units of "for years", "for decades": an ongoing state, not an act of the day.
 LONG_UNITS = frozenset({"year", "decade", "century", "generation"})
 # Wars of the past named by their sides or their kind: "the Iran-Iraq war", "the cold war",
@@ -102,8 +106,12 @@ class TimeScope:
         """The old date of the clause an "and" clause continues ("He returned to the UK in
         November 2015 and police arrested him"): the second act follows the first."""
         top = tree.tokens[path[-1]]
-        if top.dep != "conj" or top.head == top.i or self.published is None:
+        if top.head == top.i or self.published is None:
             return None
+        marks = {tree.tokens[c].lemma for c in tree.children(top.i, "mark", "advmod")}
+        timed = top.dep == "advcl" and marks & {"after", "before", "when", "as", "while"}
+        if top.dep != "conj" and not timed:
+            return None  # "left Syria in 2008 after friends were arrested": the same time
         if any(tree.tokens[c].lemma in ("but", "yet") for c in tree.kids[top.head]):
             return None
         if any(m.attach in _own(tree, top.i) for m in find_dates(sentence, self.text)):
@@ -273,6 +281,10 @@ def _long_modifier(tree: Tree, noun: int) -> bool:
             and tokens[i + 2].start == tokens[i + 1].end
         )
         if glued and LONG_STATE.match(tokens[i].text) and tokens[i + 2].lemma in ("long", "old"):
+            return True
+        # "a brutal six-year conflict", "its seven-year war": a state lasting years
+        counted = tokens[i].pos == "NUM" or tokens[i].lemma in NUMBER_WORDS
+        if glued and counted and tokens[i + 2].lemma in ("year", "decade"):
             return True
     return False
 

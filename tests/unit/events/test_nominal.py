@@ -109,3 +109,7 @@ def test_an_agent_modifying_an_act_is_its_doer_but_not_the_kind_of_act() -> None
     got = triples(code("A police crackdown on protesters followed the march."))
     assert ("COP", "175", "CVL") in got
     assert not any(s == "UAF" for s, _, _ in triples(code("A terror attack hit the market.")))
+
+
+def test_an_act_one_was_spared_did_not_happen() -> None:
+    assert not code("The town was spared an assault by the Kenyan army last autumn.")

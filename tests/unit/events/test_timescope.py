@@ -99,3 +99,8 @@ def test_history_does_not_hide_a_later_act_named_by_a_noun() -> None:
 def test_a_habit_or_a_toll_since_long_ago_is_no_act_of_the_news() -> None:
     assert not coded("Women were always shot at the checkpoint.")
     assert not coded("More than 300,000 people have been killed since the war began in 2011.")
+
+
+def test_a_time_clause_shares_the_old_date_of_its_clause() -> None:
+    text = "She left Peru in 2008 after her brothers were arrested in Lima."
+    assert not coded(text)

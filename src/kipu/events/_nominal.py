@@ -34,8 +34,8 @@ GOVERNMENT_ROOTS = frozenset({"16", "17"})
 # phrase names them: "his arrest", "Navalny's detention" (but "Turkey's expulsion of envoys").
 PATIENT_NOUNS = frozenset(
     "arrest detention imprisonment jailing capture abduction kidnapping killing murder "
-    "assassination execution torture deportation conviction sentencing trial release "
-    "disappearance".split()
+    "assassination execution torture deportation sentencing trial release disappearance".split()
+    # (not "conviction": "their socialist convictions" are beliefs)
 )
 # Weapons whose nationality names the forces that fired them ("Russian missiles hit the
 # market"); platforms (jets, drones, warships) are agents of the actor stage.

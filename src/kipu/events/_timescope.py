@@ -36,7 +36,7 @@ ERA = re.compile(
 LONG_STATE = re.compile(r"^(?:decades?|years?|centur(?:y|ies)|generations?)$", re.IGNORECASE)
 # Adverbs of a habit that is no act of a day: "women were always shot". ("Routinely beat up
 # detainees" reports acts, as CAMEO's own examples code them.)
-HABITUAL = frozenset({"always", "habitually"})
+HABITUAL = frozenset({"always", "habitually", "often", "usually"})
 # Numbers written out before "-year" ("six-year conflict").
 NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty".split()
@@ -222,6 +222,8 @@ def _ongoing(tree: Tree, path: list[int], published: date | None) -> str | None:
         habit = [k for k in kids if k.dep == "advmod" and k.lemma in HABITUAL]
         if habit:
             return f"a habit ({habit[0].text!r})"
+        if any(k.dep == "advmod" and _once(tree, k.i) for k in kids):
+            return "once, long ago"
         for k in kids:
             # "have been killed since the conflict began in March 2011": a toll, not an act
             marks = tree.children(k.i, "mark")
@@ -244,6 +246,16 @@ def _ongoing(tree: Tree, path: list[int], published: date | None) -> str | None:
             if _long_modifier(tree, o):
                 return "an ongoing state (a long one by its own words)"
     return None
+
+
+def _once(tree: Tree, i: int) -> bool:
+    """True for "once" meaning at some time long past ("were once arrested"), not "once again"
+    or "once" as a conjunction."""
+    tok = tree.tokens[i]
+    if tok.lemma != "once":
+        return False
+    after = tree.tokens[i + 1].lemma if i + 1 < len(tree.tokens) else ""
+    return after not in ("again", "more") and not tree.children(i, "advmod")
 
 
 def _phrase_date(tree: Tree, head: int, published: date) -> str | None:

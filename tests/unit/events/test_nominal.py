@@ -113,3 +113,7 @@ def test_an_agent_modifying_an_act_is_its_doer_but_not_the_kind_of_act() -> None
 
 def test_an_act_one_was_spared_did_not_happen() -> None:
     assert not code("The town was spared an assault by the Kenyan army last autumn.")
+
+
+def test_convictions_held_are_beliefs_not_verdicts() -> None:
+    assert not code("She joined the militia because of her socialist convictions.")

@@ -104,3 +104,8 @@ def test_a_habit_or_a_toll_since_long_ago_is_no_act_of_the_news() -> None:
 def test_a_time_clause_shares_the_old_date_of_its_clause() -> None:
     text = "She left Peru in 2008 after her brothers were arrested in Lima."
     assert not coded(text)
+
+
+def test_once_long_ago_is_history_but_once_again_is_news() -> None:
+    assert not coded("Her mother and I were once arrested for staging a sit-in.")
+    assert coded("Once again civilians are being killed in the north.")

@@ -76,6 +76,7 @@ from kipu.events._sense import (
 )
 from kipu.events._several import beside, several
 from kipu.events._timescope import in_scope, time_scope
+from kipu.events._told import Told, is_told, remember, told_key
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.events._unresolved import unresolved_mention
 from kipu.events.codebook import code_info, foreign_code_info, load_codebook
@@ -285,7 +286,7 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
         return []  # a story a discard list rules out (sports, weather)
     events: list[Event] = []
     seen: set[str] = set()
-    told: set[tuple[str, str | None, str | None]] = set()  # acts the article has told already
+    told: Told = set()  # acts the article has told already
     scope = time_scope(article)
     keep_history = options is not None and options.historical
     for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
@@ -320,7 +321,7 @@ def _code_sentence(
     input_id: str,
     date: str | None,
     notes: list[str] | None = None,
-    told: set[tuple[str, str | None, str | None]] | None = None,
+    told: Told | None = None,
 ) -> list[Event]:
     """The events of one sentence; ``told`` holds the acts earlier sentences coded (an event
     noun that names one of them again, "the attack", is not a new act; see ``remember``)."""
@@ -378,7 +379,7 @@ def _code_sentence(
     events: list[Event] = []
     told = told if told is not None else set()
     coded: set[int] = set()
-    acts: set[tuple[int, str, str | None, str | None]] = set()
+    acts: set[tuple[int, str, str | None, str | None]] = set()  # conjoined verbs' acts
     for m in matches:
         if m.trigger in carried and (m.target is None or _mention(tree, m.target, by_head) is None):
             if notes is not None:
@@ -393,8 +394,8 @@ def _code_sentence(
             if not found:
                 why.append("the verb it is the subject of is coded")
         if m.passing:
-            again = [e for e in found if _told(e, told)]
-            found = [e for e in found if not _told(e, told)]
+            again = [e for e in found if is_told(e, told)]
+            found = [e for e in found if not is_told(e, told)]
             if again and not found:
                 why.append("the article has told this act already")
         if not m.pattern.nominal and not tree.children(m.trigger, "nsubjpass", *OBJECT_DEPS):
@@ -402,11 +403,11 @@ def _code_sentence(
             # with, of the same root and sides, is one act with it ("sent columns and deployed
             # tanks", each with its object, are two).
             group = _first_conjunct(tree, m.trigger)
-            fresh = [e for e in found if (group, *_told_key(e)) not in acts]
+            fresh = [e for e in found if (group, *told_key(e)) not in acts]
             if len(fresh) < len(found) and not fresh:
                 why.append("a verb conjoined with one coded already for the same sides")
             found = fresh
-            acts.update((group, *_told_key(e)) for e in found)
+            acts.update((group, *told_key(e)) for e in found)
         if found:
             coded.add(m.trigger)
         if notes is not None:
@@ -439,35 +440,6 @@ def _ordered(tree: Tree, m: _Match) -> bool:
         and tree.tokens[m.clause].lemma in ORDERING_VERBS
         and m.pattern.code[:2] not in ("01", "02", "10")
     )
-
-
-def _told_key(event: Event) -> tuple[str, str | None, str | None]:
-    """An act as an article tells it: its root and the countries (or codes) of its sides (not
-    the source of a one-sided act: "his arrest" is the arrest "in Turkey" told before)."""
-
-    def side(a: Actor | None) -> str | None:
-        return None if a is None else a.country or a.code
-
-    source = None if event.one_sided else side(event.source)
-    return (event.root, source, side(event.target))
-
-
-def remember(told: set[tuple[str, str | None, str | None]], events: list[Event]) -> None:
-    """Add the acts of a sentence to what the article has told."""
-    for e in events:
-        root, source, target = _told_key(e)
-        told.update({(root, source, target), (root, source, "*"), (root, "*", target)})
-
-
-def _told(event: Event, told: set[tuple[str, str | None, str | None]]) -> bool:
-    """True when an earlier sentence coded the act an event noun names again: the same root and
-    sides, or the same root and doer when the noun names no target ("Kenya's offensive" after
-    "Kenya launched an offensive against the rebels")."""
-    root, source, target = _told_key(event)
-    if (root, source, target) in told or (target is None and (root, source, "*") in told):
-        return True
-    # "condemned the attack as a strike on civilians": a noun naming no doer, of an act told
-    return event.one_sided and source is None and (root, "*", target) in told
 
 
 def _statement_veto(event: Event, m: _Match, tree: Tree, events: list[Event]) -> str | None:

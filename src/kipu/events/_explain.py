@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kipu.events._coder import EventOptions, _code_sentence, remember
+from kipu.events._coder import EventOptions, _code_sentence
 from kipu.events._discards import load_discards
 from kipu.events._patterns import load_patterns
 from kipu.events._timescope import in_scope, time_scope
+from kipu.events._told import Told, remember
 from kipu.records import Event, Mention, Resolved, Sentence
 
 
@@ -30,7 +31,7 @@ def explain_events(
     discards = load_discards(options.dictionaries if options else ())
     story = discards.story_hit(article.text)
     scope = time_scope(article)
-    told: set[tuple[str, str | None, str | None]] = set()
+    told: Told = set()
     out: list[SentenceExplanation] = []
     for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
         notes: list[str] = []

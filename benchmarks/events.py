@@ -5,6 +5,7 @@
     python benchmarks/events.py petrarch-causes  # the first cause of each record not exact
     python benchmarks/events.py speed [N]    # Guardian sample (first N articles): stages / parse
     python benchmarks/events.py sample SEED  # 100 random Guardian sentences and their events
+    python benchmarks/events.py added BASE [SEED]  # events added/lost vs the kipu tree at BASE
 
 Reads ../shared at run time (nothing is copied); one run each, numbers go to
 docs/accuracy-events.md.
@@ -201,6 +202,61 @@ def sample(seed: int) -> None:
             print(f"{item.id}\t{src} {e.cameo} {tgt}{flag}\t{e.rule}\t{item.text}")
 
 
+# Coding of whole articles by one source tree (run in a child process, so that two trees of
+# kipu can be compared in one run): one JSON line per non-negated event.
+_CODE_ARTICLES = """
+import csv, json, sys
+from kipu.actors import resolve_actors
+from kipu.events import code_events
+from kipu.ids import make_doc_id
+from kipu.nlp import parse
+from kipu.records import Article
+csv.field_size_limit(10**9)
+skip = set(json.loads(sys.argv[2]))
+rows = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r[""] not in skip]
+arts = [Article(doc_id=make_doc_id(r["text"]), input_id=r[""], url=None, title=None,
+                published=(r.get("date") or "")[:10] or None, dateline=None, byline=None,
+                language="en", text=r["text"]) for r in rows]
+for p in parse(arts):
+    for e in code_events(resolve_actors(p)):
+        if not e.negated:
+            print(json.dumps([p.article.input_id, e.sentence_index, e.cameo,
+                              e.source.code if e.source else None,
+                              e.target.code if e.target else None, e.rule, e.sentence]))
+"""
+
+
+def added(base: str, seed: int, n: int = 40) -> None:
+    """Events this tree codes on whole Guardian sample articles outside the development set
+    (their dates set, so time scope applies) that the kipu tree at BASE (a folder holding its
+    ``kipu`` package) does not; a random draw of ``n`` of them, and of those lost, to check
+    by hand."""
+    import os
+    import subprocess
+
+    sample = SHARED / "data" / "guardian-sample" / "Guardian_SDF_sample.csv"
+    gold = SHARED / "data" / "guardian-gold" / "gold.jsonl"
+    skip = json.dumps([json.loads(line)["id"] for line in gold.read_text().splitlines()])
+    here = str(Path(__file__).resolve().parents[1] / "src")
+
+    def run(tree: str) -> dict[tuple[str, ...], list[str]]:
+        env = {**os.environ, "PYTHONPATH": tree}
+        cmd = [sys.executable, "-c", _CODE_ARTICLES, str(sample), skip]
+        out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
+        rows = [json.loads(line) for line in out.splitlines()]
+        return {tuple(map(str, r[:5])): r for r in rows}
+
+    now, before = run(here), run(base)
+    new = sorted(set(now) - set(before))
+    gone = sorted(set(before) - set(now))
+    print(f"{len(now)} events now, {len(before)} at {base}: {len(new)} added, {len(gone)} lost")
+    random.seed(seed)
+    for name, keys, rows in (("ADDED", new, now), ("LOST", gone, before)):
+        for k in sorted(random.sample(keys, min(n, len(keys)))):
+            doc, _, code, src, tgt, rule, sentence = rows[k]
+            print(f"{name}\t{doc}\t{src} {code} {tgt}\t{rule[-60:]}\t{sentence[:240]}")
+
+
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else "cameo"
     if what == "cameo":
@@ -211,5 +267,7 @@ if __name__ == "__main__":
         petrarch(causes=True)
     elif what == "sample":
         sample(int(sys.argv[2]) if len(sys.argv) > 2 else 6)
+    elif what == "added":
+        added(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 41)
     else:
         speed(int(sys.argv[2]) if len(sys.argv) > 2 else None)

@@ -16,7 +16,14 @@ from typing import Annotated, Any
 import typer
 
 from kipu import __version__
-from kipu.commands._options import DEFAULT_STORE, DateOpt, DictOpt, PathsArg, StoreOpt
+from kipu.commands._options import (
+    DEFAULT_STORE,
+    DateOpt,
+    DictOpt,
+    HistoricalCodeOpt,
+    PathsArg,
+    StoreOpt,
+)
 from kipu.errors import KipuError
 from kipu.records import Event, Rejected, RunReport
 
@@ -68,14 +75,16 @@ def _guard() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
-def _options(date: str | None, dictionary: list[str] | None) -> Any:
+def _options(date: str | None, dictionary: list[str] | None, historical: bool = False) -> Any:
     from kipu.run import PipelineOptions
     from kipu.sources import normalise_date
 
     if date is not None and normalise_date(date) is None:
         raise typer.BadParameter(f"{date!r} is not a date; use YYYY-MM-DD", param_hint="--date")
     return PipelineOptions(
-        date=normalise_date(date) if date else None, dictionaries=tuple(dictionary or ())
+        date=normalise_date(date) if date else None,
+        dictionaries=tuple(dictionary or ()),
+        historical=historical,
     )
 
 
@@ -125,6 +134,7 @@ def code_cmd(
     ] = "jsonl",
     date: DateOpt = None,
     dictionary: DictOpt = None,
+    historical: HistoricalCodeOpt = False,
 ) -> None:
     """Stream coded events as JSON Lines to stdout, one event a line (no store needed).
 
@@ -138,7 +148,7 @@ def code_cmd(
         raise typer.BadParameter(f"{fmt!r}: choose jsonl or csv", param_hint="--format")
     specs = _paths(paths)
     with _guard():
-        options = _options(date, dictionary)
+        options = _options(date, dictionary, historical)
         report = new_report("code")
         writer: csv.DictWriter[str] | None = None
         out = sys.stdout

@@ -206,6 +206,12 @@ class Event:
     confidence: float
     trigger: tuple[int, int] | None = None  # character offsets of the word that licensed it
     date_precision: str | None = None  # "day", "month" or "year"; None when date is None
+    # The text names only the side acted on ("was arrested", "two soldiers were killed"): the
+    # source is null, or the state whose place the clause names ("jailed in Turkey").
+    one_sided: bool = False
+    # Dated well before the article ("in 2003", "during the Iran-Iraq war") or an ongoing state
+    # ("has long backed"): coded only on request (``EventOptions(historical=True)``).
+    historical: bool = False
 
 
 @dataclass(slots=True, kw_only=True)

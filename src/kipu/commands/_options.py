@@ -31,3 +31,11 @@ DictOpt = Annotated[
         "agents, organisations or officeholders (repeatable).",
     ),
 ]
+HistoricalCodeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--historical",
+        help="Also code events the text dates well before the article ('in 2003', 'during the "
+        "Iran-Iraq war') and ongoing states ('has long backed'), marked historical: true.",
+    ),
+]

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kipu.records import Article
+from kipu.records import Actor, Article
 
 # Columns of the parse table: wide enough for most tokens, as in spaCy's displaCy text tables.
 TOKEN_WIDTH = 14
@@ -147,11 +147,15 @@ def _render(article: Article, dictionaries: tuple[str, ...], parse_table: bool) 
             if ex.events:
                 lines.append("  events:")
                 for e in ex.events:
-                    src = e.source.code if e.source else "-"
-                    tgt = e.target.code if e.target else "-"
+                    src = _side(e.source)
+                    tgt = _side(e.target)
                     flags = []
                     if e.negated:
                         flags.append("negated")
+                    if e.one_sided:
+                        flags.append("one-sided")
+                    if e.historical:
+                        flags.append("historical")
                     if e.modality != "actual":
                         flags.append(e.modality)
                     if e.quantity is not None:
@@ -165,3 +169,11 @@ def _render(article: Article, dictionaries: tuple[str, ...], parse_table: bool) 
                     lines.append(f"      rule: {e.rule}")
             lines.append("")
     return "\n".join(lines)
+
+
+def _side(actor: Actor | None) -> str:
+    """An event's side as explain shows it: its code, "?" and its words for an actor no
+    dictionary places, "-" for none."""
+    if actor is None:
+        return "-"
+    return actor.code or f"?{actor.text!r}"

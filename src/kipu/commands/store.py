@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from kipu.commands._options import PathsArg, StoreOpt
+from kipu.commands._options import HistoricalCodeOpt, PathsArg, StoreOpt
 from kipu.records import RunReport
 
 SideOpt = Annotated[
@@ -65,6 +65,7 @@ def ingest_cmd(
             help="Jaccard threshold for near-duplicates (MinHash/LSH); 0 turns the check off.",
         ),
     ] = 0.8,
+    historical: HistoricalCodeOpt = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run report as JSON.")] = False,
 ) -> None:
     """Run the pipeline into a store: documents and events as Parquet parts, plus a run report.
@@ -82,7 +83,7 @@ def ingest_cmd(
 
     specs = _paths(paths)
     with _guard():
-        options = _options(date, dictionary)
+        options = _options(date, dictionary, historical)
         settings = IngestOptions(
             workers=workers,
             shard_documents=shard_size,
@@ -250,6 +251,22 @@ def _query(**kwargs: Any) -> Any:
 
 
 Opt = typer.Option
+OneSidedOpt = Annotated[
+    bool,
+    Opt(
+        "--one-sided/--no-one-sided",
+        help="Keep events whose text names no perpetrator ('was arrested': null or implied "
+        "source); --no-one-sided leaves them out.",
+    ),
+]
+HistoricalOpt = Annotated[
+    bool,
+    Opt(
+        "--historical/--no-historical",
+        help="Keep events dated well before their article (stored by an ingest with "
+        "--historical); --no-historical leaves them out.",
+    ),
+]
 
 
 def events_cmd(
@@ -268,6 +285,8 @@ def events_cmd(
     place: Annotated[str | None, Opt(help="Words of the event's place name.")] = None,
     place_country: Annotated[str | None, Opt(help="Country of the event's place.")] = None,
     words: Annotated[str | None, Opt("--words", help="Words the sentence must contain.")] = None,
+    one_sided: OneSidedOpt = True,
+    historical: HistoricalOpt = True,
     clusters: Annotated[
         bool, Opt("--clusters", help="One row per event cluster, with mentions and sources.")
     ] = False,
@@ -299,6 +318,8 @@ def events_cmd(
             place=place,
             place_country=place_country,
             words=words,
+            include_one_sided=one_sided,
+            include_historical=historical,
             limit=limit,
         )
         names, rows = query_rows(_store(store), query, clusters=clusters)
@@ -329,8 +350,11 @@ def _table(records: list[dict[str, Any]], clusters: bool) -> None:
     for col in columns:
         table.add_column(col, overflow="fold")
     for r in records:
-        marks = (" (neg)" if r["negated"] else "") + (
-            " intent" if r["modality"] == "intent" else ""
+        marks = (
+            (" (neg)" if r["negated"] else "")
+            + (" intent" if r["modality"] == "intent" else "")
+            + (" one-sided" if r.get("one_sided") else "")
+            + (" historical" if r.get("historical") else "")
         )
         cells = [
             r["date"] or "",
@@ -366,6 +390,8 @@ def export_cmd(
     root: Annotated[str | None, Opt(help="CAMEO root.")] = None,
     since: Annotated[str | None, Opt("--since", help="From this date.")] = None,
     until: Annotated[str | None, Opt("--until", help="Up to this date.")] = None,
+    one_sided: OneSidedOpt = True,
+    historical: HistoricalOpt = True,
 ) -> None:
     """Export the store's events; the file appears under its name only when complete.
 
@@ -383,7 +409,14 @@ def export_cmd(
             f"{fmt!r}: choose one of {', '.join(FORMATS)}", param_hint="--format"
         )
     with _guard():
-        query = _query(actor=actor, root=root, date_from=since, date_to=until)
+        query = _query(
+            actor=actor,
+            root=root,
+            date_from=since,
+            date_to=until,
+            include_one_sided=one_sided,
+            include_historical=historical,
+        )
         if output == "-":
             n = write_stream(_store(store), fmt, sys.stdout, query)
             sys.stdout.flush()

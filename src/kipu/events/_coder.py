@@ -39,8 +39,40 @@ from kipu.events._mood import (
     mood_of,
     shift,
 )
+from kipu.events._nominal import (
+    WEAPONS,
+    implied_mentions,
+    modifier_sources,
+    names_an_act,
+    one_sided_noun,
+    patient_possessor,
+    source_only,
+)
+from kipu.events._one_sided import (
+    NOT_ONE_SIDED_VERBS,
+    OneSided,
+    implied_state,
+    one_sided_code,
+    unnamed_doer,
+    victim,
+)
 from kipu.events._patterns import ANY_OBJECT, ANY_SLOT, Pattern, PatternIndex, load_patterns
 from kipu.events._refine import refine
+from kipu.events._sense import (
+    ORDERING_VERBS,
+    POSTURE_CODE,
+    SENSES,
+    captured,
+    deployment,
+    expelled,
+    figurative_fight,
+    figurative_object,
+    posture,
+    prepares_force,
+    purpose_targets,
+    released,
+)
+from kipu.events._several import beside, several
 from kipu.events._speech import (
     MentionAt,
     Quoted,
@@ -50,6 +82,8 @@ from kipu.events._speech import (
     first_person,
     quote_speakers,
 )
+from kipu.events._timescope import in_scope, time_scope
+from kipu.events._told import Told, is_told, remember, told_key
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.events._unresolved import unresolved_mention, unresolved_target
 from kipu.events.codebook import code_info, foreign_code_info, load_codebook
@@ -78,6 +112,8 @@ ASKING_ROOTS = frozenset({"02", "10"})
 # Roots of violence (assault, fight, mass violence): without an actor target, the object must be
 # a physical target, a place entity or one of these nouns (lemmas).
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+# Roots of acts done to someone against their will: coercion (17) and force.
+COERCION_ROOTS = FORCE_ROOTS | {"17"}
 PHYSICAL_TARGETS = frozenset(
     "village town city area district neighbourhood neighborhood region province border post "
     "checkpoint position base camp convoy vehicle truck car bus ship vessel boat plane aircraft "
@@ -158,7 +194,13 @@ NON_FACTUAL_WORDS = (
         "prospect risk fear idea option bid plea pressure condition precondition prevent avoid "
         "discuss consider oppose debate vote deny rule risk allegation claim report rumour rumor "
         "speculation suspicion accusation charge prepare expectation preparation push effort "
-        "attempt opportunity permission readiness willingness".split()
+        "attempt opportunity permission readiness willingness "
+        # what guards against an act names no act that happened: "measures against car bombs"
+        "precaution protection safeguard measure defence defense brace talk "
+        # a noun that says what something is: "condemned the attack as a strike on civilians"
+        "as "
+        # an act one was spared or a stance on acts: "was spared an assault", "stance on strikes"
+        "spare spar stance policy".split()  # spaCy reads "spared" as "spar"
     )
 )
 # Prepositions after "VERB OBJECT" whose gerund is the object's act, not the subject's:
@@ -174,6 +216,12 @@ XCOMP_WORD = "xcomp"
 CCOMP_WORD = "that"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Verbs whose participle after a noun says who holds it ("territory occupied by Isis", "areas
+# controlled by the rebels"): a state of affairs, not an act.
+HOLDING_VERBS = frozenset({"occupy", "hold", "control", "besiege", "surround"})
+# Nouns a relative clause with no pronoun modifies without being its object: "the way Russia
+# fought", "the day Turkey attacked".
+RELATIVE_NOT_OBJECTS = frozenset("way reason time day moment year week month night".split())
 # Prepositions whose object describes what a direct object is made of ("$5m of/in aid",
 # "planes with food").
 OBJECT_COMPLEMENT_PREPS = frozenset({"of", "in", "with"})
@@ -214,6 +262,9 @@ class EventOptions:
 
     dictionaries: tuple[str, ...] = ()  # extra pattern files (kipu's TSV format)
     bundled: bool = True  # False: code with the extra pattern files alone
+    # Also code events the text dates well before the article and ongoing states, marked
+    # ``historical`` (left out by default: they are not the article's events).
+    historical: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +286,9 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
         return []  # a story a discard list rules out (sports, weather)
     events: list[Event] = []
     seen: set[str] = set()
+    told: Told = set()  # acts the article has told already
+    scope = time_scope(article)
+    keep_history = options is not None and options.historical
     quoted = quote_speakers(resolved, _actor_at)
     for sentence, mentions, carried in zip(
         resolved.parsed.sentences, resolved.mentions, quoted, strict=True
@@ -243,16 +297,21 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
             continue  # a question is not a report of an act
         if discards.sentence_hit(sentence.text):
             continue  # a sentence a discard list rules out
-        for event in _code_sentence(
+        coded = _code_sentence(
             sentence,
             mentions,
             index,
             article.doc_id,
             article.input_id,
             article.published,
+            told=told,
             quoted=carried,
             speech=options.bundled if options else True,
-        ):
+        )
+        # The article's background ("in 2003", "has long backed") only when asked for.
+        news, _ = in_scope(scope, sentence, coded, keep_history)
+        remember(told, [e for e in news if not e.historical])  # the article's news only
+        for event in news:
             if event.event_id not in seen:
                 seen.add(event.event_id)
                 events.append(event)
@@ -267,11 +326,15 @@ def _code_sentence(
     input_id: str,
     date: str | None,
     notes: list[str] | None = None,
+    told: Told | None = None,
     quoted: Quoted | None = None,
     speech: bool = True,
 ) -> list[Event]:
+    """The events of one sentence; ``told`` holds the acts earlier sentences coded (an event
+    noun that names one of them again, "the attack", is not a new act; see ``remember``)."""
     tree = Tree(sentence)
     by_head = {m.head: m for m in mentions}
+    by_head.update(implied_mentions(tree, index, by_head))  # "Turkish offensive", "US strikes"
     # kipu's speech dictionary is bundled data: not read when coding with a user's files alone.
     said = find_speech(tree, _actor_at(tree, by_head)) if speech else []
     if quoted is not None and quoted.carried:
@@ -299,7 +362,8 @@ def _code_sentence(
             lemma = _joined_lemma(tree, t.i) or ""  # "a cease-fire" is the noun "ceasefire"
         if t.pos == "NOUN" and lemma in index.nouns:
             m = _match_noun(t, tree, index.nouns[lemma], by_head)
-            if m is not None and (m.passing or m.clause not in verbs_with_events):
+            ordered = m is not None and _ordered(tree, m)
+            if m is not None and (m.passing or m.clause not in verbs_with_events or ordered):
                 matches.append(m)
             elif notes is not None:
                 why = (
@@ -308,6 +372,9 @@ def _code_sentence(
                     else "its verb is coded already"
                 )
                 notes.append(f"{t.text!r} (noun {t.lemma}): {why}")
+    # "ordered the release of 200 prisoners": the release, by the one who ordered it.
+    orders = {m.clause for m in matches if _ordered(tree, m)}
+    matches = [m for m in matches if m.trigger not in orders]
     # "threatened to move troops": the threat is coded from the complement; the governing verb's
     # own entry adds nothing unless it has a target of its own.
     # A complement that is itself not coded ("declined to comment", "refused to resign") leaves
@@ -321,6 +388,9 @@ def _code_sentence(
     matches += _obligations(matches, tree, verbs_with_events, by_head)
     matches = _with_asked_acts(matches, tree)
     events: list[Event] = []
+    told = told if told is not None else set()
+    coded: set[int] = set()
+    acts: set[tuple[int, str, str | None, str | None]] = set()  # conjoined verbs' acts
     waiting = [
         m
         for m in matches
@@ -339,6 +409,29 @@ def _code_sentence(
         found = _events_for(m, sentence, tree, by_head, doc_id, input_id, date, why)
         if found and tree.tokens[m.clause].dep == "xcomp":
             spoken.add(tree.tokens[m.clause].head)
+        if m.passing and tree.tokens[m.trigger].dep in SUBJECT_DEPS and m.clause in coded:
+            # "US airstrikes killed ten": the verb's event, with the noun's doer, is the act;
+            # the noun adds only a target the verb has not ("Russia's attack on Ukraine").
+            found = [e for e in found if e.target is not None]
+            if not found:
+                why.append("the verb it is the subject of is coded")
+        if m.passing:
+            again = [e for e in found if is_told(e, told)]
+            found = [e for e in found if not is_told(e, told)]
+            if again and not found:
+                why.append("the article has told this act already")
+        if not m.pattern.nominal and not tree.children(m.trigger, "nsubjpass", *OBJECT_DEPS):
+            # "were killed or wounded": a verb sharing the victims of the one it is conjoined
+            # with, of the same root and sides, is one act with it ("sent columns and deployed
+            # tanks", each with its object, are two).
+            group = _first_conjunct(tree, m.trigger)
+            fresh = [e for e in found if (group, *told_key(e)) not in acts]
+            if len(fresh) < len(found) and not fresh:
+                why.append("a verb conjoined with one coded already for the same sides")
+            found = fresh
+            acts.update((group, *told_key(e)) for e in found)
+        if found:
+            coded.add(m.trigger)
         if notes is not None:
             if found:
                 notes.append(f"{_label(tree, m)}: coded {len(found)} event(s)")
@@ -363,6 +456,18 @@ def _actor_at(tree: Tree, by_head: dict[int, Mention]) -> MentionAt:
         return _mention(tree, i, by_head, possessor=True) or unresolved_mention(tree, i)
 
     return at
+
+
+def _ordered(tree: Tree, m: _Match) -> bool:
+    """True for an act named by the object of a verb of ordering ("ordered the release of
+    prisoners", "authorised airstrikes on the town"): the act itself, by the one ordering."""
+    return (
+        m.pattern.nominal
+        and not m.passing
+        and m.clause != m.trigger
+        and tree.tokens[m.clause].lemma in ORDERING_VERBS
+        and m.pattern.code[:2] not in ("01", "02", "10")
+    )
 
 
 def _quote_speakers(
@@ -855,6 +960,10 @@ def _match_verb(
         if tree.tokens[c].pos in ("ADV", "ADP")
     }
     objects = tree.children(v.i, "nsubjpass") if passive else tree.children(v.i, *OBJECT_DEPS)
+    if not objects and v.dep == "acl" and v.tag == "VBN" and v.head != v.i:
+        objects = [v.head]  # "the regime, backed by Moscow": the regime is backed
+    if not objects and not passive and _relative_object(tree, v.i, by_head):
+        objects = [v.head]  # "the Kurdish militias Turkey is battling": the militias
     datives = tree.children(v.i, "dative", "iobj")
     direct_object = objects[0] if objects else None
     obj_words: set[str] = set()
@@ -910,6 +1019,24 @@ def _match_verb(
     return _Match(pattern=found[0], trigger=v.i, clause=v.i, target=found[1])
 
 
+def _relative_object(tree: Tree, v: int, by_head: dict[int, Mention]) -> bool:
+    """True for a relative clause with no pronoun whose verb has a subject of its own and no
+    object: the noun it modifies is its object ("the militias Turkey is battling")."""
+    tok = tree.tokens[v]
+    if tok.dep != "relcl" or tok.head == v:
+        return False
+    subjects = tree.children(v, "nsubj")
+    if not subjects or tree.tokens[subjects[0]].lemma in RELATIVE_PRONOUNS:
+        return False
+    if any(tree.tokens[c].lemma in ("where", "when", "why", "how") for c in tree.kids[v]):
+        return False
+    head = tree.tokens[tok.head]
+    if head.ent in ("DATE", "TIME") or head.lemma in RELATIVE_NOT_OBJECTS:
+        return False
+    # an actor or a thing force is used on, not "something Assad would resist"
+    return _mention(tree, head.i, by_head) is not None or _physical(tree, head.i)
+
+
 def _engaged_in(tree: Tree, v: int) -> int | None:
     """The noun of "engaged in X" ("were engaged in ethnic cleansing") when the verb has no
     object of its own; None otherwise."""
@@ -954,7 +1081,8 @@ def _match_noun(
     if any(tree.tokens[c].lemma in FIGURATIVE for c in tree.children(n.i, "amod", "compound")):
         return None  # "a cold war with Qatar", "a trade war", "a war of words"
     verb = _governing_verb(tree, n.i)
-    if verb is not None and tree.tokens[verb].lemma not in LIGHT_VERBS:
+    prepared = verb is not None and prepares_force(tree, verb, patterns)  # "prepare an offensive"
+    if verb is not None and tree.tokens[verb].lemma not in LIGHT_VERBS and not prepared:
         verb = None
     if verb is None:
         # A noun in passing counts only with its actors in its own phrase ("Russia's attack on
@@ -978,7 +1106,7 @@ def _match_passing_noun(
     actor ("an attack on Kenya", "talks between Peru and Chile") and its source (a possessor, a
     "by" phrase, or both sides of "between"), in a clause that reports it as having happened."""
     host = _factual_host(tree, n.i)
-    if host is None:
+    if host is None or not names_an_act(tree, n.i, host):
         return None
     if any(tree.tokens[c].lemma in ("no", "any") for c in tree.children(n.i, "det")):
         return None  # "there was no attack on", "any talks with"
@@ -986,15 +1114,38 @@ def _match_passing_noun(
     words = {tree.tokens[c].lemma for c in tree.children(n.i, "compound", "amod")}
     usable = [p for p in patterns if p.has_target and p.target_prep is not None]
     found = _best(usable, words, words, preps, None, tree, by_head)
-    if found is None or found[1] is None:
+    target = found[1] if found is not None else None
+    named = target is not None and _mention(tree, target, by_head, possessor=True) is not None
+    own_source = any(
+        _mention(tree, i, by_head) or unresolved_mention(tree, i)
+        for i in _noun_sources(tree, n.i, n.i, by_head)
+    )
+    if found is not None and named and (own_source or _mutual_between(found[0])):
+        return _Match(pattern=found[0], trigger=n.i, clause=host, target=target, passing=True)
+    if own_source:
+        # "Turkey's offensive in Afrin", "a Turkish military campaign": force, protest and
+        # mobilisation are coded with their doer alone.
+        found = _best(patterns, words, words, preps, None, tree, by_head)
+        if found is not None and found[0].has_target and found[1] is None:
+            # "Turkey's offensive in Afrin": no one's "against" slot filled, the bare entry.
+            bare = [p for p in patterns if not p.has_target]
+            found = _best(bare, words, words, preps, None, tree, by_head) or found
+        if found is not None and source_only(found[0]):
+            return _Match(pattern=found[0], trigger=n.i, clause=host, target=found[1], passing=True)
         return None
-    pattern, target = found
-    if _mention(tree, target, by_head, possessor=True) is None:
+    patient = patient_possessor(tree, n.i)
+    if not one_sided_noun(tree, n.i):
         return None
-    own_source = tree.children(n.i, "poss") or any(pl == "by" for pl, _ in preps)
-    if not own_source and not _mutual_between(pattern):
+    if patient is not None:
+        # "his arrest in July": the possessor is the one arrested, by no one named.
+        found = _best(patterns, words, words, preps, None, tree, by_head)
+        if found is not None and one_sided_code(found[0].code, n.lemma):
+            return _Match(pattern=found[0], trigger=n.i, clause=host, target=patient, passing=True)
         return None
-    return _Match(pattern=pattern, trigger=n.i, clause=host, target=target, passing=True)
+    if found is not None and named and one_sided_code(found[0].code, n.lemma):
+        # "the arrest of the opposition leader": the victim alone (a one-sided event).
+        return _Match(pattern=found[0], trigger=n.i, clause=host, target=target, passing=True)
+    return None
 
 
 def _licensed_alone(pattern: Pattern, code: str) -> bool:
@@ -1053,6 +1204,7 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
     seen: set[int] = set()
     node = v
     step = ""  # the relation last climbed
+    shared_passive = False  # climbed from a bare participle: "were captured and killed"
     while node not in seen:
         seen.add(node)
         tok = tree.tokens[node]
@@ -1060,6 +1212,14 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         passive_subjects = tree.children(node, "nsubjpass")
         if passive_subjects and not agent and _engaged_in(tree, node) is not None:
             return tree.conjuncts(passive_subjects[0])  # "were engaged in": they did it
+        if agent and not passive_subjects and tok.tag == "VBN" and tok.dep == "conj":
+            return tree.conjuncts(agent[0])  # "was betrayed and arrested by soldiers"
+        if not passive_subjects and tok.dep == "conj" and tree.children(node, "auxpass"):
+            # "had surrendered or been killed": a passive whose patient is the subject before.
+            return tree.conjuncts(agent[0]) if agent else []
+        if passive_subjects and shared_passive:
+            # "300 militants had been neutralized, killed or injured": passive too, by the agent.
+            return tree.conjuncts(agent[0]) if agent else []
         if passive_subjects and step in ("conj", "xcomp"):
             # "X was indicted and will resign", "X was forced to resign": X resigns.
             return tree.conjuncts(passive_subjects[0])
@@ -1078,6 +1238,12 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         if tok.dep == "acl" and (root := _misparsed_main_verb(tree, node)) is not None:
             return tree.conjuncts(root)
         if tok.dep in ("xcomp", "conj", "advcl", "acomp"):
+            shared_passive = (
+                tok.dep == "conj"
+                and tok.tag == "VBN"
+                and not tree.children(node, "aux", "auxpass", "nsubj", "nsubjpass")
+                and not tree.children(node, *OBJECT_DEPS)
+            )
             step = tok.dep
             node = tok.head
         elif tok.dep == "pcomp":
@@ -1097,6 +1263,31 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         else:
             return []
     return []
+
+
+def _passive_between(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[Mention]:
+    """The sides of a passive act with no agent named by "between" ("an agreement was signed
+    between Kenya and Uganda", "talks were held between the two governments")."""
+    if not tree.children(v, "nsubjpass") or tree.children(v, "agent"):
+        return []
+    return [
+        found
+        for p in tree.children(v, "prep")
+        if tree.tokens[p].lemma == "between"
+        for o in tree.children(p, "pobj")
+        for i in tree.conjuncts(o)
+        if (found := _mention(tree, i, by_head)) is not None
+    ]
+
+
+def _participle_agent(tree: Tree, v: int) -> list[int]:
+    """The agent of a past participle modifying its patient ("civilians killed by government
+    forces"), or nothing."""
+    tok = tree.tokens[v]
+    if tok.dep != "acl" or tok.tag != "VBN" or tok.head == v or tok.lemma in HOLDING_VERBS:
+        return []  # "territory occupied by Islamic State": who holds it, a state of affairs
+    agents = [o for a in tree.children(v, "agent") for o in tree.children(a, "pobj")]
+    return tree.conjuncts(agents[0]) if agents else []
 
 
 def _reduced_passive(tree: Tree, v: int) -> bool:
@@ -1151,9 +1342,14 @@ def _misparsed_main_verb(tree: Tree, v: int) -> int | None:
 
 
 def _noun_sources(tree: Tree, n: int, clause: int, by_head: dict[int, Mention]) -> list[int]:
+    """The doer an event noun's own phrase names (its possessor, its "by" phrase, a name or
+    nationality modifying it), else the subject of the verb reporting it."""
     poss = tree.children(n, "poss")
-    if poss:
-        return tree.conjuncts(poss[0])
+    if poss and patient_possessor(tree, n) is None:
+        pronoun = tree.tokens[poss[0]].pos == "PRON" and _mention(tree, poss[0], by_head) is None
+        if not (pronoun and clause != n):
+            return tree.conjuncts(poss[0])
+        # "The SDF began its assault on Raqqa": "its" is the subject of the verb reporting it.
     by = [
         o
         for p in tree.children(n, "prep")
@@ -1173,15 +1369,27 @@ def _noun_sources(tree: Tree, n: int, clause: int, by_head: dict[int, Mention]) 
         ]
     if by:
         return tree.conjuncts(by[0])
-    if clause != n:
-        return _subjects(tree, clause, by_head)
-    return []
+    subjects = _subjects(tree, clause, by_head) if clause != n else []
+    if not any(_mention(tree, i, by_head) for i in subjects):
+        # "US airstrikes killed ten", "Turkey's military campaign": no subject names the doer.
+        return modifier_sources(tree, n, by_head) or subjects
+    return subjects
 
 
 def _physical(tree: Tree, i: int) -> bool:
-    """A place or a physical thing that force can be used on."""
+    """A place or a physical thing that force can be used on, also counted or measured ("seven
+    of the 13 drones", "large swaths of territory")."""
     tok = tree.tokens[i]
-    return tok.ent in ("GPE", "LOC", "FAC") or tok.lemma in PHYSICAL_TARGETS
+    if tok.ent in ("GPE", "LOC", "FAC") or tok.lemma in PHYSICAL_TARGETS:
+        return True
+    if tok.pos == "NUM" or tok.lemma in MEASURE_HEADS or tok.lemma in GROUP_HEADS:
+        return any(
+            _physical(tree, o)
+            for p in tree.children(i, "prep")
+            if tree.tokens[p].lemma == "of"
+            for o in tree.children(p, "pobj")
+        )
+    return False
 
 
 def _reported_speaker(tree: Tree, i: int, by_head: dict[int, Mention]) -> list[Mention]:
@@ -1254,6 +1462,10 @@ def _events_for(
     ):
         # "announced a troop withdrawal", "unveiled plans for talks": an act to come (03x).
         mood = Mood("intent", mood.negated, False, tree.tokens[m.clause].text)
+    governor = None if m.pattern.as_written else posture(tree, m.clause, m.pattern.code, m.trigger)
+    if governor is not None:
+        # "are poised to storm", "preparing to attack": force shown, not (yet) used.
+        mood = Mood("actual", mood.negated, False, f"posture: {tree.tokens[governor].text}")
     if mood.skip:
         why.append(f"not an actual act ({mood.modality}: {mood.via})")
         return []
@@ -1274,6 +1486,8 @@ def _events_for(
         base, mood = refusal, Mood("actual", False, False, f"refusal: {mood.via}")
     # A dictionary that keeps its codes as written: CAMEO's intent and threat codes do not apply.
     code = base if m.pattern.as_written else shift(base, mood.modality)
+    if governor is not None:
+        code = POSTURE_CODE
     if code is None:
         why.append(f"CAMEO has no {mood.modality} code for {m.pattern.code} ({mood.via})")
         return []
@@ -1282,6 +1496,12 @@ def _events_for(
         source_heads = _noun_sources(tree, m.trigger, clause, by_head)
     else:
         source_heads = _subjects(tree, m.clause, by_head)
+    if governor is not None:
+        # "forces are poised to storm": who is poised, prepares or makes plans.
+        poised = tree.children(governor, "nsubjpass")
+        source_heads = tree.conjuncts(poised[0]) if poised else _subjects(tree, governor, by_head)
+    if not m.pattern.as_written:
+        source_heads = beside(tree, source_heads)  # "Russia, along with Iran, sent troops"
     sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
     clause_tok = tree.tokens[m.clause]
     if not source_heads and code[:2] in ("10", "14") and clause_tok.dep == "acl":
@@ -1293,9 +1513,20 @@ def _events_for(
     if not sources and code[:2] in FORCE_ROOTS and len(source_heads) == 1:
         # "Russia's shelling killed ten", "an attack by Hamas wounded two": the attacker.
         noun = tree.tokens[source_heads[0]]
-        if noun.lemma in FORCE_NOUNS and noun.dep in SUBJECT_DEPS:
+        if (noun.lemma in FORCE_NOUNS or noun.lemma in WEAPONS) and noun.dep in SUBJECT_DEPS:
             own = _noun_sources(tree, noun.i, noun.i, by_head)
             sources = [s for i in own if (s := _mention(tree, i, by_head)) is not None]
+    if not sources and code[:2] in COERCION_ROOTS and not source_heads:
+        # "civilians killed by government forces", "two men detained by the police": the agent
+        # of a participle after its victims (not of a description: "rebels backed by Ankara").
+        source_heads = _participle_agent(tree, m.trigger)
+        sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
+    trigger_tok = tree.tokens[m.trigger]
+    if not sources and not source_heads and trigger_tok.dep == "acl" and trigger_tok.tag == "VBN":
+        if trigger_tok.lemma in LIGHT_VERBS and trigger_tok.head != m.trigger:
+            # "US sanctions imposed on Russia": the act's doer named on the noun it reports.
+            source_heads = _noun_sources(tree, trigger_tok.head, trigger_tok.head, by_head)
+            sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
     if not sources and code[:2] in FORCE_ROOTS and not source_heads:
         # "a policeman was killed in an attack by rebels": the attack's own attacker.
         for prep, o in _preps(tree, [m.trigger]):
@@ -1314,6 +1545,12 @@ def _events_for(
         sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
         if len(sources) < 2:
             sources = []
+    between_sides = False
+    if not sources and not m.pattern.as_written and code[:2] in MUTUAL_NOUN_ROOTS:
+        # "an agreement was signed between Kenya and Uganda": both sides did it, to each other.
+        sides = _passive_between(tree, m.trigger, by_head)
+        if len(sides) > 1:
+            sources, between_sides = sides, True
     if not sources and m.pattern.as_written:
         # PETRARCH reads a noun phrase's actor off any name in it: "Ithilen's militia".
         sources = [s for i in source_heads if (s := inner_mention(tree, i, by_head)) is not None]
@@ -1330,10 +1567,32 @@ def _events_for(
     if not sources and not m.pattern.as_written:
         # "Brandon Lewis defended the decision": someone the dictionaries do not place.
         sources = [s for i in source_heads if (s := unresolved_mention(tree, i)) is not None]
-    if not sources:
+    one_sided = None
+    if not sources and not m.pattern.as_written and not m.pattern.nominal:
+        # "two soldiers were killed", "was jailed in Turkey": the text names no doer.
+        def find(i: int) -> Mention | None:
+            return _mention(tree, i, by_head, possessor=True)
+
+        def physical(i: int) -> bool:
+            return _physical(tree, i)
+
+        one_sided = unnamed_doer(tree, m.trigger, code, source_heads, find, physical)
+    if (
+        not sources
+        and m.passing
+        and one_sided_code(code, tree.tokens[m.trigger].lemma)
+        and m.target is not None
+    ):
+        # "the arrest of the opposition leader", "his arrest in July": a victim, no doer.
+        one_sided = OneSided(
+            source=implied_state(tree, m.trigger), victims=[], form="a noun naming no doer"
+        )
+    if not sources and one_sided is None:
         why.append("no resolved source actor")
         return []  # no resolved source: abstain
     target_heads = tree.conjuncts(m.target) if m.target is not None else []
+    if not m.pattern.as_written:
+        target_heads = beside(tree, target_heads)  # "warned seven states, Britain, France ..."
     targets: list[Mention] = [
         t for i in target_heads if (t := _mention(tree, i, by_head, possessor=True)) is not None
     ]
@@ -1358,6 +1617,27 @@ def _events_for(
             for i in tree.conjuncts(m.target)
             if (t := unresolved_target(tree, i, addressee=addressed)) is not None
         ]
+    if one_sided is not None and not m.passing:
+        targets = one_sided.victims  # who was hit, named or not (empty: a thing was hit)
+    if one_sided is not None and m.passing:
+        victims = [v for i in target_heads if (v := victim(tree, i)) is not None]
+        targets = targets or victims[:1]  # "his arrest": the possessor, named or not
+    if not m.pattern.as_written:
+        # "British and French forces": one actor per country; one actor named twice is one.
+        sources = several(tree, sources)
+        targets = several(tree, targets)
+    sensed = f"posture: {tree.tokens[governor].text}" if governor is not None else None
+    if not m.pattern.as_written:
+        before = code
+        code, targets = _sense_of(m, code, tree, by_head, sources, targets)
+        if code != before:
+            sensed = SENSES.get(code, "its clause")
+        if figurative_object(tree, m.trigger, code, m.target):
+            why.append("a goal reached or a figure of speech, no force")
+            return []
+        if figurative_fight(tree, m.trigger, code, sources, targets):
+            why.append("a fight that is no force between its sides (a quarrel, or alongside)")
+            return []
     mutual = m.pattern.mutual or (
         not m.pattern.has_target
         and not m.pattern.nominal
@@ -1382,7 +1662,11 @@ def _events_for(
     if code[:2] in FORCE_ROOTS and m.target is not None and targets:
         # "captured the hospital", "shelled the school": a building is a place, not its staff.
         targets = [t for t in targets if tree.tokens[t.head].lemma not in PHYSICAL_TARGETS]
-    if not targets and code[:2] in FORCE_ROOTS and m.pattern.has_target:
+    if not targets and code[:2] in FORCE_ROOTS and m.target is not None and one_sided is None:
+        # "the Kurds were attacked by the Turkish army": people no dictionary places are hit.
+        hit = victim(tree, m.target) if trigger_tok.lemma not in NOT_ONE_SIDED_VERBS else None
+        targets = [hit] if hit is not None and hit.actor.text.lower() not in ("it", "they") else []
+    if not targets and code[:2] in FORCE_ROOTS and m.pattern.has_target and one_sided is None:
         # "fought an insurgency", "fought elections", "fought alongside the SDF": force is used
         # on someone or on something physical (a village, a convoy, positions), or it is not coded.
         if m.target is None or not (
@@ -1403,6 +1687,7 @@ def _events_for(
         not targets
         and (code[:2] in TARGETED_ROOTS or (code[:2] == "16" and m.pattern.has_target))
         and not (len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or mutual) and m.target is None)
+        and not between_sides
         and not (evaluation and m.target is not None)
         # An imported entry keeps the target rule its dictionary was validated with.
         and not (not m.pattern.as_written and _licensed_alone(m.pattern, code))
@@ -1411,7 +1696,7 @@ def _events_for(
         # sentence is too often about a thing ("released its budget", "signed it").
         why.append(f"root {code[:2]} needs a resolved target actor")
         return []
-    pairs: list[tuple[Mention, Mention | None]] = []
+    pairs: list[tuple[Mention | None, Mention | None]] = []
     if targets and _respectively(tree, m):
         # "Putin and Erdogan, who backed the government and rebels respectively": pair in order.
         every = [
@@ -1423,9 +1708,13 @@ def _events_for(
             why.append("'respectively' with lists of different lengths")
             return []
         pairs = list(zip(paired, targets, strict=True))
+    elif one_sided is not None:
+        pairs = [(one_sided.source, t) for t in targets] or [(one_sided.source, None)]
     elif targets:
         pairs = [(s, t) for s in sources for t in targets]
-    elif len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or mutual) and m.target is None:
+    elif between_sides or (
+        len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or mutual) and m.target is None
+    ):
         # Only when no object names what was done: "supported the Kurds' fight" is not mutual.
         pairs = [(s, t) for s in sources for t in sources if s is not t]
     elif m.pattern.as_written:
@@ -1445,14 +1734,18 @@ def _events_for(
         rule += f" → {base} (about {m.asked.code} '{m.asked.text}')"
     elif base != m.pattern.code:
         rule += f" → {base} (named by its words)"
-    if code != base:
+    if sensed is not None:
+        rule += f" → {code} ({sensed})"
+    elif code != base:
         rule += f" → {code} ({mood.modality}: {mood.via})"
     if mood.negated:
         rule += f" negated ({mood.via})"
+    if one_sided is not None:
+        rule += f"; one-sided: {one_sided.form}"
     events: list[Event] = []
     refused: list[str] = []
     for source, target in pairs:
-        s_actor = source.actor
+        s_actor = source.actor if source is not None else None
         t_actor = target.actor if target is not None else None
         reason = _pair_refused(code, m.pattern, s_actor, t_actor)
         if reason is not None:
@@ -1461,7 +1754,7 @@ def _events_for(
         confidence = 0.5
         if t_actor is not None:
             confidence += 0.2
-        if s_actor.country and (t_actor is None or t_actor.country):
+        if s_actor is not None and s_actor.country and (t_actor is None or t_actor.country):
             confidence += 0.1
         if m.pattern.n_items > 1:
             confidence += 0.1
@@ -1473,8 +1766,8 @@ def _events_for(
                     doc_id,
                     sentence.index,
                     m.trigger,
-                    s_actor.code,
-                    source.head,
+                    s_actor.code if s_actor is not None else None,
+                    source.head if source is not None else None,
                     t_actor.code if t_actor else None,
                     target.head if target else None,
                     code,
@@ -1505,6 +1798,7 @@ def _events_for(
                 trigger=(tree.tokens[m.trigger].start, tree.tokens[m.trigger].end),
                 # The publication date until the date stage reads the sentence's own.
                 date_precision="day" if date else None,
+                one_sided=one_sided is not None,
             )
         )
     if not events:
@@ -1513,6 +1807,35 @@ def _events_for(
         # (Conjoined subjects paired with one another have each direction already.)
         events += [reversed_event(e, m.pattern.reverse) for e in events if e.target is not None]
     return events
+
+
+def _sense_of(
+    m: _Match,
+    code: str,
+    tree: Tree,
+    by_head: dict[int, Mention],
+    sources: list[Mention],
+    targets: list[Mention],
+) -> tuple[str, list[Mention]]:
+    """The code and targets the clause gives a verb's act (``_sense``): troops sent to a place
+    are deployed, force takes the target of the purpose it serves."""
+
+    def find(i: int) -> Mention | None:
+        return _mention(tree, i, by_head, possessor=True)
+
+    code, targets = deployment(code, m.pattern, tree, m.clause, sources, targets, find)
+    code = released(code, tree, m.target, bool(targets))
+    code = expelled(code, tree, m.target)
+    captive = captured(code, tree, m.trigger, m.target, bool(targets))
+    if captive != code and not targets and m.target is not None:
+        # "the two men were captured": people taken, named or not
+        targets = [v for i in tree.conjuncts(m.target) if (v := victim(tree, i)) is not None][:1]
+    code = captive
+    if not targets and code[:2] in FORCE_ROOTS:
+        noun = m.trigger if m.pattern.nominal else None
+        aims = purpose_targets(tree, m.clause, noun)
+        targets = [t for i in aims if (t := find(i)) is not None]
+    return code, targets
 
 
 def _refusal(
@@ -1699,9 +2022,9 @@ def _mention(
     return None
 
 
-def _pair_refused(code: str, pattern: Pattern, s: Actor, t: Actor | None) -> str | None:
+def _pair_refused(code: str, pattern: Pattern, s: Actor | None, t: Actor | None) -> str | None:
     """Why a source-target pair gives no event (None when it gives one)."""
-    if t is None:
+    if t is None or s is None:
         return None
     if _same(s, t):
         return "source and target are the same actor"

@@ -8,6 +8,8 @@ from kipu.events._coder import EventOptions, _actor_at, _code_sentence
 from kipu.events._discards import load_discards
 from kipu.events._patterns import load_patterns
 from kipu.events._speech import quote_speakers
+from kipu.events._timescope import in_scope, time_scope
+from kipu.events._told import Told, remember
 from kipu.records import Event, Mention, Resolved, Sentence
 
 
@@ -29,6 +31,8 @@ def explain_events(
     article = resolved.parsed.article
     discards = load_discards(options.dictionaries if options else ())
     story = discards.story_hit(article.text)
+    scope = time_scope(article)
+    told: Told = set()
     out: list[SentenceExplanation] = []
     quoted = quote_speakers(resolved, _actor_at)
     for sentence, mentions, carried in zip(
@@ -40,8 +44,8 @@ def explain_events(
         if sentence.text.rstrip().rstrip("\"'”’").endswith("?"):
             notes.append("a question: not coded")
         elif phrase:
-            scope = "story" if story else "sentence"
-            notes.append(f"the discard list rules out this {scope} ({phrase!r}): not coded")
+            what = "story" if story else "sentence"
+            notes.append(f"the discard list rules out this {what} ({phrase!r}): not coded")
         else:
             events = _code_sentence(
                 sentence,
@@ -51,9 +55,15 @@ def explain_events(
                 article.input_id,
                 article.published,
                 notes,
+                told,
                 quoted=carried,
                 speech=options.bundled if options else True,
             )
+            events, history = in_scope(
+                scope, sentence, events, options is not None and options.historical
+            )
+            notes.extend(history)
+            remember(told, [e for e in events if not e.historical])
         if not notes:
             notes.append("no word of the sentence is a trigger in the dictionary")
         out.append(

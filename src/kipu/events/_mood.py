@@ -26,6 +26,8 @@ BLOCKING_GOVERNORS = frozenset(
     # obligation: "we have to reinforce", "Japan needs to enact reforms" (a need, not an act)
     "have need".split()
 )
+# Verbs whose "that" clause is a contested claim: "claimed he had been killed".
+CLAIMING_VERBS = frozenset({"claim", "allege"})
 # Verbs whose "that" clause is denied or dismissed: "denied they had detained her husband".
 DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject"})
 # Governors whose complement is what someone else is asked to do: "urged Russia to withdraw",
@@ -149,6 +151,11 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
     modality = "actual"
     via: list[str] = []
     first = tree.tokens[v]
+    if _shares_mood(tree, v):
+        # "will attack and occupy", "whether they were killed or captured", "did not attack or
+        # kill": a verb conjoined with no subject, auxiliary or negation of its own is meant
+        # as the verb it is conjoined with.
+        return mood_of(tree, first.head, root)
     if (
         first.dep in ("ccomp", "acl")
         and tree.tokens[first.head].lemma in DEMAND_GOVERNORS
@@ -157,6 +164,9 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
         return Mood("actual", False, True, tree.tokens[first.head].text)  # "demand that X do"
     if first.dep == "ccomp" and tree.tokens[first.head].lemma in DENIAL_VERBS:
         return Mood("actual", False, True, tree.tokens[first.head].text)  # "denied they had"
+    if first.dep == "ccomp" and tree.tokens[first.head].lemma in CLAIMING_VERBS:
+        # "Iran claimed he had been killed": a claim is coded as the claim, not the act
+        return Mood("alleged", False, True, tree.tokens[first.head].text)
     host = tree.tokens[first.head]
     content = first.dep in ("acl", "ccomp") or (
         first.dep == "relcl"  # a "that" the parse marks as a conjunction: a content clause
@@ -193,6 +203,9 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
                 return Mood("possible", negated, True, ct.text)
             elif ct.dep == "mark" and ct.lemma in CONDITIONAL_MARKS:
                 return Mood("possible", negated, True, ct.text)
+            elif ct.dep == "mark" and ct.lemma in ("until", "before") and _present(tree, node):
+                # "until Raqqa is retaken", "before aid is released": not yet
+                return Mood("possible", negated, True, ct.text)
         perceived = tok.dep == "ccomp" and tree.tokens[tok.head].lemma in PERCEPTION_VERBS
         if (tok.dep not in ("xcomp", "acomp") and not perceived) or tok.head == node:
             break
@@ -206,10 +219,48 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
             modality = "intent"
             via.append(gov.text)
         node = tok.head
-    hypothetical = _hypothetical_host(tree, node)
+    hypothetical = _hypothetical_host(tree, node) or _hypothetical_time(tree, node)
     if hypothetical is not None:
         return Mood("possible", negated, True, hypothetical)
     return Mood(modality, negated, False, " ".join(via))
+
+
+def _hypothetical_time(tree: Tree, v: int) -> str | None:
+    """The modal of the clause a time clause belongs to: "thousands may die as forces storm the
+    town" (the storming is foreseen, like the deaths)."""
+    tok = tree.tokens[v]
+    if tok.dep != "advcl" or tok.head == v:
+        return None
+    marks = [tree.tokens[c].lemma for c in tree.children(v, "mark", "advmod")]
+    if not any(m in ("as", "when") for m in marks):
+        return None
+    for c in tree.children(tok.head, "aux"):
+        if tree.tokens[c].lemma in ("may", "might", "could"):
+            return tree.tokens[c].text
+    return None
+
+
+def _present(tree: Tree, v: int) -> bool:
+    """True for a verb in the present tense (its own form or its auxiliary's)."""
+    forms = [tree.tokens[v], *(tree.tokens[c] for c in tree.children(v, "aux", "auxpass"))]
+    return any(t.tag in ("VBZ", "VBP") for t in forms) and not any(
+        t.tag in ("VBD", "MD") for t in forms
+    )
+
+
+def _shares_mood(tree: Tree, v: int) -> bool:
+    """True for a verb conjoined by "and"/"or" with no subject, auxiliary, negation or marker of
+    its own ("captured" in "were killed or captured"); "but" sets its own mood."""
+    tok = tree.tokens[v]
+    if tok.dep != "conj" or tok.head == v or tok.pos not in ("VERB", "AUX"):
+        return False
+    own = ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "expl")
+    if any(tree.tokens[c].dep in own for c in tree.kids[v]):
+        return False
+    return not any(
+        tree.tokens[c].dep == "cc" and tree.tokens[c].lemma in ("but", "yet")
+        for c in tree.kids[tok.head]
+    )
 
 
 def _hypothetical_host(tree: Tree, v: int) -> str | None:

@@ -30,6 +30,7 @@ class PipelineOptions:
     model: str | None = None  # a spaCy pipeline name; None tries kipu's defaults
     dictionaries: tuple[str, ...] = ()  # users' extra pattern files
     batch_size: int = BATCH_SIZE
+    historical: bool = False  # also code events dated well before their article
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +179,7 @@ def code_articles(
     # One --dictionary list serves every stage: each reads the files of its own kind.
     actor_options = ActorOptions(dictionaries=options.dictionaries)
     discourse_options = DiscourseOptions(dictionaries=options.dictionaries)
-    event_options = EventOptions(dictionaries=options.dictionaries)
+    event_options = EventOptions(dictionaries=options.dictionaries, historical=options.historical)
     enrich_options = EnrichOptions(dictionaries=options.dictionaries)
     for parsed in parse(articles, model=options.model):
         resolved = resolve_discourse(resolve_actors(parsed, actor_options), discourse_options)

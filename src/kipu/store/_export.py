@@ -150,7 +150,8 @@ def _write_jsonl(records: list[dict[str, Any]], out: TextIO) -> None:
 
 
 def _write_plover(records: list[dict[str, Any]], out: TextIO) -> None:
-    """One PLOVER event object a line; kipu's quantity, CAMEO code and evidence are extensions."""
+    """One PLOVER event object a line; kipu's quantity, CAMEO code, evidence and markers
+    (``one_sided``: no perpetrator named, ``src_actor`` null or implied) are extensions."""
     for r in records:
         obj = {
             "id": r["event_id"],
@@ -184,6 +185,8 @@ def _write_plover(records: list[dict[str, Any]], out: TextIO) -> None:
             },
             "cameo": r["cameo"],
             "negated": r["negated"],
+            "one_sided": bool(r.get("one_sided")),
+            "historical": bool(r.get("historical")),
             "cluster_id": r.get("cluster_id"),
         }
         out.write(json.dumps(obj, ensure_ascii=False) + "\n")

@@ -119,9 +119,13 @@ def connect(path: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
                 continue
             files = "[" + ", ".join(_literal(p) for p in parts) + "]"
             con.execute(
-                f"CREATE VIEW {view} AS SELECT * EXCLUDE (filename) "
+                f"CREATE VIEW _parts_{view} AS SELECT * EXCLUDE (filename) "
                 f"FROM read_parquet({files}, union_by_name = true, filename = true) "
                 f"QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY {order}) = 1"
+            )
+            con.execute(
+                f"CREATE VIEW {view} AS SELECT *{_missing_columns(con, view, schema)} "
+                f"FROM _parts_{view}"
             )
         con.execute(_CLUSTER_SQL)
         con.execute(
@@ -134,6 +138,25 @@ def connect(path: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
         con.close()
         raise StoreError(f"cannot read store {store}: {e}") from e
     return con
+
+
+# DuckDB's names of the Arrow types the store's schemas use.
+_SQL_TYPES = {
+    pa.string(): "VARCHAR",
+    pa.bool_(): "BOOLEAN",
+    pa.float64(): "DOUBLE",
+    pa.int32(): "INTEGER",
+    pa.int8(): "TINYINT",
+}
+
+
+def _missing_columns(con: duckdb.DuckDBPyConnection, view: str, schema: pa.Schema) -> str:
+    """Null columns for the schema's fields no part has yet (parts written before a field was
+    added): queries may name every column of the current schema."""
+    have = {row[0] for row in con.execute(f"DESCRIBE _parts_{view}").fetchall()}
+    return "".join(
+        f", CAST(NULL AS {_SQL_TYPES[f.type]}) AS {f.name}" for f in schema if f.name not in have
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -160,6 +183,8 @@ class EventQuery:
     place_country: str | None = None
     words: str | None = None  # every word must appear in the sentence (case-insensitive)
     include_negated: bool = True
+    include_one_sided: bool = True  # events whose text names no perpetrator (``one_sided``)
+    include_historical: bool = True  # events dated well before their article (``historical``)
     limit: int | None = None
 
 
@@ -227,6 +252,10 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
         add("sentence ILIKE ?", f"%{word}%")
     if not q.include_negated:
         where.append("NOT negated")
+    if not q.include_one_sided:
+        where.append("NOT coalesce(one_sided, false)")
+    if not q.include_historical:
+        where.append("NOT coalesce(historical, false)")
     return (" WHERE " + " AND ".join(where)) if where else "", params
 
 

@@ -75,6 +75,10 @@ EVENT_SCHEMA = pa.schema(
         pa.field("rule", _STR, nullable=False),
         pa.field("confidence", pa.float64(), nullable=False),
         pa.field("run_id", _STR, nullable=False),
+        # Added with record schema 2: parts written before have no such columns and read as
+        # null (false).
+        pa.field("one_sided", pa.bool_()),
+        pa.field("historical", pa.bool_()),
     ]
 )
 
@@ -152,6 +156,8 @@ def event_to_row(event: Event, *, run_id: str | None = None) -> dict[str, Any]:
         "rule": event.rule,
         "confidence": event.confidence,
         "run_id": run_id,
+        "one_sided": event.one_sided,
+        "historical": event.historical,
     }
 
 
@@ -237,4 +243,6 @@ def row_to_event(row: dict[str, Any]) -> Event:
         ),
         rule=row["rule"],
         confidence=float(row["confidence"]),
+        one_sided=bool(row.get("one_sided")),
+        historical=bool(row.get("historical")),
     )

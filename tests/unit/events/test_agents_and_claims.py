@@ -11,8 +11,11 @@ pytestmark = pytest.mark.model
 
 
 def test_headline_passive_subject_is_not_the_actor() -> None:
-    # A participle with no auxiliary and no object: the protesters were arrested.
-    assert not [e for e in code("Kenyan protesters arrested in Nairobi.") if e.cameo == "173"]
+    # A participle with no auxiliary and no object: the protesters were arrested, by the police
+    # of the place the clause names (a one-sided event).
+    [arrest] = [e for e in code("Kenyan protesters arrested in Nairobi.") if e.cameo == "173"]
+    assert arrest.one_sided and arrest.source is not None and arrest.source.code == "KENCOP"
+    assert arrest.target is not None and arrest.target.sector == "CVL"
     got = triples(code("Kenyan police arrested five protesters in Nairobi."))
     assert any(s == "KENCOP" and c == "173" for s, c, _ in got)
 

@@ -11,6 +11,8 @@ one for several actors of one country and sector.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kipu.actors import load_dictionaries
 from kipu.events._tree import Tree
 from kipu.records import Actor, Mention
@@ -63,6 +65,9 @@ def several(tree: Tree, mentions: list[Mention]) -> list[Mention]:
     when no dictionary codes it) are one."""
     out: list[Mention] = []
     seen: set[str] = set()
+    # "the two countries", "both sides": a mention the document context read as two actors
+    # (``Mention.also``) is one mention per actor.
+    mentions = [x for m in mentions for x in (m, *(replace(m, actor=a, also=()) for a in m.also))]
     for m in mentions:
         for one in _per_country(tree, m):
             key = one.actor.code or f"?{one.actor.text.lower()}"

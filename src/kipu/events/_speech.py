@@ -20,7 +20,7 @@ Written by hand: no library codes political speech acts, and the lexicon is kipu
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -418,12 +418,17 @@ def _subject_heads(tree: Tree, v: int) -> list[int]:
 
 
 def _actors(tree: Tree, heads: Sequence[int], mention_at: MentionAt) -> list[Mention]:
+    """The actors of phrase heads and their conjuncts; "both sides" (``Mention.also``) are
+    each of its actors."""
     out: list[Mention] = []
     for h in heads:
         for c in tree.conjuncts(h):
             m = mention_at(c)
-            if m is not None and m not in out:
-                out.append(m)
+            if m is None:
+                continue
+            for one in (m, *(replace(m, actor=a, also=()) for a in m.also)):
+                if one not in out:
+                    out.append(one)
     return out
 
 

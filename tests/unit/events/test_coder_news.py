@@ -144,3 +144,12 @@ def test_an_act_only_considered_is_not_coded() -> None:
 def test_told_to_act_is_an_order() -> None:
     assert ("PER", "106", "CHL") in triples(code("Peru told Chile to withdraw its troops."))
     assert not code("The Peruvian minister told reporters the talks had failed.")
+
+
+def test_both_sides_named_before_act_each() -> None:
+    text = "Peru and Chile have quarrelled for years. The two countries signed a border accord."
+    got = triples(code(text))
+    assert ("PER", "057", "CHL") in got and ("CHL", "057", "PER") in got
+    text = "Peru and Chile have quarrelled for years. Both countries condemned the attack on Quito."
+    got = triples(code(text))
+    assert {s for s, c, _ in got if c == "111"} >= {"PER", "CHL"}

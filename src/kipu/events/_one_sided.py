@@ -24,9 +24,12 @@ from kipu.records import Actor, Mention
 
 # Roots of acts done to someone whose doer a text may leave out: coercion (17: arrests,
 # expulsions, repression), assault (18), fighting (19), mass violence (20); "found guilty"
-# (116), an act of a court; the release of people (084, 0841: "he was released on bail").
+# (116), an act of a court; a charge (112: "was accused of"); the release of people (084, 0841:
+# "he was released on bail").
 ONE_SIDED_ROOTS = frozenset({"17", "18", "19", "20"})
-ONE_SIDED_CODES = frozenset({"116", "084"})
+# A charge laid by no one named ("he is accused in Turkey of planning attacks", "was charged
+# with terrorism offences"): the accusation (112) is an act of the state that brings it.
+ONE_SIDED_CODES = frozenset({"116", "084", "112"})
 RELEASING = frozenset({"release", "free"})
 # Roots whose victim may be a thing: force hits buildings and convoys ("five hospitals were
 # bombed"); an arrest or a conviction is of people.
@@ -46,6 +49,8 @@ STATE_ACT_SECTORS = {
     "release": "JUD",
     "free": "JUD",
     "lock": "COP",
+    "accuse": "JUD",
+    "indict": "JUD",
     # the nouns of these acts: "his arrest in Egypt", "her detention in a Turkish jail"
     "detention": "COP",
     "imprisonment": "JUD",

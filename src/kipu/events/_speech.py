@@ -109,7 +109,7 @@ CHARGES_ON_ACTORS = frozenset({("responsible", "for"), ("responsibility", "for")
 # Kinds that are the speakers' own act announced.
 OWN_ACTS = frozenset({"intent", "refusal", "threat", "yield"})
 # Kinds that judge something: the thing judged must be an act, an actor or what was said.
-JUDGEMENTS = frozenset({"criticism", "accusation", "praise", "appeal"})
+JUDGEMENTS = frozenset({"criticism", "accusation", "praise", "appeal", "defence"})
 # Nouns that are described rather than judged: "a dangerous situation", "a complex problem".
 NOT_JUDGED = frozenset(
     "situation problem issue condition conditions time times place area region road journey "
@@ -192,6 +192,7 @@ KIND_CODES = {
     "demand": "100",
     "meeting": "036",
     "yield": "035",
+    "defence": "052",
 }
 PRECEDENCE = (
     "threat",
@@ -211,6 +212,7 @@ PRECEDENCE = (
     "demand",
     "meeting",
     "yield",
+    "defence",
 )
 # Kinds that are an attitude someone holds: coded only when the speakers hold it.
 ATTITUDES = frozenset({"pessimism", "optimism", "disapproval"})
@@ -819,6 +821,8 @@ def _verb_judges(tree: Tree, v: int, kind: str, said: Said, mention_at: MentionA
     if t.dep == "relcl":
         return False
     subjects = tree.children(v, "nsubj")
+    if kind == "defence":  # "the strikes were justified": the act defended is the subject
+        return bool(tree.children(v, "nsubjpass"))
     if kind in ATTITUDES or kind in ("praise", "rejection", "denial"):
         return bool(subjects) and _stands_for_speaker(tree, subjects[0], said, mention_at)
     if kind in ("criticism", "accusation"):

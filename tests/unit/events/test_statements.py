@@ -262,3 +262,14 @@ def test_bearing_responsibility_is_a_charge() -> None:
     text = "The Peruvian minister said the Chilean government bears responsibility for the deaths."
     assert any(c.startswith("112") for c in codes(text))
     assert any(c.startswith("112") for c in codes("Peru held Chile responsible for the deaths."))
+
+
+def test_an_act_defended_as_right() -> None:
+    assert "052" in codes(
+        "The Peruvian ministry said the strikes on Chilean positions were justified."
+    )
+
+
+def test_a_charge_laid_by_no_one_named() -> None:
+    events = code("The Peruvian miner is accused in Chile of planning attacks on the border.")
+    assert any(e.cameo.startswith("112") and e.one_sided for e in events)

@@ -203,6 +203,10 @@ def _kind(
         return "placed"  # a transnational armed group acts in the article's country
     if a.rule.startswith(NAMED_AGAIN) and a.code == a.sector and a.sector in STATE_SECTORS:
         return "open"  # a person with a title of state named again ("Javid")
+    if a.rule.startswith("title:") and a.code == a.sector and a.sector in DOMESTIC_SECTORS:
+        # "Diane Abbott, the shadow home secretary", "the defence secretary": a domestic
+        # office whose words name no country is the article's country's when that is clear
+        return "open"
     kind = open_group(m, sentence.tokens, mentions, d)
     if kind is None or kind == "qualified" or a.sector is None:
         return None

@@ -153,3 +153,13 @@ def test_both_sides_named_before_act_each() -> None:
     text = "Peru and Chile have quarrelled for years. Both countries condemned the attack on Quito."
     got = triples(code(text))
     assert {s for s, c, _ in got if c == "111"} >= {"PER", "CHL"}
+
+
+def test_rescues_bail_waivers_and_intelligence() -> None:
+    assert any(
+        c.startswith("07")
+        for _, c, _ in triples(code("The Maltese navy rescued 300 Libyan migrants."))
+    )
+    assert ("PER", "0871", None) in triples(code("Peru negotiated a ceasefire in the border war."))
+    got = triples(code("The Chilean army supplied intelligence to Peruvian commanders."))
+    assert any(c == "064" for _, c, _ in got)

@@ -199,6 +199,14 @@ ACTOR_ROLES = frozenset(
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
 
+# Nouns of something a state says, asks or sends: their "from" names who, not where
+# ("proposals from the United States", "pressure from Moscow", "a letter from Paris").
+VOICED_NOUNS = frozenset(
+    "proposal offer demand request call appeal plea pressure letter message note invitation "
+    "warning threat criticism condemnation objection protest complaint support backing aid "
+    "assistance help envoy delegation delegate official diplomat representative "
+    "ultimatum statement response reaction".split()
+)
 # Prepositions whose object, attached to an unnamed group, gives its country ("police in Lima",
 # "students throughout Indonesia").
 CONTEXT_PREPS = frozenset({"in", "from", "throughout", "across"})
@@ -238,6 +246,7 @@ def _role_is_place(
             governor.lemma in LOCATIVE_PREPS
             and (institution or governor.lemma != "at")
             and not (named and governor.lemma == "from")
+            and not (governor.lemma == "from" and over.lemma in VOICED_NOUNS)
         ):
             # "at" a state is a target ("fired at Israel"), at a building a place; "from" a
             # body is who it comes from ("demands from UNITA", "observers from the OSCE").

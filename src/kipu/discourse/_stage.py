@@ -35,6 +35,7 @@ from kipu.actors import (
     load_dictionaries,
 )
 from kipu.discourse._countries import complete_countries, sentence_countries
+from kipu.discourse._lists import resolve_lists
 from kipu.discourse._memory import HEADLINE_WEIGHT, LEAD_SENTENCES, ArticleMemory
 from kipu.discourse._names import described, named_before, remember_names
 from kipu.discourse._pairs import resolve_pairs
@@ -87,6 +88,7 @@ def resolve_discourse(resolved: Resolved, options: DiscourseOptions | None = Non
         if options.references:
             mentions = resolve_references(sentence, mentions, memory)
             mentions = resolve_pairs(sentence, mentions, memory)
+            mentions = resolve_lists(sentence, mentions, memory)
         if options.pronouns:
             mentions = resolve_pronouns(sentence, mentions, memory, resolver)
         if sentence.index < len(lead) and len(mentions) == len(given):

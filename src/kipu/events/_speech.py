@@ -1074,7 +1074,7 @@ def _targets(tree: Tree, i: int, said: Said, mention_at: MentionAt) -> list[Ment
         m = _actor_of_phrase(tree, c, mention_at)
         if m is None or _speaker(m, said) or m.actor.code is None:
             continue
-        out = [m]
+        out = [m, *(replace(m, actor=a, also=()) for a in m.also)]  # "these countries"
         for h in tree.conjuncts(m.head)[1:]:
             other = mention_at(h)
             if other is not None and other.actor.code is not None and not _speaker(other, said):

@@ -171,6 +171,8 @@ NAMED_ACT_ROOTS = TARGETED_ROOTS | {"16"}
 # noun phrase there is an actor the dictionaries may not place ("urged the international
 # community to act").
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+# How many sentences back a judgement may refer to an act told ("“This is ridiculous,” ...").
+RECENT = 2
 # Verbs that make the cooperative act a noun names an act to come: "announced a troop
 # withdrawal" is CAMEO's intent to withdraw (0356), not the withdrawal.
 ANNOUNCING_VERBS = frozenset({"announce", "unveil"})
@@ -307,6 +309,7 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
             told=told,
             quoted=carried,
             speech=options.bundled if options else True,
+            recent=[e for e in events if e.sentence_index >= sentence.index - RECENT],
         )
         # The article's background ("in 2003", "has long backed") only when asked for.
         news, _ = in_scope(scope, sentence, coded, keep_history)
@@ -329,6 +332,7 @@ def _code_sentence(
     told: Told | None = None,
     quoted: Quoted | None = None,
     speech: bool = True,
+    recent: list[Event] | None = None,
 ) -> list[Event]:
     """The events of one sentence; ``told`` holds the acts earlier sentences coded (an event
     noun that names one of them again, "the attack", is not a new act; see ``remember``)."""
@@ -443,7 +447,7 @@ def _code_sentence(
         matched.setdefault(m.trigger, set()).add(m.pattern.code[:2])
         matched.setdefault(m.clause, set()).add(m.pattern.code[:2])
     events += _speech_events(
-        said, tree, sentence, by_head, events, matched, doc_id, input_id, date, notes
+        said, tree, sentence, by_head, events, matched, doc_id, input_id, date, notes, recent
     )
     return events
 
@@ -517,6 +521,7 @@ def _speech_events(
     input_id: str,
     date: str | None,
     notes: list[str] | None,
+    recent: list[Event] | None = None,
 ) -> list[Event]:
     """Statements coded by what is said (``_speech.py``), unless the verb of saying is coded
     by an entry of its own ("accused", "warned Iran") or the speakers' own act in the words said
@@ -562,6 +567,9 @@ def _speech_events(
                 notes.append(f"{label}: statement not coded: the speakers' own act is coded")
             continue
         targets = list(verdict.targets)
+        if not targets and verdict.refers_back is not None:
+            doer = _doer_referred_to(verdict.refers_back, tree, s, events, recent or [])
+            targets = [doer] if doer is not None else []
         trigger = verdict.word
         if verdict.kind == "accusation" and s.via != "according to":
             # A charge is coded as the charge only: the acts it alleges ("said the police were
@@ -603,6 +611,35 @@ def _speech_events(
         if notes is not None:
             notes.append(f"{label}: {rule}: coded {made} event(s)")
     return out
+
+
+def _doer_referred_to(
+    word: int, tree: Tree, said: Said, events: list[Event], recent: list[Event]
+) -> Mention | None:
+    """The doer of the act a judgement refers back to ("“This is ridiculous,” the minister
+    said" after "Washington announced the withdrawal"): the source of the latest act coded
+    before it, in this sentence or the two before, that is not the speakers' own (not a
+    statement, not one-sided)."""
+    before = [e for e in events if e.trigger is not None and e.trigger[0] < tree.tokens[word].start]
+    speakers = {sp.actor.code for sp in said.speakers} | {
+        sp.actor.country for sp in said.speakers if sp.actor.country
+    }
+    for e in reversed(recent + before):
+        if e.source is None or e.one_sided or e.root in ("01",) or e.rule.startswith("speech:"):
+            continue
+        if e.source.code in speakers or (e.source.country and e.source.country in speakers):
+            continue
+        if e.source.code is None:
+            continue
+        tok = tree.tokens[word]
+        actor = replace(
+            e.source,
+            text=tok.text,
+            rule=f"discourse:act-referred-to:{tok.text!r}<-sentence {e.sentence_index} "
+            f"{e.cameo} by {e.source.text!r}",
+        )
+        return Mention(head=word, start=word, end=word + 1, actor=actor)
+    return None
 
 
 def _trigger_span(tree: Tree, i: int) -> tuple[int, int]:

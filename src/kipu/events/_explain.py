@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kipu.events._coder import EventOptions, _actor_at, _code_sentence
+from kipu.events._coder import RECENT, EventOptions, _actor_at, _code_sentence
 from kipu.events._discards import load_discards
 from kipu.events._patterns import load_patterns
 from kipu.events._speech import quote_speakers
@@ -58,6 +58,7 @@ def explain_events(
                 told,
                 quoted=carried,
                 speech=options.bundled if options else True,
+                recent=[e for x in out[-RECENT:] for e in x.events],
             )
             events, history = in_scope(
                 scope, sentence, events, options is not None and options.historical

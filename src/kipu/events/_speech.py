@@ -108,6 +108,13 @@ SPEAKERS_OWN_JUDGEMENTS = frozenset(
 CHARGES_ON_ACTORS = frozenset({("responsible", "for"), ("responsibility", "for")})
 # Kinds that are the speakers' own act announced.
 OWN_ACTS = frozenset({"intent", "refusal", "threat", "yield"})
+# Nouns of acts a judgement may refer back to ("the decision", "this move").
+ACT_NOUNS = frozenset(
+    "decision move plan policy step action act announcement strike strikes attack operation "
+    "offensive withdrawal deal agreement law ban measure order proposal choice approach "
+    "intervention invasion campaign sanction sanctions response conduct behaviour behavior "
+    "remark remarks comment comments statement claim claims rhetoric".split()
+)
 # Kinds that judge something: the thing judged must be an act, an actor or what was said.
 JUDGEMENTS = frozenset({"criticism", "accusation", "praise", "appeal", "defence"})
 # Nouns that are described rather than judged: "a dangerous situation", "a complex problem".
@@ -248,6 +255,9 @@ class Verdict:
     word: int  # token index of the word (first word of a phrase)
     phrase: str
     targets: tuple[Mention, ...]  # the actors it is about (may be empty)
+    # With no target named: the token of an act the words refer back to ("this decision", "it
+    # is unacceptable"), whose doer the coder may find in the sentences before; else None.
+    refers_back: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -585,7 +595,39 @@ def classify(
         targets = [t for t in targets if t.actor.country not in countries]
         if not targets:
             targets = _place_targets(tree, i, countries)
-    return Verdict(kind, KIND_CODES[kind], i, " ".join(phrase), tuple(targets))
+    back = None if targets or kind not in JUDGEMENTS else _reference_to_act(tree, i, said)
+    return Verdict(kind, KIND_CODES[kind], i, " ".join(phrase), tuple(targets), back)
+
+
+def _reference_to_act(tree: Tree, i: int, said: Said) -> int | None:
+    """The word by which a judgement refers back to an act told before: "it"/"this"/"that" as
+    its subject ("“This is plainly ridiculous”"), or an act noun with a pointing determiner
+    ("the decision was driven by populism", "this move is unacceptable")."""
+    judged = _judged_noun(tree, i)
+    if judged is None:
+        t = tree.tokens[i]
+        if t.pos == "VERB":  # "criticised the decision"
+            objects = tree.children(i, *OBJECT_DEPS)
+            judged = objects[0] if objects else None
+    if judged is None:
+        return None
+    tok = tree.tokens[judged]
+    if tok.pos == "PRON" and tok.lemma.lower() in ("it", "this", "that"):
+        return judged if tok.lemma.lower() != "it" or not _extraposed(tree, judged) else None
+    if tok.pos == "NOUN" and tok.lemma in ACT_NOUNS:
+        dets = {tree.tokens[c].lemma.lower() for c in tree.children(judged, "det", "poss")}
+        if dets & {"the", "this", "that", "these", "those", "its", "their", "his", "her"}:
+            return judged
+    return None
+
+
+def _extraposed(tree: Tree, it: int) -> bool:
+    """ "it is against international law to make someone stateless": an "it" that stands for
+    the clause after it, not for something told before."""
+    head = tree.tokens[it].head
+    return bool(tree.children(head, "xcomp", "ccomp", "csubj")) or any(
+        tree.tokens[c].dep in ("xcomp", "ccomp") for a in tree.kids[head] for c in tree.kids[a]
+    )
 
 
 def _names_other(tree: Tree, content: Sequence[int], said: Said, mention_at: MentionAt) -> bool:

@@ -273,3 +273,18 @@ def test_an_act_defended_as_right() -> None:
 def test_a_charge_laid_by_no_one_named() -> None:
     events = code("The Peruvian miner is accused in Chile of planning attacks on the border.")
     assert any(e.cameo.startswith("112") and e.one_sided for e in events)
+
+
+def test_a_judgement_of_an_act_told_before_targets_its_doer() -> None:
+    text = (
+        "Washington announced the withdrawal of its troops from Syria on Monday. "
+        "“This decision is unacceptable,” the Turkish foreign minister said."
+    )
+    got = triples(code(text))
+    assert ("TURGOV", "111", "USAGOV") in got
+    # an "it" that stands for the clause after it refers back to nothing
+    text = (
+        "Washington announced the withdrawal of its troops from Syria on Monday. "
+        "“It is unacceptable to abandon allies,” the Turkish foreign minister said."
+    )
+    assert ("TURGOV", "111", None) in triples(code(text))

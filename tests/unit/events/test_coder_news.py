@@ -163,3 +163,11 @@ def test_rescues_bail_waivers_and_intelligence() -> None:
     assert ("PER", "0871", None) in triples(code("Peru negotiated a ceasefire in the border war."))
     got = triples(code("The Chilean army supplied intelligence to Peruvian commanders."))
     assert any(c == "064" for _, c, _ in got)
+
+
+def test_military_operations_and_campaigns() -> None:
+    got = triples(code("Ethiopia launched a military operation against the Tigrayan rebels."))
+    assert any(s == "ETH" and c.startswith("19") for s, c, _ in got)
+    assert not any(
+        c.startswith("19") for _, c, _ in triples(code("Peru launched a rescue operation."))
+    )

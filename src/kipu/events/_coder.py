@@ -1159,6 +1159,11 @@ def _match_passing_noun(
     )
     if found is not None and named and (own_source or _mutual_between(found[0])):
         return _Match(pattern=found[0], trigger=n.i, clause=host, target=target, passing=True)
+    instrument = _instrument_of(tree, n.i)
+    if not own_source and instrument is not None and found is not None:
+        # "responded with threats of military action", "retaliated with airstrikes on X": the
+        # act is the verb's subject's, as if the verb reported it.
+        return _Match(pattern=found[0], trigger=n.i, clause=instrument, target=found[1])
     if own_source:
         # "Turkey's offensive in Afrin", "a Turkish military campaign": force, protest and
         # mobilisation are coded with their doer alone.
@@ -1183,6 +1188,26 @@ def _match_passing_noun(
         # "the arrest of the opposition leader": the victim alone (a one-sided event).
         return _Match(pattern=found[0], trigger=n.i, clause=host, target=target, passing=True)
     return None
+
+
+# Prepositions by which a verb's subject acts through the act a noun names: "responded with
+# threats", "retaliated with airstrikes", "hit back through sanctions".
+INSTRUMENT_PREPS = frozenset({"with", "through", "via"})
+
+
+def _instrument_of(tree: Tree, n: int) -> int | None:
+    """The verb whose subject acts through the noun's act ("responded with threats of military
+    action": responded), or None."""
+    tok = tree.tokens[n]
+    if tok.dep != "pobj" or tok.head == n:
+        return None
+    prep = tree.tokens[tok.head]
+    if prep.lemma not in INSTRUMENT_PREPS or prep.head == prep.i:
+        return None
+    verb = tree.tokens[prep.head]
+    if verb.pos != "VERB" or verb.lemma in LIGHT_VERBS or not tree.children(verb.i, "nsubj"):
+        return None
+    return verb.i
 
 
 def _licensed_alone(pattern: Pattern, code: str) -> bool:

@@ -171,3 +171,8 @@ def test_military_operations_and_campaigns() -> None:
     assert not any(
         c.startswith("19") for _, c, _ in triples(code("Peru launched a rescue operation."))
     )
+
+
+def test_an_act_a_verb_does_through_a_noun() -> None:
+    got = triples(code("Peru responded with threats of military action."))
+    assert any(s == "PER" and c.startswith("13") for s, c, _ in got)

@@ -1159,7 +1159,7 @@ def _match_passing_noun(
     )
     if found is not None and named and (own_source or _mutual_between(found[0])):
         return _Match(pattern=found[0], trigger=n.i, clause=host, target=target, passing=True)
-    instrument = _instrument_of(tree, n.i)
+    instrument = _instrument_of(tree, n.i, meeting=found is not None and found[0].code[:2] == "04")
     if not own_source and instrument is not None and found is not None:
         # "responded with threats of military action", "retaliated with airstrikes on X": the
         # act is the verb's subject's, as if the verb reported it.
@@ -1193,16 +1193,21 @@ def _match_passing_noun(
 # Prepositions by which a verb's subject acts through the act a noun names: "responded with
 # threats", "retaliated with airstrikes", "hit back through sanctions".
 INSTRUMENT_PREPS = frozenset({"with", "through", "via"})
+# Prepositions by which a meeting is the time of what the verb's subject did, so the subject
+# took part in it: "during a meeting with", "at talks with", "after a call with".
+MEETING_TIME_PREPS = frozenset({"during", "at", "after", "before", "following", "on", "in"})
 
 
-def _instrument_of(tree: Tree, n: int) -> int | None:
+def _instrument_of(tree: Tree, n: int, *, meeting: bool = False) -> int | None:
     """The verb whose subject acts through the noun's act ("responded with threats of military
-    action": responded), or None."""
+    action": responded), or None; with ``meeting``, also the verb a meeting is the time of
+    ("told reporters during a meeting with the emir": the speaker met the emir)."""
     tok = tree.tokens[n]
     if tok.dep != "pobj" or tok.head == n:
         return None
     prep = tree.tokens[tok.head]
-    if prep.lemma not in INSTRUMENT_PREPS or prep.head == prep.i:
+    preps = INSTRUMENT_PREPS | MEETING_TIME_PREPS if meeting else INSTRUMENT_PREPS
+    if prep.lemma not in preps or prep.head == prep.i:
         return None
     verb = tree.tokens[prep.head]
     if verb.pos != "VERB" or verb.lemma in LIGHT_VERBS or not tree.children(verb.i, "nsubj"):

@@ -176,3 +176,14 @@ def test_military_operations_and_campaigns() -> None:
 def test_an_act_a_verb_does_through_a_noun() -> None:
     got = triples(code("Peru responded with threats of military action."))
     assert any(s == "PER" and c.startswith("13") for s, c, _ in got)
+
+
+def test_meetings_and_calls_the_subject_took_part_in() -> None:
+    got = triples(code("The Kenyan president spoke during a meeting with the emir of Qatar."))
+    assert any(s == "KENGOV" and c.startswith("04") for s, c, _ in got)
+    got = triples(
+        code(
+            "The Kenyan president said in a phone call with the Ugandan president that talks would resume."
+        )
+    )
+    assert any(c == "041" for _, c, _ in got)

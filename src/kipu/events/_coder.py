@@ -51,8 +51,10 @@ from kipu.events._nominal import (
 from kipu.events._one_sided import (
     NOT_ONE_SIDED_VERBS,
     OneSided,
+    article_place,
     implied_state,
     one_sided_code,
+    state_of_place,
     unnamed_doer,
     victim,
 )
@@ -292,6 +294,7 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
     scope = time_scope(article)
     keep_history = options is not None and options.historical
     quoted = quote_speakers(resolved, _actor_at)
+    place = article_place(resolved)
     for sentence, mentions, carried in zip(
         resolved.parsed.sentences, resolved.mentions, quoted, strict=True
     ):
@@ -310,6 +313,7 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
             quoted=carried,
             speech=options.bundled if options else True,
             recent=[e for e in events if e.sentence_index >= sentence.index - RECENT],
+            place=place,
         )
         # The article's background ("in 2003", "has long backed") only when asked for.
         news, _ = in_scope(scope, sentence, coded, keep_history)
@@ -333,6 +337,7 @@ def _code_sentence(
     quoted: Quoted | None = None,
     speech: bool = True,
     recent: list[Event] | None = None,
+    place: tuple[str, str] | None = None,
 ) -> list[Event]:
     """The events of one sentence; ``told`` holds the acts earlier sentences coded (an event
     noun that names one of them again, "the attack", is not a new act; see ``remember``)."""
@@ -410,7 +415,7 @@ def _code_sentence(
                 notes.append(f"{_label(tree, m)}: its complement carries the event")
             continue
         why: list[str] = []
-        found = _events_for(m, sentence, tree, by_head, doc_id, input_id, date, why)
+        found = _events_for(m, sentence, tree, by_head, doc_id, input_id, date, why, place)
         if found and tree.tokens[m.clause].dep == "xcomp":
             spoken.add(tree.tokens[m.clause].head)
         if m.passing and tree.tokens[m.trigger].dep in SUBJECT_DEPS and m.clause in coded:
@@ -1511,6 +1516,7 @@ def _events_for(
     input_id: str,
     date: str | None,
     why: list[str] | None = None,
+    place: tuple[str, str] | None = None,
 ) -> list[Event]:
     why = why if why is not None else []
     mood = mood_of(tree, m.clause, m.pattern.code[:2])
@@ -1654,6 +1660,12 @@ def _events_for(
         one_sided = OneSided(
             source=implied_state(tree, m.trigger), victims=[], form="a noun naming no doer"
         )
+    if one_sided is not None and one_sided.source is None and place is not None:
+        # "he was jailed for seven years", in an article about Turkey: the state the whole
+        # article places its events in (see ``article_place``) arrested, jailed or convicted.
+        state = state_of_place(tree, m.trigger, place)
+        if state is not None:
+            one_sided = replace(one_sided, source=state)
     if not sources and one_sided is None:
         why.append("no resolved source actor")
         return []  # no resolved source: abstain

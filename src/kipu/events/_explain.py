@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from kipu.events._coder import RECENT, EventOptions, _actor_at, _code_sentence
 from kipu.events._discards import load_discards
+from kipu.events._one_sided import article_place
 from kipu.events._patterns import load_patterns
 from kipu.events._speech import quote_speakers
 from kipu.events._timescope import in_scope, time_scope
@@ -35,6 +36,7 @@ def explain_events(
     told: Told = set()
     out: list[SentenceExplanation] = []
     quoted = quote_speakers(resolved, _actor_at)
+    place = article_place(resolved)
     for sentence, mentions, carried in zip(
         resolved.parsed.sentences, resolved.mentions, quoted, strict=True
     ):
@@ -59,6 +61,7 @@ def explain_events(
                 quoted=carried,
                 speech=options.bundled if options else True,
                 recent=[e for x in out[-RECENT:] for e in x.events],
+                place=place,
             )
             events, history = in_scope(
                 scope, sentence, events, options is not None and options.historical

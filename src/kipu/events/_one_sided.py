@@ -14,13 +14,14 @@ or nature ("killed in a car crash", "injured in the earthquake") is no event at 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from kipu.actors import load_dictionaries
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.events._unresolved import unresolved_mention
-from kipu.records import Actor, Mention
+from kipu.records import Actor, Mention, Resolved
 
 # Roots of acts done to someone whose doer a text may leave out: coercion (17: arrests,
 # expulsions, repression), assault (18), fighting (19), mass violence (20); "found guilty"
@@ -307,6 +308,54 @@ def implied_state(tree: Tree, trigger: int) -> Mention | None:
             )
             return Mention(head=o, start=start, end=end, actor=actor)
     return None
+
+
+# The share of an article's country words one country must hold to be the place of its
+# events, with at least PLACE_EVIDENCE of them, and twice the next country.
+PLACE_SHARE = 0.6
+PLACE_EVIDENCE = 3
+
+
+def article_place(resolved: Resolved) -> tuple[str, str] | None:
+    """The country an article's events happen in, when one dominates the places it names ("in
+    Turkey", "a Turkish court", "Ankara"): (code, why), or None when none does."""
+    counts: Counter[str] = Counter()
+    for sentence in resolved.parsed.sentences:
+        tree = Tree(sentence)
+        for t in sentence.tokens:
+            if t.dep == "pobj" and tree.tokens[t.head].lemma in PLACE_PREPS:
+                found = _place_country(tree, t.i)
+                if found is not None:
+                    counts[found[0]] += 1
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    code, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    total = sum(counts.values())
+    if n >= PLACE_EVIDENCE and n >= PLACE_SHARE * total and n >= 2 * second:
+        return code, f"{n} of {total} places the article names"
+    return None
+
+
+def state_of_place(tree: Tree, trigger: int, place: tuple[str, str]) -> Mention | None:
+    """The state of the article's place as the one who arrested, jailed, convicted or released
+    (its police or courts), for a clause that names no place of its own."""
+    lemma = tree.tokens[trigger].lemma
+    sector = STATE_ACT_SECTORS.get(lemma)
+    if sector is None:
+        return None
+    country, why = place
+    actor = Actor(
+        text=country,
+        name=None,
+        code=f"{country}{sector}",
+        country=country,
+        sector=sector,
+        rule=f"implied: {lemma} where the article's events happen ({country}: {why}), "
+        f"the state's {sector}",
+    )
+    return Mention(head=trigger, start=trigger, end=trigger + 1, actor=actor)
 
 
 def _place_country(tree: Tree, i: int) -> tuple[str, int, int] | None:

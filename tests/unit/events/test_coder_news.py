@@ -187,3 +187,12 @@ def test_meetings_and_calls_the_subject_took_part_in() -> None:
         )
     )
     assert any(c == "041" for _, c, _ in got)
+
+
+def test_an_arrest_in_an_article_about_one_country_is_that_state_s() -> None:
+    text = (
+        "A Chilean climber was stopped at a checkpoint in Peru. Police in Peru questioned him "
+        "for hours in Cusco, in Peru. He was arrested on Tuesday and charged with spying."
+    )
+    events = [e for e in code(text) if e.cameo.startswith("173") and e.one_sided]
+    assert events and all(e.source is not None and e.source.country == "PER" for e in events)

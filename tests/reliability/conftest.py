@@ -1,0 +1,27 @@
+"""Print the reliability tally after the run (and write it as JSON when asked)."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from tests.reliability.harness import TALLY, summary
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not TALLY:
+        return
+    data = summary()
+    write = terminalreporter.write_line
+    write(
+        f"reliability ({data['scale']}): {data['cases']} generated cases, {data['crashes']} crashes"
+    )
+    for name, target in data["targets"].items():  # type: ignore[union-attr]
+        top = ", ".join(f"{k} {v}" for k, v in list(target["outcomes"].items())[:6])
+        write(f"  {name}: {target['cases']} cases, slowest {target['slowest_seconds']} s; {top}")
+    path = os.environ.get("KIPU_RELIABILITY_REPORT")
+    if path:
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(data, f, indent=2)
+            f.write("\n")

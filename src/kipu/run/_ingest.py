@@ -23,6 +23,7 @@ from datasketch import MinHashLSH
 
 from kipu.extract import with_site_lines
 from kipu.records import Article, Document, Event, Rejected, RunReport
+from kipu.run._dictionaries import check_dictionaries
 from kipu.run._pipeline import PipelineOptions, finish
 from kipu.run._pool import WORKER_GRACE_SECONDS, Workers, run_jobs
 from kipu.run._shard import (
@@ -85,6 +86,7 @@ def ingest(
 ) -> RunReport:
     """Run the pipeline over the inputs and write new documents and events to the store."""
     settings = settings or IngestOptions()
+    check_dictionaries(options.dictionaries)
     with (
         StoreWriter.open(store, run_id=report.run_id) as writer,
         _workers(settings, options) as pool,

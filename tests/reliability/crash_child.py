@@ -13,7 +13,8 @@ how far into it (how much of a part file or a manifest line is on disk):
 - ``lock``      right after the lock is taken, before the store is prepared
 - ``report``    while the run report is written
 
-With PHASE ``count`` nothing is killed: the child prints how often each moment came (the
+With PHASE ``slow`` nothing is killed and the writer sleeps NTH milliseconds after each
+commit (readers run meanwhile). With PHASE ``count`` nothing is killed: the child prints how often each moment came (the
 ranges the test draws NTH from).
 """
 
@@ -23,6 +24,7 @@ import json
 import os
 import signal
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -92,6 +94,8 @@ def install(phase: str, nth: int, fraction: float) -> None:
                 f.flush()
             die()
         real_append(self, commit)
+        if phase == "slow":  # a writer that takes its time: NTH milliseconds after each commit
+            time.sleep(nth / 1000)
         if hit("committed"):
             die()
 

@@ -19,7 +19,8 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     )
     for name, target in data["targets"].items():  # type: ignore[union-attr]
         top = ", ".join(f"{k} {v}" for k, v in list(target["outcomes"].items())[:6])
-        write(f"  {name}: {target['cases']} cases, slowest {target['slowest_seconds']} s; {top}")
+        slowest = f", slowest {target['slowest_seconds']} s" if target["slowest_seconds"] else ""
+        write(f"  {name}: {target['cases']} cases{slowest}; {top}")
     path = os.environ.get("KIPU_RELIABILITY_REPORT")
     if path:
         with open(path, "w", encoding="utf-8") as f:

@@ -9,6 +9,18 @@ from typing import Any
 from tests.reliability.harness import TALLY, summary
 
 
+def _write_report() -> None:
+    path = os.environ.get("KIPU_RELIABILITY_REPORT")
+    if path and TALLY:
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(summary(), f, indent=2)
+            f.write("\n")
+
+
+def pytest_runtest_logfinish() -> None:
+    _write_report()  # after each test, so a long run cut short still leaves its counts
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not TALLY:
         return
@@ -21,8 +33,4 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         top = ", ".join(f"{k} {v}" for k, v in list(target["outcomes"].items())[:6])
         slowest = f", slowest {target['slowest_seconds']} s" if target["slowest_seconds"] else ""
         write(f"  {name}: {target['cases']} cases{slowest}; {top}")
-    path = os.environ.get("KIPU_RELIABILITY_REPORT")
-    if path:
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(data, f, indent=2)
-            f.write("\n")
+    _write_report()

@@ -123,7 +123,7 @@ def test_scraped_text(folder: Path, data: bytes, name: str) -> None:
         read_and_extract(write(folder, name, raw), 50_000_000, outcomes)
 
 
-@fuzz_settings(ci=150, long=15_000)
+@fuzz_settings(ci=150, long=10_000)
 @given(data=s.jsonl_bytes(), name=st.sampled_from(["lines.jsonl", "lines.ndjson", "lines"]))
 @example(data=b'{"text": "' + b"a" * 20_000_000 + b'"}\n', name="lines.jsonl")
 @example(data=b'{"id": 1, "url": "http://[", "text": "A line of news."}\n' * 2, name="lines.jsonl")

@@ -83,7 +83,7 @@ def read_while(store: Path, writer: subprocess.Popen[bytes]) -> list[tuple[int, 
 def test_readers_during_an_ingest_and_a_compaction_see_growing_counts(tmp_path: Path) -> None:
     inputs = write_corpus(tmp_path)
     store = tmp_path / "store"
-    writer = child("ingest", store, "slow", 300, 0.0, inputs)
+    writer = child("ingest", store, "slow", 150, 0.0, inputs)
     seen = read_while(store, writer)
     _, err = writer.communicate()
     assert writer.returncode == 0, err.decode()
@@ -94,7 +94,7 @@ def test_readers_during_an_ingest_and_a_compaction_see_growing_counts(tmp_path: 
     before = state(store)
     copy = tmp_path / "copy"
     shutil.copytree(store, copy)
-    writer = child("compact", copy, "slow", 300, 0.0, [])
+    writer = child("compact", copy, "slow", 150, 0.0, [])
     seen = read_while(copy, writer)
     _, err = writer.communicate()
     assert writer.returncode == 0, err.decode()

@@ -142,7 +142,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("dictionaries")
 
 
-@fuzz_settings(ci=200, long=15_000)
+@fuzz_settings(ci=150, long=15_000)
 @given(data=dictionary_file())
 @example(data=b"# kipu: officeholders\n\t\tPER\tGOV\thead of state\t2001-01-01\t\n")
 @example(data=b"# kipu: patterns\n042\tmeet with +\n043\tcaf\xe9 +\n")
@@ -206,7 +206,7 @@ petrarch_line = st.one_of(
 )
 
 
-@fuzz_settings(ci=150, long=15_000)
+@fuzz_settings(ci=100, long=15_000)
 @given(lines=st.lists(petrarch_line, max_size=25), raw=st.binary(max_size=8))
 def test_dict_import(folder: Path, lines: list[str], raw: bytes) -> None:
     path = folder / "Phoenix.txt"

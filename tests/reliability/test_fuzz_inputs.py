@@ -96,7 +96,7 @@ def write(folder: Path, name: str, data: bytes) -> Path:
 HTML_NAMES = st.sampled_from(["page.html", "page.htm", "page", "page.html.gz"])
 
 
-@fuzz_settings(ci=150, long=8_000)
+@fuzz_settings(ci=100, long=8_000)
 @given(data=s.html_bytes, name=HTML_NAMES)
 @example(data=b"<html><body>" + b"<div>" * 40_000 + b"deep" + b"</div>" * 40_000, name="page.html")
 @example(
@@ -112,7 +112,7 @@ def test_html(folder: Path, data: bytes, name: str) -> None:
         read_and_extract(write(folder, name, raw), 50_000_000, outcomes)
 
 
-@fuzz_settings(ci=150, long=8_000)
+@fuzz_settings(ci=100, long=8_000)
 @given(data=s.text_bytes, name=st.sampled_from(["story.txt", "story", "story.txt.gz"]))
 @example(data=b"word " * 2_000_000, name="story.txt")  # a 10 MB single line
 @example(data=("\u05e9\u05dc\u05d5\u05dd " * 200_000).encode(), name="story.txt")
@@ -123,7 +123,7 @@ def test_scraped_text(folder: Path, data: bytes, name: str) -> None:
         read_and_extract(write(folder, name, raw), 50_000_000, outcomes)
 
 
-@fuzz_settings(ci=150, long=10_000)
+@fuzz_settings(ci=100, long=10_000)
 @given(data=s.jsonl_bytes(), name=st.sampled_from(["lines.jsonl", "lines.ndjson", "lines"]))
 @example(data=b'{"text": "' + b"a" * 20_000_000 + b'"}\n', name="lines.jsonl")
 @example(data=b'{"id": 1, "url": "http://[", "text": "A line of news."}\n' * 2, name="lines.jsonl")

@@ -132,8 +132,16 @@ def assert_consistent(store: Path, clean: dict[str, object]) -> None:
     assert {p.kind for p in doctor(store)} <= HARMLESS
 
 
-@pytest.mark.parametrize("fault", list(FAULTS))
-@pytest.mark.parametrize("error", [FULL, READ_ONLY], ids=["ENOSPC", "EROFS"])
+# A full disk at every write; a read-only store where a writer meets it first (the lock, the
+# staging folder) and at a part write.
+CASES = [(fault, FULL) for fault in FAULTS] + [
+    (fault, READ_ONLY) for fault in ("lock", "staging", "part write")
+]
+
+
+@pytest.mark.parametrize(
+    ("fault", "error"), CASES, ids=[f"{f}-{os.strerror(e.errno)}" for f, e in CASES]
+)
 def test_a_write_that_fails_stops_the_run_cleanly_and_the_rerun_completes(
     corpus: tuple[list[str], dict[str, object]],
     tmp_path: Path,

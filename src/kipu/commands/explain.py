@@ -42,8 +42,10 @@ def explain_cmd(
     Example: kipu explain "Russian forces shelled Kharkiv on Tuesday, killing 12 people."
     """
     from kipu.cli import _err, _guard
+    from kipu.run import check_dictionaries
 
     with _guard():
+        check_dictionaries(tuple(dictionary or ()))
         articles = _articles(what)
         if not articles:
             _err(f"{what}: no text to explain")

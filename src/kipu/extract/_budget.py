@@ -16,6 +16,12 @@ _INERT = re.compile(
 )
 
 
+# After the budget runs out the alarm repeats at this interval until the block ends: Python
+# ignores an exception raised inside a gc callback, a weakref finaliser or ``__del__``, so an
+# alarm that lands there is lost, and a one-shot alarm would leave the document unbounded.
+REPEAT_SECONDS = 0.05
+
+
 class BudgetExceeded(BaseException):
     """A document took longer than its time budget.
 
@@ -49,7 +55,7 @@ def time_limit(seconds: float) -> Iterator[None]:
         raise BudgetExceeded(f"took longer than {seconds:g} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
     try:
         yield
     finally:

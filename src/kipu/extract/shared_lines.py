@@ -31,7 +31,10 @@ MIN_DOCUMENTS = 2
 def site_of(document: Document) -> str:
     """The site a document belongs to: its URL host (without ``www.``), else its input."""
     if document.url:
-        host = urlsplit(document.url).hostname or ""
+        try:
+            host = urlsplit(document.url).hostname or ""
+        except ValueError:  # "http://[": a bracket that opens no IPv6 address
+            host = ""
         if host:
             return host.removeprefix("www.")
     return f"input:{document.origin or document.input_id}"

@@ -21,8 +21,10 @@ from typing import Any
 import pyarrow.parquet as pq
 from datasketch import MinHashLSH
 
+from kipu.errors import StoreError
 from kipu.extract import with_site_lines
 from kipu.records import Article, Document, Event, Rejected, RunReport
+from kipu.run._dictionaries import check_dictionaries
 from kipu.run._pipeline import PipelineOptions, finish
 from kipu.run._pool import WORKER_GRACE_SECONDS, Workers, run_jobs
 from kipu.run._shard import (
@@ -36,7 +38,7 @@ from kipu.run._shard import (
 )
 from kipu.sources import Input, SourceOptions, expand_inputs, read_documents
 from kipu.store import ManifestEntry, StoreWriter
-from kipu.store._writer import SIGNATURES, latest_entries, list_parts
+from kipu.store._writer import SIGNATURES, latest_entries, list_parts, missing_parts
 
 # Jaccard similarity of word shingles above which a document is a near-duplicate: wire copies
 # and lightly updated versions of one story score 0.8-1.0; different stories on one topic < 0.3.
@@ -85,6 +87,7 @@ def ingest(
 ) -> RunReport:
     """Run the pipeline over the inputs and write new documents and events to the store."""
     settings = settings or IngestOptions()
+    check_dictionaries(options.dictionaries)
     with (
         StoreWriter.open(store, run_id=report.run_id) as writer,
         _workers(settings, options) as pool,
@@ -133,6 +136,12 @@ class _State:
 
     @classmethod
     def load(cls, writer: StoreWriter, settings: IngestOptions) -> _State:
+        missing = missing_parts(writer.path)
+        if missing:  # its shards count as stored: a rerun would not redo them
+            raise StoreError(
+                f"{len(missing)} committed parts of store {writer.path} are missing "
+                f"({missing[0]} ...); run `kipu compact --drop-unreadable`, then this ingest again"
+            )
         entries = list(latest_entries(writer.path).values())
         lsh = None
         if settings.near_duplicate_threshold is not None:

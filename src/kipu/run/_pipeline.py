@@ -15,6 +15,7 @@ from kipu.events import EventOptions, code_events
 from kipu.extract import ExtractOptions, extract, with_site_lines
 from kipu.nlp import parse
 from kipu.records import Article, Document, Event, Rejected, RunReport
+from kipu.run._dictionaries import check_dictionaries
 from kipu.sources import Input, SourceOptions, expand_inputs, read_documents
 
 # Articles parsed together in one nlp.pipe call: large enough for spaCy's batching, small enough
@@ -124,6 +125,7 @@ def process(
     Documents whose ``doc_id`` is in ``known_doc_ids`` (or seen earlier in the run) are counted
     as duplicates and not parsed again.
     """
+    check_dictionaries(options.dictionaries)
     known = known_doc_ids if known_doc_ids is not None else set()
     for item in expand_inputs(specs):
         if isinstance(item, Rejected):

@@ -14,6 +14,7 @@ import numpy as np
 from datasketch import MinHash
 
 from kipu.extract import ExtractOptions, extract
+from kipu.extract._budget import REPEAT_SECONDS
 from kipu.records import Article, Document, Event, Rejected
 from kipu.run._pipeline import PipelineOptions, code_articles
 
@@ -88,8 +89,9 @@ class ShardResult:
     rejected: tuple[Rejected, ...]
 
 
-class _Timeout(Exception):
-    """Raised inside a worker when a document's time budget runs out."""
+class _Timeout(BaseException):
+    """Raised inside a worker when a document's time budget runs out (a BaseException, so that
+    no ``except Exception`` in the stages swallows it)."""
 
 
 def signature(text: str) -> bytes:
@@ -224,7 +226,8 @@ class _alarm:  # noqa: N801 - used as a context manager, reads like a function
     def __enter__(self) -> None:
         if self.active:
             self.previous = signal.signal(signal.SIGALRM, _on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            # repeating: an alarm Python ignores (raised in a gc callback) is not the last
+            signal.setitimer(signal.ITIMER_REAL, self.seconds, REPEAT_SECONDS)
 
     def __exit__(self, *exc: object) -> None:
         if self.active:

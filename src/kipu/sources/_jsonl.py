@@ -34,15 +34,20 @@ def read_jsonl(
         yield _document(record, item_id, lineno, origin, options, warnings + line_warnings)
 
 
-def drop_nul(document: Document) -> Document:
-    """``document`` without NUL characters, which no HTML or text parser downstream accepts."""
-    if "\x00" not in document.content:
-        return document
-    return dataclasses.replace(
-        document,
-        content=document.content.replace("\x00", ""),
-        warnings=(*document.warnings, "removed_nul"),
-    )
+def drop_nul(document: Document) -> Document | Rejected:
+    """``document`` without NUL characters, which no HTML or text parser downstream accepts;
+    a ``Rejected`` ("empty") when no text is left (only NULs and whitespace, or a byte-order
+    mark alone): every reader's documents go through here, so none is ever blank."""
+    if "\x00" in document.content:
+        document = dataclasses.replace(
+            document,
+            content=document.content.replace("\x00", ""),
+            warnings=(*document.warnings, "removed_nul"),
+        )
+    if not document.content.strip():
+        detail = "no text once decoded (only NUL characters, whitespace or a byte-order mark)"
+        return Rejected(item_id=document.input_id, stage=STAGE, reason="empty", detail=detail)
+    return document
 
 
 def _lines(data: bytes) -> Iterator[tuple[int, str, tuple[str, ...]]]:

@@ -75,15 +75,20 @@ def read_warc(
         if not _RECORD_ID.match(record_id) or declared is None or not declared.isdigit():
             yield _reject(name, "corrupt_record", f"{where}: not a valid WARC record header")
             continue
-        if not record.record_type & PAGE_TYPES:
-            record.reader.consume()
-            continue
-        block = record.reader.read(max_bytes + 1)
-        if len(block) > max_bytes:
-            record.reader.consume()
-            detail = f"{where}: the record is larger than the limit of {max_bytes} bytes"
-            yield _reject(record_id, "too_large", detail)
-            continue
+        try:
+            if not record.record_type & PAGE_TYPES:
+                record.reader.consume()
+                continue
+            block = record.reader.read(max_bytes + 1)
+            if len(block) > max_bytes:
+                record.reader.consume()
+                detail = f"{where}: the record is larger than the limit of {max_bytes} bytes"
+                yield _reject(record_id, "too_large", detail)
+                continue
+        except (OSError, ValueError) as error:  # the gzip member breaks inside the record
+            detail = f"{where}: {error}; the records before it are kept"
+            yield _reject(name, "corrupt_record", detail)
+            return
         if len(block) < int(declared):
             detail = f"{where}: {len(block)} of {declared} bytes before the file ended"
             yield _reject(record_id, "truncated_record", detail)

@@ -183,13 +183,14 @@ def compact(
                 f"{len(unreadable)} parts cannot be read ({unreadable[0]} ...); "
                 "run `kipu compact --drop-unreadable`, then the same ingest again"
             )
+        # The rows of a lost part's shards are dropped from every table, so a rerun redoes
+        # those shards whole (kept documents would pass as already stored, without events).
+        lost, revoked = _lost_with(root, set(unreadable))
         con = duckdb.connect(":memory:")
         try:
             for folder, key in _KEYS.items():
-                parts = [
-                    p for p in list_parts(root, folder) if f"{folder}/{p.name}" not in unreadable
-                ]
-                if len(parts) <= 1 and not unreadable:
+                parts = [p for p in list_parts(root, folder) if f"{folder}/{p.name}" not in lost]
+                if len(parts) <= 1 and not lost.intersection(_names(root, folder)):
                     continue
                 names = [f"{folder}/{p.name}" for p in parts]
                 if parts:
@@ -207,10 +208,9 @@ def compact(
             raise StoreError(f"cannot compact store {root}: {e}") from e
         finally:
             con.close()
-        old += unreadable
+        old += sorted(lost.difference(old))
         before = len(visible)
         if old:
-            revoked = _revoked(root, set(unreadable))
             writer.replace_parts(new, old, revoked=revoked)
         after = len(committed_parts(root) or ())
     return CompactResult(
@@ -218,17 +218,38 @@ def compact(
     )
 
 
-def _revoked(root: Path, lost: set[str]) -> list[ManifestEntry]:
-    """Manifest entries to revoke because parts they committed were lost (a rerun redoes them)."""
-    revoked: list[ManifestEntry] = []
-    hashes: set[str] = set()
-    for commit in read_commits(root):
-        if lost.intersection(commit.parts):
-            for entry in commit.entries:
-                revoked.append(replace(entry, status="revoked"))
-                hashes.add(entry.input_hash)
-    for commit in read_commits(root):  # the inputs those shards belong to are no longer complete
+def _names(root: Path, folder: str) -> set[str]:
+    """The committed parts of one folder, by name (missing ones included)."""
+    return {name for name in committed_parts(root) or () if name.startswith(f"{folder}/")}
+
+
+def _lost_with(root: Path, unreadable: set[str]) -> tuple[set[str], list[ManifestEntry]]:
+    """The parts to drop with the unreadable ones, and the manifest entries to revoke.
+
+    A part's rows belong to the shards of the commit that listed it; a part written by
+    ``kipu compact`` holds the rows of every commit whose parts it replaced, and so on back.
+    Every visible part of those commits goes (their rows would be half a shard), and their
+    shards and inputs are revoked, so that the same ingest again redoes them whole.
+    """
+    if not unreadable:
+        return set(), []
+    commits = read_commits(root)
+    by_part = {part: commit for commit in commits for part in commit.parts}
+    todo = [by_part[name] for name in unreadable if name in by_part]
+    covered: list[int] = []
+    while todo:
+        commit = todo.pop()
+        if id(commit) in covered:
+            continue
+        covered.append(id(commit))
+        todo.extend(by_part[name] for name in commit.replaces if name in by_part)
+    closure = [c for c in commits if id(c) in covered]
+    visible = committed_parts(root) or set()
+    lost = set(unreadable) | {p for c in closure for p in c.parts if p in visible}
+    revoked = [replace(e, status="revoked") for c in closure for e in c.entries]
+    hashes = {e.input_hash for e in revoked}
+    for commit in commits:  # the inputs those shards belong to are no longer complete
         for entry in commit.entries:
             if entry.input_hash in hashes and entry.shard is None:
                 revoked.append(replace(entry, status="revoked"))
-    return revoked
+    return lost, revoked

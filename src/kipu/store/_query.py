@@ -15,7 +15,15 @@ from kipu.errors import StoreError
 from kipu.records import Event
 from kipu.store._schema import DOCUMENT_SCHEMA, EVENT_SCHEMA, row_to_event
 from kipu.store._tables import DUPLICATE_SCHEMA, REJECTED_SCHEMA
-from kipu.store._writer import DOCUMENTS, DUPLICATES, EVENTS, REJECTED, RUNS, list_parts
+from kipu.store._writer import (
+    DOCUMENTS,
+    DUPLICATES,
+    EVENTS,
+    REJECTED,
+    RUNS,
+    list_parts,
+    missing_parts,
+)
 
 # view name -> (parts folder, id column, tie-break order among copies of one id, schema)
 _VIEWS: dict[str, tuple[str, str, str, pa.Schema]] = {
@@ -91,6 +99,13 @@ class StoreSummary:
     last_run: dict[str, Any] | None = None  # the newest runs/*.json
 
 
+def read_error(what: str, store: str | os.PathLike[str], error: duckdb.Error) -> StoreError:
+    """One line for a read that failed: DuckDB's first line (its others quote the SQL), and
+    where to look next (a part deleted or damaged under the store is the usual cause)."""
+    first = str(error).strip().split("\n", 1)[0]
+    return StoreError(f"{what} {store}: {first}; `kipu doctor --store {store}` checks the store")
+
+
 def _literal(text: str) -> str:
     """A SQL string literal for ``text`` (quotes doubled)."""
     return "'" + text.replace("'", "''") + "'"
@@ -102,10 +117,29 @@ def _parts(store: Path, folder: str) -> list[str]:
 
 
 def connect(path: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB connection with ``documents`` and ``events`` views over the store."""
+    """An in-memory DuckDB connection with ``documents`` and ``events`` views over the store.
+
+    A part the manifest lists but the folder lacks is an error (a reader never silently shows
+    fewer rows), unless a compaction that ran meanwhile replaced it: the views are made again.
+    """
     store = Path(path)
     if not store.is_dir():
         raise StoreError(f"no kipu store at {store}")
+    try:
+        return _connect(store)
+    except StoreError:
+        if not missing_parts(store):
+            return _connect(store)  # the parts changed under us (kipu compact): once more
+        raise
+
+
+def _connect(store: Path) -> duckdb.DuckDBPyConnection:
+    missing = missing_parts(store)
+    if missing:
+        raise StoreError(
+            f"cannot read store {store}: {len(missing)} committed parts are missing "
+            f"({missing[0]} ...); `kipu doctor --store {store}` says what to do"
+        )
     try:
         con = duckdb.connect(":memory:")
     except duckdb.Error as e:
@@ -136,7 +170,7 @@ def connect(path: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
         con.execute(_CLUSTERS_SQL)
     except duckdb.Error as e:
         con.close()
-        raise StoreError(f"cannot read store {store}: {e}") from e
+        raise read_error("cannot read store", store, e) from e
     return con
 
 
@@ -278,7 +312,7 @@ def query_rows(
             names = [d[0] for d in cursor.description or ()]
             rows = cursor.fetchall()
         except duckdb.Error as e:
-            raise StoreError(f"cannot query events in {path}: {e}") from e
+            raise read_error("cannot query events in", path, e) from e
     return names, rows
 
 
@@ -330,7 +364,7 @@ def summary(path: str | os.PathLike[str]) -> StoreSummary:
                 "GROUP BY ALL ORDER BY n DESC, source_code, target_code LIMIT 10"
             ).fetchall()
         except duckdb.Error as e:
-            raise StoreError(f"cannot summarise store {path}: {e}") from e
+            raise read_error("cannot summarise store", path, e) from e
     n_runs, last_run = _runs(Path(path))
     return StoreSummary(
         n_documents=n_documents,

@@ -184,13 +184,25 @@ def committed_parts(store: str | os.PathLike[str]) -> set[str] | None:
 
 
 def list_parts(store: str | os.PathLike[str], folder: str) -> list[Path]:
-    """The committed Parquet parts of one folder of the store, sorted by name."""
+    """The committed Parquet parts of one folder of the store that exist, sorted by name.
+
+    Taken from the manifest, not from the folder: a part the folder does not hold yet, or no
+    longer, cannot be half-seen while ``kipu compact`` replaces parts (see ``missing_parts``).
+    """
     root = Path(store)
     visible = committed_parts(root)
-    found = sorted((root / folder).glob("*.parquet"))
     if visible is None:
-        return found
-    return [p for p in found if f"{folder}/{p.name}" in visible]
+        return sorted((root / folder).glob("*.parquet"))
+    prefix = f"{folder}/"
+    return sorted(
+        root / name for name in visible if name.startswith(prefix) and (root / name).exists()
+    )
+
+
+def missing_parts(store: str | os.PathLike[str]) -> list[str]:
+    """Committed parts whose files are gone (deleted under the store), by name."""
+    root = Path(store)
+    return sorted(name for name in committed_parts(root) or () if not (root / name).exists())
 
 
 class StoreWriter:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kipu.extract import ExtractOptions, explain, extract
 from kipu.records import Article, Document, Rejected
 
@@ -90,3 +92,50 @@ def test_explain_html_agrees_with_extract() -> None:
     article = extract(html(page))
     assert isinstance(article, Article)
     assert [d.text for d in decisions if d.kept] == article.text.split("\n\n")
+
+
+def _lose_the_first_alarm(seconds: float) -> None:
+    """Spend ``seconds`` inside a weakref finaliser, where Python ignores any exception: an
+    alarm that fires there is lost (as in a gc callback or a ``__del__``)."""
+    import time
+    import weakref
+
+    class Thing:
+        pass
+
+    def slow() -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            pass
+
+    thing = Thing()
+    weakref.finalize(thing, slow)
+    del thing
+
+
+@pytest.mark.issue(16)
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the lost alarm
+def test_a_budget_alarm_lost_in_a_finaliser_is_repeated() -> None:
+    import time
+
+    from kipu.extract._budget import BudgetExceeded, time_limit
+
+    with pytest.raises(BudgetExceeded), time_limit(0.05):
+        _lose_the_first_alarm(0.3)
+        end = time.monotonic() + 5  # a bound, so that the test ends even when the alarm is lost
+        while time.monotonic() < end:
+            pass
+
+
+@pytest.mark.issue(16)
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_coding_budget_alarm_lost_in_a_finaliser_is_repeated() -> None:
+    import time
+
+    from kipu.run._shard import _alarm, _Timeout
+
+    with pytest.raises(_Timeout), _alarm(0.05):
+        _lose_the_first_alarm(0.3)
+        end = time.monotonic() + 5
+        while time.monotonic() < end:
+            pass

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from kipu.extract import extract, with_site_lines
 from kipu.extract.shared_lines import mark_site_lines, shared_lines, site_of
 from kipu.extract.text import clean_text, explain_text, line_key
@@ -88,6 +90,15 @@ def test_without_urls_the_input_is_the_site() -> None:
     assert site_of(document(0, None)) == "input:crawl.wet"
     assert site_of(document(0, "https://www.valley.example/x")) == "valley.example"
     marked = mark_site_lines([document(0, None), document(1, None)])
+    assert all(line_key(PROMO) in doc.site_lines for doc in marked)
+
+
+@pytest.mark.issue(16)
+def test_a_url_that_cannot_be_parsed_counts_as_no_url() -> None:
+    # urlsplit raises ValueError on an opening bracket with no IPv6 address after it.
+    assert site_of(document(0, "http://[")) == "input:crawl.wet"
+    assert site_of(document(0, "https://[zz/x")) == "input:crawl.wet"
+    marked = mark_site_lines([document(0, "http://["), document(1, None)])
     assert all(line_key(PROMO) in doc.site_lines for doc in marked)
 
 

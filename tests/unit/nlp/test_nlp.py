@@ -53,3 +53,45 @@ def test_parsing_new_words_leaves_spacys_vocabulary_as_it_was() -> None:
     [parsed] = list(nlp.parse([article(f"Officials of {words} met in Lima.")]))
     assert len(model.vocab.strings) == before
     assert "Zorblat7quix" in [t.text for s in parsed.sentences for t in s.tokens]
+
+
+@pytest.mark.model
+@pytest.mark.issue(16)
+def test_the_installed_pipeline_has_every_component_and_label_kipu_reads() -> None:
+    pipeline = nlp.load_model()
+    nlp.check_pipeline(pipeline, "installed")  # raises if not
+    assert set(nlp.REQUIRED_PIPES) <= set(pipeline.pipe_names)
+
+
+@pytest.mark.issue(16)
+def test_a_pipeline_without_the_components_is_refused_by_name() -> None:
+    import spacy
+
+    with pytest.raises(
+        ModelError, match=r"has no tagger, parser, attribute_ruler, lemmatizer, ner"
+    ):
+        nlp.check_pipeline(spacy.blank("en"), "blank")
+
+
+@pytest.mark.issue(16)
+def test_a_pipeline_with_another_label_scheme_is_refused_with_what_it_lacks() -> None:
+    import spacy
+
+    pipeline = spacy.blank("en")
+    for pipe in nlp.REQUIRED_PIPES:
+        pipeline.add_pipe(pipe)
+    for pipe, labels in nlp.REQUIRED_LABELS.items():
+        for label in labels:
+            pipeline.get_pipe(pipe).add_label(label)
+    nlp.check_pipeline(pipeline, "same labels")
+    # Universal Dependencies names the object "obj" and the passive subject "nsubj:pass".
+    renamed = spacy.blank("en")
+    for pipe in nlp.REQUIRED_PIPES:
+        renamed.add_pipe(pipe)
+    for pipe, labels in nlp.REQUIRED_LABELS.items():
+        for label in labels - {"dobj", "nsubjpass"}:
+            renamed.get_pipe(pipe).add_label(label)
+    with pytest.raises(
+        ModelError, match=r"the parser of the spaCy pipeline ud lacks .*dobj nsubjpass"
+    ):
+        nlp.check_pipeline(renamed, "ud")

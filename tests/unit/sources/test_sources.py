@@ -196,6 +196,30 @@ def test_read_drops_stray_nul_after_the_sniffed_start(tmp_path: Path) -> None:
     assert "\x00" not in document.content and document.warnings == ("removed_nul",)
 
 
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("nul.txt", b" " * 9000 + b"\x00\n\x00"),  # NULs past the binary sniff, nothing else
+        ("nul.jsonl", b'{"id": "n1", "text": "\\u0000 \\u0000"}\n'),
+        (
+            "bom.wet",
+            b"WARC/1.0\r\nWARC-Type: conversion\r\n"
+            b"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
+            b"Content-Type: text/plain\r\nContent-Length: 4\r\n\r\n\xff\xfe\x00\x00\r\n\r\n",
+        ),
+    ],
+)
+def test_a_document_with_no_text_once_decoded_is_rejected_as_empty(
+    tmp_path: Path, name: str, data: bytes
+) -> None:
+    # A UTF-32 byte-order mark alone, or NULs and spaces, passed the byte-level checks and came
+    # out as a blank Document.
+    item = only(read(write(tmp_path / name, data)))
+    assert isinstance(item, Rejected), item
+    assert (item.stage, item.reason) == ("sources", "empty") and "\n" not in item.detail
+
+
 # --- JSON Lines --------------------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import random
 import tracemalloc
 from pathlib import Path
 
@@ -119,6 +120,33 @@ def test_corrupt_record_is_reported_and_the_records_before_it_kept(tmp_path: Pat
     assert [d.input_id[-3:] for d in items if isinstance(d, Document)][0] == "03>"
     assert [f.reason for f in failures] == ["corrupt_record"]
     assert str(path) in failures[0].detail and "offset" in failures[0].detail
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("member", [2, 5])  # a page record (read), a redirect (skipped unread)
+def test_gzip_member_broken_inside_a_record_body_is_a_corrupt_record(
+    tmp_path: Path, member: int
+) -> None:
+    members = [gzip.compress(r) for r in crawl()]
+    # A body that compresses poorly, so its member is long: the header decompresses, then a
+    # flipped byte breaks the deflate stream inside the body.
+    rng = random.Random(1)
+    body = " ".join(
+        f"{rng.choice(['river', 'bridge', 'mayor'])}{rng.randrange(1000)}" for _ in range(40_000)
+    )
+    packed = bytearray(gzip.compress(record("response", http(body.encode()), 8)))
+    packed[len(packed) // 2] ^= 0xFF
+    if member == 5:  # the same damage in a record that is skipped, not read
+        packed = bytearray(gzip.compress(record("metadata", body.encode(), 8, "text/plain")))
+        packed[len(packed) // 2] ^= 0xFF
+    members[member] = bytes(packed)
+    path = tmp_path / "broken.warc.gz"
+    path.write_bytes(b"".join(members))
+    items = read(path)
+    *documents, failure = items
+    assert all(isinstance(d, Document) for d in documents)
+    assert isinstance(failure, Rejected) and failure.reason == "corrupt_record"
+    assert str(path) in failure.detail and "offset" in failure.detail
 
 
 def test_archive_larger_than_max_bytes_is_streamed_record_by_record(tmp_path: Path) -> None:

@@ -100,6 +100,12 @@ class EventOut(_Out):
     trigger: Span | None = Field(description="The trigger's offsets in the document text.")
     rule: str = Field(description="The pattern entry or rule that coded the event.")
     confidence: float
+    one_sided: bool = Field(
+        default=False, description="The text names no doer: the source is null or implied."
+    )
+    historical: bool = Field(
+        default=False, description="Dated well before the article (kept only on request)."
+    )
     marks: Marks
 
 

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from kipu import __version__
-from kipu.commands._options import DEFAULT_STORE, DateOpt, DictOpt, PathsArg, StoreOpt
+from kipu.commands._options import DEFAULT_STORE, DateOpt, DictOpt, ParseOpt, PathsArg, StoreOpt
 from kipu.errors import KipuError
 from kipu.records import Event, Rejected, RunReport
 
@@ -68,14 +68,19 @@ def _guard() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
-def _options(date: str | None, dictionary: list[str] | None) -> Any:
-    from kipu.run import PipelineOptions
+def _options(date: str | None, dictionary: list[str] | None, parse: str = "events") -> Any:
+    from kipu.run import PARSE_MODES, PipelineOptions
     from kipu.sources import normalise_date
 
     if date is not None and normalise_date(date) is None:
         raise typer.BadParameter(f"{date!r} is not a date; use YYYY-MM-DD", param_hint="--date")
+    if parse not in PARSE_MODES:
+        choices = " or ".join(PARSE_MODES)
+        raise typer.BadParameter(f"{parse!r}: choose {choices}", param_hint="--parse")
     return PipelineOptions(
-        date=normalise_date(date) if date else None, dictionaries=tuple(dictionary or ())
+        date=normalise_date(date) if date else None,
+        dictionaries=tuple(dictionary or ()),
+        parse=parse,
     )
 
 
@@ -125,6 +130,7 @@ def code_cmd(
     ] = "jsonl",
     date: DateOpt = None,
     dictionary: DictOpt = None,
+    parse: ParseOpt = "events",
 ) -> None:
     """Stream coded events as JSON Lines to stdout, one event a line (no store needed).
 
@@ -138,7 +144,7 @@ def code_cmd(
         raise typer.BadParameter(f"{fmt!r}: choose jsonl or csv", param_hint="--format")
     specs = _paths(paths)
     with _guard():
-        options = _options(date, dictionary)
+        options = _options(date, dictionary, parse)
         report = new_report("code")
         writer: csv.DictWriter[str] | None = None
         out = sys.stdout

@@ -31,3 +31,11 @@ DictOpt = Annotated[
         "agents, organisations or officeholders (repeatable).",
     ),
 ]
+ParseOpt = Annotated[
+    str,
+    typer.Option(
+        "--parse",
+        help="events: parse only the sentences that may hold an event (a cheap pass over the "
+        "dictionaries' words finds them first); all: parse every sentence.",
+    ),
+]

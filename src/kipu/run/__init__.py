@@ -2,6 +2,7 @@
 
 from kipu.run._ingest import IngestOptions, ingest
 from kipu.run._pipeline import Coded, InputDone, PipelineOptions, new_report, process
+from kipu.run._prefilter import PARSE_MODES
 from kipu.run._shard import Budget
 
 __all__ = [
@@ -9,6 +10,7 @@ __all__ = [
     "Coded",
     "IngestOptions",
     "InputDone",
+    "PARSE_MODES",
     "PipelineOptions",
     "ingest",
     "new_report",

@@ -12,6 +12,8 @@ Writes the sample as JSONL (1x, and 10x with changed ids) to a temporary folder,
   with two) at 1x and 10x the sample (or of its first N documents with --rss-docs N;
   --no-throughput measures only that; --rss-workers 1 or 2 only one of them).
 --same N only checks that 1 and 2 workers store the same rows for the first N documents.
+--parse all runs every measurement with every sentence parsed; --parse both measures the
+throughputs with the sentence filter (--parse events, the default) and without it, in one run.
 Ratios are within one run; absolute times depend on the machine and its load.
 """
 
@@ -43,10 +45,14 @@ def write_jsonl(sample: Path, out: Path, copies: int, limit: int | None = None) 
     return len(rows) * copies
 
 
+PARSE = {"mode": "events"}  # --parse of every measurement of this process
+
+
 def timed_code(corpus: Path) -> float:
     """Seconds `kipu code` takes (process() to the last event)."""
     start = time.perf_counter()
-    for item in process([str(corpus)], PipelineOptions(), new_report("code"), known_doc_ids=set()):
+    options = PipelineOptions(parse=PARSE["mode"])
+    for item in process([str(corpus)], options, new_report("code"), known_doc_ids=set()):
         if isinstance(item, Coded):
             for event in item.events:
                 json.dumps(event.event_id)
@@ -59,7 +65,7 @@ def timed_ingest(corpus: Path, store: Path, workers: int) -> float:
     ingest(
         [str(corpus)],
         store,
-        PipelineOptions(),
+        PipelineOptions(parse=PARSE["mode"]),
         new_report("ingest"),
         on_reject=lambda r: None,
         settings=IngestOptions(workers=workers),
@@ -74,13 +80,14 @@ def peak_rss(corpus: Path, store: Path, workers: int) -> tuple[float, float]:
         "import resource, sys\n"
         "from kipu.run import *\n"
         "if __name__ == '__main__':\n"
-        "    ingest([sys.argv[1]], sys.argv[2], PipelineOptions(), new_report('ingest'),\n"
+        "    options = PipelineOptions(parse=sys.argv[4])\n"
+        "    ingest([sys.argv[1]], sys.argv[2], options, new_report('ingest'),\n"
         "           on_reject=lambda r: None, settings=IngestOptions(workers=int(sys.argv[3])))\n"
         "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,\n"
         "          resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code, str(corpus), str(store), str(workers)],
+        [sys.executable, "-c", code, str(corpus), str(store), str(workers), PARSE["mode"]],
         capture_output=True,
         text=True,
         check=True,
@@ -115,6 +122,21 @@ def main(
                 sizes.append(f"{where} at {n} documents")
                 print(f"peak RSS, {workers} worker(s): {sizes[-1]}", flush=True)
             print(f"peak RSS, {workers} worker(s): " + " vs ".join(sizes), flush=True)
+
+
+def measure_parse_modes(one: Path, n1: int, folder: Path) -> None:
+    """Ingest with 2 workers with the sentence filter and without it, on the same documents,
+    each in a fresh process, taking turns twice: documents/s and the ratio."""
+    seconds: dict[str, list[float]] = {"events": [], "all": []}
+    for turn in range(2):
+        for mode in ("events", "all"):
+            seconds[mode].append(timed_in_child("2", one, folder / f"p{mode}{turn}", mode))
+            print(f"ingest, 2 workers, --parse {mode}: {seconds[mode][-1]:.1f} s", flush=True)
+    best = {mode: min(s) for mode, s in seconds.items()}
+    print(f"documents: {n1}")
+    for mode, s in best.items():
+        print(f"ingest, 2 workers, --parse {mode}: {n1 / s:.2f} docs/s (best {s:.1f} s)")
+    print(f"ratio --parse events / --parse all: {best['all'] / best['events']:.2f}")
 
 
 def measure_throughput(one: Path, n1: int, folder: Path) -> None:
@@ -158,17 +180,19 @@ def timed(what: str, corpus: Path, store: Path) -> float:
     return timed_code(corpus) if what == "code" else timed_ingest(corpus, store, int(what))
 
 
-def timed_in_child(what: str, corpus: Path, store: Path) -> float:
-    """:func:`timed` in a fresh Python process."""
+def timed_in_child(what: str, corpus: Path, store: Path, mode: str | None = None) -> float:
+    """:func:`timed` in a fresh Python process (with --parse ``mode``, default this one's)."""
     code = (
         "import sys\n"
         "sys.path.insert(0, sys.argv[1])\n"
         "import ingest as bench\n"
         "if __name__ == '__main__':\n"
+        "    bench.PARSE['mode'] = sys.argv[5]\n"
         "    print(bench.timed(sys.argv[2], bench.Path(sys.argv[3]), bench.Path(sys.argv[4])))\n"
     )
+    here = str(Path(__file__).parent)
     done = subprocess.run(
-        [sys.executable, "-c", code, str(Path(__file__).parent), what, str(corpus), str(store)],
+        [sys.executable, "-c", code, here, what, str(corpus), str(store), mode or PARSE["mode"]],
         capture_output=True,
         text=True,
         check=True,
@@ -191,7 +215,16 @@ if __name__ == "__main__":
     parser.add_argument(
         "--same", type=int, metavar="N", help="only check that 1 and 2 workers store the same rows"
     )
+    parser.add_argument(
+        "--parse", choices=("events", "all", "both"), default="events", help="--parse of kipu"
+    )
     args = parser.parse_args()
+    if args.parse == "both":
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "x1.jsonl"
+            measure_parse_modes(corpus, write_jsonl(args.sample, corpus, 1), Path(tmp))
+        raise SystemExit(0)
+    PARSE["mode"] = args.parse
     if args.same:
         with tempfile.TemporaryDirectory() as tmp:
             compare_workers(args.sample, args.same, Path(tmp))

@@ -12,6 +12,8 @@ Writes the sample as JSONL (1x, and 10x with changed ids) to a temporary folder,
   with two) at 1x and 10x the sample (or of its first N documents with --rss-docs N;
   --no-throughput measures only that; --rss-workers 1 or 2 only one of them).
 --same N only checks that 1 and 2 workers store the same rows for the first N documents.
+--driver N times the driver's share alone: an ingest of N short generated documents with the fake
+coder (no parse), shards of 64: what committing a shard costs the one process that writes.
 --parse all runs every measurement with every sentence parsed; --parse both measures the
 throughputs with the sentence filter (--parse events, the default) and without it, in one run.
 Ratios are within one run; absolute times depend on the machine and its load.
@@ -19,7 +21,6 @@ Ratios are within one run; absolute times depend on the machine and its load.
 
 from __future__ import annotations
 
-import csv
 import json
 import subprocess
 import sys
@@ -30,17 +31,20 @@ from pathlib import Path
 from kipu.run import Coded, IngestOptions, PipelineOptions, ingest, new_report, process
 from kipu.store import connect
 
-csv.field_size_limit(10**9)
-
 
 def write_jsonl(sample: Path, out: Path, copies: int, limit: int | None = None) -> int:
-    """The sample (its first ``limit`` rows) as JSONL, ``copies`` times with changed ids."""
-    with sample.open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))[:limit]
+    """The sample (its first ``limit`` rows) as JSONL, ``copies`` times with changed ids. The
+    sample: the Guardian CSV, the article-extraction benchmark's ground-truth.json, or JSONL
+    (read by benchmarks/prefilter.py's ``records``)."""
+    from prefilter import records
+
+    rows = records(sample)[:limit]
     with out.open("w", encoding="utf-8") as f:
         for copy in range(copies):
             for row in rows:
-                record = {"id": f"g{row['']}-{copy}", "text": row["text"], "date": row["date"]}
+                record = {"id": f"g{row['id']}-{copy}", "text": row["text"]}
+                if row["date"]:
+                    record["date"] = row["date"]
                 f.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(rows) * copies
 
@@ -122,6 +126,33 @@ def main(
                 sizes.append(f"{where} at {n} documents")
                 print(f"peak RSS, {workers} worker(s): {sizes[-1]}", flush=True)
             print(f"peak RSS, {workers} worker(s): " + " vs ".join(sizes), flush=True)
+
+
+def measure_driver(n: int, folder: Path) -> None:
+    """Seconds (wall and CPU) the driver takes to commit shards of generated short documents
+    coded by the fake coder: the store's writes, duplicates and manifest, no parse."""
+    corpus = folder / "driver.jsonl"
+    with corpus.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            text = f"Envoys met officials in round {i}. They discussed grain quota {i * 7919}."
+            f.write(json.dumps({"id": f"d{i}", "text": text, "date": "2024-03-01"}) + "\n")
+    wall, cpu = time.perf_counter(), time.process_time()
+    report = new_report("ingest")
+    settings = IngestOptions(coder="fake", shard_documents=64)
+    ingest(
+        [str(corpus)],
+        folder / "driver",
+        PipelineOptions(),
+        report,
+        on_reject=lambda r: None,
+        settings=settings,
+    )
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    shards = -(-n // 64)
+    print(
+        f"{n} documents, {shards} shards: {wall:.1f} s wall, {cpu:.1f} s CPU, "
+        f"{wall / shards * 1000:.0f} ms a shard"
+    )
 
 
 def measure_parse_modes(one: Path, n1: int, folder: Path) -> None:
@@ -218,7 +249,12 @@ if __name__ == "__main__":
     parser.add_argument(
         "--parse", choices=("events", "all", "both"), default="events", help="--parse of kipu"
     )
+    parser.add_argument("--driver", type=int, metavar="N", help="only time the driver's share")
     args = parser.parse_args()
+    if args.driver:
+        with tempfile.TemporaryDirectory() as tmp:
+            measure_driver(args.driver, Path(tmp))
+        raise SystemExit(0)
     if args.parse == "both":
         with tempfile.TemporaryDirectory() as tmp:
             corpus = Path(tmp) / "x1.jsonl"

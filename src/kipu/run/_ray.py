@@ -43,7 +43,12 @@ def ray_results(
     """Shard results and input-end markers in input order, coded on the Ray cluster at
     ``settings.address`` (a local one with ``settings.workers`` CPUs when None)."""
     ray = _ray()
-    if not ray.is_initialized():
+    if settings.coder == "kipu":
+        from kipu.nlp import check_model
+
+        check_model(options.model)  # on the driver at least: a clear error before the cluster
+    started = not ray.is_initialized()
+    if started:
         try:
             if settings.address:
                 ray.init(address=settings.address, log_to_driver=False)
@@ -51,6 +56,23 @@ def ray_results(
                 ray.init(num_cpus=max(1, settings.workers), log_to_driver=False)
         except (ConnectionError, RuntimeError, ValueError) as e:
             raise RayUnavailable(f"cannot start or reach the Ray cluster: {e}") from None
+    try:
+        yield from _results(ray, inputs, options, settings)
+    except ray.exceptions.RayError as e:
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise RayUnavailable(f"the Ray run failed: {first}") from None
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def _results(
+    ray: Any,
+    inputs: Iterable[tuple[Input, frozenset[int]]],
+    options: PipelineOptions,
+    settings: IngestOptions,
+) -> Iterator[ShardResult | object]:
+    """The dataset of the inputs, read and coded on the cluster; its rows in input order."""
     import ray.data
 
     rows = [{"input": pickle.dumps((item, sorted(done)))} for item, done in inputs]

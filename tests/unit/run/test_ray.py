@@ -66,6 +66,22 @@ def write_warcs(folder: Path, files: int, pages: int) -> Path:
 
 
 @pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two gzipped WARC files of four pages each: four shards of at most three documents."""
+    return write_warcs(tmp_path_factory.mktemp("warcs"), files=2, pages=4)
+
+
+@pytest.fixture(scope="module")
+def local(corpus: Path, tmp_path_factory: pytest.TempPathFactory, nlp: object) -> dict[str, object]:
+    """What the local engine stores from the corpus (one process)."""
+    store = tmp_path_factory.mktemp("local") / "store"
+    _ingest(corpus, store)
+    found = state(store)
+    assert found["events"], "the generated pages code no event"
+    return found
+
+
+@pytest.fixture(scope="module")
 def cluster() -> Iterator[str]:
     """A local Ray cluster of 2 CPUs for this module; yields its address."""
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
@@ -87,13 +103,9 @@ def _ingest(corpus: Path, store: Path, **settings: object) -> RunReport:
 
 
 def test_ray_engine_stores_the_rows_of_the_local_pool(
-    tmp_path: Path, cluster: str, nlp: object
+    tmp_path: Path, corpus: Path, local: dict[str, object], cluster: str
 ) -> None:
-    corpus = write_warcs(tmp_path / "warcs", files=2, pages=4)
-    _ingest(corpus, tmp_path / "local")
     _ingest(corpus, tmp_path / "ray", engine="ray", workers=2)
-    local = state(tmp_path / "local")
-    assert local["events"], "the generated pages code no event"
     assert state(tmp_path / "ray") == local
     # and again: every input is committed, nothing is coded twice
     again = _ingest(corpus, tmp_path / "ray", engine="ray", workers=2)
@@ -111,10 +123,8 @@ main()
 
 
 def test_a_killed_ray_ingest_resumes_to_the_same_result(
-    tmp_path: Path, cluster: str, nlp: object
+    tmp_path: Path, corpus: Path, local: dict[str, object], cluster: str
 ) -> None:
-    corpus = write_warcs(tmp_path / "warcs", files=2, pages=6)
-    _ingest(corpus, tmp_path / "clean")
     killed = tmp_path / "killed"
     args = [str(corpus), "--store", str(killed), "--shard-size", "3", "--engine", "ray"]
     args += ["--workers", "2", "--address", cluster]
@@ -134,5 +144,5 @@ def test_a_killed_ray_ingest_resumes_to_the_same_result(
     commits = manifest.read_bytes().count(b"\n") if manifest.exists() else 0
     assert commits < 6, "the run ended before it could be killed"  # 4 shards + 2 inputs
     _ingest(corpus, killed, engine="ray", workers=2)
-    assert state(killed) == state(tmp_path / "clean")
+    assert state(killed) == local
     assert len(query_events(killed)) > 0

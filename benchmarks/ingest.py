@@ -12,6 +12,7 @@ Writes the sample as JSONL (1x, and 10x with changed ids) to a temporary folder,
   with two) at 1x and 10x the sample (or of its first N documents with --rss-docs N;
   --no-throughput measures only that; --rss-workers 1 or 2 only one of them).
 --same N only checks that 1 and 2 workers store the same rows for the first N documents.
+--lsh N measures the near-duplicate index's memory a document (N random signatures).
 --driver N times the driver's share alone: an ingest of N short generated documents with the fake
 coder (no parse), shards of 64: what committing a shard costs the one process that writes.
 --parse all runs every measurement with every sentence parsed; --parse both measures the
@@ -126,6 +127,27 @@ def main(
                 sizes.append(f"{where} at {n} documents")
                 print(f"peak RSS, {workers} worker(s): {sizes[-1]}", flush=True)
             print(f"peak RSS, {workers} worker(s): " + " vs ".join(sizes), flush=True)
+
+
+def measure_lsh(n: int) -> None:
+    """Bytes a document takes in the driver's near-duplicate index (MinHash LSH as kipu builds
+    it), over ``n`` random signatures."""
+    import tracemalloc
+
+    import numpy as np
+    from datasketch import MinHashLSH
+
+    from kipu.run._ingest import NEAR_DUPLICATE_THRESHOLD
+    from kipu.run._shard import NUM_PERM, to_minhash
+
+    rng = np.random.default_rng(1)
+    signatures = [rng.integers(0, 2**32, NUM_PERM, dtype="<u8").tobytes() for _ in range(n)]
+    tracemalloc.start()
+    lsh = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+    for i, data in enumerate(signatures):
+        lsh.insert(f"{i:016x}", to_minhash(data))
+    used, _ = tracemalloc.get_traced_memory()
+    print(f"near-duplicate index: {used / n:,.0f} bytes a document over {n:,} documents")
 
 
 def measure_driver(n: int, folder: Path) -> None:
@@ -250,7 +272,11 @@ if __name__ == "__main__":
         "--parse", choices=("events", "all", "both"), default="events", help="--parse of kipu"
     )
     parser.add_argument("--driver", type=int, metavar="N", help="only time the driver's share")
+    parser.add_argument("--lsh", type=int, metavar="N", help="only the LSH index's memory")
     args = parser.parse_args()
+    if args.lsh:
+        measure_lsh(args.lsh)
+        raise SystemExit(0)
     if args.driver:
         with tempfile.TemporaryDirectory() as tmp:
             measure_driver(args.driver, Path(tmp))

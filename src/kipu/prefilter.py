@@ -29,10 +29,15 @@ from dataclasses import dataclass, field
 # Personal pronouns and possessives that stand for an actor named elsewhere (English grammar,
 # not a dictionary): a sentence whose only actor is "they" can still code an event.
 PRONOUNS = frozenset("he she him her his they them their it its we us our i".split())
+# The ones whose actor may be named in the sentence before (the actor stage looks one sentence
+# back for "he", "they", "its"); "it" and "we", "I" (a quotation's speaker) are read within their
+# own sentence or quotation.
+BACKWARD_PRONOUNS = frozenset("he she him her his they them their its".split())
 # Sentences at the start of an article that are always kept: the lead names the story's actors,
 # its place and its date (the date stage reads the first two sentences).
 LEAD_SENTENCES = 2
-# How far a quotation's speaker is carried (the coder's own reach is 4 sentences).
+# How far a quotation's speaker is carried, unless the coder's vocabulary says (the run layer
+# passes the coder's own reach).
 QUOTE_REACH = 4
 
 
@@ -102,7 +107,7 @@ def select(sketches: Sequence[Sketch], f: SentenceFilter) -> Selection:
             continue
         keep[i] = True
         s = sketches[i]
-        if i > 0 and s.lemmas & PRONOUNS:
+        if i > 0 and s.lemmas & BACKWARD_PRONOUNS:
             keep[i - 1] = True  # pronouns look one sentence back
         if s.quoted and not s.lemmas & f.saying:
             _keep_speaker(sketches, i, f, keep)

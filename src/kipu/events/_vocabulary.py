@@ -58,6 +58,8 @@ class TriggerVocabulary:
     said: dict[str, tuple[tuple[str, ...], ...]]
     # Words that pattern entries may need without their being written (see IMPLIED_WORDS).
     implied: frozenset[str] = IMPLIED_WORDS
+    # How many sentences a quotation's speaker is carried over (before or after).
+    quote_reach: int = _speech.QUOTE_REACH
 
 
 @cache

@@ -38,4 +38,5 @@ def sentence_filter(dictionaries: tuple[str, ...] = (), bundled: bool = True) ->
         said=coder.said,
         actor_words=frozenset(words),
         implied=coder.implied,
+        quote_reach=coder.quote_reach,
     )

@@ -12,12 +12,16 @@ Writes the sample as JSONL (1x, and 10x with changed ids) to a temporary folder,
   with two) at 1x and 10x the sample (or of its first N documents with --rss-docs N;
   --no-throughput measures only that; --rss-workers 1 or 2 only one of them).
 --same N only checks that 1 and 2 workers store the same rows for the first N documents.
+--lsh N measures the near-duplicate index's memory a document (N random signatures).
+--driver N times the driver's share alone: an ingest of N short generated documents with the fake
+coder (no parse), shards of 64: what committing a shard costs the one process that writes.
+--parse all runs every measurement with every sentence parsed; --parse both measures the
+throughputs with the sentence filter (--parse events, the default) and without it, in one run.
 Ratios are within one run; absolute times depend on the machine and its load.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import subprocess
 import sys
@@ -28,25 +32,32 @@ from pathlib import Path
 from kipu.run import Coded, IngestOptions, PipelineOptions, ingest, new_report, process
 from kipu.store import connect
 
-csv.field_size_limit(10**9)
-
 
 def write_jsonl(sample: Path, out: Path, copies: int, limit: int | None = None) -> int:
-    """The sample (its first ``limit`` rows) as JSONL, ``copies`` times with changed ids."""
-    with sample.open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))[:limit]
+    """The sample (its first ``limit`` rows) as JSONL, ``copies`` times with changed ids. The
+    sample: the Guardian CSV, the article-extraction benchmark's ground-truth.json, or JSONL
+    (read by benchmarks/prefilter.py's ``records``)."""
+    from prefilter import records
+
+    rows = records(sample)[:limit]
     with out.open("w", encoding="utf-8") as f:
         for copy in range(copies):
             for row in rows:
-                record = {"id": f"g{row['']}-{copy}", "text": row["text"], "date": row["date"]}
+                record = {"id": f"g{row['id']}-{copy}", "text": row["text"]}
+                if row["date"]:
+                    record["date"] = row["date"]
                 f.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(rows) * copies
+
+
+PARSE = {"mode": "events"}  # --parse of every measurement of this process
 
 
 def timed_code(corpus: Path) -> float:
     """Seconds `kipu code` takes (process() to the last event)."""
     start = time.perf_counter()
-    for item in process([str(corpus)], PipelineOptions(), new_report("code"), known_doc_ids=set()):
+    options = PipelineOptions(parse=PARSE["mode"])
+    for item in process([str(corpus)], options, new_report("code"), known_doc_ids=set()):
         if isinstance(item, Coded):
             for event in item.events:
                 json.dumps(event.event_id)
@@ -59,7 +70,7 @@ def timed_ingest(corpus: Path, store: Path, workers: int) -> float:
     ingest(
         [str(corpus)],
         store,
-        PipelineOptions(),
+        PipelineOptions(parse=PARSE["mode"]),
         new_report("ingest"),
         on_reject=lambda r: None,
         settings=IngestOptions(workers=workers),
@@ -74,13 +85,14 @@ def peak_rss(corpus: Path, store: Path, workers: int) -> tuple[float, float]:
         "import resource, sys\n"
         "from kipu.run import *\n"
         "if __name__ == '__main__':\n"
-        "    ingest([sys.argv[1]], sys.argv[2], PipelineOptions(), new_report('ingest'),\n"
+        "    options = PipelineOptions(parse=sys.argv[4])\n"
+        "    ingest([sys.argv[1]], sys.argv[2], options, new_report('ingest'),\n"
         "           on_reject=lambda r: None, settings=IngestOptions(workers=int(sys.argv[3])))\n"
         "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,\n"
         "          resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code, str(corpus), str(store), str(workers)],
+        [sys.executable, "-c", code, str(corpus), str(store), str(workers), PARSE["mode"]],
         capture_output=True,
         text=True,
         check=True,
@@ -115,6 +127,69 @@ def main(
                 sizes.append(f"{where} at {n} documents")
                 print(f"peak RSS, {workers} worker(s): {sizes[-1]}", flush=True)
             print(f"peak RSS, {workers} worker(s): " + " vs ".join(sizes), flush=True)
+
+
+def measure_lsh(n: int) -> None:
+    """Bytes a document takes in the driver's near-duplicate index (MinHash LSH as kipu builds
+    it), over ``n`` random signatures."""
+    import tracemalloc
+
+    import numpy as np
+    from datasketch import MinHashLSH
+
+    from kipu.run._ingest import NEAR_DUPLICATE_THRESHOLD
+    from kipu.run._shard import NUM_PERM, to_minhash
+
+    rng = np.random.default_rng(1)
+    signatures = [rng.integers(0, 2**32, NUM_PERM, dtype="<u8").tobytes() for _ in range(n)]
+    tracemalloc.start()
+    lsh = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+    for i, data in enumerate(signatures):
+        lsh.insert(f"{i:016x}", to_minhash(data))
+    used, _ = tracemalloc.get_traced_memory()
+    print(f"near-duplicate index: {used / n:,.0f} bytes a document over {n:,} documents")
+
+
+def measure_driver(n: int, folder: Path) -> None:
+    """Seconds (wall and CPU) the driver takes to commit shards of generated short documents
+    coded by the fake coder: the store's writes, duplicates and manifest, no parse."""
+    corpus = folder / "driver.jsonl"
+    with corpus.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            text = f"Envoys met officials in round {i}. They discussed grain quota {i * 7919}."
+            f.write(json.dumps({"id": f"d{i}", "text": text, "date": "2024-03-01"}) + "\n")
+    wall, cpu = time.perf_counter(), time.process_time()
+    report = new_report("ingest")
+    settings = IngestOptions(coder="fake", shard_documents=64)
+    ingest(
+        [str(corpus)],
+        folder / "driver",
+        PipelineOptions(),
+        report,
+        on_reject=lambda r: None,
+        settings=settings,
+    )
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    shards = -(-n // 64)
+    print(
+        f"{n} documents, {shards} shards: {wall:.1f} s wall, {cpu:.1f} s CPU, "
+        f"{wall / shards * 1000:.0f} ms a shard"
+    )
+
+
+def measure_parse_modes(one: Path, n1: int, folder: Path) -> None:
+    """Ingest with 2 workers with the sentence filter and without it, on the same documents,
+    each in a fresh process, taking turns twice: documents/s and the ratio."""
+    seconds: dict[str, list[float]] = {"events": [], "all": []}
+    for turn in range(2):
+        for mode in ("events", "all"):
+            seconds[mode].append(timed_in_child("2", one, folder / f"p{mode}{turn}", mode))
+            print(f"ingest, 2 workers, --parse {mode}: {seconds[mode][-1]:.1f} s", flush=True)
+    best = {mode: min(s) for mode, s in seconds.items()}
+    print(f"documents: {n1}")
+    for mode, s in best.items():
+        print(f"ingest, 2 workers, --parse {mode}: {n1 / s:.2f} docs/s (best {s:.1f} s)")
+    print(f"ratio --parse events / --parse all: {best['all'] / best['events']:.2f}")
 
 
 def measure_throughput(one: Path, n1: int, folder: Path) -> None:
@@ -158,17 +233,19 @@ def timed(what: str, corpus: Path, store: Path) -> float:
     return timed_code(corpus) if what == "code" else timed_ingest(corpus, store, int(what))
 
 
-def timed_in_child(what: str, corpus: Path, store: Path) -> float:
-    """:func:`timed` in a fresh Python process."""
+def timed_in_child(what: str, corpus: Path, store: Path, mode: str | None = None) -> float:
+    """:func:`timed` in a fresh Python process (with --parse ``mode``, default this one's)."""
     code = (
         "import sys\n"
         "sys.path.insert(0, sys.argv[1])\n"
         "import ingest as bench\n"
         "if __name__ == '__main__':\n"
+        "    bench.PARSE['mode'] = sys.argv[5]\n"
         "    print(bench.timed(sys.argv[2], bench.Path(sys.argv[3]), bench.Path(sys.argv[4])))\n"
     )
+    here = str(Path(__file__).parent)
     done = subprocess.run(
-        [sys.executable, "-c", code, str(Path(__file__).parent), what, str(corpus), str(store)],
+        [sys.executable, "-c", code, here, what, str(corpus), str(store), mode or PARSE["mode"]],
         capture_output=True,
         text=True,
         check=True,
@@ -191,7 +268,25 @@ if __name__ == "__main__":
     parser.add_argument(
         "--same", type=int, metavar="N", help="only check that 1 and 2 workers store the same rows"
     )
+    parser.add_argument(
+        "--parse", choices=("events", "all", "both"), default="events", help="--parse of kipu"
+    )
+    parser.add_argument("--driver", type=int, metavar="N", help="only time the driver's share")
+    parser.add_argument("--lsh", type=int, metavar="N", help="only the LSH index's memory")
     args = parser.parse_args()
+    if args.lsh:
+        measure_lsh(args.lsh)
+        raise SystemExit(0)
+    if args.driver:
+        with tempfile.TemporaryDirectory() as tmp:
+            measure_driver(args.driver, Path(tmp))
+        raise SystemExit(0)
+    if args.parse == "both":
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "x1.jsonl"
+            measure_parse_modes(corpus, write_jsonl(args.sample, corpus, 1), Path(tmp))
+        raise SystemExit(0)
+    PARSE["mode"] = args.parse
     if args.same:
         with tempfile.TemporaryDirectory() as tmp:
             compare_workers(args.sample, args.same, Path(tmp))

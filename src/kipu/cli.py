@@ -21,6 +21,7 @@ from kipu.commands._options import (
     DateOpt,
     DictOpt,
     HistoricalCodeOpt,
+    ParseOpt,
     PathsArg,
     StoreOpt,
 )
@@ -75,16 +76,25 @@ def _guard() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
-def _options(date: str | None, dictionary: list[str] | None, historical: bool = False) -> Any:
-    from kipu.run import PipelineOptions
+def _options(
+    date: str | None,
+    dictionary: list[str] | None,
+    historical: bool = False,
+    parse: str = "events",
+) -> Any:
+    from kipu.run import PARSE_MODES, PipelineOptions
     from kipu.sources import normalise_date
 
     if date is not None and normalise_date(date) is None:
         raise typer.BadParameter(f"{date!r} is not a date; use YYYY-MM-DD", param_hint="--date")
+    if parse not in PARSE_MODES:
+        choices = " or ".join(PARSE_MODES)
+        raise typer.BadParameter(f"{parse!r}: choose {choices}", param_hint="--parse")
     return PipelineOptions(
         date=normalise_date(date) if date else None,
         dictionaries=tuple(dictionary or ()),
         historical=historical,
+        parse=parse,
     )
 
 
@@ -135,6 +145,7 @@ def code_cmd(
     date: DateOpt = None,
     dictionary: DictOpt = None,
     historical: HistoricalCodeOpt = False,
+    parse: ParseOpt = "events",
 ) -> None:
     """Stream coded events as JSON Lines to stdout, one event a line (no store needed).
 
@@ -148,7 +159,7 @@ def code_cmd(
         raise typer.BadParameter(f"{fmt!r}: choose jsonl or csv", param_hint="--format")
     specs = _paths(paths)
     with _guard():
-        options = _options(date, dictionary, historical)
+        options = _options(date, dictionary, historical, parse)
         report = new_report("code")
         writer: csv.DictWriter[str] | None = None
         out = sys.stdout

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kipu.errors import ModelError
+from kipu.prefilter import SentenceFilter, Sketch, quotation, select
 from kipu.records import Article, Parsed, Sentence, Token
 
 if TYPE_CHECKING:
@@ -112,19 +113,134 @@ def check_model(name: str | None = None) -> None:
     )
 
 
-def parse(articles: Iterable[Article], *, model: str | None = None) -> Iterator[Parsed]:
-    """Parse articles in batches with ``nlp.pipe``; yields one Parsed per article, in order."""
+def parse(
+    articles: Iterable[Article],
+    *,
+    model: str | None = None,
+    keep: SentenceFilter | None = None,
+) -> Iterator[Parsed]:
+    """Parse articles in batches with ``nlp.pipe``; yields one Parsed per article, in order.
+
+    With ``keep``, each article is first split into sentences by the tokenizer and a
+    punctuation rule, and only the sentences :func:`kipu.prefilter.select` keeps are parsed
+    (runs of consecutive kept sentences parsed as one text); offsets stay those of the whole
+    article text and sentences are numbered in the order they are parsed.
+    """
     nlp = load_model(model)
+    forms = _forms(nlp, keep) if keep is not None else None
     for batch in batches(articles):
         # Records are made inside the zone and yielded after it: nothing spaCy allocated in the
         # zone is used once it ends, and no zone stays open while a caller holds the generator.
         with nlp.memory_zone():
-            pairs = ((a.text, a) for a in batch)
-            parsed = [
-                Parsed(article=article, sentences=to_sentences(doc))
-                for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=len(batch))
-            ]
+            if keep is None or forms is None:
+                pairs = ((a.text, a) for a in batch)
+                parsed = [
+                    Parsed(article=article, sentences=to_sentences(doc))
+                    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=len(batch))
+                ]
+            else:
+                parsed = _parse_kept(nlp, batch, keep, forms)
         yield from parsed
+
+
+def _parse_kept(
+    nlp: Language, batch: list[Article], keep: SentenceFilter, forms: dict[str, frozenset[str]]
+) -> list[Parsed]:
+    """Parse only the kept sentences of each article of a batch."""
+    spans: list[tuple[str, tuple[int, int]]] = []
+    for n, article in enumerate(batch):
+        sketches = sketch(nlp, article.text, forms)
+        for start, end in select(sketches, keep).spans(sketches):
+            spans.append((article.text[start:end], (n, start)))
+    sentences: list[list[Sentence]] = [[] for _ in batch]
+    for doc, (n, offset) in nlp.pipe(spans, as_tuples=True, batch_size=max(1, len(spans))):
+        sentences[n].extend(to_sentences(doc, offset=offset, first=len(sentences[n])))
+    return [
+        Parsed(article=article, sentences=tuple(found))
+        for article, found in zip(batch, sentences, strict=True)
+    ]
+
+
+def sketch(nlp: Language, text: str, forms: dict[str, frozenset[str]]) -> list[Sketch]:
+    """The sentences of a text as the cheap pass sees them: the tokenizer, spaCy's rule-based
+    sentencizer (punctuation) and paragraph breaks, and each word's possible lemmas among
+    those the filter reads (``forms``)."""
+    from spacy.pipeline import Sentencizer
+
+    doc = _sentencizer(Sentencizer)(nlp.make_doc(text))
+    for t in doc[1:]:
+        if doc[t.i - 1].is_space and "\n" in doc[t.i - 1].text:
+            t.is_sent_start = True  # a paragraph (a headline, a list item) ends a sentence
+    out: list[Sketch] = []
+    inside = False
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if not words:
+            continue
+        lemmas: set[str] = set()
+        names: set[str] = set()
+        for k, t in enumerate(words):
+            form = t.lower_
+            lemmas.add(form)
+            lemmas.update(forms.get(form, ()))
+            if t.is_alpha and t.text[0].isupper() and not t.is_stop:
+                names.add(form)
+            if form == "-" and 0 < k < len(words) - 1 and not t.whitespace_:
+                joined = words[k - 1].lower_ + words[k + 1].lower_  # "cease-fire": "ceasefire"
+                lemmas.add(joined)
+                lemmas.update(forms.get(joined, ()))
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        quoted, inside = quotation(text[start:end], inside)
+        out.append(
+            Sketch(
+                start=start,
+                end=end,
+                lemmas=frozenset(lemmas),
+                names=frozenset(names),
+                quoted=quoted,
+                n_words=len(words),
+            )
+        )
+    return out
+
+
+@cache
+def _sentencizer(cls: type) -> Any:
+    """One rule-based sentencizer per process (spaCy's default punctuation)."""
+    return cls()
+
+
+_FORMS: dict[int, tuple[SentenceFilter, dict[str, frozenset[str]]]] = {}
+
+
+def _forms(nlp: Language, keep: SentenceFilter) -> dict[str, frozenset[str]]:
+    """Written forms of every lemma the filter reads, by the model's own lemmatizer tables:
+    a form maps to the lemmas the lemmatizer may give it as a verb, noun or adjective
+    ("attacked" → attack, "ties" → tie, "went" → go). Inverting the tables once is written by
+    hand because spaCy lemmatizes one token of a parsed Doc at a time (~1 ms a word here)."""
+    cached = _FORMS.get(id(keep))
+    if cached is not None and cached[0] is keep:
+        return cached[1]
+    vocabulary = keep.vocabulary()
+    found: dict[str, set[str]] = {}
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        rules = lookups.get_table("lemma_rules")
+        exceptions = lookups.get_table("lemma_exc")
+    except (KeyError, AttributeError, ValueError):
+        rules = exceptions = {}  # a pipeline without these tables: forms as written only
+    for pos in ("verb", "noun", "adj"):
+        for old, new in rules.get(pos, ()):
+            for lemma in vocabulary:
+                if lemma.endswith(new) and lemma.isalpha():
+                    found.setdefault(lemma[: len(lemma) - len(new)] + old, set()).add(lemma)
+        for form, lemmas in (exceptions.get(pos) or {}).items():
+            for lemma in lemmas:
+                if lemma in vocabulary:
+                    found.setdefault(form, set()).add(lemma)
+    forms = {form: frozenset(lemmas) for form, lemmas in found.items()}
+    _FORMS[id(keep)] = (keep, forms)
+    return forms
 
 
 def batches(
@@ -144,34 +260,38 @@ def batches(
         yield batch
 
 
-def to_sentences(doc: Doc) -> tuple[Sentence, ...]:
-    """Turn a spaCy Doc into plain Sentence records (whitespace-only sentences dropped)."""
+def to_sentences(doc: Doc, *, offset: int = 0, first: int = 0) -> tuple[Sentence, ...]:
+    """Turn a spaCy Doc into plain Sentence records (whitespace-only sentences dropped).
+
+    ``offset``: where the Doc's text starts in the article (a run of kept sentences);
+    ``first``: the number of the Doc's first sentence.
+    """
     sentences: list[Sentence] = []
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        offset = sent.start
+        base = sent.start
         tokens = tuple(
             Token(
-                i=t.i - offset,
+                i=t.i - base,
                 text=t.text,
                 lemma=t.lemma_.lower(),
                 pos=t.pos_,
                 tag=t.tag_,
                 dep=t.dep_,
-                head=t.head.i - offset,
+                head=t.head.i - base,
                 ent=t.ent_type_,
                 ent_iob=t.ent_iob_ if t.ent_iob_ in ("B", "I") else "",
-                start=t.idx,
-                end=t.idx + len(t.text),
+                start=offset + t.idx,
+                end=offset + t.idx + len(t.text),
             )
             for t in sent
         )
         text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         sentences.append(
             Sentence(
-                index=len(sentences),
+                index=first + len(sentences),
                 start=start,
                 end=start + len(text),
                 text=text,

@@ -277,7 +277,7 @@ def test_kill_9_of_the_real_kipu_ingest_then_rerun_equals_a_clean_run(
 
 
 @pytest.mark.model
-def test_bench_prints_words_per_second_and_the_ratio_last(tmp_path: Path, nlp: object) -> None:
+def test_bench_prints_words_per_second_and_the_speeds_last(tmp_path: Path, nlp: object) -> None:
     corpus = tmp_path / "b.jsonl"
     corpus.write_text(
         "".join(json.dumps({"id": f"b{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS)),
@@ -286,5 +286,27 @@ def test_bench_prints_words_per_second_and_the_ratio_last(tmp_path: Path, nlp: o
     result = invoke("bench", str(corpus))
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     lines = result.stdout.strip().splitlines()  # type: ignore[attr-defined]
-    assert "words/s" in lines[1] and "words/s" in lines[2]
-    assert re.fullmatch(r"ratio pipeline/parse: \d+\.\d\d", lines[-1])
+    assert all("words/s" in line for line in lines[1:4])
+    assert "--parse events" in lines[2] and "--parse all" in lines[3]
+    speed = r"\d+\.\d\d \(CPU \d+\.\d\d\)"
+    pattern = rf"speed pipeline/parse: --parse events {speed}, --parse all {speed}"
+    assert re.fullmatch(pattern, lines[-1])
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["--parse", "some"], "--parse"),
+        (["--engine", "spark"], "--engine"),
+        (["--address", "10.0.0.1:6379"], "--address"),
+    ],
+)
+def test_ingest_refuses_unknown_parse_modes_and_engines(
+    tmp_path: Path, args: list[str], hint: str
+) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": TEXTS[0]}) + "\n", encoding="utf-8")
+    result = invoke("ingest", str(corpus), "--store", str(tmp_path / "s"), *args)
+    assert result.exit_code == 2  # type: ignore[attr-defined]
+    assert hint in result.output  # type: ignore[attr-defined]
+    assert not (tmp_path / "s").exists()

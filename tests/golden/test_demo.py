@@ -71,3 +71,24 @@ def test_demo_not_events_are_not_coded(demo_run: tuple[RunReport, list[Coded]]) 
     sentences = {e.sentence for i in items for e in i.events if not e.negated}
     wrong = [s for entry in EXPECTED for s in entry.get("not_events", []) if s in sentences]
     assert not wrong
+
+
+@pytest.mark.issue(15)
+def test_demo_the_sentence_filter_loses_no_event(demo_run: tuple[RunReport, list[Coded]]) -> None:
+    """The demo with every sentence parsed codes the events of the default run, which parses
+    only the sentences the filter keeps: a guard that the filter follows the coder."""
+    _, filtered = demo_run
+    full = [
+        i
+        for i in process([str(CORPUS)], PipelineOptions(parse="all"), new_report("test"))
+        if isinstance(i, Coded)
+    ]
+
+    def keys(items: list[Coded]) -> set[tuple[object, ...]]:
+        return {
+            (e.doc_id, e.trigger, e.cameo, e.source and e.source.code, e.target and e.target.code)
+            for i in items
+            for e in i.events
+        }
+
+    assert keys(full) and keys(full) == keys(filtered)

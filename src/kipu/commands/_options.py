@@ -39,3 +39,11 @@ HistoricalCodeOpt = Annotated[
         "Iran-Iraq war') and ongoing states ('has long backed'), marked historical: true.",
     ),
 ]
+ParseOpt = Annotated[
+    str,
+    typer.Option(
+        "--parse",
+        help="events: parse only the sentences that may hold an event (a cheap pass over the "
+        "dictionaries' words finds them first); all: parse every sentence.",
+    ),
+]

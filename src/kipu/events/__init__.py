@@ -6,6 +6,7 @@ from kipu.events._evaluate import FORMATS, GoldEvent, GoldItem, Scores, read_gol
 from kipu.events._explain import SentenceExplanation, explain_events
 from kipu.events._patterns import load_patterns
 from kipu.events._petrarch import import_verbs
+from kipu.events._vocabulary import TriggerVocabulary, trigger_vocabulary
 from kipu.events.codebook import code_info, load_codebook
 
 __all__ = [
@@ -24,4 +25,6 @@ __all__ = [
     "import_verbs",
     "load_codebook",
     "load_patterns",
+    "TriggerVocabulary",
+    "trigger_vocabulary",
 ]

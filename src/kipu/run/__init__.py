@@ -3,6 +3,7 @@
 from kipu.run._dictionaries import check_dictionaries
 from kipu.run._ingest import IngestOptions, ingest
 from kipu.run._pipeline import Coded, InputDone, PipelineOptions, new_report, process
+from kipu.run._prefilter import PARSE_MODES
 from kipu.run._shard import Budget
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "check_dictionaries",
     "IngestOptions",
     "InputDone",
+    "PARSE_MODES",
     "PipelineOptions",
     "ingest",
     "new_report",

@@ -57,6 +57,8 @@ class IngestOptions:
     near_duplicate_threshold: float | None = NEAR_DUPLICATE_THRESHOLD  # None turns it off
     worker_grace_seconds: float = WORKER_GRACE_SECONDS
     coder: str = "kipu"  # "fake" for tests of orchestration
+    engine: str = "local"  # "local": this machine's process pool; "ray": a Ray cluster
+    address: str | None = None  # the Ray cluster's address (None: a local one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +95,8 @@ def ingest(
         _workers(settings, options) as pool,
     ):
         state = _State.load(writer, settings)
-        jobs = _jobs(specs, options, settings, report, state, on_reject)
         counts: dict[str, _InputCount] = {}
-        for item in run_jobs(jobs, pool or 1, grace=settings.worker_grace_seconds):
+        for item in _results(specs, options, settings, report, state, on_reject, pool):
             if isinstance(item, ShardResult):
                 count = counts.setdefault(item.shard.input_hash, _InputCount())
                 _commit(writer, item, report, state, count, on_reject, on_warning)
@@ -111,10 +112,29 @@ def ingest(
     return report
 
 
+def _results(
+    specs: Sequence[str],
+    options: PipelineOptions,
+    settings: IngestOptions,
+    report: RunReport,
+    state: _State,
+    on_reject: Callable[[Rejected], None],
+    pool: Workers | None,
+) -> Iterator[ShardResult | object]:
+    """Shard results and input markers in input order, from the chosen engine."""
+    if settings.engine == "ray":
+        from kipu.run._ray import ray_results
+
+        inputs = _inputs(specs, report, state, on_reject)
+        return ray_results(((i, _done_shards(state, i)) for i in inputs), options, settings)
+    jobs = _jobs(specs, options, settings, report, state, on_reject)
+    return run_jobs(jobs, pool or 1, grace=settings.worker_grace_seconds)
+
+
 @contextmanager
 def _workers(settings: IngestOptions, options: PipelineOptions) -> Iterator[Workers | None]:
     """The worker pool, started before the store and the inputs are read (None for one worker)."""
-    if settings.workers <= 1:
+    if settings.workers <= 1 or settings.engine != "local":
         yield None
         return
     pool = Workers(settings.workers, model=options.model, coder=settings.coder)
@@ -169,7 +189,14 @@ def _jobs(
     on_reject: Callable[[Rejected], None],
 ) -> Iterator[ShardJob | _InputEnd]:
     """Shard jobs in input order, skipping what the store already holds, with input markers."""
-    size = max(1, settings.shard_documents)
+    for item in _inputs(specs, report, state, on_reject):
+        yield from input_jobs(item, options, settings, _done_shards(state, item))
+
+
+def _inputs(
+    specs: Sequence[str], report: RunReport, state: _State, on_reject: Callable[[Rejected], None]
+) -> Iterator[Input]:
+    """The inputs still to ingest, counted in the report (complete ones are skipped)."""
     for item in expand_inputs(specs):
         if isinstance(item, Rejected):
             report.reject(item)
@@ -180,21 +207,35 @@ def _jobs(
         if item.content_hash in state.done_inputs:
             report.n_inputs_skipped += 1
             continue
-        index = 0
-        documents: list[Document] = []
-        rejected: list[Rejected] = []
-        for doc in with_site_lines(read_documents(item, SourceOptions())):
-            if isinstance(doc, Rejected):
-                rejected.append(doc)
-                continue
-            documents.append(doc)
-            if len(documents) >= size:
-                yield from _job(item, index, documents, rejected, options, settings, state, report)
-                index, documents, rejected = index + 1, [], []
-        if documents or rejected or index == 0:
-            yield from _job(item, index, documents, rejected, options, settings, state, report)
-            index += 1
-        yield _InputEnd(input=item, n_shards=index)
+        yield item
+
+
+def _done_shards(state: _State, item: Input) -> frozenset[int]:
+    """The shards of an input that the store committed in earlier runs."""
+    return frozenset(i for h, i in state.done_shards if h == item.content_hash)
+
+
+def input_jobs(
+    item: Input, options: PipelineOptions, settings: IngestOptions, done: frozenset[int]
+) -> Iterator[ShardJob | _InputEnd]:
+    """The shard jobs of one input, but for the ``done`` ones, then its end marker. The one
+    way an input becomes shards, on this machine or on a cluster's workers (``_ray.py``)."""
+    size = max(1, settings.shard_documents)
+    index = 0
+    documents: list[Document] = []
+    rejected: list[Rejected] = []
+    for doc in with_site_lines(read_documents(item, SourceOptions())):
+        if isinstance(doc, Rejected):
+            rejected.append(doc)
+            continue
+        documents.append(doc)
+        if len(documents) >= size:
+            yield from _job(item, index, documents, rejected, options, settings, done)
+            index, documents, rejected = index + 1, [], []
+    if documents or rejected or index == 0:
+        yield from _job(item, index, documents, rejected, options, settings, done)
+        index += 1
+    yield _InputEnd(input=item, n_shards=index)
 
 
 def _job(
@@ -204,11 +245,10 @@ def _job(
     rejected: list[Rejected],
     options: PipelineOptions,
     settings: IngestOptions,
-    state: _State,
-    report: RunReport,
+    done: frozenset[int],
 ) -> Iterator[ShardJob]:
     """The job for one shard, unless the store already committed it."""
-    if (item.content_hash, index) in state.done_shards:
+    if index in done:
         return
     shard = Shard(
         input_id=item.input_id,

@@ -16,6 +16,7 @@ from kipu.extract import ExtractOptions, extract, with_site_lines
 from kipu.nlp import parse
 from kipu.records import Article, Document, Event, Rejected, RunReport
 from kipu.run._dictionaries import check_dictionaries
+from kipu.run._prefilter import sentence_filter
 from kipu.sources import Input, SourceOptions, expand_inputs, read_documents
 
 # Articles parsed together in one nlp.pipe call: large enough for spaCy's batching, small enough
@@ -32,6 +33,9 @@ class PipelineOptions:
     dictionaries: tuple[str, ...] = ()  # users' extra pattern files
     batch_size: int = BATCH_SIZE
     historical: bool = False  # also code events dated well before their article
+    # "events": parse only the sentences that may hold an event (kipu.prefilter); "all": parse
+    # every sentence (`--parse all`).
+    parse: str = "events"
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +187,8 @@ def code_articles(
     discourse_options = DiscourseOptions(dictionaries=options.dictionaries)
     event_options = EventOptions(dictionaries=options.dictionaries, historical=options.historical)
     enrich_options = EnrichOptions(dictionaries=options.dictionaries)
-    for parsed in parse(articles, model=options.model):
+    keep = sentence_filter(options.dictionaries) if options.parse == "events" else None
+    for parsed in parse(articles, model=options.model, keep=keep):
         resolved = resolve_discourse(resolve_actors(parsed, actor_options), discourse_options)
         events = enrich_events(resolved, code_events(resolved, event_options), enrich_options)
         yield parsed.article, events

@@ -37,8 +37,8 @@ _RULE_WORDS = (
     | _speech.ALLEGING_VERBS
     | _speech.OPERATION_VERBS
     | _speech.OPERATION_NOUNS
-    | _coder.PESSIMISTIC
-    | _coder.OPTIMISTIC
+    | _speech.WARNING_VERBS
+    | _speech.ACT_NOUNS
 )
 
 
@@ -85,7 +85,10 @@ def trigger_vocabulary(
             | {"according"}
         )
         for first, phrases in _speech.load_speech().by_first.items():
-            said.setdefault(first, set()).update(tuple(p[1:]) for p, _ in phrases)
+            # "*" stands for any one word ("stab * in the back"): it needs nothing written
+            said.setdefault(first, set()).update(
+                tuple(w for w in p[1:] if w != "*") for p, _ in phrases
+            )
         for word in set(_speech.ATTITUDE_NOUNS) | _speech.ATTITUDE_ADJECTIVES | _RULE_WORDS:
             said.setdefault(word, set()).add(())
     return TriggerVocabulary(

@@ -49,6 +49,8 @@ ATTITUDE_ADJECTIVES = frozenset(
     "outraged concerned worried alarmed confident optimistic hopeful pessimistic sceptical "
     "skeptical grateful".split()
 )
+# Verbs of a feeling their subject voices about a clause ("agencies fear that ...").
+FEELING_VERBS = frozenset({"fear", "worry", "hope", "regret", "doubt"})
 # Nouns of an attitude voiced by their holder ("a rebuke by Turkey's president", "anger from the
 # regime", "Turkish objections to", "their angry protestations").
 ATTITUDE_NOUNS = {
@@ -304,6 +306,8 @@ def find_speech(tree: Tree, mention_at: MentionAt) -> list[Said]:
             and tree.children(tok.i, "nsubjpass")
         ):
             said = _attitude(tree, tok.i, mention_at)  # "has been appalled at", a passive
+        elif tok.pos == "VERB" and tok.lemma in FEELING_VERBS and tree.children(tok.i, "nsubj"):
+            said = _feeling(tree, tok.i, mention_at)
         elif tok.pos == "NOUN" and tok.lemma in ATTITUDE_NOUNS:
             said = _attitude_noun(tree, tok.i, mention_at)
         else:
@@ -340,6 +344,11 @@ def _saying(tree: Tree, v: int, mention_at: MentionAt) -> Said | None:
     content: set[int] = set()
     for c in tree.children(v, "ccomp", "parataxis", "xcomp", "oprd"):
         content.update(tree.subtree(c))
+    if tok.lemma in WARNING_VERBS:
+        # "warned of the risk of famine", "cautioned against an assault"
+        for p in tree.children(v, "prep"):
+            if tree.tokens[p].lemma in ("of", "about", "against"):
+                content.update(tree.subtree(p))
     if tok.lemma in NAMING_VERBS or passive:
         # "described the move as provocative", "was described as alarming by X".
         for c in tree.children(v, *OBJECT_DEPS, "nsubjpass", "prep", "acomp", "attr"):
@@ -371,6 +380,20 @@ def _attitude(tree: Tree, adj: int, mention_at: MentionAt) -> Said | None:
     if not speakers or _not_said(tree, verb):
         return None
     return Said(tuple(speakers), tuple(tree.subtree(adj)), adj, tree.tokens[adj].lemma)
+
+
+def _feeling(tree: Tree, v: int, mention_at: MentionAt) -> Said | None:
+    """ "Aid agencies fear that 700,000 people could be displaced", "Paris hopes the talks
+    resume": a feeling its subject voices about what the clause says."""
+    speakers = _actors(tree, tree.children(v, "nsubj"), mention_at)
+    # a named holder: "diplomats hope" is the reporter's hedge as often as anyone's feeling
+    speakers = [
+        s for s in speakers if s.actor.country is not None or s.actor.code != s.actor.sector
+    ]
+    if not speakers or _not_said(tree, v):
+        return None
+    content = tuple(i for i in tree.subtree(v) if not any(s.head == i for s in speakers))
+    return Said(tuple(speakers), content, v, tree.tokens[v].lemma)
 
 
 def _attitude_noun(tree: Tree, n: int, mention_at: MentionAt) -> Said | None:
@@ -551,6 +574,7 @@ def classify(
     if said.trigger is not None and (
         tree.tokens[said.trigger].pos in ("ADJ", "NOUN")
         or tree.tokens[said.trigger].text.lower() in ATTITUDE_ADJECTIVES
+        or said.via in FEELING_VERBS
     ):
         # The attitude word itself ("unhappy", "a rebuke by", "Trump's warning"): its own kind.
         own = _own_kind(tree, said.trigger, lexicon)

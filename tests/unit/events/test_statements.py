@@ -288,3 +288,13 @@ def test_a_judgement_of_an_act_told_before_targets_its_doer() -> None:
         "“It is unacceptable to abandon allies,” the Turkish foreign minister said."
     )
     assert ("TURGOV", "111", None) in triples(code(text))
+
+
+def test_feelings_warnings_and_no_comment() -> None:
+    assert "012" in codes(
+        "Kenyan aid agencies fear that thousands could be displaced by the floods."
+    )
+    assert "012" in codes("The Kenyan government warned of the risk of famine in the north.")
+    got = codes("“We do not comment on individual cases,” the Peruvian foreign ministry said.")
+    assert "011" in got
+    assert "016" in codes("The Peruvian rebels denied any involvement in the bombing.")

@@ -173,6 +173,9 @@ NAMED_ACT_ROOTS = TARGETED_ROOTS | {"16"}
 # noun phrase there is an actor the dictionaries may not place ("urged the international
 # community to act").
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+# Roots of acts done for people, who count as their target named or not ("rescued 5,000
+# people", "released two hostages").
+HELPED_ROOTS = frozenset({"07", "08"})
 # How many sentences back a judgement may refer to an act told ("“This is ridiculous,” ...").
 RECENT = 2
 # Verbs that make the cooperative act a noun names an act to come: "announced a troop
@@ -1696,6 +1699,10 @@ def _events_for(
             for i in tree.conjuncts(m.target)
             if (t := unresolved_target(tree, i, addressee=addressed)) is not None
         ]
+        if not targets and code[:2] in HELPED_ROOTS:
+            # "rescued 5,000 people", "freed two hostages": people helped or released are
+            # someone though no dictionary places them.
+            targets = [t for i in tree.conjuncts(m.target) if (t := victim(tree, i)) is not None]
     if one_sided is not None and not m.passing:
         targets = one_sided.victims  # who was hit, named or not (empty: a thing was hit)
     if one_sided is not None and m.passing:

@@ -196,3 +196,8 @@ def test_an_arrest_in_an_article_about_one_country_is_that_state_s() -> None:
     )
     events = [e for e in code(text) if e.cameo.startswith("173") and e.one_sided]
     assert events and all(e.source is not None and e.source.country == "PER" for e in events)
+
+
+def test_people_helped_count_as_the_target() -> None:
+    got = triples(code("Italian coastguards rescued about 5,000 people in the Mediterranean."))
+    assert any(s == "ITAMIL" and c.startswith("07") for s, c, _ in got)

@@ -201,3 +201,8 @@ def test_an_arrest_in_an_article_about_one_country_is_that_state_s() -> None:
 def test_people_helped_count_as_the_target() -> None:
     got = triples(code("Italian coastguards rescued about 5,000 people in the Mediterranean."))
     assert any(s == "ITAMIL" and c.startswith("07") for s, c, _ in got)
+
+
+def test_refusing_to_act_names_the_act() -> None:
+    assert ("GOV", "120", None) in triples(code("The western powers refuse to intervene in Syria."))
+    assert ("CHL", "125", None) in triples(code("Chile refused to attend."))

@@ -1125,7 +1125,10 @@ def _targets(tree: Tree, i: int, said: Said, mention_at: MentionAt) -> list[Ment
     candidates: list[int] = []
     for p in tree.children(i, "prep"):
         if tree.tokens[p].lemma in ABOUT_PREPS:
-            candidates += [o for o in tree.subtree(p)]
+            # the phrase's head first ("about Peru's new government": the government), then
+            # the rest of the phrase
+            heads = tree.children(p, "pobj")
+            candidates += heads + [o for o in tree.subtree(p) if o not in heads]
     node = i
     for _ in range(3):
         candidates += tree.children(node, "nsubj", "nsubjpass", "poss")

@@ -1009,6 +1009,11 @@ def _match_verb(
         objects = [v.head]  # "the regime, backed by Moscow": the regime is backed
     if not objects and not passive and _relative_object(tree, v.i, by_head):
         objects = [v.head]  # "the Kurdish militias Turkey is battling": the militias
+    small_clauses = [
+        c for c in tree.children(v.i, "ccomp") if tree.tokens[c].pos == "ADJ"
+    ]  # "holding Russia responsible": the parse makes Russia the subject of "responsible"
+    if not objects and not passive:
+        objects = [s for c in small_clauses for s in tree.children(c, "nsubj")][:1]
     datives = tree.children(v.i, "dative", "iobj")
     direct_object = objects[0] if objects else None
     obj_words: set[str] = set()
@@ -1020,6 +1025,7 @@ def _match_verb(
     obj_words.update(tree.tokens[c].lemma for c in xcomps)
     # So does an object's predicate: "held Chile responsible" → `hold + responsible`.
     obj_words.update(tree.tokens[c].lemma for c in tree.children(v.i, "oprd"))
+    obj_words.update(tree.tokens[c].lemma for c in small_clauses if tree.children(c, "nsubj"))
     if any(tree.tokens[c].pos == "VERB" for c in xcomps):
         obj_words.add(XCOMP_WORD)  # "agreed to undertake exercises" → `agree xcomp`
     # So does the verb of a "that" clause: "demanded that the US cancel" → `demand cancel`; the
@@ -1285,6 +1291,8 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         tok = tree.tokens[node]
         agent = [o for a in tree.children(node, "agent") for o in tree.children(a, "pobj")]
         passive_subjects = tree.children(node, "nsubjpass")
+        if passive_subjects and not agent:
+            agent = _misattached_agent(tree, node, by_head)
         if passive_subjects and not agent and _engaged_in(tree, node) is not None:
             return tree.conjuncts(passive_subjects[0])  # "were engaged in": they did it
         if agent and not passive_subjects and tok.tag == "VBN" and tok.dep == "conj":
@@ -1312,6 +1320,8 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
             return tree.conjuncts(tok.head)
         if tok.dep == "acl" and (root := _misparsed_main_verb(tree, node)) is not None:
             return tree.conjuncts(root)
+        if tok.dep == "xcomp" and (controller := _object_controller(tree, node, by_head)):
+            return controller  # "persuaded Trump to launch strikes": Trump launched them
         if tok.dep in ("xcomp", "conj", "advcl", "acomp"):
             shared_passive = (
                 tok.dep == "conj"
@@ -1337,6 +1347,40 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
             node = tok.head
         else:
             return []
+    return []
+
+
+def _misattached_agent(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
+    """The agent of a passive verb that the parse hung on the object of the verb's own
+    phrase ("are carried out with impunity by Syrian forces": "by" under "impunity"), when
+    it names an actor."""
+    return [
+        o
+        for p in tree.children(v, "prep")
+        for n in tree.children(p, "pobj")
+        for b in tree.children(n, "prep")
+        if tree.tokens[b].lemma == "by"
+        for o in tree.children(b, "pobj")
+        if _mention(tree, o, by_head) is not None
+    ][:1]
+
+
+# Verbs whose object is not who does the act of their open complement ("promised Iran to
+# withdraw": the one who promised withdraws).
+SUBJECT_CONTROL_VERBS = frozenset({"promise", "pledge", "vow", "swear", "offer"})
+
+
+def _object_controller(tree: Tree, xcomp: int, by_head: dict[int, Mention]) -> list[int]:
+    """The actor object of the verb an open complement hangs on, which is who does the
+    complement's act ("led Riyadh to renege", "forced the rebels to withdraw", "persuaded Trump
+    to launch strikes"); nothing when that object is no actor or name ("took steps to end the
+    war") or the verb's own subject does the act ("promised Iran to withdraw")."""
+    governor = tree.tokens[xcomp].head
+    if tree.tokens[governor].lemma in SUBJECT_CONTROL_VERBS:
+        return []
+    for o in tree.children(governor, "dobj"):
+        if o < xcomp and (_mention(tree, o, by_head) is not None or tree.tokens[o].pos == "PROPN"):
+            return tree.conjuncts(o)  # a name no dictionary knows is still who acts
     return []
 
 
@@ -1703,6 +1747,12 @@ def _events_for(
             # "rescued 5,000 people", "freed two hostages": people helped or released are
             # someone though no dictionary places them.
             targets = [t for i in tree.conjuncts(m.target) if (t := victim(tree, i)) is not None]
+    if not targets and code[:3] == "174" and m.target is not None:
+        # "sent refugees back": only people are deported ("sent the letter back" is not).
+        targets = [t for i in tree.conjuncts(m.target) if (t := victim(tree, i)) is not None]
+        if not targets:
+            why.append("only people are deported or expelled")
+            return []
     if one_sided is not None and not m.passing:
         targets = one_sided.victims  # who was hit, named or not (empty: a thing was hit)
     if one_sided is not None and m.passing:

@@ -76,6 +76,9 @@ class ActorDictionaries:
     countries: dict[str, list[CountryEntry]] = field(default_factory=lambda: defaultdict(list))
     agents: dict[str, list[AgentEntry]] = field(default_factory=lambda: defaultdict(list))
     orgs: dict[str, OrgEntry] = field(default_factory=dict)
+    # Every way an organisation's rows write its name, by key: "NATO" and "Nato", "ISIS" and
+    # "Isis" share one key and one entry, and an acronym counts only as one of them is written.
+    org_spellings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     offices: dict[str, list[OfficeTerm]] = field(default_factory=lambda: defaultdict(list))
     surnames: dict[str, list[OfficeTerm]] = field(default_factory=lambda: defaultdict(list))
     max_country_words: int = 1
@@ -183,7 +186,7 @@ def _add(
     """Add rows of one kind; with ``override``, an entry replaces earlier ones of the same text."""
     replaced: set[str] = set()  # keys this file has already replaced (its own rows add up)
 
-    def fresh(table: dict[str, list[Any]], k: str) -> None:
+    def fresh(table: dict[str, Any], k: str) -> None:
         if override and k not in replaced:
             table.pop(k, None)
             replaced.add(k)
@@ -219,8 +222,10 @@ def _add(
             )
             if override:
                 d.orgs[key(text)] = entry
+                fresh(d.org_spellings, key(text))
             else:
                 d.orgs.setdefault(key(text), entry)
+            d.org_spellings[key(text)].add(text)
             d.max_org_words = max(d.max_org_words, len(key(text).split()))
     else:
         terms = [

@@ -267,8 +267,11 @@ def _org_in(
                 continue
             entry = d.orgs[k]
             written = " ".join(tokens[j].text for j in idx[i : i + n])
-            # Acronyms ("WHO", "AU", "IS") must be written in capitals, or "who" would be the WHO.
-            if entry.text.isupper() and len(entry.text) <= 5 and written != entry.text:
+            # Acronyms ("WHO", "AU", "IS") must be written as a dictionary row writes them
+            # (capitals, or a house style the rows list: "Nato", "Isis"), or "who" would be
+            # the WHO.
+            spellings = d.org_spellings.get(k) or {entry.text}
+            if entry.text.isupper() and len(entry.text) <= 5 and written not in spellings:
                 continue
             return k, idx[i : i + n]
     return None

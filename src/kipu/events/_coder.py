@@ -87,6 +87,7 @@ from kipu.events._speech import (
 from kipu.events._timescope import in_scope, time_scope
 from kipu.events._told import Told, is_told, remember, told_key
 from kipu.events._tree import OBJECT_DEPS, Tree
+from kipu.events._place_target import place_target
 from kipu.events._unresolved import unresolved_mention, unresolved_target
 from kipu.events.codebook import code_info, foreign_code_info, load_codebook
 from kipu.ids import make_id
@@ -1726,6 +1727,19 @@ def _events_for(
         # "refused to meet Morocco" (`refuse meet`): the complement's object is the target.
         target_heads = _complement_objects(tree, m)
         targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
+    if (
+        not targets
+        and not m.pattern.has_target
+        and not m.pattern.nominal
+        and not m.pattern.as_written
+        and code[:2] in ADDRESSED_ROOTS
+    ):
+        # "begged the British government for help" (`beg for *`): an appeal or a demand is
+        # made to the verb's object when that is an actor.
+        target_heads = [
+            i for o in tree.children(m.trigger, "dobj") for i in tree.conjuncts(o)
+        ]
+        targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
     if not targets and code[:2] == "13" and not mood.negated:
         # "threatened to secede unless Moscow withdrew its soldiers": the one the condition
         # is laid on is the one threatened.
@@ -1798,6 +1812,9 @@ def _events_for(
     if code[:2] in FORCE_ROOTS and m.target is not None and targets:
         # "captured the hospital", "shelled the school": a building is a place, not its staff.
         targets = [t for t in targets if tree.tokens[t.head].lemma not in PHYSICAL_TARGETS]
+    if not targets and code[:2] in FORCE_ROOTS and m.target is not None:
+        # "shelled Afrin", "the attack on Idlib province": the place's country is hit.
+        targets = [t for t in [place_target(tree, m.target)] if t is not None]
     if not targets and code[:2] in FORCE_ROOTS and m.target is not None and one_sided is None:
         # "the Kurds were attacked by the Turkish army": people no dictionary places are hit.
         hit = victim(tree, m.target) if trigger_tok.lemma not in NOT_ONE_SIDED_VERBS else None

@@ -1,0 +1,141 @@
+"""A place that force is used on stands for the country it is in: "shelled Afrin", "the attack
+on Idlib province", "invaded the Kurdish enclave of Afrin", "fired artillery at Kharkiv".
+
+Event data codes the target of an attack on a town by the town's country (GDELT's Actor2 of
+"Russian forces shelled Kharkiv" is Ukraine): the people and the state of the place are the ones
+hit, whoever holds it. The actor stage does not take places as actors (a city is where an event
+happens, not who acts), so the coder asks here when force has no actor target and its object is
+a place: a place name (a GPE or LOC entity), or a place noun named by one ("Idlib province",
+"the enclave of Afrin"). The name is looked up in kipu's gazetteer (``kipu.enrich``), the same
+table that places events; an ambiguous name whose most populous reading is not clearly the one
+meant ("Springfield") gives no target. The target has the country and no sector (who holds the
+place is not in the phrase), and its rule says which place it stands for.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kipu.enrich.places import ArticleContext, resolve_place
+from kipu.events._tree import Tree
+from kipu.records import Actor, Mention
+
+# Entity labels of place names (the small English model tags some cities FAC: "Kharkiv"; the
+# gazetteer decides whether the name is a place).
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# Entity labels of names that are no place, whatever noun they follow.
+PERSON_ENTITIES = frozenset({"PERSON", "ORG"})
+# Nouns of places that a name may qualify ("Idlib province", "the enclave of Afrin").
+PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "province",
+        "region",
+        "district",
+        "governorate",
+        "enclave",
+        "stronghold",
+        "pocket",
+        "suburb",
+        "neighbourhood",
+        "neighborhood",
+        "area",
+        "territory",
+        "outskirts",
+        "capital",
+        "port",
+        "valley",
+        "heartland",
+    }
+)
+# A name shared by places of other countries counts as this one's only when its most populous
+# reading is this many times the next reading in another country ("Paris": France).
+DOMINANT_POPULATION = 10
+
+
+@cache
+def _no_context() -> ArticleContext:
+    """Disambiguation with no article: population and the kind of place decide."""
+    return ArticleContext(countries=frozenset(), dateline_country=None, dateline=None)
+
+
+def place_target(tree: Tree, i: int) -> Mention | None:
+    """The place the phrase headed by token ``i`` names, as a target with its country; None
+    when the phrase names no place the gazetteer places clearly."""
+    span = _name_span(tree, i)
+    if span is None:
+        return None
+    start, end = span
+    name = " ".join(t.text for t in tree.tokens[start:end])
+    country = _country(name)
+    if country is None:
+        return None
+    first = min([start, i, *(c for c in tree.kids[i] if c < i and tree.tokens[c].dep == "det")])
+    last = max(end, i + 1)
+    text = " ".join(t.text for t in tree.tokens[first:last])
+    actor = Actor(
+        text=text,
+        name=None,
+        code=country,
+        country=country,
+        sector=None,
+        rule=f"place: force used on {name!r}, a place in {country}",
+    )
+    return Mention(head=i, start=first, end=last, actor=actor)
+
+
+def _name_span(tree: Tree, i: int) -> tuple[int, int] | None:
+    """The tokens of the place name of the phrase headed by ``i``: the head itself ("Afrin"),
+    a name compounded with a place noun ("Idlib province") or after its "of" ("the enclave of
+    Afrin")."""
+    tok = tree.tokens[i]
+    if tok.ent in PLACE_ENTITIES and tok.pos == "PROPN":
+        return _entity(tree, i)
+    if tok.lemma.lower() not in PLACE_NOUNS:
+        return None
+    # After a place noun a proper name is a place name whatever entity the tagger gave it
+    # ("the stronghold of Aleppo" tagged NORP); the gazetteer still has to know it.
+    for c in tree.children(i, "compound"):
+        if tree.tokens[c].pos == "PROPN" and tree.tokens[c].ent not in PERSON_ENTITIES:
+            return _entity(tree, c)
+    for p in tree.children(i, "prep"):
+        if tree.tokens[p].lemma != "of":
+            continue
+        for o in tree.children(p, "pobj"):
+            if tree.tokens[o].pos == "PROPN" and tree.tokens[o].ent not in PERSON_ENTITIES:
+                return _entity(tree, o)
+    return None
+
+
+def _entity(tree: Tree, i: int) -> tuple[int, int]:
+    """The span of the entity token ``i`` is in."""
+    tokens = tree.tokens
+    start, end = i, i + 1
+    if not tokens[i].ent:  # a name the tagger did not mark: its compound proper nouns
+        while start > 0 and tokens[start - 1].pos == "PROPN" and tokens[start - 1].head == i:
+            start -= 1
+        return start, end
+    while start > 0 and tokens[start].ent_iob == "I" and tokens[start - 1].ent == tokens[i].ent:
+        start -= 1
+    while end < len(tokens) and tokens[end].ent_iob == "I":
+        end += 1
+    while start < end and tokens[start].lemma.lower() == "the":
+        start += 1
+    return start, end
+
+
+def _country(name: str) -> str | None:
+    """The country of a place name, when the gazetteer's readings agree on it."""
+    from kipu.enrich._gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    entries = gaz.lookup(name)
+    if entries:
+        top = max(entries, key=lambda e: e.population)
+        others = [e.population for e in entries if e.country != top.country]
+        if others and top.population < DOMINANT_POPULATION * max(max(others), 1):
+            return None
+    place = resolve_place(name, _no_context(), gaz)
+    return place.country if place is not None else None

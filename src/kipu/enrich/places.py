@@ -65,7 +65,7 @@ PLACE_OBJECT_VERBS = frozenset(
 # Entity labels a proper noun in a locative phrase may wrongly carry and still be a place when
 # the gazetteer knows it ("protested in Accra" tagged ORG by the small English model).
 MISLABELS = frozenset({"", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "PERSON"})
-# Actor rules (actors/_resolver.py) that mean the mention is a place name standing for a state.
+# Actor rules (actors/_phrase.py) that mean the mention is a place name standing for a state.
 PLACE_NAME_RULES = ("capital:", "country:")
 # A country's capital (actors' countries.tsv) gets this much over other places of its name
 # ("Islamabad" is Pakistan's, "Tripoli" Libya's unless the text is about Lebanon).

@@ -59,6 +59,7 @@ from kipu.events._one_sided import (
     victim,
 )
 from kipu.events._patterns import ANY_OBJECT, ANY_SLOT, Pattern, PatternIndex, load_patterns
+from kipu.events._place_target import place_target
 from kipu.events._refine import refine
 from kipu.events._sense import (
     ORDERING_VERBS,
@@ -87,7 +88,6 @@ from kipu.events._speech import (
 from kipu.events._timescope import in_scope, time_scope
 from kipu.events._told import Told, is_told, remember, told_key
 from kipu.events._tree import OBJECT_DEPS, Tree
-from kipu.events._place_target import place_target
 from kipu.events._unresolved import unresolved_mention, unresolved_target
 from kipu.events.codebook import code_info, foreign_code_info, load_codebook
 from kipu.ids import make_id

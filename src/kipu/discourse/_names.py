@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kipu.discourse._memory import ArticleMemory, Named, name_key
+from kipu.discourse._references import ALLIANCE_NOUNS, BODY_NOUNS, PARTY_NOUNS, SAME_BODIES
 from kipu.records import Actor, Mention, Sentence, Token
 
 # Titles written before a name ("Mr Javid", "Dr Ahmed"): not part of the name.
@@ -278,3 +279,80 @@ def described(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(head=t.i, start=start, end=t.i + 1, actor=actor))
             break
     return sorted(out, key=lambda m: m.start)
+
+
+# How many sentences after the lead the person it describes may first be named in.
+LEAD_NAMING_REACH = 2
+# Determiners of a description that names no one yet ("A former British soldier ...").
+INDEFINITE = frozenset({"a", "an"})
+# Nouns of bodies, not persons, a lead's subject may be ("A Kenyan court has freed ...").
+BODY_HEADS = SAME_BODIES | BODY_NOUNS | ALLIANCE_NOUNS | PARTY_NOUNS
+
+
+def introduced(sentence: Sentence, mentions: list[Mention], memory: ArticleMemory) -> list[Mention]:
+    """The person a news lead describes without a name, named with their age just after it:
+    "A former British soldier jailed in Turkey has fled the country. Joe Robinson, 25, was on
+    bail ..." — the name becomes a mention of the description's actor (country and sector),
+    and later "Robinson" follows it (``remember_names``). Only the first sentences after the
+    lead, only a name written with an age ("Name, 25,"), the mark of a person introduced, and
+    only when the lead's subject is one unnamed person with a country."""
+    if not 1 <= sentence.index <= LEAD_NAMING_REACH or 0 not in memory.read:
+        return mentions
+    if any(n.sentence > 0 and n.person for ns in memory.names.values() for n in ns):
+        return mentions  # someone was named since the lead: the description may be theirs
+    described_person = _lead_person(*memory.read[0])
+    if described_person is None:
+        return mentions
+    tokens = sentence.tokens
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for t in tokens:
+        if t.ent != "PERSON" or t.pos != "PROPN" or t.dep in ("compound", "flat"):
+            continue
+        if t.i in covered or not _with_age(t, tokens):
+            continue
+        run = name_run(t, tokens)
+        full = written(run, tokens)
+        a = described_person.actor
+        actor = Actor(
+            text=full,
+            name=full,
+            code=a.code,
+            country=a.country,
+            sector=a.sector,
+            rule=f"{a.rule}; discourse:introduced-as {a.text!r} (sentence 0)",
+        )
+        return sorted(
+            [*mentions, Mention(head=t.i, start=run[0], end=t.i + 1, actor=actor)],
+            key=lambda m: m.start,
+        )
+    return mentions
+
+
+def _lead_person(sentence: Sentence, mentions: Sequence[Mention]) -> Mention | None:
+    """The lead's subject when it is one unnamed person with a country ("A former British
+    soldier", "An Australian nurse")."""
+    tokens = sentence.tokens
+    for m in mentions:
+        head = tokens[m.head]
+        a = m.actor
+        if head.dep not in ("nsubj", "nsubjpass") or tokens[head.head].dep != "ROOT":
+            continue
+        if head.tag != "NN" or a.name is not None or a.country is None or " → " in a.rule:
+            return None
+        if a.sector in BODIES or head.lemma.lower() in BODY_HEADS:
+            return None  # a body is no one's name
+        if a.rule.startswith(("country:", "capital:", "organisation:")):
+            return None
+        dets = [c for c in tokens if c.head == head.i and c.dep == "det"]
+        if len(dets) != 1 or dets[0].lemma.lower() not in INDEFINITE:
+            return None
+        return m
+    return None
+
+
+def _with_age(t: Token, tokens: Sequence[Token]) -> bool:
+    """True for a name written with an age beside it: "Joe Robinson, 25,"."""
+    return any(
+        c.head == t.i and c.dep in ("appos", "amod", "npadvmod") and c.text.isdigit()
+        for c in tokens[t.i + 1 : t.i + 4]
+    )

@@ -4,7 +4,8 @@ The actor stage reads one sentence at a time (with a short memory for pronouns);
 reads the article in order, with an article memory (``_memory.py``), and completes what a
 sentence alone cannot say:
 
-1. names used again: a surname, an acronym, a name described beside it (``_names.py``);
+1. names used again: a surname, an acronym, a name described beside it, a person the lead
+   describes and the next sentences name with their age (``_names.py``);
 2. definite references: "the group", "the militants", "the bloc" (``_references.py``), and
    plural ones to two actors named together: "the two sides", "both countries" (``_pairs.py``;
    the mention's ``also`` holds the second actor);
@@ -37,7 +38,7 @@ from kipu.actors import (
 from kipu.discourse._countries import complete_countries, sentence_countries
 from kipu.discourse._lists import resolve_lists
 from kipu.discourse._memory import HEADLINE_WEIGHT, LEAD_SENTENCES, ArticleMemory
-from kipu.discourse._names import described, named_before, remember_names
+from kipu.discourse._names import described, introduced, named_before, remember_names
 from kipu.discourse._pairs import resolve_pairs
 from kipu.discourse._pronouns import resolve_pronouns
 from kipu.discourse._references import resolve_references
@@ -84,6 +85,7 @@ def resolve_discourse(resolved: Resolved, options: DiscourseOptions | None = Non
         mentions = list(given)
         if options.names:
             mentions = described(sentence, mentions)
+            mentions = introduced(sentence, mentions, memory)
             mentions = named_before(sentence, mentions, memory)
         if options.references:
             mentions = resolve_references(sentence, mentions, memory)

@@ -230,7 +230,21 @@ def figurative_fight(
         tree.tokens[p].lemma in ("with", "alongside", "for") for p in tree.children(trigger, "prep")
     )
     joined = all(t.actor.sector in ARMED_GROUPS for t in targets)
-    return beside and joined and all(s.actor.sector in (None, "CVL") for s in sources)
+    # Civilians, or one person by name whatever their trade ("he fought with the YPG", said
+    # of a former soldier): one person does not fight an army "with" it as its enemy.
+    return beside and joined and all(_joiner(tree, s) for s in sources)
+
+
+def _joiner(tree: Tree, s: Mention) -> bool:
+    """True for a source who may join an armed group: civilians, or one person (a name, a
+    singular personal pronoun)."""
+    if s.actor.sector in (None, "CVL"):
+        return True
+    head = tree.tokens[s.head]
+    return (s.actor.name is not None and head.ent == "PERSON") or head.lemma.lower() in (
+        "he",
+        "she",
+    )
 
 
 def figurative_object(tree: Tree, trigger: int, code: str, target: int | None) -> bool:

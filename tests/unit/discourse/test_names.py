@@ -68,3 +68,32 @@ def test_odd_text_is_read_without_error() -> None:
     )
     resolved = resolve(text)
     assert len(resolved.mentions) == len(resolved.parsed.sentences)
+
+
+LEAD = (
+    "A Kenyan nurse detained in Uganda for a year has been released and flown home. "
+    "Grace Achieng, 31, was arrested at a checkpoint near Kampala last March. "
+    "Achieng said she had been treated well."
+)
+
+
+def test_the_person_a_lead_describes_is_the_one_named_next_with_an_age() -> None:
+    actors = by_text(LEAD)
+    named = actors["Grace Achieng"]
+    assert named.country == "KEN"
+    assert "discourse:introduced-as 'A Kenyan nurse'" in named.rule
+    assert actors["Achieng"].country == "KEN"  # the surname follows
+
+
+def test_a_name_without_an_age_is_not_taken_for_the_lead() -> None:
+    actors = by_text(LEAD.replace("Grace Achieng, 31,", "Grace Achieng"))
+    assert "Grace Achieng" not in actors or actors["Grace Achieng"].country != "KEN"
+
+
+def test_a_lead_about_a_body_introduces_no_person() -> None:
+    text = (
+        "A Kenyan court has freed an activist held since March. "
+        "Grace Achieng, 31, was arrested at a checkpoint near Kampala."
+    )
+    actors = by_text(text)
+    assert "Grace Achieng" not in actors or "introduced-as" not in actors["Grace Achieng"].rule

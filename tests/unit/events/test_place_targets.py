@@ -62,3 +62,14 @@ def test_house_spellings_of_acronyms_are_the_organisation() -> None:
 def test_an_acronym_in_lower_case_is_not_the_organisation() -> None:
     found = actors_by_head("The minister said who would go.")
     assert "who" not in found
+
+
+def test_one_person_fighting_with_an_armed_group_fought_on_its_side() -> None:
+    text = (
+        "A former Kenyan soldier has returned home from Somalia. "
+        "Peter Otieno, 34, said he fought with the Somali militia for a year."
+    )
+    got = _coded(text)
+    assert not any(c.startswith("19") for _, _, c in got)
+    got = _coded("Ugandan troops fought with Kenyan forces near the border.")
+    assert ("UGAMIL", "KENMIL", "190") in got

@@ -1,0 +1,32 @@
+"""Verb-phrase entries read from news: views exchanged, help given."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import code
+
+pytestmark = pytest.mark.model
+
+
+def _coded(text: str) -> list[tuple[str | None, str | None, str]]:
+    return [
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
+        for e in code(text)
+    ]
+
+
+def test_exchanging_views_is_a_discussion() -> None:
+    assert ("KEN", "UGA", "040") in _coded("Kenya exchanged views with Uganda on trade.")
+    got = _coded("Kenya and Uganda exchanged views on the border dispute.")
+    assert {("KEN", "UGA", "040"), ("UGA", "KEN", "040")} <= set(got)
+
+
+def test_giving_help_is_aid() -> None:
+    got = _coded("Kenya is giving consular help to the detained Ugandan.")
+    assert any(s == "KEN" and t == "UGA" and c.startswith("07") for s, t, c in got)
+
+
+def test_exchanging_fire_is_not_a_discussion() -> None:
+    got = _coded("Kenyan and Ugandan troops exchanged fire on the border.")
+    assert not any(c == "040" for _, _, c in got)

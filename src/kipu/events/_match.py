@@ -1,0 +1,596 @@
+"""Which dictionary entry a trigger word matches: a verb with its particles, objects,
+complements and prepositional phrases (``_match_verb``), a noun under a light verb that
+reports it (``_match_noun``) or in passing (``_match_passing_noun``), the most specific entry
+whose words are all present (``_best``), and the act each appeal, demand or refusal asks for
+(``_with_asked_acts``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from kipu.events._imported import (
+    adjacent,
+    any_target,
+    forms,
+    in_order,
+    phrase_actor,
+    verb_phrase,
+    words_before,
+)
+from kipu.events._mentions import MEASURE_HEADS, _mention, _physical
+from kipu.events._mood import (
+    ALLEGING,
+    BLOCKING_GOVERNORS,
+    DEMAND_GOVERNORS,
+    INTENT_GOVERNORS,
+    THREAT_GOVERNORS,
+)
+from kipu.events._nominal import names_an_act, one_sided_noun, patient_possessor, source_only
+from kipu.events._one_sided import one_sided_code
+from kipu.events._patterns import ANY_OBJECT, ANY_SLOT, Pattern
+from kipu.events._roles import RELATIVE_PRONOUNS, _engaged_in, _noun_sources, _subjects
+from kipu.events._roots import MUTUAL_NOUN_ROOTS
+from kipu.events._sense import prepares_force
+from kipu.events._tree import OBJECT_DEPS, Tree
+from kipu.events._unresolved import unresolved_mention
+from kipu.records import Mention, Token
+
+# Nouns whose complement is the act asked for: "demands to release prisoners", "calls to quit".
+ASKING_NOUNS = frozenset("demand call request appeal plea offer proposal ultimatum".split())
+# Modifiers that make a noun of force figurative: "cold war", "trade war", "price war".
+FIGURATIVE = frozenset(
+    "cold trade price tariff currency culture propaganda information media legal verbal "
+    "rhetorical diplomatic tax turf bidding word".split()
+)
+# Verbs that report an act named by their object noun, and pass it their subject: "launched an
+# attack", "held talks", "devoting $84 million of aid". Other verbs do not ("suffered attacks").
+LIGHT_VERBS = frozenset(
+    "launch carry conduct stage hold mount make give provide offer announce sign begin resume "
+    "start continue intensify escalate devote allocate deliver send pledge promise grant "
+    "approve impose "
+    "extend issue lodge file express practise practice commit perpetrate wage unleash order "
+    "authorize authorise lead host open seal strike reach conclude agree accept propose "
+    "step renew expand increase double boost initiate undertake organise organize call "
+    "declare complete pay engage stag".split()  # "stag": spaCy's lemma of "staged"
+)
+# Words on the way up from a passing event noun that make its act asked for, planned, feared,
+# alleged, prevented or discussed rather than reported: "called for talks with", "the threat of
+# an attack on", "plans for a visit to", "denied an attack on".
+NON_FACTUAL_WORDS = (
+    DEMAND_GOVERNORS
+    | BLOCKING_GOVERNORS
+    | INTENT_GOVERNORS
+    | THREAT_GOVERNORS
+    | ALLEGING
+    | frozenset(
+        "threat possibility plan call demand proposal offer hope need request appeal chance danger "
+        "prospect risk fear idea option bid plea pressure condition precondition prevent avoid "
+        "discuss consider oppose debate vote deny rule risk allegation claim report rumour rumor "
+        "speculation suspicion accusation charge prepare expectation preparation push effort "
+        "attempt opportunity permission readiness willingness "
+        # what guards against an act names no act that happened: "measures against car bombs"
+        "precaution protection safeguard measure defence defense brace talk "
+        # a noun that says what something is: "condemned the attack as a strike on civilians"
+        "as "
+        # an act one was spared or a stance on acts: "was spared an assault", "stance on strikes"
+        "spare spar stance policy".split()  # spaCy reads "spared" as "spar"
+    )
+)
+# The pattern word for "an open complement verb is present" ("agree xcomp": agreed to do
+# something); the complement's own entry, when it has one, codes the event instead.
+XCOMP_WORD = "xcomp"
+# The pattern word for "a clausal complement is present" ("deny that": denied that ...).
+CCOMP_WORD = "that"
+# Nouns a relative clause with no pronoun modifies without being its object: "the way Russia
+# fought", "the day Turkey attacked".
+RELATIVE_NOT_OBJECTS = frozenset("way reason time day moment year week month night".split())
+# Prepositions whose object describes what a direct object is made of ("$5m of/in aid",
+# "planes with food").
+OBJECT_COMPLEMENT_PREPS = frozenset({"of", "in", "with"})
+# Prepositions by which a verb's subject acts through the act a noun names: "responded with
+# threats", "retaliated with airstrikes", "hit back through sanctions".
+INSTRUMENT_PREPS = frozenset({"with", "through", "via"})
+# Prepositions by which a meeting is the time of what the verb's subject did, so the subject
+# took part in it: "during a meeting with", "at talks with", "after a call with".
+MEETING_TIME_PREPS = frozenset({"during", "at", "after", "before", "following", "on", "in"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """A trigger word with the dictionary entry it matches and the words its act hangs on."""
+
+    pattern: Pattern
+    trigger: int  # token index of the trigger
+    clause: int  # the verb whose subject, modality and negation apply
+    target: int | None  # token index of the target phrase head
+    passing: bool = False  # a noun no light verb reports: sources only from the noun phrase
+    asked: Pattern | None = None  # the entry of the act a generic appeal/demand/refusal is about
+
+
+class _NotCoded(Exception):
+    """A step's finding that a match codes no event; its message says why (for explanations)."""
+
+
+def _with_asked_acts(matches: list[_Match], tree: Tree) -> list[_Match]:
+    """Each generic appeal, demand or refusal with the entry of the act it asks for or refuses:
+    the match of its complement verb ("urged Iran to release", "demanded that Iraq withdraw",
+    "refused to lift")."""
+    by_head: dict[int, Pattern] = {}
+    for m in matches:
+        tok = tree.tokens[m.clause]
+        # A purpose clause ("marched to demand reforms") is what a protest is about.
+        deps = (
+            ("xcomp", "ccomp", "advcl")
+            if m.pattern.code[:2] in ("02", "10")
+            else ("xcomp", "ccomp")
+        )
+        if not m.pattern.nominal and tok.dep in deps and tok.head != m.clause:
+            by_head.setdefault(tok.head, m.pattern)
+        head = tree.tokens[tok.head]
+        if tok.dep == "acl" and head.dep in OBJECT_DEPS:
+            # "staged demonstrations to demand reform", "rejected an offer to host a summit"
+            by_head.setdefault(head.head, m.pattern)
+    for m in matches:
+        # The parse may take the object noun for a verb with its own complement: "meet
+        # hostage-takers demands | to release prisoners" (demands/dobj, release/xcomp).
+        objects = [o for o in tree.children(m.trigger, *OBJECT_DEPS) if o in by_head]
+        if m.trigger not in by_head and objects and tree.tokens[objects[0]].lemma in ASKING_NOUNS:
+            by_head[m.trigger] = by_head[objects[0]]
+    # Every match learns its asked act: a generic entry is refined by it, and a refusal of a
+    # specific one is a refusal of that act ("would not meet demands to release prisoners").
+    return [
+        replace(m, asked=by_head[m.trigger]) if m.asked is None and m.trigger in by_head else m
+        for m in matches
+    ]
+
+
+def _in_hyphenated_word(tree: Tree, i: int) -> bool:
+    """True for a token glued by a hyphen to the one before or after it ("one-sided")."""
+    tokens = tree.tokens
+    before = i >= 2 and tokens[i - 1].text == "-" and tokens[i - 1].start == tokens[i - 2].end
+    before = before and tokens[i].start == tokens[i - 1].end
+    after = (
+        i + 2 < len(tokens) and tokens[i + 1].text == "-" and tokens[i + 1].start == tokens[i].end
+    )
+    after = after and tokens[i + 2].start == tokens[i + 1].end
+    return before or after
+
+
+def _joined_lemma(tree: Tree, i: int) -> str | None:
+    """The lemma of a hyphenated word read as one word, at its last part: "cease-fire" →
+    "ceasefire", "re-opened" → "reopen"; None when the token does not end such a word."""
+    tokens = tree.tokens
+    if i + 2 < len(tokens) and tokens[i + 1].text == "-" and tokens[i + 1].start == tokens[i].end:
+        return None  # not the last part
+    parts = [tokens[i].lemma]
+    j = i
+    while j >= 2 and tokens[j - 1].text == "-" and tokens[j - 1].start == tokens[j - 2].end:
+        if tokens[j].start != tokens[j - 1].end:
+            break
+        parts.append(tokens[j - 2].text.lower())
+        j -= 2
+    return "".join(reversed(parts)) if len(parts) > 1 else None
+
+
+def _is_amount(tree: Tree, i: int) -> bool:
+    """True for an amount: "$84 million", "€12m", "two planes" is not (a number of things)."""
+    tok = tree.tokens[i]
+    if tok.ent == "MONEY" or tok.pos == "NUM":
+        return True
+    return any(
+        tree.tokens[c].ent == "MONEY" or tree.tokens[c].tag == "$"
+        for c in tree.children(i, "compound", "nummod", "quantmod", "nmod")
+    )
+
+
+def _is_money(tree: Tree, i: int) -> bool:
+    """True for an amount of money ("$84 million", "€12m")."""
+    return tree.tokens[i].ent == "MONEY" or any(
+        tree.tokens[c].ent == "MONEY" or tree.tokens[c].tag == "$" for c in tree.kids[i]
+    )
+
+
+def _object_words(tree: Tree, obj: int) -> set[str]:
+    """Lemmas of a direct object phrase and of its complements: "$84 million of aid",
+    "$45 million in aid", "planes with food and medicine". An amount of money also counts as
+    the word "money", so "grant money to +" covers "granted €45m to Peru"."""
+    words = {tree.tokens[obj].lemma}
+    joined = _joined_lemma(tree, obj)
+    if joined:
+        words.add(joined)  # "declared a cease-fire" → `declare ceasefire`
+    if _is_money(tree, obj):
+        words.add("money")
+    for c in tree.children(obj):
+        tok = tree.tokens[c]
+        if tok.dep in ("compound", "amod", "nmod", "nummod"):
+            words.add(tok.lemma)
+        elif tok.dep == "prep" and tok.lemma in OBJECT_COMPLEMENT_PREPS:
+            if tok.lemma == "of" and not _measures(tree, obj):
+                continue
+            for p in tree.children(c, "pobj"):
+                for q in tree.conjuncts(p):
+                    words.add(tree.tokens[q].lemma)
+                    words.update(tree.tokens[g].lemma for g in tree.children(q, "compound", "amod"))
+    return words
+
+
+def _measures(tree: Tree, obj: int) -> bool:
+    """True when an object counts or holds what its "of" phrase names (see MEASURE_HEADS)."""
+    t = tree.tokens[obj]
+    return t.lemma in MEASURE_HEADS or t.pos == "NUM" or _is_money(tree, obj)
+
+
+def _preps(tree: Tree, heads: list[int]) -> list[tuple[str, int]]:
+    """(preposition lemma, object index) for prepositional phrases attached to the heads."""
+    out: list[tuple[str, int]] = []
+    for h in heads:
+        for p in tree.children(h, "prep", "agent", "dative"):
+            tok = tree.tokens[p]
+            if tok.pos in ("ADP", "SCONJ"):  # "agreed upon a pact": "upon" is tagged SCONJ
+                for o in tree.children(p, "pobj"):
+                    out.append((tok.lemma, o))
+                # A gerund names the act: "accused Peru of violating" → `accuse + of violate`.
+                for o in tree.children(p, "pcomp"):
+                    if tree.tokens[o].pos == "VERB":
+                        out.append((tok.lemma, o))
+        # "called for the closure to be abandoned": the parse marks a "for ... to" clause with
+        # "for"; its verb is the object of the "for".
+        for c in tree.children(h, "advcl", "ccomp"):
+            if any(tree.tokens[m].text.lower() == "for" for m in tree.children(c, "mark")):
+                out.append(("for", c))
+    return out
+
+
+def _best(
+    patterns: list[Pattern],
+    particles: set[str],
+    obj_words: set[str],
+    preps: list[tuple[str, int]],
+    direct_object: int | None,
+    tree: Tree,
+    by_head: dict[int, Mention],
+    verb: int | None = None,
+) -> tuple[Pattern, int | None] | None:
+    """The most specific pattern whose required words are all present, with its target.
+
+    Specificity is the number of items the sentence fills (an empty target slot does not count);
+    ties go to the entry whose target is a resolved actor, then to the earlier entry.
+    """
+    best: tuple[Pattern, int | None] | None = None
+    best_key: tuple[int, int] | None = None
+    # The walks imported entries need, only when there are such entries.
+    imported = verb is not None and any(p.as_written or p.before for p in patterns)
+    ahead = words_before(tree, verb) if imported and verb is not None else []
+    span = verb_phrase(tree, verb) if imported and verb is not None else set()
+    phrase = {f for i in span for f in forms(tree, i)}
+    for order, p in enumerate(patterns):
+        if p.as_written and verb is not None:
+            # An imported entry reads as its dictionary meant it: its words anywhere in the verb
+            # phrase after the verb ("vowed to wage war" holds "war"; "acted on a resolution"),
+            # words joined by "_" next to each other ("new_economic_relation").
+            if any(
+                not adjacent(w.split("_"), span, tree) if "_" in w else w not in phrase
+                for w in p.words
+            ) or any(prep not in phrase or word not in phrase for prep, word in p.prep_words):
+                continue
+        elif any(w not in particles and w not in obj_words for w in p.words):
+            continue
+        if p.before and (verb is None or not in_order(p.before, ahead, tree, verb)):
+            continue
+        if p.mutual and (verb is None or len(_subjects(tree, verb, by_head)) < 2):
+            continue  # "%": only conjoined subjects act on one another
+        if not (p.as_written and verb is not None) and any(
+            not any(
+                pl == prep
+                and (
+                    tree.tokens[o].lemma == word
+                    or _joined_lemma(tree, o) == word
+                    or (word == ANY_OBJECT and tree.tokens[o].ent not in ("DATE", "TIME"))
+                )
+                for pl, o in preps
+            )
+            # The parse may take the preposition for a particle and its object for the verb's
+            # ("clashed over the efforts": over/prt, efforts/dobj).
+            and not (prep in particles and word in obj_words)
+            for prep, word in p.prep_words
+        ):
+            continue
+        target: int | None = None
+        if p.has_target:
+            if p.target_prep is None:
+                target = direct_object
+            elif p.target_prep == ANY_SLOT:
+                target = any_target(
+                    verb,
+                    direct_object,
+                    preps,
+                    tree,
+                    by_head,
+                    lambda i: _mention(tree, i, by_head, possessor=True),
+                )
+            else:
+                found = [o for pl, o in preps if pl == p.target_prep]
+                if p.as_written:
+                    # PETRARCH's "(FROM +)" is read anywhere in the verb phrase: "assurances on
+                    # cultural issues from Bree".
+                    found += [
+                        o
+                        for i in sorted(span)
+                        if tree.tokens[i].lemma == p.target_prep
+                        for o in tree.children(i, "pobj")
+                        if o not in found
+                    ]
+                target = _pick_target(found, tree, by_head)
+                named = target is not None and _mention(tree, target, by_head, possessor=True)
+                if p.as_written and target is not None and not named:
+                    target = phrase_actor(tree, target, by_head)  # the actor named in the phrase
+                if target is None and not p.nominal and not p.words and not p.prep_words:
+                    continue  # "stand by +" without "by" is just "stand": no evidence of the act
+        is_actor = target is not None and _mention(tree, target, by_head) is not None
+        # A target slot counts only when an actor fills it ("on Tuesday" fills no slot).
+        filled = p.n_items - (1 if p.has_target and not is_actor else 0)
+        key = (filled, -order)
+        if best_key is None or key > best_key:
+            best, best_key = (p, target), key
+    return best
+
+
+def _pick_target(candidates: list[int], tree: Tree, by_head: dict[int, Mention]) -> int | None:
+    """Of several objects of one preposition, an actor first, then anything but a time
+    ("air strikes on militant positions ... on Tuesday")."""
+    for o in candidates:
+        if _mention(tree, o, by_head, possessor=True) is not None:
+            return o
+    for o in candidates:
+        if tree.tokens[o].ent not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            return o
+    return None
+
+
+def _match_verb(
+    v: Token, tree: Tree, patterns: list[Pattern], by_head: dict[int, Mention]
+) -> _Match | None:
+    """The entry a verb matches, read off its particles, objects (a passive's subject, the noun
+    a participle or relative clause modifies), complements, datives and prepositional phrases;
+    None when no entry's words are all present, or for "engaged in" (its noun names the act)."""
+    if _engaged_in(tree, v.i) is not None:
+        return None  # "were engaged in ethnic cleansing": the noun names the act
+    passive = bool(tree.children(v.i, "nsubjpass"))
+    # Particles: spaCy parses some ("stepped down", "pulled back") as adverbs, not `prt`.
+    particles = {tree.tokens[c].lemma for c in tree.children(v.i, "prt")}
+    particles |= {
+        tree.tokens[c].lemma
+        for c in tree.children(v.i, "advmod")
+        if tree.tokens[c].pos in ("ADV", "ADP")
+    }
+    objects = tree.children(v.i, "nsubjpass") if passive else tree.children(v.i, *OBJECT_DEPS)
+    if not objects and v.dep == "acl" and v.tag == "VBN" and v.head != v.i:
+        objects = [v.head]  # "the regime, backed by Moscow": the regime is backed
+    if not objects and not passive and _relative_object(tree, v.i, by_head):
+        objects = [v.head]  # "the Kurdish militias Turkey is battling": the militias
+    small_clauses = [
+        c for c in tree.children(v.i, "ccomp") if tree.tokens[c].pos == "ADJ"
+    ]  # "holding Russia responsible": the parse makes Russia the subject of "responsible"
+    if not objects and not passive:
+        objects = [s for c in small_clauses for s in tree.children(c, "nsubj")][:1]
+    datives = tree.children(v.i, "dative", "iobj")
+    direct_object = objects[0] if objects else None
+    obj_words: set[str] = set()
+    complements_of_verb: list[int] = []
+    for o in objects:
+        obj_words |= _object_words(tree, o)
+    # An open complement's verb counts as a word too: "declined to comment" → `decline comment`.
+    xcomps = tree.children(v.i, "xcomp")
+    obj_words.update(tree.tokens[c].lemma for c in xcomps)
+    # So does an object's predicate: "held Chile responsible" → `hold + responsible`.
+    obj_words.update(tree.tokens[c].lemma for c in tree.children(v.i, "oprd"))
+    obj_words.update(tree.tokens[c].lemma for c in small_clauses if tree.children(c, "nsubj"))
+    if any(tree.tokens[c].pos == "VERB" for c in xcomps):
+        obj_words.add(XCOMP_WORD)  # "agreed to undertake exercises" → `agree xcomp`
+    # So does the verb of a "that" clause: "demanded that the US cancel" → `demand cancel`; the
+    # word "that" stands for any such clause ("deny that": denied that its troops had entered).
+    ccomps = [c for c in tree.children(v.i, "ccomp") if tree.tokens[c].pos in ("VERB", "AUX")]
+    obj_words.update(tree.tokens[c].lemma for c in ccomps)
+    if ccomps:
+        obj_words.add(CCOMP_WORD)
+    # What is sent "with" the verb belongs to the object: "sent planes with food to Manila"; so
+    # does "in X" after an amount: "provided €12m in humanitarian aid to Ukraine".
+    amount = any(_is_amount(tree, o) for o in objects)
+    for w in tree.children(v.i, "prep"):
+        if tree.tokens[w].lemma == "with" or (amount and tree.tokens[w].lemma == "in"):
+            for p in tree.children(w, "pobj"):
+                objects_of_prep = tree.conjuncts(p)
+                obj_words.update(tree.tokens[q].lemma for q in objects_of_prep)
+                for q in objects_of_prep:
+                    obj_words.update(
+                        tree.tokens[g].lemma for g in tree.children(q, "compound", "amod")
+                    )
+                if amount:
+                    complements_of_verb.extend(objects_of_prep)
+    if datives and (direct_object is None or direct_object not in by_head):
+        direct_object = datives[0] if datives[0] in by_head else direct_object
+    complements = [
+        p
+        for o in objects
+        for c in tree.children(o, "prep")
+        if tree.tokens[c].lemma in OBJECT_COMPLEMENT_PREPS
+        for p in tree.children(c, "pobj")
+    ]
+    preps = [
+        pp
+        for pp in _preps(tree, [v.i, *objects, *complements, *complements_of_verb])
+        if not (passive and pp[0] == "by")
+    ]
+    # A noun dative is the "to" of the act: "gave the Ivory Coast $5m of aid" = `give aid to +`.
+    preps += [("to", d) for d in datives if tree.tokens[d].pos in ("NOUN", "PROPN", "PRON")]
+    found = _best(patterns, particles, obj_words, preps, direct_object, tree, by_head, v.i)
+    if found is None:
+        return None
+    return _Match(pattern=found[0], trigger=v.i, clause=v.i, target=found[1])
+
+
+def _relative_object(tree: Tree, v: int, by_head: dict[int, Mention]) -> bool:
+    """True for a relative clause with no pronoun whose verb has a subject of its own and no
+    object: the noun it modifies is its object ("the militias Turkey is battling")."""
+    tok = tree.tokens[v]
+    if tok.dep != "relcl" or tok.head == v:
+        return False
+    subjects = tree.children(v, "nsubj")
+    if not subjects or tree.tokens[subjects[0]].lemma in RELATIVE_PRONOUNS:
+        return False
+    if any(tree.tokens[c].lemma in ("where", "when", "why", "how") for c in tree.kids[v]):
+        return False
+    head = tree.tokens[tok.head]
+    if head.ent in ("DATE", "TIME") or head.lemma in RELATIVE_NOT_OBJECTS:
+        return False
+    # an actor or a thing force is used on, not "something Assad would resist"
+    return _mention(tree, head.i, by_head) is not None or _physical(tree, head.i)
+
+
+def _governing_verb(tree: Tree, n: int) -> int | None:
+    """The verb a nominal trigger is the object of ("held talks", "devoting $84 million of aid",
+    "engaged in ethnic cleansing")."""
+    node = n
+    for _ in range(4):
+        tok = tree.tokens[node]
+        if tok.dep == "pobj" and tree.tokens[tok.head].lemma == "in":
+            verb = tree.tokens[tok.head].head
+            if _engaged_in(tree, verb) == node:
+                return verb
+        if tok.dep in ("dobj", "obj", "attr", "nsubjpass") and tree.tokens[tok.head].pos in (
+            "VERB",
+            "AUX",
+        ):
+            return tok.head
+        if tok.dep == "pobj" and tree.tokens[tok.head].lemma == "of":
+            node = tree.tokens[tok.head].head
+            continue
+        if tok.dep in ("compound", "conj") and tok.head != node:
+            node = tok.head
+            continue
+        return None
+    return None
+
+
+def _match_noun(
+    n: Token, tree: Tree, patterns: list[Pattern], by_head: dict[int, Mention]
+) -> _Match | None:
+    """The entry an event noun matches under a light verb that reports it ("launched an
+    attack": the verb is the match's clause), else as a noun in passing; None under a
+    figurative modifier ("cold war")."""
+    if any(tree.tokens[c].lemma in FIGURATIVE for c in tree.children(n.i, "amod", "compound")):
+        return None  # "a cold war with Qatar", "a trade war", "a war of words"
+    verb = _governing_verb(tree, n.i)
+    prepared = verb is not None and prepares_force(tree, verb, patterns)  # "prepare an offensive"
+    if verb is not None and tree.tokens[verb].lemma not in LIGHT_VERBS and not prepared:
+        verb = None
+    if verb is None:
+        # A noun in passing counts only with its actors in its own phrase ("Russia's attack on
+        # Ukraine", "talks between Peru and Chile"); "support for the war" is background.
+        return _match_passing_noun(n, tree, patterns, by_head)
+    heads = [n.i, verb]
+    preps = _preps(tree, heads)
+    words = {tree.tokens[c].lemma for c in tree.children(n.i, "compound", "amod")}
+    found = _best(patterns, words, words, preps, None, tree, by_head)
+    if found is None:
+        return None
+    return _Match(
+        pattern=found[0], trigger=n.i, clause=verb if verb is not None else n.i, target=found[1]
+    )
+
+
+def _match_passing_noun(
+    n: Token, tree: Tree, patterns: list[Pattern], by_head: dict[int, Mention]
+) -> _Match | None:
+    """An event noun no light verb reports, coded only when its own phrase names the target
+    actor ("an attack on Kenya", "talks between Peru and Chile") and its source (a possessor, a
+    "by" phrase, or both sides of "between"), in a clause that reports it as having happened."""
+    host = _factual_host(tree, n.i)
+    if host is None or not names_an_act(tree, n.i, host):
+        return None
+    if any(tree.tokens[c].lemma in ("no", "any") for c in tree.children(n.i, "det")):
+        return None  # "there was no attack on", "any talks with"
+    preps = _preps(tree, [n.i])
+    words = {tree.tokens[c].lemma for c in tree.children(n.i, "compound", "amod")}
+    usable = [p for p in patterns if p.has_target and p.target_prep is not None]
+    found = _best(usable, words, words, preps, None, tree, by_head)
+    target = found[1] if found is not None else None
+    named = target is not None and _mention(tree, target, by_head, possessor=True) is not None
+    own_source = any(
+        _mention(tree, i, by_head) or unresolved_mention(tree, i)
+        for i in _noun_sources(tree, n.i, n.i, by_head)
+    )
+    if found is not None and named and (own_source or _mutual_between(found[0])):
+        return _Match(pattern=found[0], trigger=n.i, clause=host, target=target, passing=True)
+    instrument = _instrument_of(tree, n.i, meeting=found is not None and found[0].code[:2] == "04")
+    if not own_source and instrument is not None and found is not None:
+        # "responded with threats of military action", "retaliated with airstrikes on X": the
+        # act is the verb's subject's, as if the verb reported it.
+        return _Match(pattern=found[0], trigger=n.i, clause=instrument, target=found[1])
+    if own_source:
+        # "Turkey's offensive in Afrin", "a Turkish military campaign": force, protest and
+        # mobilisation are coded with their doer alone.
+        found = _best(patterns, words, words, preps, None, tree, by_head)
+        if found is not None and found[0].has_target and found[1] is None:
+            # "Turkey's offensive in Afrin": no one's "against" slot filled, the bare entry.
+            bare = [p for p in patterns if not p.has_target]
+            found = _best(bare, words, words, preps, None, tree, by_head) or found
+        if found is not None and source_only(found[0]):
+            return _Match(pattern=found[0], trigger=n.i, clause=host, target=found[1], passing=True)
+        return None
+    patient = patient_possessor(tree, n.i)
+    if not one_sided_noun(tree, n.i):
+        return None
+    if patient is not None:
+        # "his arrest in July": the possessor is the one arrested, by no one named.
+        found = _best(patterns, words, words, preps, None, tree, by_head)
+        if found is not None and one_sided_code(found[0].code, n.lemma):
+            return _Match(pattern=found[0], trigger=n.i, clause=host, target=patient, passing=True)
+        return None
+    if found is not None and named and one_sided_code(found[0].code, n.lemma):
+        # "the arrest of the opposition leader": the victim alone (a one-sided event).
+        return _Match(pattern=found[0], trigger=n.i, clause=host, target=target, passing=True)
+    return None
+
+
+def _instrument_of(tree: Tree, n: int, *, meeting: bool = False) -> int | None:
+    """The verb whose subject acts through the noun's act ("responded with threats of military
+    action": responded), or None; with ``meeting``, also the verb a meeting is the time of
+    ("told reporters during a meeting with the emir": the speaker met the emir)."""
+    tok = tree.tokens[n]
+    if tok.dep != "pobj" or tok.head == n:
+        return None
+    prep = tree.tokens[tok.head]
+    preps = INSTRUMENT_PREPS | MEETING_TIME_PREPS if meeting else INSTRUMENT_PREPS
+    if prep.lemma not in preps or prep.head == prep.i:
+        return None
+    verb = tree.tokens[prep.head]
+    if verb.pos != "VERB" or verb.lemma in LIGHT_VERBS or not tree.children(verb.i, "nsubj"):
+        return None
+    return verb.i
+
+
+def _mutual_between(pattern: Pattern) -> bool:
+    """ "talks/clashes between A and B": both sides act on each other (not a mediation)."""
+    return (
+        pattern.target_prep == "between"
+        and pattern.code[:2] in MUTUAL_NOUN_ROOTS
+        and not pattern.code.startswith("045")
+    )
+
+
+def _factual_host(tree: Tree, n: int) -> int | None:
+    """The predicate a passing event noun hangs from (the noun itself in a fragment), or None
+    when the way up names something asked for, planned, feared or alleged ("called for talks
+    with", "the threat of an attack on", "accused of an attack on")."""
+    node = n
+    for _ in range(8):
+        tok = tree.tokens[node]
+        if node != n and tok.lemma in NON_FACTUAL_WORDS:
+            return None
+        if tok.pos in ("VERB", "AUX") and node != n:
+            return node
+        if tok.head == node:
+            return node
+        node = tok.head
+    return None

@@ -146,6 +146,13 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
         shared = mood_of(tree, first.head, root)
         if shared.skip:
             return shared
+    gerund = _gerund_before(tree, v)
+    if gerund is not None:
+        # "accused Moscow of violating the deal, and breaching the treaty": the parse hangs the
+        # second gerund on the finite verb; it continues the gerund before it.
+        shared = mood_of(tree, gerund, root)
+        if shared.skip:
+            return shared
     voiced = root in VOICED_ROOTS
     negated = False
     modality = "actual"
@@ -246,6 +253,25 @@ def _present(tree: Tree, v: int) -> bool:
     return any(t.tag in ("VBZ", "VBP") for t in forms) and not any(
         t.tag in ("VBD", "MD") for t in forms
     )
+
+
+def _gerund_before(tree: Tree, v: int) -> int | None:
+    """For a gerund conjoined to a finite verb with no subject of its own, the gerund after a
+    preposition of that verb it continues ("accused X of violating A, and breaching B");
+    None otherwise."""
+    tok = tree.tokens[v]
+    head = tree.tokens[tok.head]
+    if tok.dep != "conj" or tok.tag != "VBG" or head.tag not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    if tree.children(v, "nsubj", "nsubjpass", "aux"):
+        return None
+    gerunds = [
+        g
+        for p in tree.children(head.i, "prep")
+        for g in tree.children(p, "pcomp")
+        if g < v and tree.tokens[g].tag == "VBG"
+    ]
+    return gerunds[-1] if gerunds else None
 
 
 def _shares_mood(tree: Tree, v: int) -> bool:

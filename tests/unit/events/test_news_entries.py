@@ -30,3 +30,12 @@ def test_giving_help_is_aid() -> None:
 def test_exchanging_fire_is_not_a_discussion() -> None:
     got = _coded("Kenyan and Ugandan troops exchanged fire on the border.")
     assert not any(c == "040" for _, _, c in got)
+
+
+def test_a_second_charge_in_an_accusation_is_alleged_too() -> None:
+    got = _coded(
+        "Kenya's foreign minister accused Kampala of violating the 2013 agreement, "
+        "and breaching the border treaty."
+    )
+    assert any(c == "112" and t == "UGAGOV" for _, t, c in got)
+    assert not any(c.startswith("12") for _, _, c in got)

@@ -41,6 +41,12 @@ from kipu.records import Actor, Mention, Parsed, Resolved, Sentence, Token
 OWN_MEMBERS = frozenset({"member", "leader", "supporter", "fighter", "loyalist"})
 # Nouns that speak for the person who owns them ("his office said").
 SPEAKS_FOR_OWNER = frozenset({"office"})
+# People who speak or act for the body their "for" / "at" / "of" phrase names ("a spokesman for
+# the ministry", "an official at the army"): they are the body.
+SPEAKERS_FOR = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "officer"}
+)
+SPEAKS_FOR_PREPS = frozenset({"for", "of", "at", "from"})
 # Agent nouns that name a body, not a person: "it" may stand for them.
 BODY_NOUNS = frozenset(
     {
@@ -177,7 +183,49 @@ def _resolve_sentence(
                 agent = _agent_of(actor)
                 titles = frozenset({agent}) if agent else frozenset()
             _remember(memory, sentence, h, actor, is_person, titles)
+    mentions = _speakers_for(tokens, kids, mentions, sentence, memory)
     return _reported_its(tokens, _sole_country(mentions, sentence, d, memory))
+
+
+def _speakers_for(
+    tokens: tuple[Token, ...],
+    kids: list[list[int]],
+    mentions: list[Mention],
+    sentence: Sentence,
+    memory: _Memory,
+) -> list[Mention]:
+    """"A spokesman for the foreign ministry", "a spokeswoman for Amnesty International", "an
+    official at the army", "a spokesman for President Ruto": one who speaks or acts for a body
+    or a leader is coded as them (as event data codes them), when they are an actor and the
+    speaker's own words name no one else."""
+    by_head = {m.head: m for m in mentions}
+    out = list(mentions)
+    for h in tokens:
+        own = by_head.get(h.i)
+        if h.pos != "NOUN" or h.lemma not in SPEAKERS_FOR:
+            continue
+        if own is not None and (own.actor.country or own.actor.code != own.actor.sector):
+            continue  # "a Kenyan official at the embassy": the speaker's own words say
+        body = next(
+            (
+                by_head[o]
+                for c in kids[h.i]
+                if tokens[c].dep == "prep" and tokens[c].lemma in SPEAKS_FOR_PREPS
+                for o in kids[c]
+                if tokens[o].dep == "pobj" and o in by_head
+            ),
+            None,
+        )
+        if body is None or body.actor.code is None:
+            continue  # (a spokesman for a person speaks for the person's office: the same code)
+        start = min([h.i, *(c for c in kids[h.i] if c < h.i and tokens[c].dep != "punct")])
+        text = sentence.text[tokens[start].start - sentence.start : h.end - sentence.start]
+        actor = _alias_actor(text, body.actor, f"{h.lemma} for")
+        if own is not None:
+            out.remove(own)  # a bare "official" (GOV) is the body's
+        out.append(Mention(head=h.i, start=start, end=h.i + 1, actor=actor))
+        _remember(memory, sentence, h, actor, True, frozenset({h.lemma}))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _owners_office(

@@ -143,3 +143,21 @@ def test_a_person_with_a_shadow_title_is_the_opposition() -> None:
     # "the home secretary" is not the shadow one named before
     last = {m.actor.text: m.actor for m in resolved.mentions[2]}
     assert "Diane Moreton" not in last["The home secretary"].rule
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("A spokesman for the Kenyan foreign ministry declined to comment.", "spokesman", "KENGOV"),
+        ("A spokeswoman for Amnesty International criticised the ruling.", "spokeswoman", "NGOHRIAMN"),
+        ("An official at the Ugandan army denied the Kenyan report.", "official", "UGAMIL"),
+    ],
+)
+def test_one_who_speaks_for_a_body_is_the_body(text: str, head: str, code: str) -> None:
+    actor = actors(text)[head]
+    assert actor.code == code
+    assert "for →" in actor.rule
+
+
+def test_a_spokesman_for_no_actor_is_no_actor() -> None:
+    assert "spokesman" not in actors("A spokesman for the festival declined to comment.")

@@ -23,6 +23,7 @@ from kipu.events._sense import (
     expelled,
     figurative_fight,
     figurative_object,
+    plea,
     posture,
     purpose_targets,
     released,
@@ -156,6 +157,7 @@ def _sense_of(
 
     code, targets = deployment(code, m.pattern, tree, m.clause, sources, targets, find)
     code = released(code, tree, m.target, bool(targets))
+    code = plea(code, tree, m.trigger)
     code = expelled(code, tree, m.target)
     captive = captured(code, tree, m.trigger, m.target, bool(targets))
     if captive != code and not targets and m.target is not None:

@@ -382,8 +382,9 @@ def _match_verb(
     # An open complement's verb counts as a word too: "declined to comment" → `decline comment`.
     xcomps = tree.children(v.i, "xcomp")
     obj_words.update(tree.tokens[c].lemma for c in xcomps)
-    # So does an object's predicate: "held Chile responsible" → `hold + responsible`.
-    obj_words.update(tree.tokens[c].lemma for c in tree.children(v.i, "oprd"))
+    # So does an object's predicate: "held Chile responsible" → `hold + responsible`, and the
+    # verb's own: "pleaded guilty" → `plead guilty`.
+    obj_words.update(tree.tokens[c].lemma for c in tree.children(v.i, "oprd", "acomp"))
     obj_words.update(tree.tokens[c].lemma for c in small_clauses if tree.children(c, "nsubj"))
     if any(tree.tokens[c].pos == "VERB" for c in xcomps):
         obj_words.add(XCOMP_WORD)  # "agreed to undertake exercises" → `agree xcomp`

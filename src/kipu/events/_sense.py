@@ -70,8 +70,14 @@ SHARES = frozenset("swath swathe part much most half rest bulk portion share".sp
 EXPEL_CODE, DIPLOMATIC_EXPULSION = "174", "161"
 DIPLOMATS = frozenset("diplomat envoy ambassador attache attaché consul".split())
 # Why a code changed, for the event's rule.
+# A plea in court: "not guilty" denies the charge (016), "guilty" admits it (015).
+PLEA_DENIAL = "016"
+PLEA_ADMISSION = "015"
+PLEA_WORDS = frozenset({"guilty", "innocent"})
 SENSES = {
     DEPLOYMENT_CODE: "troops sent to a place: a deployment",
+    PLEA_DENIAL: "a plea of not guilty: the charge denied",
+    PLEA_ADMISSION: "a plea of guilty: the charge admitted",
     PEOPLE_RELEASE_CODE: "people released",
     OCCUPY_CODE: "territory taken",
     ARREST_CODE: "people captured",
@@ -184,6 +190,22 @@ def _territory(tree: Tree, i: int) -> bool:
         if tree.tokens[p].lemma == "of" and (tok.pos == "NUM" or tok.lemma in SHARES)
         for o in tree.children(p, "pobj")
     )
+
+
+def plea(code: str, tree: Tree, trigger: int) -> str:
+    """ "pleaded not guilty to the charge" denies it (016), "pleaded guilty" admits it (015):
+    a plea in court, not an appeal ("plead for mercy" stays one)."""
+    if tree.tokens[trigger].lemma != "plead":
+        return code
+    for c in tree.children(trigger, "acomp", "advmod", "oprd"):
+        word = tree.tokens[c]
+        if word.lemma not in PLEA_WORDS:
+            continue
+        negated = any(tree.tokens[n].dep == "neg" for n in [*tree.kids[c], *tree.kids[trigger]])
+        if word.lemma == "innocent" or negated:
+            return PLEA_DENIAL
+        return PLEA_ADMISSION
+    return code
 
 
 def released(code: str, tree: Tree, target: int | None, named: bool) -> str:

@@ -39,3 +39,16 @@ def test_a_second_charge_in_an_accusation_is_alleged_too() -> None:
     )
     assert any(c == "112" and t == "UGAGOV" for _, t, c in got)
     assert not any(c.startswith("12") for _, _, c in got)
+
+
+def test_a_plea_in_court_denies_or_admits_the_charge() -> None:
+    assert any(
+        c == "016" for _, _, c in _coded("The Kenyan activist pleaded not guilty to the charges.")
+    )
+    assert any(
+        c == "015" for _, _, c in _coded("The Kenyan activist pleaded guilty to the charges.")
+    )
+    got = _coded(
+        "The Kenyan activist pleaded not guilty to the charge of receiving training for purposes of terrorism."
+    )
+    assert not any(c.startswith("02") for _, _, c in got)

@@ -82,11 +82,12 @@ PERSON_NOUNS = frozenset(
     "passenger pilgrim worshipper bystander victim body national citizen tourist migrant "
     "prisoner detainee hostage suspect member brother sister son daughter husband wife father "
     "mother parent relative engineer doctor nurse teacher driver farmer shepherd fisherman "
-    "guard".split()
+    "guard pair couple duo trio".split()
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their"})
 # Nouns that count people: "dozens of men", "hundreds of civilians".
-COUNT_NOUNS = frozenset("dozen hundred thousand million score".split())
+# ("the pair" are people; "a pair of boots" are what its "of" phrase says.)
+COUNT_NOUNS = frozenset("dozen hundred thousand million score pair couple duo trio".split())
 # Verbs whose passive or participle is too often no act of force: "the countries targeted in
 # the travel ban", "a bullet hit the window", "people displaced by the war" (a count of the
 # displaced, not an expulsion).

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kipu.events._one_sided import PERSON_NOUNS, PERSON_PRONOUNS
+from kipu.events._one_sided import COUNT_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS
 from kipu.events._patterns import Pattern
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.records import Mention
@@ -176,6 +176,10 @@ def _people(tree: Tree, i: int) -> bool:
     tok = tree.tokens[i]
     if tok.pos == "PRON":
         return tok.lemma.lower() in PERSON_PRONOUNS
+    if tok.lemma in COUNT_NOUNS and any(
+        tree.tokens[c].lemma == "of" for c in tree.children(i, "prep")
+    ):
+        return False  # "a pair of boots", "dozens of rifles": what the "of" phrase names
     return tok.lemma in RELEASED_PEOPLE or tok.lemma in PERSON_NOUNS or tok.ent == "PERSON"
 
 

@@ -10,7 +10,8 @@ sentence alone cannot say:
    plural ones to two actors named together: "the two sides", "both countries" (``_pairs.py``;
    the mention's ``also`` holds the second actor);
 3. pronouns the actor stage left open, asked again of its alias resolver with the completed
-   antecedents (``_pronouns.py``);
+   antecedents (``_pronouns.py``), and "it" as the subject of an act continuing the state or
+   body the sentence before was about (``_it.py``);
 4. the country of domestic actors with none in their own words, when the article makes it
    clear (``_countries.py``);
 5. aliases the actor stage resolved ("he", "the minister") follow their antecedent's
@@ -36,6 +37,7 @@ from kipu.actors import (
     load_dictionaries,
 )
 from kipu.discourse._countries import complete_countries, sentence_countries
+from kipu.discourse._it import resolve_it
 from kipu.discourse._lists import resolve_lists
 from kipu.discourse._memory import HEADLINE_WEIGHT, LEAD_SENTENCES, ArticleMemory
 from kipu.discourse._names import described, introduced, named_before, remember_names
@@ -93,6 +95,7 @@ def resolve_discourse(resolved: Resolved, options: DiscourseOptions | None = Non
             mentions = resolve_lists(sentence, mentions, memory)
         if options.pronouns:
             mentions = resolve_pronouns(sentence, mentions, memory, resolver)
+            mentions = resolve_it(sentence, mentions, memory)
         if sentence.index < len(lead) and len(mentions) == len(given):
             named, places = lead[sentence.index]  # (read with the lead, nothing added since)
         else:

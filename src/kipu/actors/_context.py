@@ -147,6 +147,12 @@ INSTITUTIONS = frozenset(
 )
 
 
+# A state's foreign-affairs bodies work abroad: a country they are "in" is not theirs ("the
+# Foreign Office is not operating in Syria"), though the capital they sit in is ("the Foreign
+# Office in London").
+FOREIGN_AFFAIRS = frozenset(
+    {"foreign office", "foreign ministry", "foreign minister", "foreign secretary"}
+)
 # Agent nouns whose location says nothing of their nationality ("tourists in Rome").
 NOT_LOCAL = frozenset(
     {

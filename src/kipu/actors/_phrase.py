@@ -11,6 +11,7 @@ An agent actor's rule starts with ``agent:``; `_agent_of` reads the agent phrase
 from __future__ import annotations
 
 from kipu.actors._context import (
+    FOREIGN_AFFAIRS,
     INSTITUTIONS,
     NOT_LOCAL,
     _context_country,
@@ -302,6 +303,8 @@ def _resolve_phrase(
         and not _has_owner(h, tokens, kids)
     ):
         around = _context_country(h, tokens, kids, d)
+        if around is not None and agent[1] in FOREIGN_AFFAIRS and around[0].kind != "capital":
+            around = None  # "the Foreign Office is not operating in Syria": not Syria's
         if around is not None:
             country = (around[0], [])
             context = f" ({around[1]})"

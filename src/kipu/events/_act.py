@@ -27,6 +27,7 @@ from kipu.events._sense import (
     posture,
     purpose_targets,
     released,
+    shown,
 )
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.records import Mention
@@ -136,6 +137,8 @@ def _sense(
     sensed = SENSES.get(code, "its clause") if code != act.code else act.sensed
     if figurative_object(tree, m.trigger, code, m.target):
         raise _NotCoded("a goal reached or a figure of speech, no force")
+    if shown(tree, m.trigger, code):
+        raise _NotCoded("'demonstrate' with an object: something shown, no protest")
     if figurative_fight(tree, m.trigger, code, sources, targets):
         raise _NotCoded("a fight that is no force between its sides (a quarrel, or alongside)")
     return replace(act, code=code, sensed=sensed), targets

@@ -273,6 +273,13 @@ def _joiner(tree: Tree, s: Mention) -> bool:
     )
 
 
+def shown(tree: Tree, trigger: int, code: str) -> bool:
+    """True for "demonstrate" with a direct object: something shown ("demonstrating Russia's
+    new clout", "demonstrated its resolve"), no protest."""
+    tok = tree.tokens[trigger]
+    return code[:2] == "14" and tok.lemma == "demonstrate" and bool(tree.children(trigger, "dobj"))
+
+
 def figurative_object(tree: Tree, trigger: int, code: str, target: int | None) -> bool:
     """True for force verbs whose object is a goal, not a thing hit: "hit the 0.7% aid spending
     target", "hit a record high", "struck a deal"; and "burnt out" (worn out)."""

@@ -161,3 +161,10 @@ def test_one_who_speaks_for_a_body_is_the_body(text: str, head: str, code: str) 
 
 def test_a_spokesman_for_no_actor_is_no_actor() -> None:
     assert "spokesman" not in actors("A spokesman for the festival declined to comment.")
+
+
+def test_a_foreign_ministry_is_not_the_country_it_works_in() -> None:
+    found = actors("The Foreign Office is not operating in Syria but funds aid agencies there.")
+    assert found["Office"].country != "SYR"
+    found = actors("A spokesperson for the Foreign Office in London declined to comment.")
+    assert found["Office"].country == "GBR"

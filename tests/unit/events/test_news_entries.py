@@ -52,3 +52,10 @@ def test_a_plea_in_court_denies_or_admits_the_charge() -> None:
         "The Kenyan activist pleaded not guilty to the charge of receiving training for purposes of terrorism."
     )
     assert not any(c.startswith("02") for _, _, c in got)
+
+
+def test_demonstrating_something_is_no_protest() -> None:
+    got = _coded("Ruto met Uganda's president in Kampala, demonstrating Kenya's new clout.")
+    assert not any(c.startswith("14") for _, _, c in got)
+    got = _coded("Thousands of Kenyans demonstrated in Nairobi against the new tax.")
+    assert any(c.startswith("14") for _, _, c in got)

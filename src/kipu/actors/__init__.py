@@ -3,6 +3,7 @@
 from kipu.actors._alias import ALIAS_LOOKBACK, AliasResolver, Antecedent, RuleAliasResolver
 from kipu.actors._dated import actor_on
 from kipu.actors._dictionaries import ActorDictionaries, load_dictionaries
+from kipu.actors._era import ENDED as PAST_STATES
 from kipu.actors._evidence import (
     CountryWord,
     agent_phrase,
@@ -16,6 +17,7 @@ from kipu.actors._phoenix import ImportResult, import_dictionary
 from kipu.actors._resolver import ActorOptions, resolve_actors
 
 __all__ = [
+    "PAST_STATES",
     "ALIAS_LOOKBACK",
     "ActorDictionaries",
     "ActorOptions",

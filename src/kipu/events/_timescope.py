@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from kipu.actors import PAST_STATES
 from kipu.enrich.dates import find_dates, parse_temporal
 from kipu.events._tree import Tree
 from kipu.records import Article, Event, Sentence
@@ -66,6 +67,9 @@ class TimeScope:
         intended acts are news."""
         if event.modality != "actual":
             return None
+        past = self._past_state(event)
+        if past is not None:
+            return past
         tree = Tree(sentence)
         trigger = _trigger(sentence, event)
         path = _path(tree, trigger)
@@ -75,6 +79,18 @@ class TimeScope:
         if event.root in HARM_ROOTS and _habitual_passive(tree, trigger):
             return "a habitual present ('journalists are killed for ...')"
         return self._dated(sentence, tree, trigger, path)
+
+    def _past_state(self, event: Event) -> str | None:
+        """An act of or on a state that had ended more than a year before the article ("The
+        Soviet Union was accused of using chemical weapons in Afghanistan", in a 2018 text)."""
+        if self.published is None:
+            return None
+        for side in (event.source, event.target):
+            code = side.country if side is not None else None
+            ended = PAST_STATES.get(code or "")
+            if ended is not None and _long_before(ended, "day", self.published):
+                return f"an actor of a state that ended on {ended} ({code})"
+        return None
 
     def _dated(self, sentence: Sentence, tree: Tree, trigger: int, path: list[int]) -> str | None:
         """The date or era that places the act more than a year before the article."""

@@ -59,3 +59,14 @@ def test_demonstrating_something_is_no_protest() -> None:
     assert not any(c.startswith("14") for _, _, c in got)
     got = _coded("Thousands of Kenyans demonstrated in Nairobi against the new tax.")
     assert any(c.startswith("14") for _, _, c in got)
+
+
+def test_an_act_of_a_state_long_ended_is_history() -> None:
+    from kipu.events import EventOptions, code_events
+    from tests.helpers import resolve
+
+    text = "The Soviet Union was accused of using chemical weapons in Afghanistan."
+    assert not code(text, "2018-05-01")
+    kept = code_events(resolve(text, "2018-05-01"), EventOptions(historical=True))
+    assert kept and all(e.historical and "state that ended" in e.rule for e in kept)
+    assert code(text, "1985-05-01")  # news in its own time

@@ -44,7 +44,18 @@ SPEAKS_FOR_OWNER = frozenset({"office"})
 # People who speak or act for the body their "for" / "at" / "of" phrase names ("a spokesman for
 # the ministry", "an official at the army"): they are the body.
 SPEAKERS_FOR = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "officer"}
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representative",
+        "official",
+        "officer",
+        "committee",
+        "commission",
+        "panel",
+        "delegation",
+    }
 )
 SPEAKS_FOR_PREPS = frozenset({"for", "of", "at", "from"})
 # Agent nouns that name a body, not a person: "it" may stand for them.
@@ -195,14 +206,14 @@ def _speakers_for(
     memory: _Memory,
 ) -> list[Mention]:
     """"A spokesman for the foreign ministry", "a spokeswoman for Amnesty International", "an
-    official at the army", "a spokesman for President Ruto": one who speaks or acts for a body
-    or a leader is coded as them (as event data codes them), when they are an actor and the
-    speaker's own words name no one else."""
+    official at the army", "parliament's joint committee", "a spokesman for President Ruto":
+    one who speaks or acts for a body or a leader is coded as them (as event data codes them),
+    when they are an actor and the speaker's own words name no one else."""
     by_head = {m.head: m for m in mentions}
     out = list(mentions)
     for h in tokens:
         own = by_head.get(h.i)
-        if h.pos != "NOUN" or h.lemma not in SPEAKERS_FOR:
+        if h.pos not in ("NOUN", "PROPN") or h.lemma.lower() not in SPEAKERS_FOR:
             continue
         if own is not None and (own.actor.country or own.actor.code != own.actor.sector):
             continue  # "a Kenyan official at the embassy": the speaker's own words say
@@ -214,6 +225,10 @@ def _speakers_for(
                 for o in kids[c]
                 if tokens[o].dep == "pobj" and o in by_head
             ),
+            None,
+        ) or next(
+            # "parliament's joint committee", "the army's spokesman": the owner's
+            (by_head[c] for c in kids[h.i] if tokens[c].dep == "poss" and c in by_head),
             None,
         )
         if body is None or body.actor.code is None:

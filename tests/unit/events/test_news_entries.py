@@ -70,3 +70,15 @@ def test_an_act_of_a_state_long_ended_is_history() -> None:
     kept = code_events(resolve(text, "2018-05-01"), EventOptions(historical=True))
     assert kept and all(e.historical and "state that ended" in e.rule for e in kept)
     assert code(text, "1985-05-01")  # news in its own time
+
+
+def test_concerns_relayed_and_qualms_expressed_are_disapproval() -> None:
+    got = _coded("Kenya's foreign minister relayed concerns over Uganda's troop build-up.")
+    assert any(s == "KENGOV" and c.startswith("11") for s, _, c in got)
+    got = _coded("Kenya's foreign minister expressed his qualms about Uganda's plan.")
+    assert any(s == "KENGOV" and c.startswith("11") for s, _, c in got)
+
+
+def test_a_body_owned_by_an_actor_is_the_actor() -> None:
+    got = _coded("The Kenyan parliament's defence committee criticised the Ugandan government.")
+    assert ("KENLEG", "UGAGOV", "111") in got

@@ -580,6 +580,18 @@ def _mutual_between(pattern: Pattern) -> bool:
     )
 
 
+def _blamed_act(tree: Tree, n: int, verb: int) -> bool:
+    """True for an act blamed with its doer's name on it ("blaming Turkey's offensive against
+    Afrin"): blame takes the act as having happened, and the possessor names who did it."""
+    tok = tree.tokens[n]
+    return (
+        tree.tokens[verb].lemma == "blame"
+        and tok.head == verb
+        and tok.dep == "dobj"
+        and bool(tree.children(n, "poss"))
+    )
+
+
 def _factual_host(tree: Tree, n: int) -> int | None:
     """The predicate a passing event noun hangs from (the noun itself in a fragment), or None
     when the way up names something asked for, planned, feared or alleged ("called for talks
@@ -587,7 +599,7 @@ def _factual_host(tree: Tree, n: int) -> int | None:
     node = n
     for _ in range(8):
         tok = tree.tokens[node]
-        if node != n and tok.lemma in NON_FACTUAL_WORDS:
+        if node != n and tok.lemma in NON_FACTUAL_WORDS and not _blamed_act(tree, n, node):
             return None
         if tok.pos in ("VERB", "AUX") and node != n:
             return node

@@ -363,8 +363,9 @@ def _required_targets(
     if code[:2] in FORCE_ROOTS and m.target is not None and targets:
         # "captured the hospital", "shelled the school": a building is a place, not its staff.
         targets = [t for t in targets if tree.tokens[t.head].lemma not in PHYSICAL_TARGETS]
-    if not targets and code[:2] in FORCE_ROOTS and m.target is not None:
-        # "shelled Afrin", "the attack on Idlib province": the place's country is hit.
+    if not targets and (code[:2] in FORCE_ROOTS or code[:3] == "138") and m.target is not None:
+        # "shelled Afrin", "the attack on Idlib province": the place's country is hit (or, for
+        # a threat of force, "would mount an assault on the town of Afrin", threatened).
         targets = [t for t in [place_target(tree, m.target)] if t is not None]
     if not targets and code[:2] in FORCE_ROOTS and m.target is not None and one_sided is None:
         # "the Kurds were attacked by the Turkish army": people no dictionary places are hit.

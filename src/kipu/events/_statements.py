@@ -15,7 +15,7 @@ from kipu.events._speech import Quoted, Said, classify, first_person
 from kipu.events._tree import Tree
 from kipu.events.codebook import code_info
 from kipu.ids import make_id
-from kipu.records import Event, Mention, Plover, Sentence
+from kipu.records import Actor, Event, Mention, Plover, Sentence
 
 
 def _quote_speakers(
@@ -144,7 +144,8 @@ def _speech_events(
             and any(_trigger_span(tree, i) == e.trigger for i in content)
             and e.source is not None
             and any(
-                e.source.code == sp.actor.code and e.source.text == sp.actor.text
+                e.source.code == sp.actor.code
+                and (e.source.text == sp.actor.text or _stands_for(e.source, sp.actor))
                 for sp in s.speakers
             )
         ]
@@ -282,3 +283,8 @@ def _statement_event(
         trigger=_trigger_span(tree, trigger),
         date_precision="day" if date else None,
     )
+
+
+def _stands_for(alias: Actor, speaker: Actor) -> bool:
+    """True for a pronoun or title that stands for the speaker ("they" → "Authorities")."""
+    return " → " in alias.rule and alias.rule.endswith(f" → {speaker.name or speaker.text}")

@@ -73,3 +73,23 @@ def test_one_person_fighting_with_an_armed_group_fought_on_its_side() -> None:
     assert not any(c.startswith("19") for _, _, c in got)
     got = _coded("Ugandan troops fought with Kenyan forces near the border.")
     assert ("UGAMIL", "KENMIL", "190") in got
+
+
+def test_a_threat_of_force_on_a_town_threatens_its_country() -> None:
+    got = _coded("Kenya said it would shortly mount an assault on the Somali town of Kismayo.")
+    assert any(s == "KEN" and t == "SOM" and c.startswith("138") for s, t, c in got)
+
+
+def test_a_refusal_said_is_coded_once() -> None:
+    got = _coded(
+        "Somali officials in Mogadishu said on Sunday they would not attend the talks in Nairobi."
+    )
+    assert len([c for _, _, c in got if c.startswith("12")]) == 1
+
+
+def test_an_act_blamed_with_its_doer_named_happened() -> None:
+    got = _coded(
+        "Somali officials said they would not attend the talks, blaming Kenya's weeklong "
+        "offensive against the town of Kismayo."
+    )
+    assert any(s == "KEN" and c.startswith("19") for s, _, c in got)

@@ -91,6 +91,11 @@ HOLDER_PREPS = frozenset({"by", "from", "of"})
 # Nouns whose "from"/"of" object is what they come from, not who voices them ("a threat from
 # terrorist groups", "the promise of Isis"): their holder is a possessor, a nationality or "by".
 OWNED_ONLY = frozenset({"threat", "warning", "pledge", "promise", "assurance"})
+# Nouns of acts done to someone whose "of" object is the one they are about, not who voices
+# them ("criticism of the Trump administration", "condemnation of the strikes").
+OF_IS_TARGET = frozenset(
+    {"criticism", "condemnation", "denunciation", "praise", "rejection", "rebuke", "censure"}
+)
 # Quotation marks that open, close, or do either.
 OPENING = "“‘"
 CLOSING = "”’"
@@ -259,6 +264,9 @@ def _attitude_noun(tree: Tree, n: int, mention_at: MentionAt) -> Said | None:
     governor = tree.tokens[noun.head].lemma
     if noun.dep in OBJECT_DEPS and governor in VOICING_VERBS | GIVING_VERBS:
         holders += tree.children(noun.head, "nsubj")  # "Ankara gave assurances", "voiced anger"
+    if noun.lemma in OF_IS_TARGET and noun.dep == "pobj" and tree.tokens[noun.head].lemma == "in":
+        # "went further in criticism of the Trump administration": the verb's subject voices it
+        holders += tree.children(tree.tokens[noun.head].head, "nsubj")
     if noun.lemma == "invitation" and noun.dep in OBJECT_DEPS:
         verb = tree.tokens[noun.head]
         if verb.lemma in RECEIVING_VERBS:
@@ -286,7 +294,9 @@ def _attitude_noun(tree: Tree, n: int, mention_at: MentionAt) -> Said | None:
 def _holder_preps(noun: str) -> frozenset[str]:
     """The prepositions whose object holds the attitude of ``noun`` ("anger from", "a threat
     by")."""
-    return frozenset({"by"}) if noun in OWNED_ONLY else HOLDER_PREPS
+    if noun in OWNED_ONLY:
+        return frozenset({"by"})
+    return HOLDER_PREPS - {"of"} if noun in OF_IS_TARGET else HOLDER_PREPS
 
 
 def _subject_heads(tree: Tree, v: int) -> list[int]:

@@ -234,6 +234,12 @@ def _one_sided_doer(
     return one_sided
 
 
+def _judges(code: str) -> bool:
+    """Codes of a judgement of someone's act: praise and defence (051, 052), disapproval
+    (11), rejection (12)."""
+    return code[:3] in ("051", "052") or code[:2] in ("11", "12")
+
+
 def _targets(
     tree: Tree,
     m: _Match,
@@ -255,6 +261,17 @@ def _targets(
     if not targets and not m.pattern.has_target and not m.pattern.nominal:
         # "refused to meet Morocco" (`refuse meet`): the complement's object is the target.
         target_heads = _complement_objects(tree, m)
+        targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
+    if not targets and m.target is not None and not m.pattern.as_written and _judges(code):
+        # "opposes the attendance of the Kurdish groups", "criticised the presence of Ugandan
+        # troops": the one an act noun's "of" phrase names is the one judged.
+        target_heads = [
+            j
+            for p in tree.children(m.target, "prep")
+            if tree.tokens[p].lemma == "of"
+            for o in tree.children(p, "pobj")
+            for j in tree.conjuncts(o)
+        ]
         targets = [t for i in target_heads if (t := _mention(tree, i, by_head)) is not None]
     if (
         not targets

@@ -82,3 +82,16 @@ def test_concerns_relayed_and_qualms_expressed_are_disapproval() -> None:
 def test_a_body_owned_by_an_actor_is_the_actor() -> None:
     got = _coded("The Kenyan parliament's defence committee criticised the Ugandan government.")
     assert ("KENLEG", "UGAGOV", "111") in got
+
+
+def test_the_one_an_act_nouns_of_phrase_names_is_the_one_judged() -> None:
+    got = _coded("Kenya fiercely opposes the attendance of the main Ugandan rebel groups.")
+    assert any(s == "KEN" and t == "UGAREB" and c.startswith("11") for s, t, c in got)
+    got = _coded("Kenya criticised the presence of Ugandan troops.")
+    assert ("KEN", "UGAMIL", "111") in got
+
+
+def test_criticism_of_someone_is_about_them_not_by_them() -> None:
+    got = _coded("Kenya went further in criticism of the Ugandan government.")
+    assert ("KEN", "UGAGOV", "111") in got
+    assert not any(s == "UGAGOV" for s, _, _ in got)

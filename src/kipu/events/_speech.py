@@ -20,7 +20,7 @@ Written by hand: no library codes political speech acts, and the lexicon is kipu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -114,6 +114,10 @@ SPEAKERS_OWN_JUDGEMENTS = frozenset(
 CHARGES_ON_ACTORS = frozenset({("responsible", "for"), ("responsibility", "for")})
 # Kinds that are the speakers' own act announced.
 OWN_ACTS = frozenset({"intent", "refusal", "threat", "yield"})
+# Of these, the acts whose clause's subject does them: another actor as that subject makes the
+# act that actor's ("said Trump will not stand in the way"). A threat's subject is as often the
+# one threatened ("said Damascus would face consequences").
+OTHERS_ACT_KINDS = frozenset({"intent", "refusal", "yield"})
 # Kinds that judge something: the thing judged must be an act, an actor or what was said.
 JUDGEMENTS = frozenset({"criticism", "accusation", "praise", "appeal", "defence"})
 # Nouns that are described rather than judged: "a dangerous situation", "a complex problem".
@@ -190,6 +194,9 @@ class Verdict:
     # With no target named: the token of an act the words refer back to ("this decision", "it
     # is unacceptable"), whose doer the coder may find in the sentences before; else None.
     refers_back: int | None = None
+    # An act said of another actor ("said Trump will not stand in the way"): that actor does
+    # it, not the speakers; empty when the speakers do.
+    doers: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,11 +235,17 @@ def classify(
     content = tuple(i for i in said.content if tree.tokens[i].pos != "PUNCT")
     lemmas = [_word(tree, i) for i in content]
     found: dict[str, tuple[int, tuple[str, ...]]] = {}
+    doers: dict[str, Mention] = {}
     for n, lemma in enumerate(lemmas):
         for phrase, kind in lexicon.by_first.get(lemma, ()):
             if not _phrase_at(lemmas, n, phrase):
                 continue
             i = content[n]
+            if kind in OTHERS_ACT_KINDS:
+                doer = _other_doer(tree, i, said, mention_at)
+                if doer is not None:
+                    # "Erdoğan said Trump will not stand in the way": Trump's act, reported
+                    doers.setdefault(kind, doer)
             if len(phrase) == 1 and not (_judging(tree, i) and _predicative(tree, i)):
                 continue
             if len(phrase) == 1 and tree.tokens[i].pos == "VERB":
@@ -324,16 +337,44 @@ def classify(
     # important contribution" is optimism); precedence breaks ties.
     kind = min(found, key=lambda k: (_depth(tree, found[k][0], roots), order[k]))
     i, phrase = found[kind]
-    targets: list[Mention] = [] if kind == "denial" else targets_of(tree, i, said, mention_at)
+    doer = doers.get(kind)
+    # (an act said of another actor is about whoever it is done to, the speakers included)
+    about = said if doer is None else replace(said, speakers=(doer,))
+    targets: list[Mention] = [] if kind == "denial" else targets_of(tree, i, about, mention_at)
     if kind in OWN_ACTS:
         # the speakers' own plan: its target is another state, not their own forces ("its
         # troops will remain in Ecuador": Ecuador)
-        countries = {sp.actor.country for sp in said.speakers if sp.actor.country}
+        acting = [doer] if doer is not None else said.speakers
+        countries = {sp.actor.country for sp in acting if sp.actor.country}
         targets = [t for t in targets if t.actor.country not in countries]
         if not targets:
             targets = place_targets(tree, i, countries)
     back = None if targets or kind not in JUDGEMENTS else reference_to_act(tree, i, said)
-    return Verdict(kind, KIND_CODES[kind], i, " ".join(phrase), tuple(targets), back)
+    return Verdict(
+        kind,
+        KIND_CODES[kind],
+        i,
+        " ".join(phrase),
+        tuple(targets),
+        back,
+        (doer,) if doer is not None else (),
+    )
+
+
+def _other_doer(tree: Tree, i: int, said: Said, mention_at: MentionAt) -> Mention | None:
+    """The actor who does an act said (an intent, a refusal, a yielding) when the clause's
+    subject is another actor than the speakers; None when the speakers do it."""
+    node = i
+    for _ in range(3):
+        tok = tree.tokens[node]
+        if tok.head == node or (tok.pos == "VERB" and tok.dep not in ("aux", "auxpass")):
+            break
+        node = tok.head  # "will" / "not" of "will not stand in the way": up to the verb
+    subjects = tree.children(node, "nsubj")
+    if not subjects or stands_for_speaker(tree, subjects[0], said, mention_at):
+        return None
+    found = actor_of_phrase(tree, subjects[0], mention_at)
+    return found if found is not None and found.actor.code is not None else None
 
 
 def _verb_judges(tree: Tree, v: int, kind: str, said: Said, mention_at: MentionAt) -> bool:

@@ -176,7 +176,7 @@ def _speech_events(
                 notes.append(f"{label}: the acts it alleges are not coded as acts")
         rule = f"speech: {s.via} + {verdict.kind} {verdict.phrase!r} → {verdict.code}"
         made = 0
-        for speaker in s.speakers:
+        for speaker in verdict.doers or s.speakers:
             for target in targets or [None]:
                 if target is not None and _same(speaker.actor, target.actor):
                     continue

@@ -95,3 +95,14 @@ def test_criticism_of_someone_is_about_them_not_by_them() -> None:
     got = _coded("Kenya went further in criticism of the Ugandan government.")
     assert ("KEN", "UGAGOV", "111") in got
     assert not any(s == "UGAGOV" for s, _, _ in got)
+
+
+def test_an_act_said_of_another_actor_is_that_actors() -> None:
+    got = _coded(
+        "Kenyan president William Ruto said Ugandan president Yoweri Museveni will not stand "
+        "in the way of the talks."
+    )
+    assert any(s == "UGAGOV" and c == "035" for s, _, c in got)
+    assert not any(s == "KENGOV" and c == "035" for s, _, c in got)
+    got = _coded("Kenyan president William Ruto said he would not stand in the way of the talks.")
+    assert any(s == "KENGOV" and c == "035" for s, _, c in got)

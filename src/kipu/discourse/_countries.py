@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from kipu.actors import ActorDictionaries, countries_in_sentence, open_group
 from kipu.discourse._memory import ArticleMemory
+from kipu.enrich.places import country_of_place
 from kipu.records import Actor, Mention, Sentence
 
 # Sectors of domestic bodies and people: a state's organs, its parties and its civilians.
@@ -142,6 +143,32 @@ def _nearest_context(index: int, memory: ArticleMemory) -> tuple[int, Counter[st
     return None
 
 
+# Entity labels of place names the gazetteer may know ("Afrin", "Raqqa", "Idlib").
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def sentence_place(sentence: Sentence) -> tuple[str, str] | None:
+    """The one country the towns and regions a sentence names are in ("fighting in Afrin",
+    "the assault on Raqqa"), read in kipu's gazetteer: (code, why); None when they name none
+    or several countries. An armed group or a people acts where the sentence puts it."""
+    tokens = sentence.tokens
+    found: dict[str, list[str]] = {}
+    for t in tokens:
+        if t.ent not in PLACE_LABELS or t.pos != "PROPN" or t.ent_iob != "B":
+            continue
+        end = t.i + 1
+        while end < len(tokens) and tokens[end].ent_iob == "I":
+            end += 1
+        name = " ".join(x.text for x in tokens[t.i : end])
+        code = country_of_place(name, towns_only=True)
+        if code is not None:
+            found.setdefault(code, []).append(name)
+    if len(found) != 1:
+        return None
+    ((code, names),) = found.items()
+    return code, f"sentence-place:{code} ({', '.join(names)})"
+
+
 def placed_in(memory: ArticleMemory) -> tuple[str, str] | None:
     """The country the article puts its events in ("in Syria", "Raqqa", the dateline)."""
     found = dominant(memory.places, MIN_PLACES)
@@ -163,9 +190,10 @@ def complete_countries(
         kind = _kind(m, sentence, mentions, d)
         if kind is None:
             continue
-        found = (
-            place_country(m, sentence, mentions, memory) if kind == "open" else placed_in(memory)
-        )
+        if kind == "open":
+            found = place_country(m, sentence, mentions, memory)
+        else:
+            found = sentence_place(sentence) or placed_in(memory)
         if found is None:
             continue
         code, why = found

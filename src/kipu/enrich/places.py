@@ -437,3 +437,30 @@ def locate(
     if use_dateline:
         return index.context.dateline
     return None
+
+
+# A name shared by places of other countries counts as one country's only when its most
+# populous reading is this many times the next reading in another country ("Paris": France).
+DOMINANT_POPULATION = 10
+# Disambiguation with no article: population and the kind of place decide.
+_NO_CONTEXT = ArticleContext(countries=frozenset(), dateline_country=None, dateline=None)
+
+
+def country_of_place(
+    name: str, gaz: Gazetteer | None = None, *, towns_only: bool = False
+) -> str | None:
+    """The country of a place name when the gazetteer's readings agree on it ("Afrin": SYR,
+    "Paris": FRA); None for an unknown name or one read in several countries alike
+    ("Springfield" of many states is USA; "Victoria" is no one's). With ``towns_only``, a
+    country's own name gives None (it is a country word, not a place within one)."""
+    gaz = gaz or load_gazetteer()
+    if towns_only and (fold(name) in gaz.country_names or fold(name) in gaz.extra):
+        return None
+    entries = gaz.lookup(name)
+    if entries:
+        top = max(entries, key=lambda e: e.population)
+        others = [e.population for e in entries if e.country != top.country]
+        if others and top.population < DOMINANT_POPULATION * max(max(others), 1):
+            return None
+    place = resolve_place(name, _NO_CONTEXT, gaz)
+    return place.country if place is not None else None

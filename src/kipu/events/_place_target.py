@@ -14,9 +14,7 @@ place is not in the phrase), and its rule says which place it stands for.
 
 from __future__ import annotations
 
-from functools import cache
-
-from kipu.enrich.places import ArticleContext, resolve_place
+from kipu.enrich.places import country_of_place
 from kipu.events._tree import Tree
 from kipu.records import Actor, Mention
 
@@ -50,17 +48,6 @@ PLACE_NOUNS = frozenset(
         "heartland",
     }
 )
-# A name shared by places of other countries counts as this one's only when its most populous
-# reading is this many times the next reading in another country ("Paris": France).
-DOMINANT_POPULATION = 10
-
-
-@cache
-def _no_context() -> ArticleContext:
-    """Disambiguation with no article: population and the kind of place decide."""
-    return ArticleContext(countries=frozenset(), dateline_country=None, dateline=None)
-
-
 def place_target(tree: Tree, i: int) -> Mention | None:
     """The place the phrase headed by token ``i`` names, as a target with its country; None
     when the phrase names no place the gazetteer places clearly."""
@@ -69,7 +56,7 @@ def place_target(tree: Tree, i: int) -> Mention | None:
         return None
     start, end = span
     name = " ".join(t.text for t in tree.tokens[start:end])
-    country = _country(name)
+    country = country_of_place(name)
     if country is None:
         return None
     first = min([start, i, *(c for c in tree.kids[i] if c < i and tree.tokens[c].dep == "det")])
@@ -124,18 +111,3 @@ def _entity(tree: Tree, i: int) -> tuple[int, int]:
     while start < end and tokens[start].lemma.lower() == "the":
         start += 1
     return start, end
-
-
-def _country(name: str) -> str | None:
-    """The country of a place name, when the gazetteer's readings agree on it."""
-    from kipu.enrich._gazetteer import load_gazetteer
-
-    gaz = load_gazetteer()
-    entries = gaz.lookup(name)
-    if entries:
-        top = max(entries, key=lambda e: e.population)
-        others = [e.population for e in entries if e.country != top.country]
-        if others and top.population < DOMINANT_POPULATION * max(max(others), 1):
-            return None
-    place = resolve_place(name, _no_context(), gaz)
-    return place.country if place is not None else None

@@ -77,10 +77,22 @@ def test_a_people_across_borders_takes_the_country_the_article_places_events_in(
         "Kurdish forces said they had retaken two villages near Raqqa."
     )
     assert actors["Kurdish forces"].code == "SYRMIL"
-    assert "discourse:article-place:SYR" in actors["Kurdish forces"].rule
+    # (the town the sentence names is in Syria: the sentence's own place comes first)
+    assert "discourse:sentence-place:SYR (Raqqa)" in actors["Kurdish forces"].rule
     # The pronoun the actor stage resolved to the forces follows them.
     assert actors["they"].country == "SYR"
     assert "discourse:follows:Kurdish forces" in actors["they"].rule
+    actors = by_text(
+        "Fighting continued in northern Syria on Sunday. Syria's army shelled villages in Syria. "
+        "Kurdish forces said they had retaken two villages."
+    )
+    assert "discourse:article-place:SYR" in actors["Kurdish forces"].rule
+
+
+def test_an_armed_group_takes_the_country_of_the_town_its_sentence_names() -> None:
+    actors = by_text("Turkey sent troops to the border. Isis fighters attacked the city of Mosul.")
+    assert actors["Isis fighters"].country == "IRQ"
+    assert "discourse:sentence-place:IRQ (Mosul)" in actors["Isis fighters"].rule
 
 
 def test_people_a_state_acts_on_do_not_take_that_state_but_its_own_bodies_do() -> None:

@@ -193,9 +193,17 @@ def _resolve_sentence(
             else:
                 agent = _agent_of(actor)
                 titles = frozenset({agent}) if agent else frozenset()
+                # "the defence secretary ... he": one holder of a title is a person
+                is_person = h.tag == "NN" and _person_title(agent, d)
             _remember(memory, sentence, h, actor, is_person, titles)
     mentions = _speakers_for(tokens, kids, mentions, sentence, memory)
     return _reported_its(tokens, _sole_country(mentions, sentence, d, memory))
+
+
+def _person_title(agent: str | None, d: ActorDictionaries) -> bool:
+    """True for an agent phrase that is a person's title ("defence secretary", "minister"),
+    not a body's noun ("ministry", "army")."""
+    return agent is not None and any(e.kind == "title" for e in d.agents.get(key(agent), []))
 
 
 def _speakers_for(

@@ -41,6 +41,7 @@ from kipu.events._roles import SUBJECT_DEPS, _first_conjunct
 from kipu.events._sense import ORDERING_VERBS
 from kipu.events._sides import (
     _check_quote_introducer,
+    _check_someone_known,
     _mutual,
     _one_per_country,
     _one_sided_doer,
@@ -291,6 +292,7 @@ def _events_for(
         mutual = _mutual(tree, m, sources)
         _check_quote_introducer(tree, m)
         targets = _required_targets(tree, m, act.code, sources, targets, one_sided, mutual, between)
+        _check_someone_known(sources, targets, one_sided)
         pairs = _pairs(
             tree, m, act.code, source_heads, sources, targets, one_sided, mutual, between, by_head
         )

@@ -48,7 +48,7 @@ from kipu.events._roots import (
 )
 from kipu.events._several import beside, several
 from kipu.events._tree import OBJECT_DEPS, Tree
-from kipu.events._unresolved import unresolved_mention, unresolved_target
+from kipu.events._unresolved import unknown_pronoun, unresolved_mention, unresolved_target
 from kipu.records import Mention
 
 # Verbs of mutual fighting: conjoined subjects with no object fight each other ("Indian and
@@ -570,3 +570,15 @@ def _names_the_act(pattern: Pattern) -> bool:
         return True
     named = [w for w in pattern.words if w != XCOMP_WORD and w not in PARTICLES]
     return bool(named) or bool(pattern.prep_words)
+
+
+def _check_someone_known(
+    sources: list[Mention], targets: list[Mention], one_sided: OneSided | None
+) -> None:
+    """An act whose only doer is a pronoun no antecedent was found for, done to no one named,
+    tells a user nothing of who or whom ("he warned it could get worse"): not coded. A
+    one-sided act keeps its victims and place."""
+    if one_sided is not None or targets or not sources:
+        return
+    if all(unknown_pronoun(s.actor) for s in sources):
+        raise _NotCoded("no actor known on either side (a pronoun with no antecedent, no target)")

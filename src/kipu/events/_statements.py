@@ -13,6 +13,7 @@ from kipu.events._patterns import Pattern
 from kipu.events._roles import SPEECH_VERBS
 from kipu.events._speech import Quoted, Said, classify, first_person
 from kipu.events._tree import Tree
+from kipu.events._unresolved import unknown_pronoun
 from kipu.events.codebook import code_info
 from kipu.ids import make_id
 from kipu.records import Actor, Event, Mention, Plover, Sentence
@@ -180,6 +181,8 @@ def _speech_events(
             for target in targets or [None]:
                 if target is not None and _same(speaker.actor, target.actor):
                     continue
+                if target is None and unknown_pronoun(speaker.actor):
+                    continue  # no one known on either side ("he warned it could get worse")
                 out.append(
                     _statement_event(
                         verdict.code,

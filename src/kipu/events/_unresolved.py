@@ -165,3 +165,8 @@ def country_of_place(tree: Tree, i: int) -> str | None:
 
 def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
+
+
+def unknown_pronoun(actor: Actor) -> bool:
+    """True for a pronoun the coder took as an actor with no antecedent found."""
+    return actor.code is None and actor.rule.startswith("unresolved: pronoun")

@@ -106,3 +106,17 @@ def test_an_act_said_of_another_actor_is_that_actors() -> None:
     assert not any(s == "KENGOV" and c == "035" for s, _, c in got)
     got = _coded("Kenyan president William Ruto said he would not stand in the way of the talks.")
     assert any(s == "KENGOV" and c == "035" for s, _, c in got)
+
+
+def test_a_pronoun_no_one_is_found_for_acting_on_no_one_is_no_event() -> None:
+    assert not _coded("He warned that the fighting could get worse.")
+    got = _coded("He warned Uganda that the fighting could get worse.")
+    assert any(t == "UGA" for _, t, _ in got)
+
+
+def test_he_after_a_title_is_the_title_holder() -> None:
+    got = _coded(
+        "Kenyan rebels are a legitimate target, the defence secretary has said, as he refused "
+        "to confirm reports of the strike."
+    )
+    assert any(c == "011" and s is not None for s, _, c in got)

@@ -147,12 +147,13 @@ def _nearest_context(index: int, memory: ArticleMemory) -> tuple[int, Counter[st
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def sentence_place(sentence: Sentence) -> tuple[str, str] | None:
-    """The one country the towns and regions a sentence names are in ("fighting in Afrin",
-    "the assault on Raqqa"), read in kipu's gazetteer: (code, why); None when they name none
-    or several countries. An armed group or a people acts where the sentence puts it."""
+def sentence_place(sentence: Sentence, countries: set[str]) -> tuple[str, str] | None:
+    """The one country the places a sentence names are in: countries named as places
+    (``countries``: "in Syria") and towns and regions read in kipu's gazetteer ("fighting in
+    Afrin", "the assault on Raqqa"): (code, why); None when they name none or several
+    countries. An armed group or a people acts where the sentence puts it."""
     tokens = sentence.tokens
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[str]] = {code: [] for code in countries}
     for t in tokens:
         if t.ent not in PLACE_LABELS or t.pos != "PROPN" or t.ent_iob != "B":
             continue
@@ -166,7 +167,7 @@ def sentence_place(sentence: Sentence) -> tuple[str, str] | None:
     if len(found) != 1:
         return None
     ((code, names),) = found.items()
-    return code, f"sentence-place:{code} ({', '.join(names)})"
+    return code, f"sentence-place:{code} ({', '.join(names) or 'a place word of the sentence'})"
 
 
 def placed_in(memory: ArticleMemory) -> tuple[str, str] | None:
@@ -193,7 +194,8 @@ def complete_countries(
         if kind == "open":
             found = place_country(m, sentence, mentions, memory)
         else:
-            found = sentence_place(sentence) or placed_in(memory)
+            here = memory.places_by_sentence.get(sentence.index, Counter())
+            found = sentence_place(sentence, set(here)) or placed_in(memory)
         if found is None:
             continue
         code, why = found

@@ -82,8 +82,9 @@ def test_killing_people_who_are_no_actor_is_force() -> None:
 
 
 def test_pronoun_of_reported_speech_is_the_speaker() -> None:
+    # (dated in Yugoslavia's time: in a text of 2024 the act would be history)
     assert ("JPN", "1621", "YUG") in triples(
-        code("Japan said on Friday that it had halted its economic aid to Yugoslavia.")
+        code("Japan said on Friday that it had halted its economic aid to Yugoslavia.", "1999-05-01")
     )
 
 

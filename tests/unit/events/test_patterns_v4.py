@@ -28,9 +28,10 @@ pytestmark = pytest.mark.model
             "The junta threatened to ban voting in Burma's northern provinces.",
             ("MMRGOV", "1321", None),
         ),
-        ("Rebels blew up a bridge near Kabul.", ("REB", "1712", None)),
-        ("Rebels blew up power lines near Kabul.", ("REB", "1712", None)),
-        ("Rebels blew up an oil pipeline in Colombia.", ("REB", "1712", None)),
+        # (rebels take the country their sentence places them in: see discourse/_countries.py)
+        ("Rebels blew up a bridge near Kabul.", ("AFGREB", "1712", None)),
+        ("Rebels blew up power lines near Kabul.", ("AFGREB", "1712", None)),
+        ("Rebels blew up an oil pipeline in Colombia.", ("COLREB", "1712", None)),
         ("Turkish police prevented the demonstration in Ankara.", ("TURCOP", "170", None)),
         (
             "The rebel group insisted on its demands that the government release prisoners.",

@@ -170,7 +170,7 @@ def test_killing_by_a_suicide_bomber_is_a_suicide_bombing() -> None:
     text = "A suicide bomber killed eleven soldiers at a checkpoint near Kandahar."
     assert ("INS", "1831", "MIL") in triples(code(text))
     text = "Insurgents killed eleven soldiers at a checkpoint near Kandahar."
-    assert ("INS", "190", "MIL") in triples(code(text))
+    assert ("AFGINS", "190", "MIL") in triples(code(text))  # (placed by the town)
 
 
 @pytest.mark.parametrize(

@@ -226,10 +226,36 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
             modality = "intent"
             via.append(gov.text)
         node = tok.head
+    scheduled = _scheduled(tree, node)
+    if scheduled is not None and modality == "actual":
+        # "will be highlighted on Friday when Iran hosts a summit": a day to come, an act planned
+        return Mood("intent", negated, False, scheduled)
     hypothetical = _hypothetical_host(tree, node) or _hypothetical_time(tree, node)
     if hypothetical is not None:
         return Mood("possible", negated, True, hypothetical)
     return Mood(modality, negated, False, " ".join(via))
+
+
+def _scheduled(tree: Tree, v: int) -> str | None:
+    """The day a present-tense act is set for: a clause on a date of a future main clause
+    ("... will be highlighted on Friday when Iran hosts a summit"); None otherwise."""
+    tok = tree.tokens[v]
+    if tok.dep != "relcl" or tok.head == v or not _present(tree, v):
+        return None
+    day = tree.tokens[tok.head]
+    if day.ent not in ("DATE", "TIME"):
+        return None
+    node = day.i
+    for _ in range(4):  # from the date up to the verb it is said of
+        t = tree.tokens[node]
+        if t.pos in ("VERB", "AUX") or t.head == node:
+            break
+        node = t.head
+    if any(
+        tree.tokens[c].dep == "aux" and tree.tokens[c].lemma in FUTURE_AUX for c in tree.kids[node]
+    ):
+        return f"{day.text} to come"
+    return None
 
 
 def _hypothetical_time(tree: Tree, v: int) -> str | None:

@@ -120,3 +120,13 @@ def test_he_after_a_title_is_the_title_holder() -> None:
         "to confirm reports of the strike."
     )
     assert any(c == "011" and s is not None for s, _, c in got)
+
+
+def test_an_act_set_for_a_day_to_come_is_planned() -> None:
+    got = _coded(
+        "The plan will be tested on Friday when Uganda hosts a summit in Kampala with Kenya "
+        "and Rwanda."
+    )
+    assert ("UGA", "KEN", "036") in got and ("UGA", "RWA", "036") in got
+    got = _coded("The deal was signed on Friday when Uganda hosted a summit with Kenya.")
+    assert ("UGA", "KEN", "043") in got

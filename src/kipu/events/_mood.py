@@ -324,6 +324,8 @@ def _hypothetical_host(tree: Tree, v: int) -> str | None:
     node = tok.head
     for _ in range(8):  # from the noun up to the verb whose argument it is
         t = tree.tokens[node]
+        if t.dep == "appos":
+            return None  # ", a decision hailed by Moscow": an aside on what was said, a fact
         if t.pos in ("VERB", "AUX") or t.head == node:
             break
         node = t.head

@@ -132,9 +132,11 @@ def _doer_elsewhere(
         if (noun.lemma in FORCE_NOUNS or noun.lemma in WEAPONS) and noun.dep in SUBJECT_DEPS:
             own = _noun_sources(tree, noun.i, noun.i, by_head)
             sources = [s for i in own if (s := _mention(tree, i, by_head)) is not None]
-    if not sources and code[:2] in COERCION_ROOTS and not source_heads:
-        # "civilians killed by government forces", "two men detained by the police": the agent
-        # of a participle after its victims (not of a description: "rebels backed by Ankara").
+    judged = tree.tokens[m.trigger].lemma in JUDGING_VERBS
+    if not sources and (code[:2] in COERCION_ROOTS or judged) and not source_heads:
+        # "civilians killed by government forces", "two men detained by the police", "a
+        # decision hailed by the foreign ministry": the agent of a participle after what it
+        # acts on (not of a description: "rebels backed by Ankara").
         source_heads = _participle_agent(tree, m.trigger)
         sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
     trigger_tok = tree.tokens[m.trigger]
@@ -232,6 +234,14 @@ def _one_sided_doer(
     if not sources and one_sided is None:
         raise _NotCoded("no resolved source actor")  # no resolved source: abstain
     return one_sided
+
+
+# Verbs of a judgement voiced at a moment (not a standing stance like "backed", "opposed"):
+# their participle's "by" agent judges ("a move condemned by the UN").
+JUDGING_VERBS = frozenset(
+    "hail welcome praise applaud commend condemn criticise criticize denounce reject "
+    "dismiss decry slam".split()
+)
 
 
 def _judges(code: str) -> bool:

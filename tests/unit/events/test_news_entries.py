@@ -130,3 +130,15 @@ def test_an_act_set_for_a_day_to_come_is_planned() -> None:
     assert ("UGA", "KEN", "036") in got and ("UGA", "RWA", "036") in got
     got = _coded("The deal was signed on Friday when Uganda hosted a summit with Kenya.")
     assert ("UGA", "KEN", "043") in got
+
+
+def test_the_agent_of_a_judgement_participle_judges() -> None:
+    got = _coded("It was a decision hailed by the Kenyan foreign ministry.")
+    assert any(s == "KENGOV" and c.startswith("05") for s, _, c in got)
+    got = _coded(
+        "Uganda announced that its envoy would attend the talks, a decision hailed by the "
+        "Kenyan foreign ministry."
+    )
+    assert any(s == "KENGOV" and c.startswith("05") for s, _, c in got)
+    got = _coded("Rebels backed by Kenya attacked the town.")
+    assert not any(s == "KEN" and c.startswith("05") for s, _, c in got)

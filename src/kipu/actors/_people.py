@@ -70,6 +70,12 @@ def _make(
     return Actor(text=text, name=name, code=code, country=country, sector=sector, rule=rule)
 
 
+def is_title(words: str, d: ActorDictionaries) -> bool:
+    """True for words the agent dictionary lists as a person's title ("president",
+    "defence secretary"), not a body's noun ("ministry")."""
+    return any(e.kind == "title" for e in d.agents.get(key(words), []))
+
+
 def _resolve_person(
     h: Token,
     phrase: list[int],
@@ -81,9 +87,7 @@ def _resolve_person(
     text: str,
 ) -> Actor | None:
     name_idx = _name_span(h, phrase, tokens)
-    while len(name_idx) > 1 and any(
-        e.kind == "title" for e in d.agents.get(key(tokens[name_idx[0]].text), [])
-    ):
+    while len(name_idx) > 1 and is_title(tokens[name_idx[0]].text, d):
         name_idx = name_idx[1:]  # the tagger's name may start with a title ("Ayatollah")
     name = _join(name_idx, tokens)
     rest = [i for i in phrase if i not in name_idx]
@@ -277,9 +281,7 @@ def _leader_of(
             )
         ):
             run.insert(0, run[0] - 1)
-        while len(run) > 1 and any(
-            e.kind == "title" for e in d.agents.get(key(tokens[run[0]].text), [])
-        ):
+        while len(run) > 1 and is_title(tokens[run[0]].text, d):
             run = run[1:]  # "President Suharto's government"
         name = _join(run, tokens)
         country: str | None = None

@@ -26,7 +26,7 @@ from kipu.actors._match import _join, _name_span, _phrase
 from kipu.actors._one_country import _is_open_group as _is_open_group
 from kipu.actors._one_country import _qualified as _qualified
 from kipu.actors._one_country import _sole_country
-from kipu.actors._people import _make, _Memory, _remember_surname
+from kipu.actors._people import _make, _Memory, _remember_surname, is_title
 from kipu.actors._phrase import (
     GROUP_MEMBERS,
     NOT_OWNED,
@@ -194,16 +194,10 @@ def _resolve_sentence(
                 agent = _agent_of(actor)
                 titles = frozenset({agent}) if agent else frozenset()
                 # "the defence secretary ... he": one holder of a title is a person
-                is_person = h.tag == "NN" and _person_title(agent, d)
+                is_person = h.tag == "NN" and agent is not None and is_title(agent, d)
             _remember(memory, sentence, h, actor, is_person, titles)
     mentions = _speakers_for(tokens, kids, mentions, sentence, memory)
     return _reported_its(tokens, _sole_country(mentions, sentence, d, memory))
-
-
-def _person_title(agent: str | None, d: ActorDictionaries) -> bool:
-    """True for an agent phrase that is a person's title ("defence secretary", "minister"),
-    not a body's noun ("ministry", "army")."""
-    return agent is not None and any(e.kind == "title" for e in d.agents.get(key(agent), []))
 
 
 def _speakers_for(
@@ -213,7 +207,7 @@ def _speakers_for(
     sentence: Sentence,
     memory: _Memory,
 ) -> list[Mention]:
-    """"A spokesman for the foreign ministry", "a spokeswoman for Amnesty International", "an
+    """ "A spokesman for the foreign ministry", "a spokeswoman for Amnesty International", "an
     official at the army", "parliament's joint committee", "a spokesman for President Ruto":
     one who speaks or acts for a body or a leader is coded as them (as event data codes them),
     when they are an actor and the speaker's own words name no one else."""

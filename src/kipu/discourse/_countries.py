@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from kipu.actors import ActorDictionaries, countries_in_sentence, open_group
 from kipu.discourse._memory import ArticleMemory
-from kipu.enrich.places import country_of_place
+from kipu.enrich.places import PLACE_LABELS, country_of_place, entity_spans
 from kipu.records import Actor, Mention, Sentence
 
 # Sectors of domestic bodies and people: a state's organs, its parties and its civilians.
@@ -143,10 +143,6 @@ def _nearest_context(index: int, memory: ArticleMemory) -> tuple[int, Counter[st
     return None
 
 
-# Entity labels of place names the gazetteer may know ("Afrin", "Raqqa", "Idlib").
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
 def sentence_place(sentence: Sentence, countries: set[str]) -> tuple[str, str] | None:
     """The one country the places a sentence names are in: countries named as places
     (``countries``: "in Syria") and towns and regions read in kipu's gazetteer ("fighting in
@@ -154,13 +150,10 @@ def sentence_place(sentence: Sentence, countries: set[str]) -> tuple[str, str] |
     countries. An armed group or a people acts where the sentence puts it."""
     tokens = sentence.tokens
     found: dict[str, list[str]] = {code: [] for code in countries}
-    for t in tokens:
-        if t.ent not in PLACE_LABELS or t.pos != "PROPN" or t.ent_iob != "B":
+    for start, end in entity_spans(sentence, PLACE_LABELS):
+        if tokens[start].pos != "PROPN":
             continue
-        end = t.i + 1
-        while end < len(tokens) and tokens[end].ent_iob == "I":
-            end += 1
-        name = " ".join(x.text for x in tokens[t.i : end])
+        name = " ".join(x.text for x in tokens[start:end])
         code = country_of_place(name, towns_only=True)
         if code is not None:
             found.setdefault(code, []).append(name)
@@ -187,6 +180,7 @@ def complete_countries(
 ) -> list[Mention]:
     """Give each domestic actor without a country the article's country when it is clear."""
     out = list(mentions)
+    placed: list[tuple[str, str] | None] = []  # the sentence's place, read once when needed
     for n, m in enumerate(mentions):
         kind = _kind(m, sentence, mentions, d)
         if kind is None:
@@ -194,8 +188,10 @@ def complete_countries(
         if kind == "open":
             found = place_country(m, sentence, mentions, memory)
         else:
-            here = memory.places_by_sentence.get(sentence.index, Counter())
-            found = sentence_place(sentence, set(here)) or placed_in(memory)
+            if not placed:
+                here = memory.places_by_sentence.get(sentence.index, Counter())
+                placed.append(sentence_place(sentence, set(here)))
+            found = placed[0] or placed_in(memory)
         if found is None:
             continue
         code, why = found

@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kipu.discourse._memory import ArticleMemory
+from kipu.discourse._pronouns import pronoun_actor
 from kipu.discourse._references import SAME_BODIES
-from kipu.records import Actor, Mention, Sentence, Token
+from kipu.records import Mention, Sentence, Token
 
 # Verbs of which "it" is most often an empty or a thing's subject: "it is clear", "it seems",
 # "it remains unclear", "it takes time", "it means", "it happened".
@@ -71,15 +72,7 @@ def resolve_it(sentence: Sentence, mentions: list[Mention], memory: ArticleMemor
             origin = f"sentence {before.index}"
         if found is None:
             continue
-        a = found.actor
-        actor = Actor(
-            text=t.text,
-            name=a.name,
-            code=a.code,
-            country=a.country,
-            sector=a.sector,
-            rule=f"discourse:pronoun:{t.text}<-{origin} {(a.name or a.text)!r}",
-        )
+        actor = pronoun_actor(t, found.actor, origin)
         out.append(Mention(head=t.i, start=t.i, end=t.i + 1, actor=actor))
     return sorted(out, key=lambda m: m.start)
 

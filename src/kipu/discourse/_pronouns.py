@@ -144,6 +144,14 @@ def _owned(
     )
 
 
+def pronoun_actor(pronoun: Token, antecedent: Actor, where: str) -> Actor:
+    """The antecedent's actor for a pronoun, saying where the antecedent was named."""
+    who = antecedent.name or antecedent.text
+    return replace(
+        antecedent, text=pronoun.text, rule=f"discourse:pronoun:{pronoun.text}<-{where} {who!r}"
+    )
+
+
 def _person(actor: Actor) -> bool:
     """A named person, as the actor stage knows people: by a title, an office or a name given
     beside a title (not a member named by the body, "a Hamas commander, X")."""
@@ -203,19 +211,10 @@ def resolve_pronouns(
         found = resolver.antecedent(sentence, t, None, [*earlier, *here])
         if found is None or found.actor.code is None:
             continue
-        a = found.actor
-        who = a.name or a.text
         where = (
             "this sentence" if found.sentence == sentence.index else f"sentence {found.sentence}"
         )
-        actor = Actor(
-            text=t.text,
-            name=a.name,
-            code=a.code,
-            country=a.country,
-            sector=a.sector,
-            rule=f"discourse:pronoun:{t.text}<-{where} {who!r}",
-        )
+        actor = pronoun_actor(t, found.actor, where)
         out.append(Mention(head=t.i, start=t.i, end=t.i + 1, actor=actor))
         # (later pronouns of the sentence see this one: "he ... her" are two people)
         here.append(

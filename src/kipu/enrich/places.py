@@ -111,7 +111,7 @@ class ArticleContext:
     shares: dict[str, float] = field(default_factory=dict)  # country -> share of actor mentions
 
 
-def _entity_spans(sentence: Sentence, labels: frozenset[str]) -> list[tuple[int, int]]:
+def entity_spans(sentence: Sentence, labels: frozenset[str]) -> list[tuple[int, int]]:
     """Token ranges of entities with these labels."""
     spans: list[tuple[int, int]] = []
     tokens = sentence.tokens
@@ -196,7 +196,7 @@ def find_places(
     """The place mentions of a sentence, in text order."""
     tokens = sentence.tokens
     found: list[PlaceMention] = []
-    for start, end in _entity_spans(sentence, PLACE_LABELS):
+    for start, end in entity_spans(sentence, PLACE_LABELS):
         head = _span_head(tokens, start, end)
         attach = _locative_attach(tokens, head)
         if attach is None and _is_place_slot(tokens, head):
@@ -232,7 +232,7 @@ def find_places(
             attach = tok.head  # the object of "visited", "captured"
         if tok.ent in PLACE_LABELS or _known_place(gaz, name):
             found.append(PlaceMention(sentence.index, start, i + 1, attach, name))
-    for start, end in _entity_spans(sentence, frozenset({"NORP"})):
+    for start, end in entity_spans(sentence, frozenset({"NORP"})):
         head = _span_head(tokens, start, end)
         tok = tokens[head]
         if (
@@ -335,7 +335,7 @@ def article_context(
             if m.actor.country and not any(p.start < m.end and m.start < p.end for p in places):
                 actors[m.actor.country] += 1  # "gunmen in Tripoli" is a place, not evidence
     for sentence in resolved.parsed.sentences:
-        for start, end in _entity_spans(sentence, PLACE_LABELS):
+        for start, end in entity_spans(sentence, PLACE_LABELS):
             entries = gaz.lookup(text[sentence.tokens[start].start : sentence.tokens[end - 1].end])
             found = {e.country for e in entries if e.feature == "country"}
             if not found:

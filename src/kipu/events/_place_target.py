@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from kipu.enrich.places import country_of_place
 from kipu.events._tree import Tree
+from kipu.events._unresolved import _entity_span
 from kipu.records import Actor, Mention
 
 # Entity labels of place names (the small English model tags some cities FAC: "Kharkiv"; the
@@ -48,6 +49,8 @@ PLACE_NOUNS = frozenset(
         "heartland",
     }
 )
+
+
 def place_target(tree: Tree, i: int) -> Mention | None:
     """The place the phrase headed by token ``i`` names, as a target with its country; None
     when the phrase names no place the gazetteer places clearly."""
@@ -104,10 +107,7 @@ def _entity(tree: Tree, i: int) -> tuple[int, int]:
         while start > 0 and tokens[start - 1].pos == "PROPN" and tokens[start - 1].head == i:
             start -= 1
         return start, end
-    while start > 0 and tokens[start].ent_iob == "I" and tokens[start - 1].ent == tokens[i].ent:
-        start -= 1
-    while end < len(tokens) and tokens[end].ent_iob == "I":
-        end += 1
+    start, end = _entity_span(tree, i)
     while start < end and tokens[start].lemma.lower() == "the":
         start += 1
     return start, end

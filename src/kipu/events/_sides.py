@@ -445,8 +445,9 @@ def _pairs(
     by_head: dict[int, Mention],
 ) -> list[tuple[Mention | None, Mention | None]]:
     """Decides the pairs of actors that give an event each: sources and targets in order with
-    "respectively", the doer left out with each victim, each source with each target, conjoined
-    sources with one another for a mutual or reciprocal act with no object, each source alone.
+    "respectively", the doer left out with each victim, each source with each target, the first
+    of conjoined sources with each other one for a mutual or reciprocal act with no object, each
+    source alone.
     An imported entry codes a source with a target only."""
     pairs: list[tuple[Mention | None, Mention | None]] = []
     if targets and _respectively(tree, m):
@@ -461,13 +462,30 @@ def _pairs(
         pairs = list(zip(paired, targets, strict=True))
     elif one_sided is not None:
         pairs = [(one_sided.source, t) for t in targets] or [(one_sided.source, None)]
+    elif (
+        targets
+        and len(sources) > 1
+        and not m.pattern.as_written
+        and {s.head for s in sources} == {t.head for t in targets}
+    ):
+        # "talks between Peru and Chile": the sides are each other's partners, one event per
+        # other party from the party named first, as for a mutual act below.
+        pairs = [(sources[0], t) for t in targets if t.head != sources[0].head]
     elif targets:
         pairs = [(s, t) for s in sources for t in targets]
     elif between_sides or (
         len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or mutual) and m.target is None
     ):
         # Only when no object names what was done: "supported the Kurds' fight" is not mutual.
-        pairs = [(s, t) for s in sources for t in sources if s is not t]
+        # A symmetric act is one event per other party, from the party named first ("talks
+        # between A, B and C": A with B, A with C), as GDELT and the CAMEO coding conventions
+        # code a joint act once rather than once in each direction.
+        # An imported entry keeps PETRARCH's reading: each direction.
+        pairs = (
+            [(s, t) for s in sources for t in sources if s is not t]
+            if m.pattern.as_written
+            else [(sources[0], t) for t in sources[1:]]
+        )
     elif m.pattern.as_written:
         raise _NotCoded("PETRARCH codes an event with a source and a target only")
     else:

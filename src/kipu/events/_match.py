@@ -28,7 +28,13 @@ from kipu.events._mood import (
 from kipu.events._nominal import names_an_act, one_sided_noun, patient_possessor, source_only
 from kipu.events._one_sided import one_sided_code
 from kipu.events._patterns import ANY_OBJECT, ANY_SLOT, Pattern
-from kipu.events._roles import RELATIVE_PRONOUNS, _engaged_in, _noun_sources, _subjects
+from kipu.events._roles import (
+    RELATIVE_PRONOUNS,
+    _engaged_in,
+    _noun_sources,
+    _passive_modifier,
+    _subjects,
+)
 from kipu.events._roots import MUTUAL_NOUN_ROOTS
 from kipu.events._sense import prepares_force
 from kipu.events._tree import OBJECT_DEPS, Tree
@@ -364,8 +370,9 @@ def _match_verb(
         if tree.tokens[c].pos in ("ADV", "ADP")
     }
     objects = tree.children(v.i, "nsubjpass") if passive else tree.children(v.i, *OBJECT_DEPS)
-    if not objects and v.dep == "acl" and v.tag == "VBN" and v.head != v.i:
-        objects = [v.head]  # "the regime, backed by Moscow": the regime is backed
+    if not objects and _passive_modifier(tree, v.i):
+        # "the regime, backed by Moscow", "a summit to be held in Lima": the noun is the object
+        objects = [v.head]
     if not objects and not passive and _relative_object(tree, v.i, by_head):
         objects = [v.head]  # "the Kurdish militias Turkey is battling": the militias
     small_clauses = [

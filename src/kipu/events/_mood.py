@@ -226,7 +226,7 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
             modality = "intent"
             via.append(gov.text)
         node = tok.head
-    scheduled = _scheduled(tree, node)
+    scheduled = _scheduled(tree, node) or _to_be_done(tree, node)
     if scheduled is not None and modality == "actual":
         # "will be highlighted on Friday when Iran hosts a summit": a day to come, an act planned
         return Mood("intent", negated, False, scheduled)
@@ -255,6 +255,22 @@ def _scheduled(tree: Tree, v: int) -> str | None:
         tree.tokens[c].dep == "aux" and tree.tokens[c].lemma in FUTURE_AUX for c in tree.kids[node]
     ):
         return f"{day.text} to come"
+    return None
+
+
+def _to_be_done(tree: Tree, v: int) -> str | None:
+    """A passive infinitive modifying the noun it will be done to, an act to come: "a summit to
+    be held in Lima", "aid to be delivered next week" (or parsed as a clausal subject, "a summit
+    to be held on Friday has been described as ..."); None otherwise."""
+    tok = tree.tokens[v]
+    if tok.dep not in ("relcl", "acl", "csubjpass", "csubj") or tok.head == v or tok.tag != "VBN":
+        return None
+    kids = [tree.tokens[c] for c in tree.kids[v]]
+    if tok.dep in ("relcl", "acl") and any(k.dep in ("nsubj", "nsubjpass") for k in kids):
+        return None
+    to = any(k.dep == "aux" and k.lemma == "to" for k in kids)
+    if to and any(k.dep == "auxpass" and k.lemma == "be" for k in kids):
+        return f"to be {tok.text}"
     return None
 
 

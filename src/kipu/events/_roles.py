@@ -156,18 +156,33 @@ def _object_controller(tree: Tree, xcomp: int, by_head: dict[int, Mention]) -> l
 
 
 def _passive_between(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[Mention]:
-    """The sides of a passive act with no agent named by "between" ("an agreement was signed
-    between Kenya and Uganda", "talks were held between the two governments")."""
-    if not tree.children(v, "nsubjpass") or tree.children(v, "agent"):
+    """The sides of a passive act with no agent named by "between" on the verb or on the noun
+    it is done to ("an agreement was signed between Kenya and Uganda", "a summit between Peru
+    and Chile will be held", "a summit between Peru and Chile to be held in Lima")."""
+    if tree.children(v, "agent"):
+        return []
+    nouns = tree.children(v, "nsubjpass")
+    if not nouns and _passive_modifier(tree, v):
+        nouns = [tree.tokens[v].head]
+    if not nouns:
         return []
     return [
         found
-        for p in tree.children(v, "prep")
+        for p in [*tree.children(v, "prep"), *tree.children(nouns[0], "prep")]
         if tree.tokens[p].lemma == "between"
         for o in tree.children(p, "pobj")
         for i in tree.conjuncts(o)
         if (found := _mention(tree, i, by_head)) is not None
     ]
+
+
+def _passive_modifier(tree: Tree, v: int) -> bool:
+    """True for a passive participle modifying the noun it is done to, with no subject of its
+    own: "the regime, backed by Moscow", "a summit to be held in Lima"."""
+    tok = tree.tokens[v]
+    if tok.head == v or tok.tag != "VBN" or tree.children(v, "nsubjpass", "nsubj"):
+        return False
+    return tok.dep == "acl" or (tok.dep == "relcl" and bool(tree.children(v, "auxpass")))
 
 
 def _participle_agent(tree: Tree, v: int) -> list[int]:

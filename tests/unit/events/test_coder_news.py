@@ -209,3 +209,21 @@ def test_people_helped_count_as_the_target() -> None:
 def test_refusing_to_act_names_the_act() -> None:
     assert ("GOV", "120", None) in triples(code("The western powers refuse to intervene in Syria."))
     assert ("CHL", "125", None) in triples(code("Chile refused to attend."))
+
+
+def test_a_meeting_between_sides_held_passively_is_theirs() -> None:
+    # The sides named by "between" on the noun a passive light verb holds.
+    got = triples(code("A summit between Peru, Chile and Bolivia will be held in Lima next week."))
+    assert {t for t in got if t[1] == "036"} == {("PER", "036", "CHL"), ("PER", "036", "BOL")}
+    got = triples(code("Talks between Peru and Chile were held in Lima on Friday."))
+    assert ("PER", "046", "CHL") in got
+
+
+def test_a_meeting_to_be_held_is_planned() -> None:
+    text = "A summit between Peru and Chile to be held in Lima on Friday is meant to settle the row."
+    assert ("PER", "036", "CHL") in triples(code(text))
+    text = (
+        "A summit between Peru and Chile to be held in Lima on Friday has been described by "
+        "officials as a last chance for a deal."
+    )
+    assert ("PER", "036", "CHL") in triples(code(text))

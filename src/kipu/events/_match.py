@@ -335,7 +335,10 @@ def _best(
         is_actor = target is not None and _mention(tree, target, by_head) is not None
         # A target slot counts only when an actor fills it ("on Tuesday" fills no slot).
         filled = p.n_items - (1 if p.has_target and not is_actor else 0)
-        key = (filled, -order)
+        # Of noun entries filling as many items, one whose target slot an actor fills: "a phone
+        # call between A and B" is `n:call between +`, not `n:call phone with +` with no "with".
+        # (A verb's words decide its sense first: "called on X to resign" is `call on + resign`.)
+        key = (filled, is_actor and p.nominal, -order)
         if best_key is None or key > best_key:
             best, best_key = (p, target), key
     return best

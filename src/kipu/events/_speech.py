@@ -436,8 +436,15 @@ def _predicative(tree: Tree, i: int) -> bool:
             and head.lemma in ("as", "to")
             and head.head != head.i
         ):
-            if tree.tokens[head.head].lemma in PREDICATING_HEADS:
+            named = tree.tokens[head.head]
+            if named.lemma in PREDICATING_HEADS:
                 return True
+            if (
+                named.dep in ("dobj", "obj")
+                and named.head != named.i
+                and tree.tokens[named.head].lemma in PREDICATING_HEADS
+            ):
+                return True  # "described the move as provocative", "as" hung on the object
         if t.dep == "nsubj" and t.pos == "NOUN" and head.lemma in ("mark", "be"):
             return head.lemma == "mark"  # "the talks were marked by anger"
         if t.dep not in ("amod", "compound", "advmod"):

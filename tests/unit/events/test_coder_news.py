@@ -227,3 +227,9 @@ def test_a_meeting_to_be_held_is_planned() -> None:
         "officials as a last chance for a deal."
     )
     assert ("PER", "036", "CHL") in triples(code(text))
+
+
+def test_a_phone_call_between_two_sides_is_their_call() -> None:
+    # `n:call between +` fills its target; `n:call phone with +` has no "with" to fill.
+    got = triples(code("The truce followed a phone call between Peru and Chile last week."))
+    assert ("PER", "041", "CHL") in got

@@ -36,6 +36,9 @@ def test_a_quotation_first_attribution_after_is_read_the_same() -> None:
 def test_naming_verbs_carry_the_judgement() -> None:
     text = "The Kenyan president described the Ugandan move as reckless and provocative."
     assert ("KENGOV", "111", "UGA") in triples(code(text))
+    # The parse may hang "as provocative" on the object ("move" read as a verb).
+    text = "Nairobi described the US move as provocative and unilateral."
+    assert ("KENGOV", "111", "USA") in triples(code(text))
 
 
 def test_a_charge_said_of_another_actor_is_an_accusation() -> None:

@@ -118,11 +118,18 @@ class Actor:
     text: str  # the mention as written ("U.S. Defense Secretary Leon Panetta")
     name: str | None  # the named entity, when there is one ("Leon Panetta")
     code: str | None  # CAMEO actor code: country + sector ("USAGOV") or an organisation code
-    country: str | None  # ISO 3166-1 alpha-3 (CAMEO's codes where they differ), or None
+    # ISO 3166-1 alpha-3 (CAMEO's codes where they differ), or None; on an event, the
+    # pseudo-country IGO or NGO for an international organisation (see INTERNATIONAL)
+    country: str | None
     sector: str | None  # CAMEO role code: GOV, MIL, COP, REB, CVL ... or None
     rule: str = (
         ""  # which dictionary entries or rules decided it ("title:defense secretary; country:U.S.")
     )
+
+
+# Pseudo-countries of international organisations on events, in CAMEO's country position
+# ("IGOUNO", "NGOHRIAMN"): kipu.actors.international_country.
+INTERNATIONAL = frozenset({"IGO", "NGO"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,10 +13,12 @@ from kipu.actors._evidence import (
     owner_gives_country,
     owners_member,
 )
+from kipu.actors._international import INTERNATIONAL, international_country
 from kipu.actors._phoenix import ImportResult, import_dictionary
 from kipu.actors._resolver import ActorOptions, resolve_actors
 
 __all__ = [
+    "INTERNATIONAL",
     "PAST_STATES",
     "ALIAS_LOOKBACK",
     "ActorDictionaries",
@@ -31,6 +33,7 @@ __all__ = [
     "countries_in_line",
     "countries_in_sentence",
     "import_dictionary",
+    "international_country",
     "load_dictionaries",
     "open_group",
     "owner_gives_country",

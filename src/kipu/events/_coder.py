@@ -14,8 +14,9 @@ what is said (``_statements.py``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from kipu.actors import international_country
 from kipu.events._act import _check_reported, _clause_mood, _coded_act, _sense
 from kipu.events._discards import load_discards
 from kipu.events._emit import _emit
@@ -115,8 +116,17 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
         for event in news:
             if event.event_id not in seen:
                 seen.add(event.event_id)
-                events.append(event)
+                events.append(_international(event))
     return events
+
+
+def _international(event: Event) -> Event:
+    """The event with the pseudo-country of an international organisation on either side
+    (``kipu.actors.international_country``)."""
+    source, target = international_country(event.source), international_country(event.target)
+    if source is event.source and target is event.target:
+        return event
+    return replace(event, source=source, target=target)
 
 
 def _code_sentence(

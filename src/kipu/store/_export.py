@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 
 from kipu.errors import StoreError
-from kipu.records import to_dict
+from kipu.records import INTERNATIONAL, to_dict
 from kipu.store._query import EventQuery, query_rows
 from kipu.store._schema import row_to_event
 
@@ -253,6 +253,8 @@ def _date(text: str | None) -> Date | None:
 def _gdelt_actor(r: dict[str, Any], side: str) -> list[object]:
     """Actor code, name, country, known group, ethnic, religion x2, type x3."""
     code, country, sector = r[f"{side}_code"], r[f"{side}_country"], r[f"{side}_sector"]
+    if country in INTERNATIONAL:
+        country = None  # GDELT leaves an international organisation's country code empty
     group = code if code and not country else None  # an IGO/NGO or armed group code
     name = r[f"{side}_name"] or r[f"{side}_text"]
     return [

@@ -143,20 +143,33 @@ def _nearest_context(index: int, memory: ArticleMemory) -> tuple[int, Counter[st
     return None
 
 
+def towns_of(
+    sentence: Sentence, actors: Sequence[Mention] = ()
+) -> list[tuple[str, str]]:
+    """The towns and regions a sentence names that kipu's gazetteer places ("Afrin", "eastern
+    Ghouta"): (country code, name) each; not those an actor mention covers ("Ankara said",
+    the capital standing for its government)."""
+    tokens = sentence.tokens
+    covered = {i for m in actors for i in range(m.start, m.end)}
+    out: list[tuple[str, str]] = []
+    for start, end in entity_spans(sentence, PLACE_LABELS):
+        if tokens[start].pos != "PROPN" or covered.intersection(range(start, end)):
+            continue
+        name = " ".join(x.text for x in tokens[start:end])
+        code = country_of_place(name, towns_only=True)
+        if code is not None:
+            out.append((code, name))
+    return out
+
+
 def sentence_place(sentence: Sentence, countries: set[str]) -> tuple[str, str] | None:
     """The one country the places a sentence names are in: countries named as places
     (``countries``: "in Syria") and towns and regions read in kipu's gazetteer ("fighting in
     Afrin", "the assault on Raqqa"): (code, why); None when they name none or several
     countries. An armed group or a people acts where the sentence puts it."""
-    tokens = sentence.tokens
     found: dict[str, list[str]] = {code: [] for code in countries}
-    for start, end in entity_spans(sentence, PLACE_LABELS):
-        if tokens[start].pos != "PROPN":
-            continue
-        name = " ".join(x.text for x in tokens[start:end])
-        code = country_of_place(name, towns_only=True)
-        if code is not None:
-            found.setdefault(code, []).append(name)
+    for code, name in towns_of(sentence):
+        found.setdefault(code, []).append(name)
     if len(found) != 1:
         return None
     ((code, names),) = found.items()
@@ -164,8 +177,9 @@ def sentence_place(sentence: Sentence, countries: set[str]) -> tuple[str, str] |
 
 
 def placed_in(memory: ArticleMemory) -> tuple[str, str] | None:
-    """The country the article puts its events in ("in Syria", "Raqqa", the dateline)."""
-    found = dominant(memory.places, MIN_PLACES)
+    """The country the article puts its events in: the countries it names as places ("in
+    Syria", the dateline), or when it names none, the towns the gazetteer places ("Afrin")."""
+    found = dominant(memory.places or memory.towns, MIN_PLACES)
     if found is None:
         return None
     code, n, total = found
@@ -195,7 +209,12 @@ def complete_countries(
         if found is None:
             continue
         code, why = found
-        out[n] = replace(m, actor=with_country(m.actor, code, why))
+        actor = m.actor
+        if kind == "people":
+            # A people's own officials or forces in a state not theirs are no organ of that
+            # state: a non-state group of the country (CAMEO's REB; "Kurdish forces" in Syria).
+            actor = replace(actor, code=None, sector="REB", rule=f"{actor.rule}; a people's body")
+        out[n] = replace(m, actor=with_country(actor, code, why))
     return out
 
 
@@ -218,8 +237,9 @@ def _kind(
     m: Mention, sentence: Sentence, mentions: Sequence[Mention], d: ActorDictionaries
 ) -> str | None:
     """ "open" for a domestic actor the article's country may place, "placed" for one only the
-    country of the article's events may place (an armed group, a people kipu cannot read);
-    None for any other mention."""
+    country of the article's events may place (an armed group, a people kipu cannot read),
+    "people" for a people's officials or forces, placed so and no organ of the state; None for
+    any other mention."""
     a = m.actor
     if a.country is not None or " → " in a.rule:
         return None  # aliases follow their antecedent (see _stage.py)
@@ -236,6 +256,8 @@ def _kind(
     kind = open_group(m, sentence.tokens, mentions, d)
     if kind is None or kind == "qualified" or a.sector is None:
         return None
+    if kind == "people" and a.sector in STATE_SECTORS:
+        return "people"  # "Kurdish officials", "Kurdish forces": placed, and no state's organ
     if a.sector in ARMED_SECTORS or kind == "people":
         return "placed"
     return "open" if a.sector in DOMESTIC_SECTORS else None

@@ -66,6 +66,8 @@ class ArticleMemory:
     # The same, apart: as actors' countries and as places.
     named_by_sentence: dict[int, Counter[str]] = field(default_factory=dict)
     places_by_sentence: dict[int, Counter[str]] = field(default_factory=dict)
+    # The countries of the towns and regions it names so far ("Afrin", "eastern Ghouta").
+    towns: Counter[str] = field(default_factory=Counter)
     # Named actors by the forms a later mention may use: full name, surname, acronym.
     names: dict[str, list[Named]] = field(default_factory=dict)
     acronyms: dict[str, Named] = field(default_factory=dict)

@@ -36,7 +36,7 @@ from kipu.actors import (
     countries_in_line,
     load_dictionaries,
 )
-from kipu.discourse._countries import complete_countries, sentence_countries
+from kipu.discourse._countries import complete_countries, sentence_countries, towns_of
 from kipu.discourse._it import resolve_it
 from kipu.discourse._lists import resolve_lists
 from kipu.discourse._memory import HEADLINE_WEIGHT, LEAD_SENTENCES, ArticleMemory
@@ -81,6 +81,7 @@ def resolve_discourse(resolved: Resolved, options: DiscourseOptions | None = Non
         named, places = sentence_countries(sentence, mentions, d)
         memory.countries.update(named)
         memory.places.update(places)
+        memory.towns.update(code for code, _ in towns_of(sentence, mentions))
         lead.append((named, places))
     out: list[tuple[Mention, ...]] = []
     for sentence, given in zip(sentences, resolved.mentions, strict=True):
@@ -103,6 +104,8 @@ def resolve_discourse(resolved: Resolved, options: DiscourseOptions | None = Non
         if sentence.index >= LEAD_SENTENCES:
             memory.countries.update(named)
             memory.places.update(places)
+        if sentence.index >= LEAD_SENTENCES:
+            memory.towns.update(code for code, _ in towns_of(sentence, mentions))
         memory.by_sentence[sentence.index] = named + places
         memory.named_by_sentence[sentence.index] = named
         memory.places_by_sentence[sentence.index] = places
@@ -145,12 +148,14 @@ def _follow(mentions: list[Mention], memory: ArticleMemory) -> list[Mention]:
         if done is None or done.country is None:
             continue
         code = a.code if a.code is not None and a.code != a.sector else None
+        # An alias with no code of its own is its antecedent as completed ("they" after
+        # "Kurdish officials" placed as a people's body: SYRREB).
         actor = Actor(
             text=a.text,
             name=a.name,
-            code=code or done.country + (a.sector or ""),
+            code=code or done.code or done.country + (a.sector or ""),
             country=done.country,
-            sector=a.sector,
+            sector=a.sector if code else done.sector,
             rule=f"{a.rule}; discourse:follows:{who} ({done.country})",
         )
         out[n] = replace(m, actor=actor)

@@ -76,7 +76,8 @@ def test_a_people_across_borders_takes_the_country_the_article_places_events_in(
         "Fighting continued in northern Syria on Sunday. "
         "Kurdish forces said they had retaken two villages near Raqqa."
     )
-    assert actors["Kurdish forces"].code == "SYRMIL"
+    # A people's forces are no organ of the state they are placed in: a non-state group.
+    assert actors["Kurdish forces"].code == "SYRREB"
     # (the town the sentence names is in Syria: the sentence's own place comes first)
     assert "discourse:sentence-place:SYR (Raqqa)" in actors["Kurdish forces"].rule
     # The pronoun the actor stage resolved to the forces follows them.
@@ -87,6 +88,23 @@ def test_a_people_across_borders_takes_the_country_the_article_places_events_in(
         "Kurdish forces said they had retaken two villages."
     )
     assert "discourse:article-place:SYR" in actors["Kurdish forces"].rule
+
+
+def test_a_peoples_officials_are_placed_by_the_towns_the_article_names() -> None:
+    # No country named as a place, towns the gazetteer places: the article is set there. The
+    # officials are no organ of the state (a self-pair with its government is still an event).
+    actors = by_text(
+        "Turkish jets struck Afrin on Sunday. Shelling hit Afrin again on Monday. "
+        "Kurdish officials asked the Syrian government to intervene."
+    )
+    assert actors["Kurdish officials"].code == "SYRREB"
+    assert "discourse:article-place:SYR" in actors["Kurdish officials"].rule
+    # A capital that stands for its government is no place of the article.
+    actors = by_text(
+        "Ankara warned on Sunday. Ankara said on Monday it would act. "
+        "Kurdish officials asked for help."
+    )
+    assert actors["Kurdish officials"].country is None
 
 
 def test_an_armed_group_takes_the_country_of_the_town_its_sentence_names() -> None:

@@ -189,7 +189,7 @@ def _place_open_groups(
 def _is_open_group(m: Mention, tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
     """True for an unnamed domestic group ("demonstrators", "the police") or an unplaced
     community ("Islamic fundamentalists") that the sentence's one country may place."""
-    if m.actor.country is not None:
+    if m.actor.country is not None or _two(tokens[m.head], tokens):
         return False
     if is_open_community(m.actor):
         return _acts(tokens[m.head], tokens) and not any(
@@ -209,6 +209,15 @@ def _is_open_group(m: Mention, tokens: tuple[Token, ...], mentions: list[Mention
         )
         and not _backed(tokens[m.head], tokens, mentions)
     )
+
+
+def _two(h: Token, tokens: tuple[Token, ...]) -> bool:
+    """True for a reference to two actors ("the two presidents", "both leaders"): they are the
+    two named before (the document context's ``discourse/_pairs.py``), not one country's; "two
+    students" is a count."""
+    kids = [t for t in tokens if t.head == h.i and t.i != h.i]
+    words = {t.text.lower() for t in kids if t.dep in ("det", "predet", "preconj", "nummod")}
+    return "both" in words or (bool(words & {"two", "2"}) and "the" in words)
 
 
 def _acts(h: Token, tokens: tuple[Token, ...]) -> bool:

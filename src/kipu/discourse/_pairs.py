@@ -102,6 +102,18 @@ def _last_pair(
             and c.pos in ("NOUN", "PROPN")
             and (index < sentence.index or c.i < t.i)
         ]
+        # A reference to the pair resolved before ("the two leaders") names it again.
+        again = [
+            m
+            for m in ms
+            if len(m.also) == 1
+            and (index < sentence.index or m.head < t.i)
+            and all(p[1] < m.head for p in pairs)
+            and _kind(s.tokens[m.head]) == kind
+        ]
+        if again:
+            m = again[-1]
+            return m.actor, m.also[0], index
         for a, b in reversed(pairs):
             fits = _fits(kind, s.tokens[a], by_head.get(a)) and _fits(
                 kind, s.tokens[b], by_head.get(b)

@@ -182,6 +182,9 @@ def test_a_group_in_a_sentence_of_one_country_is_of_that_country(
         ("Turkish troops fought Turkish-backed militias.", "militias"),  # someone backs them
         ("The Iraqi president vowed to defeat the jihadists.", "jihadists"),  # transnational
         ("Clearing the ground held in Syria will take time, the generals said.", "generals"),
+        # a reference to two actors named before is theirs, not the sentence's country's
+        ("A Turkish official said the two presidents had exchanged views.", "presidents"),
+        ("A Kenyan official said both ministers were pleased.", "ministers"),
     ],
 )
 def test_groups_the_one_country_does_not_own(text: str, head: str) -> None:

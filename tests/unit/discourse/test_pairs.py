@@ -45,3 +45,15 @@ def test_two_people_no_dictionary_knows_leave_the_two_men_open() -> None:
         "2024-03-14",
     )
     assert "The two men" not in found  # not the two presidents named before them
+
+
+def test_a_pair_named_again_carries_the_pair_further() -> None:
+    # "Both countries" names the pair again: "the two countries" four sentences after the
+    # names (beyond the window of three) are the same two, and no single country's.
+    found = by_text(
+        "Kenya and Tanzania signed a trade accord on Monday. Both countries said the border "
+        "would reopen. Traders welcomed the news. Prices fell. "
+        "A Kenyan official said the two countries had also exchanged views on fishing."
+    )
+    pair = found["the two countries"]
+    assert (pair.actor.code, [a.code for a in pair.also]) == ("KEN", ["TZA"])

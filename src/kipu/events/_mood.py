@@ -219,6 +219,9 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
         gov = tree.tokens[tok.head]
         if gov.lemma in BLOCKING_GOVERNORS or gov.lemma in DEMAND_GOVERNORS:
             return Mood("actual", negated, True, gov.text)
+        if gov.lemma in CLAIMING_VERBS:
+            # "claim to have destroyed their stocks": a claim, as "claimed that they had"
+            return Mood("alleged", False, True, gov.text)
         if gov.lemma in THREAT_GOVERNORS:
             modality = "threat"
             via.append(gov.text)

@@ -24,6 +24,9 @@ def test_claimed_act_is_not_coded() -> None:
     text = "The panel examined an allegation that Tanzanian rebels had taken over the town."
     assert not [e for e in code(text) if e.cameo.startswith("19")]
     assert [e for e in code("Tanzanian rebels took over the town.") if e.cameo == "192"]
+    # "claim to have done" is a claim, as "claimed that they had done" is
+    assert not code("Kenya and Uganda claim to have destroyed their chemical stocks.")
+    assert not [e for e in code("Kenya claimed to have shelled rebel positions.") if e.root == "19"]
 
 
 def test_begun_process_reports_the_act() -> None:

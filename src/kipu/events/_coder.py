@@ -301,7 +301,9 @@ def _events_for(
         act, targets = _sense(tree, m, act, sources, targets, by_head)
         mutual = _mutual(tree, m, sources)
         _check_quote_introducer(tree, m)
-        targets = _required_targets(tree, m, act.code, sources, targets, one_sided, mutual, between)
+        targets = _required_targets(
+            tree, m, act.code, sources, targets, one_sided, mutual, between, by_head
+        )
         _check_someone_known(sources, targets, one_sided)
         pairs = _pairs(
             tree, m, act.code, source_heads, sources, targets, one_sided, mutual, between, by_head

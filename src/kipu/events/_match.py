@@ -335,10 +335,13 @@ def _best(
         is_actor = target is not None and _mention(tree, target, by_head) is not None
         # A target slot counts only when an actor fills it ("on Tuesday" fills no slot).
         filled = p.n_items - (1 if p.has_target and not is_actor else 0)
-        # Of noun entries filling as many items, one whose target slot an actor fills: "a phone
-        # call between A and B" is `n:call between +`, not `n:call phone with +` with no "with".
+        # Of noun entries filling as many items, one whose target slot is filled: "a phone call
+        # between A and B" is `n:call between +`, not `n:call phone with +` with no "with";
+        # "airstrikes on army positions" is `n:airstrike on +` (a thing hit: its owner is).
         # (A verb's words decide its sense first: "called on X to resign" is `call on + resign`.)
-        key = (filled, is_actor and p.nominal, -order)
+        physical = target is not None and _physical(tree, target)
+        slot = (is_actor, physical) if p.nominal else (False, False)
+        key = (filled, slot, -order)
         if best_key is None or key > best_key:
             best, best_key = (p, target), key
     return best
@@ -521,7 +524,10 @@ def _match_passing_noun(
         return None
     if any(tree.tokens[c].lemma in ("no", "any") for c in tree.children(n.i, "det")):
         return None  # "there was no attack on", "any talks with"
-    preps = _preps(tree, [n.i])
+    doers = [o for pl, o in _preps(tree, [n.i]) if pl == "by"]
+    # The parse may hang the noun's target on its "by" doer: "airstrikes by Chilean forces on
+    # army positions" ("on" under "forces").
+    preps = _preps(tree, [n.i]) + [pp for pp in _preps(tree, doers) if pp[0] in ("on", "against")]
     words = {tree.tokens[c].lemma for c in tree.children(n.i, "compound", "amod")}
     usable = [p for p in patterns if p.has_target and p.target_prep is not None]
     found = _best(usable, words, words, preps, None, tree, by_head)

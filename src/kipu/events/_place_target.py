@@ -10,14 +10,22 @@ a place: a place name (a GPE or LOC entity), or a place noun named by one ("Idli
 table that places events; an ambiguous name whose most populous reading is not clearly the one
 meant ("Springfield") gives no target. The target has the country and no sector (who holds the
 place is not in the phrase), and its rule says which place it stands for.
+
+A thing force is used on stands for whom its own words say it belongs to (``owner_target``):
+"struck Bolivian army positions" hits the Bolivian army, "attacked a Russian airbase" Russia,
+"bombed regime targets in Syria" Syria (the country of the place the phrase names).
 """
 
 from __future__ import annotations
 
+from kipu.actors import countries_in_sentence, load_dictionaries
 from kipu.enrich.places import country_of_place
 from kipu.events._tree import Tree
 from kipu.events._unresolved import _entity_span
 from kipu.records import Actor, Mention
+
+# Modifiers of a thing that say whose it is: "Bolivian army positions", "a Russian airbase".
+OWNER_DEPS = ("compound", "amod", "poss", "nmod")
 
 # Entity labels of place names (the small English model tags some cities FAC: "Kharkiv"; the
 # gazetteer decides whether the name is a place).
@@ -111,3 +119,45 @@ def _entity(tree: Tree, i: int) -> tuple[int, int]:
     while start < end and tokens[start].lemma.lower() == "the":
         start += 1
     return start, end
+
+
+def owner_target(tree: Tree, i: int, by_head: dict[int, Mention]) -> Mention | None:
+    """The one a physical thing force is used on belongs to, as its own words say: an actor
+    modifying it ("Bolivian army positions"), a nationality ("a Russian airbase"), or the
+    country of the place it is in ("regime targets in Syria"); None when they say nothing."""
+    thing = tree.tokens[i]
+    for c in tree.children(i, *OWNER_DEPS):
+        found = by_head.get(c)
+        if found is not None and found.actor.country is not None:
+            return _owned(
+                tree,
+                i,
+                found.actor.code,
+                found.actor.country,
+                found.actor.sector,
+                f"owner: force used on the {thing.text!r} of {found.actor.text!r}",
+            )
+    modifiers = set(tree.children(i, "amod", "compound"))
+    for word in countries_in_sentence(tree.tokens, load_dictionaries()):
+        if not word.place and modifiers.intersection(word.span):
+            name = " ".join(tree.tokens[k].text for k in word.span)
+            return _owned(
+                tree, i, word.code, word.code, None, f"owner: force used on a {name} {thing.text!r}"
+            )
+    for p in tree.children(i, "prep"):
+        if tree.tokens[p].lemma in ("in", "inside", "near"):
+            for o in tree.children(p, "pobj"):
+                place = place_target(tree, o)
+                if place is not None:
+                    return place
+    return None
+
+
+def _owned(
+    tree: Tree, i: int, code: str | None, country: str, sector: str | None, rule: str
+) -> Mention:
+    """The target mention of the thing headed by ``i``, standing for its owner."""
+    start = min([i, *(c for c in tree.kids[i] if c < i)])
+    text = " ".join(t.text for t in tree.tokens[start : i + 1])
+    actor = Actor(text=text, name=None, code=code, country=country, sector=sector, rule=rule)
+    return Mention(head=i, start=start, end=i + 1, actor=actor)

@@ -24,7 +24,7 @@ from kipu.events._one_sided import (
     victim,
 )
 from kipu.events._patterns import Pattern
-from kipu.events._place_target import place_target
+from kipu.events._place_target import owner_target, place_target
 from kipu.events._roles import (
     FORCE_NOUNS,
     SUBJECT_DEPS,
@@ -379,6 +379,7 @@ def _required_targets(
     one_sided: OneSided | None,
     mutual: bool,
     between_sides: bool,
+    by_head: dict[int, Mention],
 ) -> list[Mention]:
     """Decides whether the act has the target its root needs. Force is used on an actor (not a
     building, which is a place), on a town or region (its country, ``_place_target.py``), on
@@ -394,6 +395,9 @@ def _required_targets(
         # "shelled Afrin", "the attack on Idlib province": the place's country is hit (or, for
         # a threat of force, "would mount an assault on the town of Afrin", threatened).
         targets = [t for t in [place_target(tree, m.target)] if t is not None]
+        if not targets and _physical(tree, m.target):
+            # "struck Bolivian army positions", "a Russian airbase": the owner is hit.
+            targets = [t for t in [owner_target(tree, m.target, by_head)] if t is not None]
     if not targets and code[:2] in FORCE_ROOTS and m.target is not None and one_sided is None:
         # "the Kurds were attacked by the Turkish army": people no dictionary places are hit.
         hit = victim(tree, m.target) if trigger_tok.lemma not in NOT_ONE_SIDED_VERBS else None

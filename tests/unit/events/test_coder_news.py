@@ -233,3 +233,17 @@ def test_a_phone_call_between_two_sides_is_their_call() -> None:
     # `n:call between +` fills its target; `n:call phone with +` has no "with" to fill.
     got = triples(code("The truce followed a phone call between Peru and Chile last week."))
     assert ("PER", "041", "CHL") in got
+
+
+def test_a_thing_hit_stands_for_its_owner() -> None:
+    # A physical target's own words say whose it is: a nationality, or the place it is in.
+    assert ("CHLMIL", "190", "BOL") in triples(code("Chilean jets struck Bolivian army positions."))
+    assert ("PER", "194", "BOL") in triples(code("Peru shelled Bolivian positions near the border."))
+    # (a thing no words own stays without a target)
+    assert ("PER", "194", None) in triples(code("Peru shelled positions near the border."))
+
+
+def test_a_target_hung_on_the_doer_of_an_event_noun_is_the_nouns() -> None:
+    text = "Airstrikes by Chilean and Peruvian forces on Bolivian army positions began on Saturday."
+    got = triples(code(text))
+    assert ("CHLMIL", "195", "BOL") in got and ("PERMIL", "195", "BOL") in got

@@ -62,6 +62,8 @@ LIGHT_VERBS = frozenset(
 # Words on the way up from a passing event noun that make its act asked for, planned, feared,
 # alleged, prevented or discussed rather than reported: "called for talks with", "the threat of
 # an attack on", "plans for a visit to", "denied an attack on".
+# Verbs that give an act's purpose when it is their subject: "the strikes were intended to ...".
+PURPOSE_VERBS = frozenset({"intend", "mean", "design", "aim"})
 NON_FACTUAL_WORDS = (
     DEMAND_GOVERNORS
     | BLOCKING_GOVERNORS
@@ -608,6 +610,20 @@ def _blamed_act(tree: Tree, n: int, verb: int) -> bool:
     )
 
 
+def _purpose_of(tree: Tree, n: int, verb: int) -> bool:
+    """True when the event noun is the subject of a verb of intent whose complement says what
+    the act was for ("the strikes were intended to provide reassurance", "the raid was meant
+    to deter"): the act is told as done, its purpose as intended. ("The summit is planned for
+    May", with no complement, is an act to come.)"""
+    tok = tree.tokens[n]
+    return (
+        tok.head == verb
+        and tok.dep in ("nsubj", "nsubjpass")
+        and tree.tokens[verb].lemma in PURPOSE_VERBS
+        and any(tree.tokens[c].pos in ("VERB", "AUX") for c in tree.children(verb, "xcomp"))
+    )
+
+
 def _factual_host(tree: Tree, n: int) -> int | None:
     """The predicate a passing event noun hangs from (the noun itself in a fragment), or None
     when the way up names something asked for, planned, feared or alleged ("called for talks
@@ -615,6 +631,8 @@ def _factual_host(tree: Tree, n: int) -> int | None:
     node = n
     for _ in range(8):
         tok = tree.tokens[node]
+        if node != n and _purpose_of(tree, n, node):
+            return node  # "airstrikes on X were intended to reassure": they happened
         if node != n and tok.lemma in NON_FACTUAL_WORDS and not _blamed_act(tree, n, node):
             return None
         if tok.pos in ("VERB", "AUX") and node != n:

@@ -118,7 +118,8 @@ def _per_country(tree: Tree, m: Mention) -> list[Mention]:
     """A mention split into one per country when conjoined nationalities modify its head
     ("British and French forces" → GBRMIL, FRAMIL); the mention itself otherwise."""
     countries: list[tuple[str, int]] = []
-    for c in tree.children(m.head, "amod", "compound"):
+    # (the parse may hang a country name of the list as "nmod": "US, British and French")
+    for c in sorted(tree.children(m.head, "amod", "compound", "nmod")):
         for a in _chain(tree, c):
             code = _country(tree.tokens[a].text)
             if code is not None and code not in (k for k, _ in countries):

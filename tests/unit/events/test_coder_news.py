@@ -247,3 +247,15 @@ def test_a_target_hung_on_the_doer_of_an_event_noun_is_the_nouns() -> None:
     text = "Airstrikes by Chilean and Peruvian forces on Bolivian army positions began on Saturday."
     got = triples(code(text))
     assert ("CHLMIL", "195", "BOL") in got and ("PERMIL", "195", "BOL") in got
+
+
+def test_an_act_whose_purpose_is_told_happened() -> None:
+    # The act is the subject of a verb of intent with a complement: its purpose is intended.
+    text = (
+        "Airstrikes by US, British and French forces on Bolivian army positions were intended "
+        "to reassure allies."
+    )
+    got = triples(code(text))
+    assert {s for s, c, t in got if c == "195" and t == "BOL"} == {"USAMIL", "GBRMIL", "FRAMIL"}
+    # (planned, with no purpose told, it is no act that happened)
+    assert not [e for e in code("Airstrikes by Chilean forces on Bolivia are planned.") if e.root == "19"]

@@ -227,6 +227,18 @@ def _code_sentence(
     return events
 
 
+def _verb_read_as_noun(tree: Tree, i: int) -> bool:
+    """A verb the tagger took for a noun after "to" with an object of its own ("is set to
+    host talks": host/NOUN, xcomp, talks/dobj)."""
+    tok = tree.tokens[i]
+    return (
+        tok.pos == "NOUN"
+        and tok.dep == "xcomp"
+        and any(tree.tokens[c].lemma == "to" for c in tree.children(i, "aux"))
+        and bool(tree.children(i, "dobj"))
+    )
+
+
 def _trigger_matches(
     sentence: Sentence,
     tree: Tree,
@@ -246,7 +258,7 @@ def _trigger_matches(
             candidates = index.verbs.get(lemma, []) if lemma else []
         else:
             candidates = verb_entries(t, index)
-        if t.pos == "VERB" and candidates:
+        if (t.pos == "VERB" or _verb_read_as_noun(tree, t.i)) and candidates:
             m = _match_verb(t, tree, candidates, by_head)
             if m is not None:
                 matches.append(m)

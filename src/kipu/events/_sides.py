@@ -370,6 +370,10 @@ def _check_quote_introducer(tree: Tree, m: _Match) -> None:
         raise _NotCoded("a speech verb introducing a quote")
 
 
+# Retreat and its intent: a withdrawal from a place is from the place's country (0874, 0356).
+WITHDRAWAL_CODES = frozenset({"0874", "0356"})
+
+
 def _required_targets(
     tree: Tree,
     m: _Match,
@@ -391,9 +395,14 @@ def _required_targets(
     if code[:2] in FORCE_ROOTS and m.target is not None and targets:
         # "captured the hospital", "shelled the school": a building is a place, not its staff.
         targets = [t for t in targets if tree.tokens[t.head].lemma not in PHYSICAL_TARGETS]
-    if not targets and (code[:2] in FORCE_ROOTS or code[:3] == "138") and m.target is not None:
+    if (
+        not targets
+        and (code[:2] in FORCE_ROOTS or code[:3] == "138" or code[:4] in WITHDRAWAL_CODES)
+        and m.target is not None
+    ):
         # "shelled Afrin", "the attack on Idlib province": the place's country is hit (or, for
-        # a threat of force, "would mount an assault on the town of Afrin", threatened).
+        # a threat of force, "would mount an assault on the town of Afrin", threatened); a
+        # withdrawal "from Syria" is from the country's (its people and its state).
         targets = [t for t in [place_target(tree, m.target)] if t is not None]
         if not targets and _physical(tree, m.target):
             # "struck Bolivian army positions", "a Russian airbase": the owner is hit.

@@ -259,3 +259,14 @@ def test_an_act_whose_purpose_is_told_happened() -> None:
     assert {s for s, c, t in got if c == "195" and t == "BOL"} == {"USAMIL", "GBRMIL", "FRAMIL"}
     # (planned, with no purpose told, it is no act that happened)
     assert not [e for e in code("Airstrikes by Chilean forces on Bolivia are planned.") if e.root == "19"]
+
+
+def test_a_withdrawal_from_a_country_targets_it() -> None:
+    assert ("PER", "0874", "BOL") in triples(code("Peru withdrew its troops from Bolivia."))
+    text = "Peru announced it would withdraw its troops from Bolivia."
+    assert ("PER", "0356", "BOL") in triples(code(text))
+
+
+def test_a_verb_the_tagger_reads_as_a_noun_after_to() -> None:
+    # "is set to host talks": "host" tagged NOUN with "to" and an object of its own.
+    assert ("PER", "036", "CHL") in triples(code("Peru is set to host talks with Chile on Friday."))

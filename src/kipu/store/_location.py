@@ -30,3 +30,14 @@ def location(store: str | os.PathLike[str]) -> Path | str:
             raise StoreError(f"bad store URL {text}: a file:// URL names this machine's folders")
         return Path(unquote(parts.path))
     return text.rstrip("/")
+
+
+def store_exists(store: str | os.PathLike[str]) -> bool:
+    """Whether there is a store to read: a folder, or a store ever written at a URL."""
+    where = location(store)
+    if isinstance(where, Path):
+        return where.is_dir()
+    from kipu.store._remote import remote
+    from kipu.store._remote import store_exists as exists_at
+
+    return exists_at(remote(where))

@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kipu.errors import StoreError
+from kipu.store._location import location
 from kipu.store._lock import LOCK_NAME, _pid_alive
 from kipu.store._query import _literal
 from kipu.store._writer import (
@@ -55,6 +56,17 @@ class CompactResult:
     unreadable: tuple[str, ...]
 
 
+def _folder(store: str | os.PathLike[str], command: str) -> Path:
+    """The store's folder; a store at a URL is refused with one line (not supported yet)."""
+    where = location(store)
+    if isinstance(where, str):
+        raise StoreError(
+            f"{command} works on a store folder, not yet on a store at a URL ({where}); "
+            "readers and kipu ingest work there"
+        )
+    return where
+
+
 def _readable(part: Path) -> bool:
     """Whether a Parquet part opens and its row groups can be read."""
     try:
@@ -66,7 +78,7 @@ def _readable(part: Path) -> bool:
 
 def doctor(store: str | os.PathLike[str]) -> list[Problem]:
     """Check a store without changing it; an empty list means healthy."""
-    root = Path(store)
+    root = _folder(store, "kipu doctor")
     if not root.is_dir():
         raise StoreError(f"no kipu store at {root}")
     problems: list[Problem] = []
@@ -166,7 +178,7 @@ def compact(
     store: str | os.PathLike[str], *, run_id: str, drop_unreadable: bool = False
 ) -> CompactResult:
     """Merge each folder's parts into one, keeping one row per id; takes the writer's lock."""
-    root = Path(store)
+    root = _folder(store, "kipu compact")
     if not (root / MANIFEST).exists() and not (root / FORMAT).exists() and not root.is_dir():
         raise StoreError(f"no kipu store at {root}")
     with StoreWriter.open(root, run_id=run_id) as writer:

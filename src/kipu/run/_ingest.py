@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 from datasketch import MinHashLSH
 
 from kipu.errors import StoreError
@@ -37,7 +38,6 @@ from kipu.run._shard import (
 )
 from kipu.sources import Input, SourceOptions, expand_inputs, read_documents
 from kipu.store import ManifestEntry, StoreWriter
-from kipu.store._remote import read_part
 from kipu.store._writer import SIGNATURES, latest_entries, list_parts, missing_parts
 
 # Jaccard similarity of word shingles above which a document is a near-duplicate: wire copies
@@ -167,7 +167,7 @@ class _State:
         if settings.near_duplicate_threshold is not None:
             lsh = MinHashLSH(threshold=settings.near_duplicate_threshold, num_perm=NUM_PERM)
             for part in list_parts(writer.path, SIGNATURES):
-                table = read_part(part, ["doc_id", "minhash"]).to_pydict()
+                table = pq.read_table(part, columns=["doc_id", "minhash"]).to_pydict()
                 for doc_id, data in zip(table["doc_id"], table["minhash"], strict=True):
                     if doc_id not in lsh:
                         lsh.insert(doc_id, to_minhash(data))

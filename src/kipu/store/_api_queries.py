@@ -20,7 +20,7 @@ import duckdb
 
 from kipu.errors import StoreError
 from kipu.store._location import location
-from kipu.store._query import EventQuery, _literal, _where, register_remote
+from kipu.store._query import EventQuery, _literal, _where
 from kipu.store._schema import DOCUMENT_SCHEMA, EVENT_SCHEMA
 from kipu.store._writer import DOCUMENTS, EVENTS, MANIFEST, list_parts
 
@@ -143,18 +143,13 @@ class Snapshot:
         elif not self.store.is_dir():
             raise StoreError(f"no kipu store at {self.store}")
         visible = {
-            folder: {
-                f"{folder}/{str(p).rsplit('/', 1)[-1]}": str(p)
-                for p in list_parts(self.store, folder)
-            }
+            folder: {f"{folder}/{p.name}": str(p) for p in list_parts(self.store, folder)}
             for folder in (EVENTS, DOCUMENTS)
         }
         names = set(visible[EVENTS]) | set(visible[DOCUMENTS])
         con = self._con
         if full or con is None or not self._loaded <= names:
             con = _new_database()
-            if isinstance(self.store, str):
-                register_remote(con, self.store)
             self._loaded = set()
         try:
             for folder, key, order in (

@@ -122,7 +122,7 @@ def connect(path: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
 
     A part the manifest lists but the folder lacks is an error (a reader never silently shows
     fewer rows), unless a compaction that ran meanwhile replaced it: the views are made again.
-    A store at a URL is read through its fsspec filesystem, registered on the connection.
+    A store at a URL is read from local copies of its committed parts (``_remote.mirror``).
     """
     store = location(path)
     if isinstance(store, str):
@@ -152,8 +152,6 @@ def _connect(store: Path | str) -> duckdb.DuckDBPyConnection:
     except duckdb.Error as e:
         raise StoreError(f"cannot open DuckDB: {e}") from e
     try:
-        if isinstance(store, str):
-            register_remote(con, store)
         for view, (folder, key, order, schema) in _VIEWS.items():
             parts = _parts(store, folder)
             if not parts:
@@ -426,15 +424,3 @@ def _remote_runs(url: str) -> tuple[int, dict[str, Any] | None]:
     if not isinstance(report, dict):
         raise StoreError(f"{store.url_of(name)}: a run report must be a JSON object")
     return len(reports), report
-
-
-def register_remote(con: duckdb.DuckDBPyConnection, url: str) -> None:
-    """Let DuckDB read the parts of the store at ``url`` through its fsspec filesystem."""
-    from kipu.store._remote import remote
-
-    fs = remote(url).fs
-    try:
-        con.register_filesystem(fs)
-    except duckdb.Error as e:
-        if "already" not in str(e).lower():
-            raise

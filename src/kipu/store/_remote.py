@@ -26,9 +26,11 @@ servers) or fsspec's configuration.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
+import shutil
 import socket
 import threading
 import time
@@ -45,6 +47,7 @@ import pyarrow.parquet as pq
 
 from kipu.errors import StoreError
 from kipu.records import Article, Event, RunReport
+from kipu.store._lock import _pid_alive
 from kipu.store._schema import DOCUMENT_SCHEMA, EVENT_SCHEMA, article_to_row, event_to_row
 from kipu.store._tables import TABLE_SCHEMAS
 from kipu.store._writer import (
@@ -61,7 +64,6 @@ from kipu.store._writer import (
     StoreWriter,
     _now,
     committed_parts,
-    list_parts,
 )
 
 # Seconds between two heartbeats of the writer's lock object.
@@ -162,13 +164,11 @@ def remote(url: str) -> Remote:
             options = {"use_listings_cache": False, "skip_instance_cache": True}
         try:
             fs, root = fsspec.core.url_to_fs(url, **options)
-        except ImportError as e:
-            extra = "kipu[s3]" if scheme in ("s3", "s3a") else f"the fsspec backend of {scheme}://"
-            name = getattr(e, "name", None) or "its package"
+        except ImportError:
+            if scheme in ("s3", "s3a"):
+                raise StoreError(f"a store at {url} needs s3fs: pip install 'kipu[s3]'") from None
             raise StoreError(
-                f"a store at {url} needs {name}: pip install '{extra}'"
-                if extra == "kipu[s3]"
-                else f"a store at {url} needs {extra} ({name})"
+                f"a store at {url} needs fsspec's backend for {scheme}:// (not installed)"
             ) from None
         except ValueError as e:
             raise StoreError(f"bad store URL {url}: {e}") from None
@@ -181,18 +181,6 @@ def remote(url: str) -> Remote:
         )
         _REMOTES[url] = found
         return found
-
-
-def read_part(part: Path | str, columns: Sequence[str] | None = None) -> pa.Table:
-    """A Parquet part of a store, whether a file of a folder or an object at a URL."""
-    if isinstance(part, Path):
-        return pq.read_table(part, columns=list(columns) if columns is not None else None)
-    store = remote(part.rsplit("/", 2)[0])
-    try:
-        with store.fs.open(part, "rb") as f:
-            return pq.read_table(f, columns=list(columns) if columns is not None else None)
-    except (OSError, pa.ArrowException) as e:
-        raise StoreError(f"cannot read part {part}: {e}") from e
 
 
 def parquet_bytes(table: pa.Table) -> bytes:
@@ -311,6 +299,8 @@ def _check_stale(store: Remote) -> None:
         age = STALE_SECONDS + 1
     if age > STALE_SECONDS:
         return
+    if holder.get("host") == socket.gethostname() and not _pid_alive(int(holder.get("pid", -1))):
+        return  # its writer ran on this machine and is gone: no need to wait for the beat
     raise StoreError(
         f"store {store.url} is being written by process {holder.get('pid', '?')} on "
         f"{holder.get('host', '?')} (started {holder.get('started', '?')}, last heartbeat "
@@ -423,12 +413,6 @@ class RemoteStoreWriter(StoreWriter):
             return self._store.put(name, data, **conditions)
         except OSError as e:
             raise StoreError(f"cannot write {self._store.url_of(name)}: {e}") from e
-
-    def known_doc_ids(self) -> set[str]:
-        ids: set[str] = set()
-        for part in list_parts(self.path, DOCUMENTS):
-            ids.update(read_part(part, ["doc_id"]).column("doc_id").to_pylist())
-        return ids
 
     def write(
         self,
@@ -555,15 +539,67 @@ class RemoteStoreWriter(StoreWriter):
         self._etag = etag
 
 
-def remote_parts(url: str, folder: str) -> list[str]:
-    """The URLs of the committed parts of one folder that exist, sorted by name."""
+def remote_parts(url: str, folder: str) -> list[Path]:
+    """Local copies of the committed parts of one folder that exist, sorted by name."""
     store = remote(url)
     visible = committed_parts(url)
     prefix = f"{folder}/"
     present = {n for n in store.names() if n.startswith(prefix)}
     if visible is None:
-        return [store.url_of(n) for n in sorted(present) if n.endswith(".parquet")]
-    return [store.url_of(n) for n in sorted(visible) if n.startswith(prefix) and n in present]
+        return mirror(store, sorted(n for n in present if n.endswith(".parquet")))
+    prune_mirror(store, folder, visible)
+    return mirror(store, sorted(n for n in visible if n.startswith(prefix) and n in present))
+
+
+def cache_folder(store: Remote) -> Path:
+    """Where this machine keeps copies of a store's parts: ``$KIPU_CACHE`` (else
+    ``$XDG_CACHE_HOME/kipu``, else ``~/.cache/kipu``), one folder per store URL."""
+    base = os.environ.get("KIPU_CACHE")
+    if not base:
+        xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        base = os.path.join(xdg, "kipu")
+    digest = hashlib.sha256(store.url.encode("utf-8")).hexdigest()[:16]
+    return Path(base) / "stores" / digest
+
+
+def mirror(store: Remote, names: Sequence[str]) -> list[Path]:
+    """Local copies of committed parts, in the order given, fetching those not copied yet.
+
+    A part never changes once written (its name holds the run, a sequence number and a hash of
+    its ids), so a copy is fetched once per machine and later reads fetch only new parts; DuckDB
+    then reads local files, as in a folder. (Reading through fsspec instead, DuckDB asks for each
+    part's size and metadata again at every query: many requests a part.) Copies land under a
+    temporary name and are renamed into place, so a killed reader leaves no half part; copies of
+    parts the store no longer lists (after ``kipu compact``) are removed.
+    """
+    root = cache_folder(store)
+    targets = [root / name for name in names]
+    todo = [
+        (name, target) for name, target in zip(names, targets, strict=True) if not target.exists()
+    ]
+    if todo:
+        fetch = root / f".fetch-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        try:
+            fetch.mkdir(parents=True, exist_ok=True)
+            temporary = [str(fetch / name.replace("/", "__")) for name, _ in todo]
+            store.fs.get([store.path(name) for name, _ in todo], temporary)
+            for (_, target), tmp in zip(todo, temporary, strict=True):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(tmp, target)
+        except FileNotFoundError as e:
+            raise StoreError(f"a committed part of store {store.url} is missing: {e}") from e
+        except OSError as e:
+            raise StoreError(f"cannot copy parts of store {store.url} to {root}: {e}") from e
+        finally:
+            shutil.rmtree(fetch, ignore_errors=True)
+    return targets
+
+
+def prune_mirror(store: Remote, folder: str, visible: set[str]) -> None:
+    """Remove this machine's copies of one folder's parts that the store no longer lists."""
+    for part in (cache_folder(store) / folder).glob("*.parquet"):
+        if f"{folder}/{part.name}" not in visible:
+            part.unlink(missing_ok=True)
 
 
 def missing_remote_parts(url: str) -> list[str]:

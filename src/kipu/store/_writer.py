@@ -207,14 +207,13 @@ def list_parts(store: str | os.PathLike[str], folder: str) -> list[Path]:
 
     Taken from the manifest, not from the folder: a part the folder does not hold yet, or no
     longer, cannot be half-seen while ``kipu compact`` replaces parts (see ``missing_parts``).
-    For a store at a URL, the parts' URLs (strings; ``kipu.store._remote.read_part`` reads
-    either kind).
+    For a store at a URL, local copies of its parts (``kipu.store._remote.mirror``).
     """
     root = location(store)
     if isinstance(root, str):
         from kipu.store._remote import remote_parts
 
-        return remote_parts(root, folder)  # type: ignore[return-value]
+        return remote_parts(root, folder)
     visible = committed_parts(root)
     if visible is None:
         return sorted((root / folder).glob("*.parquet"))

@@ -118,11 +118,13 @@ class Remote:
         except FileNotFoundError:
             return
 
-    def names(self) -> list[str]:
-        """Every object under the store's root, by name relative to it."""
-        self.fs.invalidate_cache(self.root)
+    def names(self, folder: str = "") -> list[str]:
+        """Every object under the store's root (or one folder of it), by name relative to the
+        root."""
+        where = self.path(folder)
+        self.fs.invalidate_cache(where)
         try:
-            found = self.fs.find(self.root)
+            found = self.fs.find(where)
         except FileNotFoundError:
             return []
         except OSError as e:
@@ -544,7 +546,7 @@ def remote_parts(url: str, folder: str) -> list[Path]:
     store = remote(url)
     visible = committed_parts(url)
     prefix = f"{folder}/"
-    present = {n for n in store.names() if n.startswith(prefix)}
+    present = {n for n in store.names(folder) if n.startswith(prefix)}
     if visible is None:
         return mirror(store, sorted(n for n in present if n.endswith(".parquet")))
     prune_mirror(store, folder, visible)

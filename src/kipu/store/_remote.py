@@ -200,6 +200,7 @@ class RemoteLock:
         self.url = store.url_of(LOCK_NAME)
         self._holder = holder
         self._lost: str | None = None
+        self.took_over = False  # the lock was another writer's, stale, and taken over
         self._stop = threading.Event()
         self._beat_lock = threading.Lock()
         self._thread = threading.Thread(target=self._beats, name="kipu-lock", daemon=True)
@@ -214,16 +215,19 @@ class RemoteLock:
             "token": uuid.uuid4().hex,
             "heartbeat": time.time(),
         }
+        took_over = False
         for _ in range(3):
             try:
                 store.put(LOCK_NAME, json.dumps(holder).encode(), mode="create")
             except FileExistsError:
                 _check_stale(store)  # raises while the holder is alive
                 store.remove(LOCK_NAME)
+                took_over = True
                 continue
             except OSError as e:
                 raise StoreError(f"cannot create lock {store.url_of(LOCK_NAME)}: {e}") from e
             lock = cls(store, holder)
+            lock.took_over = took_over
             lock._thread.start()
             return lock
         raise StoreError(
@@ -375,6 +379,11 @@ class RemoteStoreWriter(StoreWriter):
         store = self._store
         names = store.names()
         self._load_manifest()
+        if isinstance(self._lock, RemoteLock) and self._lock.took_over and self._manifest:
+            # Fence off the writer whose lock this was, should it still be alive: its next
+            # commit is conditional on the manifest it last wrote, which this line changes.
+            # (Before the deletion below of the parts no commit names, which may be its.)
+            self._append_commit(Commit(run_id=self.run_id, parts=(), entries=()))
         if FORMAT not in names:
             parts = tuple(
                 n for n in names if n.split("/", 1)[0] in PART_FOLDERS and n.endswith(".parquet")

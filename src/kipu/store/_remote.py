@@ -97,51 +97,68 @@ class Remote:
             data: bytes = self.fs.cat_file(self.path(name))
         except FileNotFoundError:
             return None
-        except OSError as e:
-            raise StoreError(f"cannot read {self.url_of(name)}: {e}") from e
+        except Exception as e:  # OSError, and botocore's own (no endpoint, no credentials)
+            raise self.error("read", name, e) from e
         return data
 
     def exists(self, name: str) -> bool:
         try:
             return bool(self.fs.exists(self.path(name)))
-        except OSError as e:
-            raise StoreError(f"cannot read {self.url_of(name)}: {e}") from e
+        except Exception as e:
+            raise self.error("read", name, e) from e
 
     def put(self, name: str, data: bytes, **conditions: Any) -> Any:
         """Write an object in one PUT; ``conditions`` are passed on (``mode="create"``,
-        ``IfMatch=``) where the filesystem honours them."""
-        return self.fs.pipe_file(self.path(name), data, **conditions)
+        ``IfMatch=``) where the filesystem honours them. An object that exists where
+        ``mode="create"`` was asked raises FileExistsError; a condition that failed otherwise,
+        OSError; every other failure StoreError."""
+        try:
+            return self.fs.pipe_file(self.path(name), data, **conditions)
+        except OSError:
+            raise
+        except Exception as e:
+            raise self.error("write", name, e) from e
 
-    def remove(self, name: str) -> None:
+    def remove(self, name: str) -> bool:
+        """Delete an object if it is there; False when that failed (the callers' deletions are
+        of objects no commit names, which readers ignore)."""
         try:
             self.fs.rm_file(self.path(name))
         except FileNotFoundError:
-            return
+            return True
+        except Exception:
+            return False
+        return True
 
     def names(self, folder: str = "") -> list[str]:
         """Every object under the store's root (or one folder of it), by name relative to the
         root."""
         where = self.path(folder)
-        self.fs.invalidate_cache(where)
         try:
+            self.fs.invalidate_cache(where)
             found = self.fs.find(where)
         except FileNotFoundError:
             return []
-        except OSError as e:
-            raise StoreError(f"cannot list store {self.url}: {e}") from e
+        except Exception as e:
+            raise self.error("list", folder, e) from e
         prefix = self.root.rstrip("/") + "/"
         return sorted(p[len(prefix) :] for p in found if p.startswith(prefix))
 
     def info(self, name: str) -> dict[str, Any] | None:
         """The object's metadata (size, ETag or modification time), or None when there is none."""
-        self.fs.invalidate_cache(self.path(name))
         try:
+            self.fs.invalidate_cache(self.path(name))
             info: dict[str, Any] = self.fs.info(self.path(name))
         except FileNotFoundError:
             return None
-        except OSError as e:
-            raise StoreError(f"cannot read {self.url_of(name)}: {e}") from e
+        except Exception as e:
+            raise self.error("read", name, e) from e
         return info
+
+    def error(self, what: str, name: str, error: BaseException) -> StoreError:
+        """One line for a failed request: what, where, and the first line of the reason."""
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return StoreError(f"cannot {what} {self.url_of(name) if name else self.url}: {reason}")
 
 
 _REMOTES: dict[str, Remote] = {}
@@ -269,11 +286,9 @@ class RemoteLock:
         if self._thread.is_alive():
             self._thread.join()
         with self._beat_lock:
-            try:
-                if _read_holder(self.store).get("token") == self._holder["token"]:
-                    self.store.remove(LOCK_NAME)
-            except OSError as e:
-                raise StoreError(f"cannot remove lock {self.url}: {e}") from e
+            if _read_holder(self.store).get("token") == self._holder["token"]:
+                if not self.store.remove(LOCK_NAME):
+                    raise StoreError(f"cannot remove lock {self.url}")
 
 
 def _read_holder(store: Remote) -> dict[str, Any]:
@@ -534,7 +549,7 @@ class RemoteStoreWriter(StoreWriter):
             conditions = {"IfMatch": self._etag} if self._etag else {"mode": "create"}
         try:
             result = self._store.put(MANIFEST, data, **conditions)
-        except (OSError, FileExistsError) as e:
+        except (OSError, StoreError) as e:
             # the PUT may have landed before the error reached us: then it is committed
             if self._store.cat(MANIFEST) == data:
                 result = None
@@ -599,8 +614,9 @@ def mirror(store: Remote, names: Sequence[str]) -> list[Path]:
                 os.replace(tmp, target)
         except FileNotFoundError as e:
             raise StoreError(f"a committed part of store {store.url} is missing: {e}") from e
-        except OSError as e:
-            raise StoreError(f"cannot copy parts of store {store.url} to {root}: {e}") from e
+        except Exception as e:  # OSError, and botocore's own
+            reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            raise StoreError(f"cannot copy parts of store {store.url} to {root}: {reason}") from e
         finally:
             shutil.rmtree(fetch, ignore_errors=True)
     return targets

@@ -236,3 +236,15 @@ def test_without_s3fs_an_s3_store_is_one_line_naming_the_extra() -> None:
     assert done.stderr.strip() == (
         "kipu: a store at s3://bucket/store needs s3fs: pip install 'kipu[s3]'"
     )
+
+
+def test_no_credentials_is_one_line(s3_server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kipu.cli import app
+
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    url = f"s3://kipu-{uuid.uuid4().hex[:12]}/store"
+    result = CliRunner().invoke(app, ["events", "--store", url])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"kipu: cannot read {url}/format: Unable to locate credentials"

@@ -248,3 +248,30 @@ def test_no_credentials_is_one_line(s3_server: str, monkeypatch: pytest.MonkeyPa
     result = CliRunner().invoke(app, ["events", "--store", url])
     assert result.exit_code == 1
     assert result.output.strip() == f"kipu: cannot read {url}/format: Unable to locate credentials"
+
+
+def test_compact_and_doctor_on_an_s3_store(
+    s3_server: str, corpus: Path, local: dict[str, object]
+) -> None:
+    """compact merges the parts at the URL; a part deleted under the store is named by doctor,
+    refused by ingest, dropped with its shards by compact --drop-unreadable and redone by the
+    same ingest."""
+    from kipu.store import compact, doctor
+
+    url = _store(s3_server)
+    run([str(corpus)], url, shard_documents=SHARD)
+    assert doctor(url) == []
+    result = compact(url, run_id="compact-1")
+    assert (result.parts_before, result.parts_after) == (27, 3)  # 9 shards x 3 tables
+    assert state(url) == local
+    assert len(remote(url).names("events")) == 1  # the old parts are deleted
+    run([str(corpus)], url, shard_documents=SHARD)  # a second input's worth: none, all stored
+    events = remote(url).names("events")
+    remote(url).remove(events[0])
+    assert [p.kind for p in doctor(url)] == ["missing_part"]
+    with pytest.raises(StoreError, match="committed parts of store .* are missing"):
+        run([str(corpus)], url, shard_documents=SHARD)
+    compact(url, run_id="compact-2", drop_unreadable=True)
+    assert doctor(url) == []
+    run([str(corpus)], url, shard_documents=SHARD)
+    assert state(url) == local

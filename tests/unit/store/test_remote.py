@@ -21,12 +21,12 @@ from kipu.store._remote import HEARTBEAT_SECONDS, remote
 from tests.conftest import make_bucket
 from tests.unit.run.test_ingest import run, state, write_corpus
 
-SHARD = 7  # 60 documents: 9 shards and an end marker, 10 commits
+SHARD = 5  # 30 documents: 6 shards and an end marker, 7 commits
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_corpus(tmp_path_factory.mktemp("corpus") / "news.jsonl", 60)
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "news.jsonl", 30)
 
 
 @pytest.fixture(scope="module")
@@ -44,18 +44,25 @@ def _store(s3_server: str, name: str = "day-1") -> str:
     return make_bucket(s3_server, f"kipu-{uuid.uuid4().hex[:12]}") + f"/stores/{name}"
 
 
-def test_an_s3_store_holds_the_rows_of_a_folder_and_a_rerun_adds_nothing(
-    s3_server: str, corpus: Path, local: dict[str, object]
-) -> None:
+@pytest.fixture(scope="module")
+def ingested(s3_server: str, corpus: Path) -> tuple[str, str]:
+    """A store at an s3:// URL after one ingest of the corpus, and that run's id."""
     url = _store(s3_server)
-    first = run([str(corpus)], url, shard_documents=SHARD)
+    report = run([str(corpus)], url, shard_documents=SHARD)
+    return url, report.run_id  # type: ignore[attr-defined]
+
+
+def test_an_s3_store_holds_the_rows_of_a_folder_and_a_rerun_adds_nothing(
+    ingested: tuple[str, str], corpus: Path, local: dict[str, object]
+) -> None:
+    url, first = ingested
     assert state(url) == local
     again = run([str(corpus)], url, shard_documents=SHARD)
     assert (again.n_inputs_skipped, again.n_articles, again.n_events) == (1, 0, 0)
     assert state(url) == local
     names = remote(url).names()
     assert ".lock" not in names  # released
-    assert {"format", "manifest.jsonl", f"runs/{first.run_id}.json"} <= set(names)
+    assert {"format", "manifest.jsonl", f"runs/{first}.json"} <= set(names)
     assert summary(url).n_runs == 2
 
 
@@ -67,12 +74,11 @@ def test_a_memory_store_holds_the_same_rows(corpus: Path, local: dict[str, objec
 
 
 def test_reading_commands_see_an_s3_store(
-    s3_server: str, corpus: Path, local: dict[str, object], tmp_path: Path
+    ingested: tuple[str, str], local: dict[str, object], tmp_path: Path
 ) -> None:
     from kipu.cli import app
 
-    url = _store(s3_server)
-    run([str(corpus)], url, shard_documents=SHARD)
+    url = ingested[0]
     cli = CliRunner()
     events = cli.invoke(app, ["events", "--store", url, "--json"])
     assert events.exit_code == 0, events.output
@@ -107,7 +113,7 @@ _CHILD = """
 import sys
 from kipu.run import IngestOptions, PipelineOptions, ingest, new_report
 ingest([sys.argv[1]], sys.argv[2], PipelineOptions(), new_report("ingest"),
-       on_reject=lambda r: None, settings=IngestOptions(coder="fake", shard_documents=7))
+       on_reject=lambda r: None, settings=IngestOptions(coder="fake", shard_documents=5))
 """
 
 
@@ -131,7 +137,7 @@ def test_a_killed_ingest_into_s3_resumes_to_the_same_result(
     _, err = child.communicate()
     assert not finished or child.returncode == 0, err.decode(errors="replace")[-2000:]
     commits = (store.cat("manifest.jsonl") or b"").count(b"\n")
-    assert commits < 10, "the run ended before it could be killed"
+    assert commits < 7, "the run ended before it could be killed"
     assert store.exists(".lock") or finished  # the killed writer's lock is left behind
     # its process is gone, on this machine: the next writer takes the lock over at once
     run([str(corpus)], url, shard_documents=SHARD)
@@ -262,7 +268,7 @@ def test_compact_and_doctor_on_an_s3_store(
     run([str(corpus)], url, shard_documents=SHARD)
     assert doctor(url) == []
     result = compact(url, run_id="compact-1")
-    assert (result.parts_before, result.parts_after) == (27, 3)  # 9 shards x 3 tables
+    assert (result.parts_before, result.parts_after) == (18, 3)  # 6 shards x 3 tables
     assert state(url) == local
     assert len(remote(url).names("events")) == 1  # the old parts are deleted
     run([str(corpus)], url, shard_documents=SHARD)  # a second input's worth: none, all stored

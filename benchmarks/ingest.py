@@ -14,7 +14,10 @@ Writes the sample as JSONL (1x, and 10x with changed ids) to a temporary folder,
 --same N only checks that 1 and 2 workers store the same rows for the first N documents.
 --lsh N measures the near-duplicate index's memory a document (N random signatures).
 --driver N times the driver's share alone: an ingest of N short generated documents with the fake
-coder (no parse), shards of 64: what committing a shard costs the one process that writes.
+coder (no parse), shards of 64: what committing a shard costs the one process that writes; with
+--driver-store URL into a store at that URL (s3://BUCKET/PREFIX, memory://NAME), and with --moto
+into a bucket of moto's S3 server started on 127.0.0.1 (the dev extra), where a request costs
+what this machine's loopback and moto cost, not a real object store's round trip.
 --parse all runs every measurement with every sentence parsed; --parse both measures the
 throughputs with the sentence filter (--parse events, the default) and without it, in one run.
 Ratios are within one run; absolute times depend on the machine and its load.
@@ -27,6 +30,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kipu.run import Coded, IngestOptions, PipelineOptions, ingest, new_report, process
@@ -150,9 +155,10 @@ def measure_lsh(n: int) -> None:
     print(f"near-duplicate index: {used / n:,.0f} bytes a document over {n:,} documents")
 
 
-def measure_driver(n: int, folder: Path) -> None:
+def measure_driver(n: int, folder: Path, store: str | None = None) -> None:
     """Seconds (wall and CPU) the driver takes to commit shards of generated short documents
-    coded by the fake coder: the store's writes, duplicates and manifest, no parse."""
+    coded by the fake coder: the store's writes, duplicates and manifest, no parse (into the
+    store at ``store``, a URL, when given)."""
     corpus = folder / "driver.jsonl"
     with corpus.open("w", encoding="utf-8") as f:
         for i in range(n):
@@ -163,18 +169,54 @@ def measure_driver(n: int, folder: Path) -> None:
     settings = IngestOptions(coder="fake", shard_documents=64)
     ingest(
         [str(corpus)],
-        folder / "driver",
+        store or folder / "driver",
         PipelineOptions(),
         report,
         on_reject=lambda r: None,
         settings=settings,
     )
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    if store is not None:
+        read = time.perf_counter()
+        with connect(store) as con:
+            rows = con.execute("SELECT count(*) FROM events").fetchone()
+        print(
+            f"read back {rows[0] if rows else 0} events from {store}: "
+            f"{time.perf_counter() - read:.1f} s (parts copied to the reader's cache first)"
+        )
     shards = -(-n // 64)
     print(
         f"{n} documents, {shards} shards: {wall:.1f} s wall, {cpu:.1f} s CPU, "
         f"{wall / shards * 1000:.0f} ms a shard"
     )
+
+
+@contextmanager
+def moto_store(folder: Path) -> Iterator[str]:
+    """A store URL in a new bucket of moto's S3 server on 127.0.0.1 (readers' cache in
+    ``folder``), for as long as the context lasts."""
+    import logging
+    import os
+
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    os.environ.update(
+        AWS_ENDPOINT_URL=f"http://{host}:{port}",
+        AWS_ACCESS_KEY_ID="bench",
+        AWS_SECRET_ACCESS_KEY="bench",
+        AWS_DEFAULT_REGION="us-east-1",
+        KIPU_CACHE=str(folder / "cache"),
+    )
+    try:
+        boto3.client("s3").create_bucket(Bucket="kipu-bench")
+        yield "s3://kipu-bench/stores/driver"
+    finally:
+        server.stop()
 
 
 def measure_parse_modes(one: Path, n1: int, folder: Path) -> None:
@@ -272,6 +314,10 @@ if __name__ == "__main__":
         "--parse", choices=("events", "all", "both"), default="events", help="--parse of kipu"
     )
     parser.add_argument("--driver", type=int, metavar="N", help="only time the driver's share")
+    parser.add_argument("--driver-store", metavar="URL", help="--driver into a store at a URL")
+    parser.add_argument(
+        "--moto", action="store_true", help="--driver into an s3:// store on moto on 127.0.0.1"
+    )
     parser.add_argument("--lsh", type=int, metavar="N", help="only the LSH index's memory")
     args = parser.parse_args()
     if args.lsh:
@@ -279,7 +325,11 @@ if __name__ == "__main__":
         raise SystemExit(0)
     if args.driver:
         with tempfile.TemporaryDirectory() as tmp:
-            measure_driver(args.driver, Path(tmp))
+            if args.moto:
+                with moto_store(Path(tmp)) as url:
+                    measure_driver(args.driver, Path(tmp), url)
+            else:
+                measure_driver(args.driver, Path(tmp), args.driver_store)
         raise SystemExit(0)
     if args.parse == "both":
         with tempfile.TemporaryDirectory() as tmp:

@@ -20,6 +20,7 @@ from kipu import __version__
 from kipu.api._security import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders
 from kipu.errors import StoreError
 from kipu.store._api_queries import snapshot
+from kipu.store._location import location
 
 STATIC = Path(__file__).parent / "static"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
@@ -76,7 +77,7 @@ def create_app(
         redoc_url=None,
         openapi_url="/openapi.json",
     )
-    app.state.store = Path(store)
+    app.state.store = location(store)  # a folder, or a store's URL (read through fsspec)
     app.state.writes = allow_writes
     app.state.token = token
     app.state.coder = coder

@@ -21,7 +21,11 @@ DateOpt = Annotated[
 ]
 StoreOpt = Annotated[
     str | None,
-    typer.Option("--store", help=f"Store folder (default: $KIPU_STORE, else ./{DEFAULT_STORE})."),
+    typer.Option(
+        "--store",
+        help=f"Store folder, or URL such as s3://bucket/prefix (needs kipu[s3]) "
+        f"(default: $KIPU_STORE, else ./{DEFAULT_STORE}).",
+    ),
 ]
 DictOpt = Annotated[
     list[str] | None,

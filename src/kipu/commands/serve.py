@@ -68,6 +68,7 @@ def serve_cmd(
     """
     from kipu.cli import _err, _guard, _store
     from kipu.errors import SettingsError, StoreError
+    from kipu.store._location import store_exists
 
     with _guard():
         try:
@@ -79,7 +80,7 @@ def serve_cmd(
                 f"kipu serve needs the serve extra ({e.name} is missing): pip install 'kipu[serve]'"
             ) from None
         target = _store(store)
-        if not Path(target).is_dir():
+        if not store_exists(target):
             raise StoreError(f"no kipu store at {target}")
         token = _token(token_file) if allow_writes else None
         if allow_writes and token is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import time
 from collections.abc import Iterator
@@ -13,6 +14,10 @@ from kipu.records import Actor, Article, Event, Plover
 # blocked (as a parser stuck in C code would).
 SPIN_WORD = "fakespin"
 HANG_WORD = "fakehang"
+# ``fakekillparent:PATH``: kill the parent process (a Ray actor, whose pool worker codes the
+# document) unless PATH exists, creating it first, so the actor dies once and its restart
+# codes the document. Only for tests of the Ray engine: elsewhere the parent is kipu itself.
+KILL_PARENT_WORD = "fakekillparent:"
 
 
 def fake_code(articles: list[Article]) -> Iterator[tuple[Article, list[Event]]]:
@@ -23,6 +28,8 @@ def fake_code(articles: list[Article]) -> Iterator[tuple[Article, list[Event]]]:
             time.sleep(3600)
         while SPIN_WORD in article.text:
             pass
+        if KILL_PARENT_WORD in article.text:
+            _kill_parent_once(article.text.split(KILL_PARENT_WORD, 1)[1].split()[0])
         events = []
         offset = 0
         for index, sentence in enumerate(article.text.split(". ")):
@@ -30,6 +37,17 @@ def fake_code(articles: list[Article]) -> Iterator[tuple[Article, list[Event]]]:
             offset = start + len(sentence)
             events.append(_event(article, index, sentence, (start, offset)))
         yield article, events
+
+
+def _kill_parent_once(marker: str) -> None:
+    """Kill the parent process unless ``marker`` exists (which this creates first)."""
+    try:
+        with open(marker, "x"):
+            pass
+    except FileExistsError:
+        return
+    os.kill(os.getppid(), signal.SIGKILL)
+    os._exit(70)
 
 
 def _event(article: Article, index: int, sentence: str, span: tuple[int, int]) -> Event:

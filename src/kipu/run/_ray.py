@@ -3,13 +3,15 @@
 The dataset is one row per input still to ingest (its ``Input`` and the shards the store already
 holds). Workers read the inputs themselves (``flat_map`` over :func:`kipu.run._ingest.input_jobs`,
 the same function that cuts shards for the local pool), so the inputs must be on a folder every
-node sees; a ``map_batches`` stage with a callable class codes each shard with
-:func:`kipu.run._shard.run_job`, the local pool's shard function, the model loaded once per
-actor. Ray Data streams the two stages with its own back-pressure (a stage stops taking blocks
-while its output waits in the object store), and returns the results in input order
-(``preserve_order``): the driver commits each shard to the store exactly as the local engine does
-(duplicates, near-duplicates, parts, one manifest line), so resume and idempotence are the
-store's, wherever the shards were coded. Ray is an optional extra: ``pip install kipu[ray]``.
+node sees; a ``map_batches`` stage with a callable class codes each shard with the local engine's
+pool of workers (:func:`kipu.run._pool.run_jobs`, one worker process per actor, the model loaded
+once in it), so ``--doc-seconds`` and the replacement of a hung or crashed worker hold on the
+cluster as on one machine. Ray Data streams the two stages with its own back-pressure (a stage
+stops taking blocks while its output waits in the object store), and returns the results in
+input order (``preserve_order``): the driver commits each shard to the store exactly as the local
+engine does (duplicates, near-duplicates, parts, one manifest line; in a folder or at an fsspec
+URL such as ``s3://``), so resume and idempotence are the store's, wherever the shards were
+coded. Ray is an optional extra: ``pip install kipu[ray]``.
 """
 
 from __future__ import annotations
@@ -90,11 +92,14 @@ def _results(
     dataset = dataset.flat_map(_read_input, fn_args=(options, settings), num_cpus=0)
     dataset = dataset.map_batches(
         _ShardCoder,
-        fn_constructor_args=(options.model, settings.coder),
+        fn_constructor_args=(options.model, settings.coder, settings.worker_grace_seconds),
         batch_size=SHARDS_PER_BATCH,
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=max(1, settings.workers)),
         num_cpus=1,
+        # Ray Data's defaults start an actor that died (node lost, process killed) again and
+        # give its shard to it again (max_restarts and max_task_retries -1); the coding itself
+        # runs in the actor's worker process (see _ShardCoder), so a document cannot kill it.
     )
     for row in dataset.iter_rows():
         yield pickle.loads(row["item"])
@@ -112,22 +117,28 @@ def _read_input(
 
 
 class _ShardCoder:
-    """Codes shard jobs on one Ray actor: the model and the pipeline's tables load once, in
-    ``__init__``, as a local pool worker loads them."""
+    """Codes shard jobs on one Ray actor, in a pool of one worker process of its own: the local
+    engine's pool (``kipu.run._pool``), which loads the model and the pipeline's tables once.
 
-    def __init__(self, model: str | None, coder: str) -> None:
-        from kipu.run._pool import _init_worker
+    Ray runs this method outside the actor's main thread, where the per-document alarm
+    (``--doc-seconds``) cannot be set, and a coder stuck in C code cannot be interrupted from
+    inside its process anyway. In the worker process both hold as on one machine: a document
+    over its budget is rejected as ``budget:timeout``; a worker that stops answering (stuck,
+    or crashed) past its piece's deadline is replaced, the piece's documents are coded again
+    one by one and the one that hangs again is rejected as ``budget:hung``; the run goes on.
+    """
 
-        _init_worker(model, coder)
+    def __init__(self, model: str | None, coder: str, grace: float) -> None:
+        from kipu.run._pool import Workers
+
+        self.grace = grace
+        self.pool = Workers(1, model=model, coder=coder)
 
     def __call__(self, batch: Any) -> dict[str, list[bytes]]:
-        from kipu.run._shard import ShardJob, run_job
+        from kipu.run._pool import run_jobs
 
-        out: list[bytes] = []
-        for data in batch.column("item").to_pylist():
-            item = pickle.loads(data)
-            out.append(pickle.dumps(run_job(item) if isinstance(item, ShardJob) else item))
-        return {"item": out}
+        items = [pickle.loads(data) for data in batch.column("item").to_pylist()]
+        return {"item": [pickle.dumps(r) for r in run_jobs(items, self.pool, grace=self.grace)]}
 
 
 def _ray() -> Any:

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from kipu.errors import StoreError
+from kipu.store._location import location
 from kipu.store._query import EventQuery, _literal, _where
 from kipu.store._schema import DOCUMENT_SCHEMA, EVENT_SCHEMA
 from kipu.store._writer import DOCUMENTS, EVENTS, MANIFEST, list_parts
@@ -103,14 +104,19 @@ class Snapshot:
     finish on the old one. Only committed parts are read, and no lock is taken.
     """
 
-    def __init__(self, store: Path) -> None:
-        self.store = store
+    def __init__(self, store: Path | str) -> None:
+        self.store = store  # a folder, or the URL of a store that fsspec reads
         self._con: duckdb.DuckDBPyConnection | None = None
         self._loaded: set[str] = set()
-        self._stamp: tuple[int, int] | None = None
+        self._stamp: tuple[Any, ...] | None = None
         self._lock = threading.Lock()
 
-    def _manifest_stamp(self) -> tuple[int, int]:
+    def _manifest_stamp(self) -> tuple[Any, ...]:
+        if isinstance(self.store, str):
+            from kipu.store._remote import remote
+
+            info = remote(self.store).info(MANIFEST) or {}
+            return (info.get("ETag") or info.get("created") or info.get("mtime"), info.get("size"))
         try:
             st = (self.store / MANIFEST).stat()
         except FileNotFoundError:
@@ -128,8 +134,13 @@ class Snapshot:
             assert self._con is not None
             return self._con.cursor()
 
-    def _refresh(self, stamp: tuple[int, int], *, full: bool) -> None:
-        if not self.store.is_dir():
+    def _refresh(self, stamp: tuple[Any, ...], *, full: bool) -> None:
+        if isinstance(self.store, str):
+            from kipu.store._remote import remote, store_exists
+
+            if not store_exists(remote(self.store)):
+                raise StoreError(f"no kipu store at {self.store}")
+        elif not self.store.is_dir():
             raise StoreError(f"no kipu store at {self.store}")
         visible = {
             folder: {f"{folder}/{p.name}": str(p) for p in list_parts(self.store, folder)}
@@ -188,13 +199,14 @@ def _append(
     )
 
 
-_SNAPSHOTS: dict[Path, Snapshot] = {}
+_SNAPSHOTS: dict[Path | str, Snapshot] = {}
 _SNAPSHOTS_LOCK = threading.Lock()
 
 
 def snapshot(store: str | os.PathLike[str]) -> Snapshot:
     """The one snapshot of a store in this process."""
-    path = Path(store).resolve()
+    where = location(store)
+    path = where if isinstance(where, str) else where.resolve()
     with _SNAPSHOTS_LOCK:
         return _SNAPSHOTS.setdefault(path, Snapshot(path))
 

@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kipu.errors import StoreError
+from kipu.store._location import location, store_exists
 from kipu.store._lock import LOCK_NAME, _pid_alive
 from kipu.store._query import _literal
 from kipu.store._writer import (
@@ -55,6 +56,23 @@ class CompactResult:
     unreadable: tuple[str, ...]
 
 
+def _part(root: Path | str, name: str) -> Path | None:
+    """A committed part as a file to read (for a store at a URL, its local copy), or None
+    when it is gone."""
+    if isinstance(root, Path):
+        path = root / name
+        return path if path.exists() else None
+    from kipu.store._remote import mirror, remote
+
+    store = remote(root)
+    if not store.exists(name):
+        return None
+    try:
+        return mirror(store, [name])[0]
+    except StoreError:
+        return None
+
+
 def _readable(part: Path) -> bool:
     """Whether a Parquet part opens and its row groups can be read."""
     try:
@@ -66,7 +84,10 @@ def _readable(part: Path) -> bool:
 
 def doctor(store: str | os.PathLike[str]) -> list[Problem]:
     """Check a store without changing it; an empty list means healthy."""
-    root = Path(store)
+    where = location(store)
+    if isinstance(where, str):
+        return _doctor_remote(where)
+    root = where
     if not root.is_dir():
         raise StoreError(f"no kipu store at {root}")
     problems: list[Problem] = []
@@ -134,7 +155,7 @@ def doctor(store: str | os.PathLike[str]) -> list[Problem]:
     return problems
 
 
-def _duplicates(root: Path) -> list[Problem]:
+def _duplicates(root: Path | str) -> list[Problem]:
     """Ids stored in more than one row of the readable committed parts."""
     problems = []
     con = duckdb.connect(":memory:")
@@ -165,9 +186,14 @@ def _duplicates(root: Path) -> list[Problem]:
 def compact(
     store: str | os.PathLike[str], *, run_id: str, drop_unreadable: bool = False
 ) -> CompactResult:
-    """Merge each folder's parts into one, keeping one row per id; takes the writer's lock."""
-    root = Path(store)
-    if not (root / MANIFEST).exists() and not (root / FORMAT).exists() and not root.is_dir():
+    """Merge each folder's parts into one, keeping one row per id; takes the writer's lock.
+
+    A store at a URL is compacted the same way, from local copies of its parts."""
+    root = location(store)
+    if isinstance(root, str):
+        if not store_exists(root):
+            raise StoreError(f"no kipu store at {root}")
+    elif not (root / MANIFEST).exists() and not (root / FORMAT).exists() and not root.is_dir():
         raise StoreError(f"no kipu store at {root}")
     with StoreWriter.open(root, run_id=run_id) as writer:
         unreadable: list[str] = []
@@ -176,7 +202,8 @@ def compact(
         dropped: dict[str, int] = {}
         visible = committed_parts(root) or set()
         for name in sorted(visible):
-            if not (root / name).exists() or not _readable(root / name):
+            part = _part(root, name)
+            if part is None or not _readable(part):
                 unreadable.append(name)
         if unreadable and not drop_unreadable:
             raise StoreError(
@@ -218,12 +245,12 @@ def compact(
     )
 
 
-def _names(root: Path, folder: str) -> set[str]:
+def _names(root: Path | str, folder: str) -> set[str]:
     """The committed parts of one folder, by name (missing ones included)."""
     return {name for name in committed_parts(root) or () if name.startswith(f"{folder}/")}
 
 
-def _lost_with(root: Path, unreadable: set[str]) -> tuple[set[str], list[ManifestEntry]]:
+def _lost_with(root: Path | str, unreadable: set[str]) -> tuple[set[str], list[ManifestEntry]]:
     """The parts to drop with the unreadable ones, and the manifest entries to revoke.
 
     A part's rows belong to the shards of the commit that listed it; a part written by
@@ -253,3 +280,66 @@ def _lost_with(root: Path, unreadable: set[str]) -> tuple[set[str], list[Manifes
             if entry.input_hash in hashes and entry.shard is None:
                 revoked.append(replace(entry, status="revoked"))
     return lost, revoked
+
+
+def _doctor_remote(url: str) -> list[Problem]:
+    """``doctor`` for a store at a URL: the same checks on its objects (no staging folder)."""
+    import time
+
+    from kipu.store._remote import LOCK_NAME as REMOTE_LOCK
+    from kipu.store._remote import STALE_SECONDS, remote, store_exists
+
+    store = remote(url)
+    if not store_exists(store):
+        raise StoreError(f"no kipu store at {url}")
+    problems: list[Problem] = []
+    visible = committed_parts(url) or set()
+    present = set(store.names())
+    for name in sorted(visible - present):
+        problems.append(
+            Problem(
+                kind="missing_part",
+                detail=f"manifest lists {name}, which is gone",
+                fix="run `kipu compact --drop-unreadable`, then the same ingest again",
+            )
+        )
+    for name in sorted(present):
+        folder = name.split("/", 1)[0]
+        if folder not in PART_FOLDERS or not name.endswith(".parquet"):
+            continue
+        if name not in visible:
+            problems.append(
+                Problem(
+                    kind="uncommitted_part",
+                    detail=f"{name} was left by an interrupted write; readers ignore it",
+                    fix="the next ingest or compact removes it",
+                )
+            )
+        else:
+            part = _part(url, name)
+            if part is None or not _readable(part):
+                problems.append(
+                    Problem(
+                        kind="unreadable_part",
+                        detail=f"{name} cannot be read",
+                        fix="run `kipu compact --drop-unreadable`, then the same ingest again",
+                    )
+                )
+    problems += _duplicates(url)
+    data = store.cat(REMOTE_LOCK)
+    if data is not None:
+        try:
+            holder = json.loads(data)
+            age = time.time() - float(holder["heartbeat"])
+        except (ValueError, KeyError, TypeError):
+            holder, age = {}, STALE_SECONDS + 1
+        if age > STALE_SECONDS:
+            problems.append(
+                Problem(
+                    kind="stale_lock",
+                    detail=f"{store.url_of(REMOTE_LOCK)} of process {holder.get('pid', '?')} on "
+                    f"{holder.get('host', '?')} has had no heartbeat for {age:.0f} s",
+                    fix="the next ingest takes it over; or remove the object",
+                )
+            )
+    return problems

@@ -13,6 +13,7 @@ import pyarrow as pa
 
 from kipu.errors import StoreError
 from kipu.records import Event
+from kipu.store._location import location
 from kipu.store._schema import DOCUMENT_SCHEMA, EVENT_SCHEMA, row_to_event
 from kipu.store._tables import DUPLICATE_SCHEMA, REJECTED_SCHEMA
 from kipu.store._writer import (
@@ -111,7 +112,7 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _parts(store: Path, folder: str) -> list[str]:
+def _parts(store: Path | str, folder: str) -> list[str]:
     """The committed Parquet parts in one folder of the store, sorted."""
     return [str(p) for p in list_parts(store, folder)]
 
@@ -121,9 +122,15 @@ def connect(path: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
 
     A part the manifest lists but the folder lacks is an error (a reader never silently shows
     fewer rows), unless a compaction that ran meanwhile replaced it: the views are made again.
+    A store at a URL is read from local copies of its committed parts (``_remote.mirror``).
     """
-    store = Path(path)
-    if not store.is_dir():
+    store = location(path)
+    if isinstance(store, str):
+        from kipu.store._remote import remote, store_exists
+
+        if not store_exists(remote(store)):
+            raise StoreError(f"no kipu store at {store}")
+    elif not store.is_dir():
         raise StoreError(f"no kipu store at {store}")
     try:
         return _connect(store)
@@ -133,7 +140,7 @@ def connect(path: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
         raise
 
 
-def _connect(store: Path) -> duckdb.DuckDBPyConnection:
+def _connect(store: Path | str) -> duckdb.DuckDBPyConnection:
     missing = missing_parts(store)
     if missing:
         raise StoreError(
@@ -365,7 +372,7 @@ def summary(path: str | os.PathLike[str]) -> StoreSummary:
             ).fetchall()
         except duckdb.Error as e:
             raise read_error("cannot summarise store", path, e) from e
-    n_runs, last_run = _runs(Path(path))
+    n_runs, last_run = _runs(location(path))
     return StoreSummary(
         n_documents=n_documents,
         n_events=n_events,
@@ -384,8 +391,10 @@ def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(row[0]) if row else 0
 
 
-def _runs(store: Path) -> tuple[int, dict[str, Any] | None]:
+def _runs(store: Path | str) -> tuple[int, dict[str, Any] | None]:
     """How many run reports the store has, and the newest one (by modification time)."""
+    if isinstance(store, str):
+        return _remote_runs(store)
     reports = list((store / RUNS).glob("*.json"))
     if not reports:
         return 0, None
@@ -396,4 +405,22 @@ def _runs(store: Path) -> tuple[int, dict[str, Any] | None]:
         raise StoreError(f"cannot read run reports in {store / RUNS}: {e}") from e
     if not isinstance(report, dict):
         raise StoreError(f"{newest}: a run report must be a JSON object")
+    return len(reports), report
+
+
+def _remote_runs(url: str) -> tuple[int, dict[str, Any] | None]:
+    """``_runs`` for a store at a URL."""
+    from kipu.store._remote import remote, run_reports
+
+    store = remote(url)
+    reports = run_reports(store)
+    if not reports:
+        return 0, None
+    name = reports[-1][1]
+    try:
+        report = json.loads(store.cat(name) or b"null")
+    except ValueError as e:
+        raise StoreError(f"cannot read run report {store.url_of(name)}: {e}") from e
+    if not isinstance(report, dict):
+        raise StoreError(f"{store.url_of(name)}: a run report must be a JSON object")
     return len(reports), report

@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 
 from kipu.errors import StoreError
 from kipu.records import Article, Event, RunReport
+from kipu.store._location import location
 from kipu.store._lock import StoreLock
 from kipu.store._schema import DOCUMENT_SCHEMA, EVENT_SCHEMA, article_to_row, event_to_row
 from kipu.store._tables import TABLE_SCHEMAS
@@ -126,13 +127,25 @@ def read_manifest(store: str | os.PathLike[str]) -> list[ManifestEntry]:
 
 def read_commits(store: str | os.PathLike[str]) -> list[Commit]:
     """Every line of a store's manifest as a Commit (older one-entry lines included)."""
-    path = Path(store) / MANIFEST
+    root = location(store)
+    if isinstance(root, str):
+        from kipu.store._remote import manifest_text, remote
+
+        return _parse_commits(manifest_text(remote(root)), f"{root}/{MANIFEST}")
+    path = root / MANIFEST
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+        text = path.read_text(encoding="utf-8", errors="replace")
     except FileNotFoundError:
         return []
     except OSError as e:
         raise StoreError(f"cannot read manifest {path}: {e}") from e
+    return _parse_commits(text, path)
+
+
+def _parse_commits(text: str, path: object) -> list[Commit]:
+    """The commits of a manifest's text; a last line without its newline (cut short by a
+    crash) is ignored."""
+    lines = text.split("\n")
     lines.pop()  # "" after a final newline; else a line cut short by a crash: ignored
     entries = []
     for number, line in enumerate(lines, start=1):
@@ -174,7 +187,13 @@ def latest_entries(store: str | os.PathLike[str]) -> dict[tuple[str, int | None]
 
 def committed_parts(store: str | os.PathLike[str]) -> set[str] | None:
     """The parts the manifest makes visible, or None for an older store (every part counts)."""
-    if not (Path(store) / FORMAT).exists():
+    root = location(store)
+    if isinstance(root, str):
+        from kipu.store._remote import has_format, remote
+
+        if not has_format(remote(root)):
+            return None
+    elif not (root / FORMAT).exists():
         return None
     visible: set[str] = set()
     for commit in read_commits(store):
@@ -188,8 +207,13 @@ def list_parts(store: str | os.PathLike[str], folder: str) -> list[Path]:
 
     Taken from the manifest, not from the folder: a part the folder does not hold yet, or no
     longer, cannot be half-seen while ``kipu compact`` replaces parts (see ``missing_parts``).
+    For a store at a URL, local copies of its parts (``kipu.store._remote.mirror``).
     """
-    root = Path(store)
+    root = location(store)
+    if isinstance(root, str):
+        from kipu.store._remote import remote_parts
+
+        return remote_parts(root, folder)
     visible = committed_parts(root)
     if visible is None:
         return sorted((root / folder).glob("*.parquet"))
@@ -201,7 +225,11 @@ def list_parts(store: str | os.PathLike[str], folder: str) -> list[Path]:
 
 def missing_parts(store: str | os.PathLike[str]) -> list[str]:
     """Committed parts whose files are gone (deleted under the store), by name."""
-    root = Path(store)
+    root = location(store)
+    if isinstance(root, str):
+        from kipu.store._remote import missing_remote_parts
+
+        return missing_remote_parts(root)
     return sorted(name for name in committed_parts(root) or () if not (root / name).exists())
 
 
@@ -221,7 +249,12 @@ class StoreWriter:
             raise StoreError(
                 f"bad run id {run_id!r}: use letters, digits, '.', '_' and '-' (no slashes)"
             )
-        store = Path(path)
+        root = location(path)
+        if isinstance(root, str):  # a store at a URL, written through fsspec
+            from kipu.store._remote import open_writer
+
+            return open_writer(root, run_id)
+        store = root
         try:
             store.mkdir(parents=True, exist_ok=True)
         except OSError as e:

@@ -1,9 +1,11 @@
 """`kipu ingest --engine ray` on a local Ray cluster: the rows of the local pool, and a killed
-run that resumes to the same result (the real coder, over generated web archives)."""
+run that resumes to the same result (the real coder, over generated web archives); a store at
+an s3:// URL, and hung, crashed and killed coders (the fake coder)."""
 
 from __future__ import annotations
 
 import gzip
+import json
 import signal
 import subprocess
 import sys
@@ -14,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from kipu.records import Rejected, RunReport
-from kipu.run import IngestOptions, PipelineOptions, ingest, new_report
-from kipu.store import query_events
+from kipu.run import Budget, IngestOptions, PipelineOptions, ingest, new_report
+from kipu.run._fake import HANG_WORD, KILL_PARENT_WORD
+from kipu.store import connect, query_events, read_manifest
 from tests.unit.run.test_ingest import state
 
 ray = pytest.importorskip("ray", reason="the Ray engine's extra is not installed: kipu[ray]")
@@ -91,7 +94,7 @@ def cluster() -> Iterator[str]:
         ray.shutdown()
 
 
-def _ingest(corpus: Path, store: Path, **settings: object) -> RunReport:
+def _ingest(corpus: Path, store: Path | str, **settings: object) -> RunReport:
     rejected: list[Rejected] = []
     options = IngestOptions(shard_documents=3, **settings)  # type: ignore[arg-type]
     report = new_report("ingest")
@@ -146,3 +149,65 @@ def test_a_killed_ray_ingest_resumes_to_the_same_result(
     _ingest(corpus, killed, engine="ray", workers=2)
     assert state(killed) == local
     assert len(query_events(killed)) > 0
+
+
+def test_a_hung_coder_and_a_killed_actor_do_not_stop_a_ray_run_into_s3(
+    tmp_path: Path, cluster: str, s3_server: str
+) -> None:
+    """Each actor codes in a worker process of its own, with the local engine's budgets: a
+    document whose coding hangs where no alarm reaches it is rejected as budget:hung after one
+    more try on a fresh worker (a worker that crashes goes the same way); an actor killed while
+    coding is started again by Ray and its shard coded again. The two happen at once, on the
+    two actors. The driver writes every other document to a store at an s3:// URL (moto's
+    server on 127.0.0.1), with the rows a local run stores."""
+    from tests.conftest import make_bucket
+
+    ok = {
+        "ok-1": "Envoys of Genovia met officials of Elbonia.",
+        "ok-2": "Envoys of Sylvania met officials of Latveria.",
+        "ok-3": "Envoys of Ruritania met officials of Freedonia.",
+    }
+    texts = {
+        "hang": f"Envoys {HANG_WORD} met nobody.",
+        "killed": f"Envoys {KILL_PARENT_WORD}{tmp_path / 'killed-once'} met officials.",
+        **ok,
+    }
+    local_corpus = _jsonl(tmp_path / "ok.jsonl", ok)
+    folder = tmp_path / "folder"
+    _ingest(local_corpus, folder, coder="fake")
+    url = make_bucket(s3_server, "kipu-ray-faults") + "/stores/day"
+    rejected: list[Rejected] = []
+    settings = IngestOptions(
+        coder="fake",
+        engine="ray",
+        workers=2,
+        shard_documents=1,
+        budget=Budget(doc_seconds=0.5),
+        worker_grace_seconds=2.0,
+    )
+    report = new_report("ingest")
+    corpus = _jsonl(tmp_path / "faults.jsonl", texts)
+    ingest(
+        [str(corpus)], url, PipelineOptions(), report, on_reject=rejected.append, settings=settings
+    )
+    assert [(r.item_id, r.stage, r.reason) for r in rejected] == [("hang", "budget", "hung")]
+    assert (tmp_path / "killed-once").exists()  # the actor was killed once
+    with connect(url) as con:
+        stored = sorted(r[0] for r in con.execute("SELECT input_id FROM documents").fetchall())
+        events = sorted(
+            r[0]
+            for r in con.execute(
+                "SELECT event_id FROM events WHERE input_id <> 'killed'"
+            ).fetchall()
+        )
+    assert stored == ["killed", "ok-1", "ok-2", "ok-3"]
+    assert events == state(folder)["events"]
+    assert [e.status for e in read_manifest(url) if e.shard is None] == ["complete"]
+
+
+def _jsonl(path: Path, texts: dict[str, str]) -> Path:
+    path.write_text(
+        "".join(json.dumps({"id": k, "text": t}) + "\n" for k, t in texts.items()),
+        encoding="utf-8",
+    )
+    return path

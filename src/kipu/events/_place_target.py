@@ -145,7 +145,7 @@ def owner_target(tree: Tree, i: int, by_head: dict[int, Mention]) -> Mention | N
                 tree, i, word.code, word.code, None, f"owner: force used on a {name} {thing.text!r}"
             )
     for p in tree.children(i, "prep"):
-        if tree.tokens[p].lemma in ("in", "inside", "near"):
+        if tree.tokens[p].lemma in ("in", "inside"):
             for o in tree.children(p, "pobj"):
                 place = place_target(tree, o)
                 if place is not None:

@@ -36,6 +36,7 @@ from kipu.actors import (
     countries_in_line,
     load_dictionaries,
 )
+from kipu.discourse._counterpart import resolve_counterparts
 from kipu.discourse._countries import complete_countries, sentence_countries, towns_of
 from kipu.discourse._it import resolve_it
 from kipu.discourse._lists import resolve_lists
@@ -94,6 +95,7 @@ def resolve_discourse(resolved: Resolved, options: DiscourseOptions | None = Non
             mentions = resolve_references(sentence, mentions, memory)
             mentions = resolve_pairs(sentence, mentions, memory)
             mentions = resolve_lists(sentence, mentions, memory)
+            mentions = resolve_counterparts(sentence, mentions, memory)
         if options.pronouns:
             mentions = resolve_pronouns(sentence, mentions, memory, resolver)
             mentions = resolve_it(sentence, mentions, memory)

@@ -395,9 +395,10 @@ def _required_targets(
     if code[:2] in FORCE_ROOTS and m.target is not None and targets:
         # "captured the hospital", "shelled the school": a building is a place, not its staff.
         targets = [t for t in targets if tree.tokens[t.head].lemma not in PHYSICAL_TARGETS]
+    force = code[:2] in FORCE_ROOTS or m.pattern.code[:2] in FORCE_ROOTS  # (or its posture)
     if (
         not targets
-        and (code[:2] in FORCE_ROOTS or code[:3] == "138" or code[:4] in WITHDRAWAL_CODES)
+        and (force or code[:3] == "138" or code[:4] in WITHDRAWAL_CODES)
         and m.target is not None
     ):
         # "shelled Afrin", "the attack on Idlib province": the place's country is hit (or, for
@@ -418,6 +419,10 @@ def _required_targets(
             _physical(tree, m.target) or _harmed_person(tree, m.trigger, m.target, m.pattern)
         ):
             raise _NotCoded("force needs an actor or a physical target")
+    if not targets and force and one_sided is None:
+        # "a Turkish military campaign inside Syria", "Russian jets struck targets in Syria":
+        # force used in a country, with no one named as hit, hits the place's country.
+        targets = [t for t in [_act_place(tree, m)] if t is not None]
     if (
         code[:3] in ("051", "052")
         and not targets
@@ -504,6 +509,19 @@ def _pairs(
     else:
         pairs = [(s, None) for s in sources]
     return pairs
+
+
+def _act_place(tree: Tree, m: _Match) -> Mention | None:
+    """The country of the place an act of force is done in ("in Syria", "inside Idlib"), as
+    its target, or None."""
+    for node in dict.fromkeys([m.trigger, m.clause]):
+        for p in tree.children(node, "prep"):
+            if tree.tokens[p].lemma in ("in", "inside"):
+                for o in tree.children(p, "pobj"):
+                    found = place_target(tree, o)
+                    if found is not None:
+                        return found
+    return None
 
 
 def _complement_objects(tree: Tree, m: _Match) -> list[int]:

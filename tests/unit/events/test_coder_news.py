@@ -270,3 +270,13 @@ def test_a_withdrawal_from_a_country_targets_it() -> None:
 def test_a_verb_the_tagger_reads_as_a_noun_after_to() -> None:
     # "is set to host talks": "host" tagged NOUN with "to" and an object of its own.
     assert ("PER", "036", "CHL") in triples(code("Peru is set to host talks with Chile on Friday."))
+
+
+def test_force_in_a_country_with_no_one_named_hits_the_place() -> None:
+    assert ("RUSMIL", "190", "SYR") in triples(code("Russian jets struck targets in Syria on Monday."))
+    # and the posture of force keeps the place its force is aimed at
+    got = triples(code("Chilean forces are poised to storm the city of Arequipa."))
+    assert ("CHLMIL", "150", "PER") in got
+    # (a place near which force is used is no target: a border may lie between)
+    got = triples(code("Malian soldiers fought militants near the town of Sofara."))
+    assert not any(t == "MLI" for _, _, t in got)

@@ -41,9 +41,10 @@ def first_person(tree: Tree, i: int) -> bool:
 
 
 def _speaker(m: Mention, said: Said) -> bool:
-    """The mention is one of the speakers: the same phrase, or the same actor code."""
+    """The mention is one of the speakers: the same phrase, a word inside it ("British" of "the
+    British government"), or the same actor code."""
     return any(
-        (said.local and m.head == s.head)
+        (said.local and (m.head == s.head or s.start <= m.head < s.end))
         or (m.actor.code is not None and m.actor.code == s.actor.code)
         for s in said.speakers
     )

@@ -301,3 +301,11 @@ def test_feelings_warnings_and_no_comment() -> None:
     got = codes("“We do not comment on individual cases,” the Peruvian foreign ministry said.")
     assert "011" in got
     assert "016" in codes("The Peruvian rebels denied any involvement in the bombing.")
+
+
+def test_the_speakers_own_nationality_word_is_not_the_one_spoken_of() -> None:
+    # "British" inside "the British government" is the speaker, not whom it judges.
+    text = "The British government has rightly been appalled at the use of chemical weapons."
+    assert not any(t == "GBR" for _, _, t in triples(code(text)))
+    text = "The Kenyan government said the Ugandan plan was unacceptable."
+    assert ("KENGOV", "111", "UGA") in triples(code(text))

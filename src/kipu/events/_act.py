@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from kipu.events._asked import asked_code
 from kipu.events._match import ASKING_NOUNS, _Match, _NotCoded
 from kipu.events._mentions import _mention
-from kipu.events._mood import FUTURE_AUX, Mood, in_question, mood_of, shift
+from kipu.events._mood import FUTURE_AUX, Mood, in_question, mood_of, scheduled_subject, shift
 from kipu.events._one_sided import victim
 from kipu.events._refine import refine
 from kipu.events._roles import SPEAKER_PRONOUNS, SPEECH_VERBS
@@ -85,7 +85,9 @@ def _check_reported(tree: Tree, m: _Match, mood: Mood) -> None:
         raise _NotCoded(f"not an actual act ({mood.modality}: {mood.via})")
     if in_question(tree, m.trigger):
         raise _NotCoded("in a question")
-    if m.passing and (mood.modality != "actual" or mood.negated):
+    scheduled = mood.modality == "intent" and scheduled_subject(tree, m.trigger, m.clause)
+    if m.passing and (mood.modality != "actual" or mood.negated) and not scheduled:
+        # ("talks between A and B are scheduled for Friday": the act itself is set, 036)
         # "Russia's attack on Ukraine will be discussed": not an intended attack
         raise _NotCoded(f"a noun in passing under a {mood.modality} or negated verb ({mood.via})")
 

@@ -24,6 +24,7 @@ from kipu.events._mood import (
     DEMAND_GOVERNORS,
     INTENT_GOVERNORS,
     THREAT_GOVERNORS,
+    scheduled_subject,
 )
 from kipu.events._nominal import names_an_act, one_sided_noun, patient_possessor, source_only
 from kipu.events._one_sided import one_sided_code
@@ -633,6 +634,8 @@ def _factual_host(tree: Tree, n: int) -> int | None:
         tok = tree.tokens[node]
         if node != n and _purpose_of(tree, n, node):
             return node  # "airstrikes on X were intended to reassure": they happened
+        if node != n and scheduled_subject(tree, n, node):
+            return node  # "a summit between A and B is planned for May": an act to come
         if node != n and tok.lemma in NON_FACTUAL_WORDS and not _blamed_act(tree, n, node):
             return None
         if tok.pos in ("VERB", "AUX") and node != n:

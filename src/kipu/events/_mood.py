@@ -26,6 +26,8 @@ BLOCKING_GOVERNORS = frozenset(
     # obligation: "we have to reinforce", "Japan needs to enact reforms" (a need, not an act)
     "have need".split()
 )
+# Verbs that set an act for later when it is their passive subject: "talks are scheduled".
+SCHEDULING_VERBS = frozenset({"plan", "schedule", "slate", "set"})
 # Verbs whose "that" clause is a contested claim: "claimed he had been killed".
 CLAIMING_VERBS = frozenset({"claim", "allege"})
 # Verbs whose "that" clause is denied or dismissed: "denied they had detained her husband".
@@ -229,7 +231,7 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
             modality = "intent"
             via.append(gov.text)
         node = tok.head
-    scheduled = _scheduled(tree, node) or _to_be_done(tree, node)
+    scheduled = _scheduled(tree, node) or _to_be_done(tree, node) or _scheduling(tree, node)
     if scheduled is not None and modality == "actual":
         # "will be highlighted on Friday when Iran hosts a summit": a day to come, an act planned
         return Mood("intent", negated, False, scheduled)
@@ -258,6 +260,28 @@ def _scheduled(tree: Tree, v: int) -> str | None:
         tree.tokens[c].dep == "aux" and tree.tokens[c].lemma in FUTURE_AUX for c in tree.kids[node]
     ):
         return f"{day.text} to come"
+    return None
+
+
+def scheduled_subject(tree: Tree, n: int, verb: int) -> bool:
+    """True when the event noun is the passive subject of a verb of scheduling with no
+    complement of its own: "a summit between A and B is planned for May", "talks are scheduled
+    for Friday" (the act is to come: intent)."""
+    tok = tree.tokens[n]
+    return (
+        tok.head == verb
+        and tok.dep == "nsubjpass"
+        and tree.tokens[verb].lemma in SCHEDULING_VERBS
+        and not tree.children(verb, "xcomp", "ccomp")
+    )
+
+
+def _scheduling(tree: Tree, v: int) -> str | None:
+    """A verb of scheduling whose passive subject is an event noun (the clause of such a noun,
+    ``scheduled_subject``): the act is to come."""
+    for c in tree.children(v, "nsubjpass"):
+        if scheduled_subject(tree, c, v):
+            return tree.tokens[v].text
     return None
 
 

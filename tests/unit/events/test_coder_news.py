@@ -280,3 +280,12 @@ def test_force_in_a_country_with_no_one_named_hits_the_place() -> None:
     # (a place near which force is used is no target: a border may lie between)
     got = triples(code("Malian soldiers fought militants near the town of Sofara."))
     assert not any(t == "MLI" for _, _, t in got)
+
+
+def test_a_meeting_noun_scheduled_is_an_intent() -> None:
+    got = triples(code("A summit between Peru and Chile is planned for May."))
+    assert ("PER", "036", "CHL") in got
+    got = triples(code("Talks between Peru and Chile are scheduled for Friday."))
+    assert ("PER", "036", "CHL") in got
+    # (a noun in passing under a future verb is still no act: "will be discussed")
+    assert not code("Russia's attack on Ukraine will be discussed.")

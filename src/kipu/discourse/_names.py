@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kipu.actors import countries_in_sentence, load_dictionaries
 from kipu.discourse._memory import ArticleMemory, Named, name_key
 from kipu.discourse._references import ALLIANCE_NOUNS, BODY_NOUNS, PARTY_NOUNS, SAME_BODIES
 from kipu.records import Actor, Mention, Sentence, Token
@@ -240,6 +241,30 @@ def _form(
     return named, rule, run
 
 
+# Words that, after a nationality, say only whose citizen someone is ("a Bulgarian national").
+NATIONAL_NOUNS = frozenset({"national", "citizen"})
+
+
+def _national(c: Token, tokens: Sequence[Token]) -> Actor | None:
+    """The civilian of a country an appositive "a Bulgarian national" describes, when the
+    tagger left "national" an adjective the actor stage does not read; None otherwise."""
+    if c.lemma.lower() not in NATIONAL_NOUNS:
+        return None
+    modifiers = {k.i for k in tokens if k.head == c.i and k.dep in ("amod", "compound")}
+    for word in countries_in_sentence(tokens, load_dictionaries()):
+        if not word.place and modifiers.intersection(word.span):
+            adjective = " ".join(tokens[k].text for k in word.span)
+            return Actor(
+                text=f"a {adjective} {c.text}",
+                name=None,
+                code=f"{word.code}CVL",
+                country=word.code,
+                sector="CVL",
+                rule=f"agent:{c.lemma.lower()}; country:{adjective}",
+            )
+    return None
+
+
 def described(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
     """A name the dictionaries do not know, described beside it, is what the description
     says: "the Syrian Negotiations Commission, Syria's umbrella opposition group", "Mira
@@ -256,12 +281,18 @@ def described(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
         if t.ent not in ("ORG", "PERSON"):
             continue
         for c in tokens:
-            if c.head != t.i or c.dep != "appos" or c.i not in by_head or c.pos != "NOUN":
+            if c.head == t.i and c.dep == "appos" and c.i not in by_head and t.ent == "PERSON":
+                a = _national(c, tokens)  # "Mira Rojkan, a Bulgarian national" (national: ADJ)
+                if a is None:
+                    continue
+            elif c.head != t.i or c.dep != "appos" or c.i not in by_head or c.pos != "NOUN":
                 continue
-            a = by_head[c.i].actor
+            else:
+                a = by_head[c.i].actor
             if a.code is None or a.name is not None or " → " in a.rule or a.country is None:
                 continue
-            if (t.ent == "PERSON") != (tokens[c.i].tag == "NN" and a.sector not in BODIES):
+            one = tokens[c.i].tag == "NN" or c.lemma.lower() in NATIONAL_NOUNS
+            if (t.ent == "PERSON") != (one and a.sector not in BODIES):
                 continue  # a person is one person ("a national"), a body a body ("a group")
             run = name_run(t, tokens)
             start = run[0]

@@ -97,3 +97,10 @@ def test_a_lead_about_a_body_introduces_no_person() -> None:
     )
     actors = by_text(text)
     assert "Grace Achieng" not in actors or "introduced-as" not in actors["Grace Achieng"].rule
+
+
+def test_a_person_described_as_a_national_of_a_country_is_its_civilian() -> None:
+    # The tagger leaves "national" an adjective here; the description still says whose.
+    found = by_text("Peruvian police arrested Maria Lopez, a Bulgarian national, on Monday.")
+    assert found["Maria Lopez"].code == "BGRCVL"
+    assert "discourse:described-as" in found["Maria Lopez"].rule

@@ -144,12 +144,20 @@ def owner_target(tree: Tree, i: int, by_head: dict[int, Mention]) -> Mention | N
             return _owned(
                 tree, i, word.code, word.code, None, f"owner: force used on a {name} {thing.text!r}"
             )
-    for p in tree.children(i, "prep"):
-        if tree.tokens[p].lemma in ("in", "inside"):
-            for o in tree.children(p, "pobj"):
-                place = place_target(tree, o)
-                if place is not None:
-                    return place
+    return place_in(tree, [i])
+
+
+def place_in(tree: Tree, heads: list[int]) -> Mention | None:
+    """The place an "in"/"inside" phrase of the heads names, as a target with its country
+    ("targets in Syria", "a campaign inside Idlib"); not "near", where a border may lie
+    between; None when none names a place the gazetteer places clearly."""
+    for h in heads:
+        for p in tree.children(h, "prep"):
+            if tree.tokens[p].lemma in ("in", "inside"):
+                for o in tree.children(p, "pobj"):
+                    place = place_target(tree, o)
+                    if place is not None:
+                        return place
     return None
 
 

@@ -24,7 +24,7 @@ from kipu.events._one_sided import (
     victim,
 )
 from kipu.events._patterns import Pattern
-from kipu.events._place_target import owner_target, place_target
+from kipu.events._place_target import owner_target, place_in, place_target
 from kipu.events._roles import (
     FORCE_NOUNS,
     SUBJECT_DEPS,
@@ -422,7 +422,7 @@ def _required_targets(
     if not targets and force and one_sided is None:
         # "a Turkish military campaign inside Syria", "Russian jets struck targets in Syria":
         # force used in a country, with no one named as hit, hits the place's country.
-        targets = [t for t in [_act_place(tree, m)] if t is not None]
+        targets = [t for t in [place_in(tree, list(dict.fromkeys([m.trigger, m.clause])))] if t]
     if (
         code[:3] in ("051", "052")
         and not targets
@@ -509,19 +509,6 @@ def _pairs(
     else:
         pairs = [(s, None) for s in sources]
     return pairs
-
-
-def _act_place(tree: Tree, m: _Match) -> Mention | None:
-    """The country of the place an act of force is done in ("in Syria", "inside Idlib"), as
-    its target, or None."""
-    for node in dict.fromkeys([m.trigger, m.clause]):
-        for p in tree.children(node, "prep"):
-            if tree.tokens[p].lemma in ("in", "inside"):
-                for o in tree.children(p, "pobj"):
-                    found = place_target(tree, o)
-                    if found is not None:
-                        return found
-    return None
 
 
 def _complement_objects(tree: Tree, m: _Match) -> list[int]:

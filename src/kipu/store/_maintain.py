@@ -113,21 +113,9 @@ def doctor(store: str | os.PathLike[str]) -> list[Problem]:
         for part in sorted((root / folder).glob("*.parquet")):
             name = f"{folder}/{part.name}"
             if visible is not None and name not in visible:
-                problems.append(
-                    Problem(
-                        kind="uncommitted_part",
-                        detail=f"{name} was left by an interrupted write; readers ignore it",
-                        fix="the next ingest or compact removes it",
-                    )
-                )
+                problems.append(_uncommitted(name))
             elif not _readable(part):
-                problems.append(
-                    Problem(
-                        kind="unreadable_part",
-                        detail=f"{name} cannot be read",
-                        fix="run `kipu compact --drop-unreadable`, then the same ingest again",
-                    )
-                )
+                problems.append(_unreadable(name))
     problems += _duplicates(root)
     staging = root / STAGING
     if staging.is_dir() and any(staging.iterdir()):
@@ -308,23 +296,11 @@ def _doctor_remote(url: str) -> list[Problem]:
         if folder not in PART_FOLDERS or not name.endswith(".parquet"):
             continue
         if name not in visible:
-            problems.append(
-                Problem(
-                    kind="uncommitted_part",
-                    detail=f"{name} was left by an interrupted write; readers ignore it",
-                    fix="the next ingest or compact removes it",
-                )
-            )
+            problems.append(_uncommitted(name))
         else:
             part = _part(url, name)
             if part is None or not _readable(part):
-                problems.append(
-                    Problem(
-                        kind="unreadable_part",
-                        detail=f"{name} cannot be read",
-                        fix="run `kipu compact --drop-unreadable`, then the same ingest again",
-                    )
-                )
+                problems.append(_unreadable(name))
     problems += _duplicates(url)
     data = store.cat(REMOTE_LOCK)
     if data is not None:
@@ -343,3 +319,21 @@ def _doctor_remote(url: str) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _uncommitted(name: str) -> Problem:
+    """A part no commit lists: left by an interrupted write."""
+    return Problem(
+        kind="uncommitted_part",
+        detail=f"{name} was left by an interrupted write; readers ignore it",
+        fix="the next ingest or compact removes it",
+    )
+
+
+def _unreadable(name: str) -> Problem:
+    """A committed part that cannot be read."""
+    return Problem(
+        kind="unreadable_part",
+        detail=f"{name} cannot be read",
+        fix="run `kipu compact --drop-unreadable`, then the same ingest again",
+    )

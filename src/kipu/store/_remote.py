@@ -48,12 +48,7 @@ import pyarrow.parquet as pq
 from kipu.errors import StoreError
 from kipu.records import Article, Event, RunReport
 from kipu.store._lock import _pid_alive
-from kipu.store._schema import DOCUMENT_SCHEMA, EVENT_SCHEMA, article_to_row, event_to_row
-from kipu.store._tables import TABLE_SCHEMAS
 from kipu.store._writer import (
-    _RUN_ID,
-    DOCUMENTS,
-    EVENTS,
     FORMAT,
     FORMAT_VERSION,
     MANIFEST,
@@ -61,8 +56,8 @@ from kipu.store._writer import (
     RUNS,
     Commit,
     ManifestEntry,
+    PlannedPart,
     StoreWriter,
-    _now,
     committed_parts,
 )
 
@@ -449,23 +444,7 @@ class RemoteStoreWriter(StoreWriter):
         tables: Mapping[str, Sequence[dict[str, Any]]] | None = None,
     ) -> None:
         self._check_open()
-        ingested = _now()
-        seq = self._seq
-        self._seq += 1
-        staged: list[tuple[str, str, list[dict[str, Any]], pa.Schema]] = []
-        if articles:
-            rows = [article_to_row(a, ingested=ingested, run_id=self.run_id) for a in articles]
-            name = self._part_name(seq, (a.doc_id for a in articles))
-            staged.append((DOCUMENTS, name, rows, DOCUMENT_SCHEMA))
-        if events:
-            rows = [event_to_row(e, run_id=self.run_id) for e in events]
-            name = self._part_name(seq, (e.event_id for e in events))
-            staged.append((EVENTS, name, rows, EVENT_SCHEMA))
-        for kind, table_rows in (tables or {}).items():
-            if table_rows:
-                key = TABLE_SCHEMAS[kind].names[0]
-                name = self._part_name(seq, (str(r[key]) for r in table_rows))
-                staged.append((kind, name, list(table_rows), TABLE_SCHEMAS[kind]))
+        staged = self._planned(articles, events, tables)
         parts = self._publish(staged)
         if parts or completed:
             self._commit_or_undo(
@@ -480,15 +459,7 @@ class RemoteStoreWriter(StoreWriter):
         revoked: Sequence[ManifestEntry] = (),
     ) -> None:
         self._check_open()
-        seq = self._seq
-        self._seq += 1
-        schemas = {DOCUMENTS: DOCUMENT_SCHEMA, EVENTS: EVENT_SCHEMA, **TABLE_SCHEMAS}
-        staged = []
-        for kind, rows in new.items():
-            if rows:
-                name = self._part_name(seq, (str(r[schemas[kind].names[0]]) for r in rows))
-                staged.append((kind, name, list(rows), schemas[kind]))
-        parts = self._publish(staged)
+        parts = self._publish(self._planned_rows(new))
         commit = Commit(
             run_id=self.run_id, parts=parts, entries=tuple(revoked), replaces=tuple(old)
         )
@@ -497,10 +468,7 @@ class RemoteStoreWriter(StoreWriter):
             self._store.remove(name)
 
     def write_report(self, report: RunReport) -> Any:
-        self._check_open()
-        if not _RUN_ID.fullmatch(report.run_id):
-            raise StoreError(f"bad run id {report.run_id!r} in report")
-        text = json.dumps(asdict(report), indent=2, ensure_ascii=False) + "\n"
+        text = self._report_text(report)
         name = f"{RUNS}/{report.run_id}.json"
         self._put(name, text.encode("utf-8"))
         return self._store.url_of(name)
@@ -510,9 +478,7 @@ class RemoteStoreWriter(StoreWriter):
             lock, self._lock = self._lock, None
             lock.release()
 
-    def _publish(
-        self, staged: Iterable[tuple[str, str, list[dict[str, Any]], pa.Schema]]
-    ) -> tuple[str, ...]:
+    def _publish(self, staged: Iterable[PlannedPart]) -> tuple[str, ...]:
         """PUT each part in its folder; on failure remove the ones already written."""
         done: list[str] = []
         try:

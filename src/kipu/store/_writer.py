@@ -233,6 +233,12 @@ def missing_parts(store: str | os.PathLike[str]) -> list[str]:
     return sorted(name for name in committed_parts(root) or () if not (root / name).exists())
 
 
+# The schema of each folder's parts.
+SCHEMAS: dict[str, pa.Schema] = {DOCUMENTS: DOCUMENT_SCHEMA, EVENTS: EVENT_SCHEMA, **TABLE_SCHEMAS}
+# A part to write: its folder, its file name, its rows and their schema.
+PlannedPart = tuple[str, str, list[dict[str, Any]], pa.Schema]
+
+
 class StoreWriter:
     """The single writer of a store; open with :meth:`open`, use as a context manager."""
 
@@ -318,24 +324,11 @@ class StoreWriter:
         appended after the parts are in place: a crash at any moment leaves either all or none.
         """
         self._check_open()
-        ingested = _now()
-        seq = self._seq
-        self._seq += 1
+        planned = self._planned(articles, events, tables)
         staged: list[tuple[Path, Path]] = []
         try:
-            if articles:
-                rows = [article_to_row(a, ingested=ingested, run_id=self.run_id) for a in articles]
-                name = self._part_name(seq, (a.doc_id for a in articles))
-                staged.append(self._stage(DOCUMENTS, name, rows, DOCUMENT_SCHEMA))
-            if events:
-                rows = [event_to_row(e, run_id=self.run_id) for e in events]
-                name = self._part_name(seq, (e.event_id for e in events))
-                staged.append(self._stage(EVENTS, name, rows, EVENT_SCHEMA))
-            for kind, table_rows in (tables or {}).items():
-                if table_rows:
-                    key = TABLE_SCHEMAS[kind].names[0]
-                    name = self._part_name(seq, (str(r[key]) for r in table_rows))
-                    staged.append(self._stage(kind, name, list(table_rows), TABLE_SCHEMAS[kind]))
+            for part in planned:
+                staged.append(self._stage(*part))
             self._publish(staged)
         finally:
             for tmp, _ in staged:
@@ -359,17 +352,11 @@ class StoreWriter:
     ) -> None:
         """Write ``new`` rows by table as parts that supersede the parts ``old`` (compaction)."""
         self._check_open()
-        seq = self._seq
-        self._seq += 1
+        planned = self._planned_rows(new)
         staged: list[tuple[Path, Path]] = []
         try:
-            for kind, rows in new.items():
-                if rows:
-                    schema = {DOCUMENTS: DOCUMENT_SCHEMA, EVENTS: EVENT_SCHEMA, **TABLE_SCHEMAS}[
-                        kind
-                    ]
-                    name = self._part_name(seq, (str(r[schema.names[0]]) for r in rows))
-                    staged.append(self._stage(kind, name, list(rows), schema))
+            for part in planned:
+                staged.append(self._stage(*part))
             self._publish(staged)
         finally:
             for tmp, _ in staged:
@@ -383,10 +370,7 @@ class StoreWriter:
 
     def write_report(self, report: RunReport) -> Path:
         """Write (or replace) ``runs/<run_id>.json`` for a run report."""
-        self._check_open()
-        if not _RUN_ID.fullmatch(report.run_id):
-            raise StoreError(f"bad run id {report.run_id!r} in report")
-        text = json.dumps(asdict(report), indent=2, ensure_ascii=False) + "\n"
+        text = self._report_text(report)
         tmp = self.path / STAGING / f"{report.run_id}.json"
         final = self.path / RUNS / f"{report.run_id}.json"
         try:
@@ -400,6 +384,52 @@ class StoreWriter:
             tmp.unlink(missing_ok=True)
             raise StoreError(f"cannot write run report {final}: {e}") from e
         return final
+
+    def _planned(
+        self,
+        articles: Sequence[Article],
+        events: Sequence[Event],
+        tables: Mapping[str, Sequence[dict[str, Any]]] | None,
+    ) -> list[PlannedPart]:
+        """The parts one ``write`` commits: a folder, a part name, rows and their schema each
+        (the same for a folder store and a store at a URL, which differ in how they put them)."""
+        ingested = _now()
+        seq = self._seq
+        self._seq += 1
+        planned: list[PlannedPart] = []
+        if articles:
+            rows = [article_to_row(a, ingested=ingested, run_id=self.run_id) for a in articles]
+            name = self._part_name(seq, (a.doc_id for a in articles))
+            planned.append((DOCUMENTS, name, rows, DOCUMENT_SCHEMA))
+        if events:
+            rows = [event_to_row(e, run_id=self.run_id) for e in events]
+            name = self._part_name(seq, (e.event_id for e in events))
+            planned.append((EVENTS, name, rows, EVENT_SCHEMA))
+        for kind, table_rows in (tables or {}).items():
+            if table_rows:
+                key = TABLE_SCHEMAS[kind].names[0]
+                name = self._part_name(seq, (str(r[key]) for r in table_rows))
+                planned.append((kind, name, list(table_rows), TABLE_SCHEMAS[kind]))
+        return planned
+
+    def _planned_rows(self, new: Mapping[str, Sequence[dict[str, Any]]]) -> list[PlannedPart]:
+        """The parts of rows already in the store's schemas, by folder (compaction)."""
+        seq = self._seq
+        self._seq += 1
+        planned: list[PlannedPart] = []
+        for kind, rows in new.items():
+            if rows:
+                schema = SCHEMAS[kind]
+                name = self._part_name(seq, (str(r[schema.names[0]]) for r in rows))
+                planned.append((kind, name, list(rows), schema))
+        return planned
+
+    def _report_text(self, report: RunReport) -> str:
+        """The JSON of a run report, checked for a run id that names a file."""
+        self._check_open()
+        if not _RUN_ID.fullmatch(report.run_id):
+            raise StoreError(f"bad run id {report.run_id!r} in report")
+        return json.dumps(asdict(report), indent=2, ensure_ascii=False) + "\n"
 
     def _part_name(self, seq: int, ids: Iterable[str]) -> str:
         """The file name of a new part: ``<run_id>-<seq:05d>-<short hash>.parquet``."""

@@ -14,6 +14,7 @@ from kipu.actors._evidence import (
     owners_member,
 )
 from kipu.actors._international import INTERNATIONAL, international_country
+from kipu.actors._people import with_age
 from kipu.actors._phoenix import ImportResult, import_dictionary
 from kipu.actors._resolver import ActorOptions, resolve_actors
 
@@ -39,4 +40,5 @@ __all__ = [
     "owner_gives_country",
     "owners_member",
     "resolve_actors",
+    "with_age",
 ]

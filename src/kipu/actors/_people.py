@@ -10,6 +10,7 @@ names neither. `_make` builds the actor every step of the resolver returns.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from kipu.actors._alias import Antecedent
@@ -68,6 +69,15 @@ def _make(
     if code is None:
         code = (country or "") + (sector or "") or None
     return Actor(text=text, name=name, code=code, country=country, sector=sector, rule=rule)
+
+
+def with_age(t: Token, tokens: Sequence[Token]) -> bool:
+    """True for a name written with an age beside it ("Joe Robinson, 25,", "Rojkan, 23,"): a
+    person, whatever label the entity recogniser gave an unfamiliar name."""
+    return any(
+        c.head == t.i and c.dep in ("appos", "amod", "npadvmod") and c.text.isdigit()
+        for c in tokens[t.i + 1 : t.i + 4]
+    )
 
 
 def is_title(words: str, d: ActorDictionaries) -> bool:

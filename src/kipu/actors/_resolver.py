@@ -26,7 +26,7 @@ from kipu.actors._match import _join, _name_span, _phrase
 from kipu.actors._one_country import _is_open_group as _is_open_group
 from kipu.actors._one_country import _qualified as _qualified
 from kipu.actors._one_country import _sole_country
-from kipu.actors._people import _make, _Memory, _remember_surname, is_title
+from kipu.actors._people import _make, _Memory, _remember_surname, is_title, with_age
 from kipu.actors._phrase import (
     GROUP_MEMBERS,
     NOT_OWNED,
@@ -179,12 +179,15 @@ def _resolve_sentence(
                     if named is not None:
                         actor, phrase = named, sorted({*phrase, *appos_phrase})
                         break
+        if actor is None and (h.ent == "PERSON" or with_age(h, tokens)):
+            actor = _member_of(h, phrase, tokens, kids, d, memory, date, sentence)
         if actor is not None and actor.country is None and _agent_of(actor):
             actor = _owned(h, actor, tokens, kids, sentence, memory, alias)
-        if actor is None and (h.ent == "PERSON" or h.tag == "NNS"):
+        person = h.ent == "PERSON" or (h.pos == "PROPN" and with_age(h, tokens))
+        if actor is None and (person or h.tag == "NNS"):
             # Not an actor, but a pronoun may mean it: it blocks older antecedents.
             unknown = Actor(text=h.text, name=None, code=None, country=None, sector=None)
-            _remember(memory, sentence, h, unknown, h.ent == "PERSON", frozenset())
+            _remember(memory, sentence, h, unknown, person, frozenset())
         if actor is not None:
             mentions.append(Mention(head=h.i, start=phrase[0], end=phrase[-1] + 1, actor=actor))
             is_person = actor.name is not None and key(actor.name) in memory.people
@@ -310,6 +313,49 @@ def _named_holder(
             if key(h.text) != key(name):  # "Brah Mohamane", later "Mohamane"
                 _remember_surname(memory, key(h.text), actor)
                 memory.titles.setdefault(key(h.text), frozenset({agent}))
+            return actor
+    return None
+
+
+# Prepositions by which a person is named with the organisation they work for.
+MEMBER_PREPS = frozenset({"of", "from"})
+
+
+def _member_of(
+    h: Token,
+    phrase: list[int],
+    tokens: tuple[Token, ...],
+    kids: list[list[int]],
+    d: ActorDictionaries,
+    memory: _Memory,
+    date: str | None,
+    sentence: Sentence,
+) -> Actor | None:
+    """A person no dictionary places, named with the organisation they work for ("Karl Stein
+    of Amnesty International", "Stein, of the charity Oxfam,", "Stein from Human Rights
+    Watch"): the organisation's actor under the person's name (remembered for the surname).
+    Only named organisations: "Stein of Kenya" says where, not whom for."""
+    for c in kids[h.i]:
+        if tokens[c].dep != "prep" or tokens[c].lemma not in MEMBER_PREPS or c < h.i:
+            continue
+        if any(tokens[k].pos != "PUNCT" for k in range(h.i + 1, c)):
+            continue  # the phrase stands right after the name (a comma may come between)
+        objects = [o for o in kids[c] if tokens[o].dep == "pobj"]
+        # "of the charity Oxfam": the name in apposition to the noun
+        objects += [a for o in objects for a in kids[o] if tokens[a].dep == "appos"]
+        for o in objects:
+            body = _resolve_phrase(
+                tokens[o], _phrase(o, tokens, kids), tokens, kids, d, memory, date, sentence
+            )
+            if body is None or not body.rule.startswith("organisation:"):
+                continue
+            name = _join(_name_span(h, phrase, tokens), tokens)
+            actor = replace(
+                body, text=name, name=name, rule=f"{body.rule}; member:{name} of {body.text}"
+            )
+            memory.people.setdefault(key(name), actor)
+            if key(h.text) != key(name):  # "Karl Stein", later "Stein"
+                _remember_surname(memory, key(h.text), actor)
             return actor
     return None
 

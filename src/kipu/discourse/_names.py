@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kipu.actors import countries_in_sentence, load_dictionaries
+from kipu.actors import countries_in_sentence, load_dictionaries, with_age
 from kipu.discourse._memory import ArticleMemory, Named, name_key
 from kipu.discourse._references import ALLIANCE_NOUNS, BODY_NOUNS, PARTY_NOUNS, SAME_BODIES
 from kipu.records import Actor, Mention, Sentence, Token
@@ -278,10 +278,13 @@ def described(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
     for t in tokens:
         if t.i in covered or t.pos != "PROPN" or t.dep in ("compound", "flat", "appos"):
             continue
-        if t.ent not in ("ORG", "PERSON"):
+        # A name written with an age ("Rojkan, 23,") is a person whatever label the
+        # recogniser gave it (unfamiliar names come out as places or organisations).
+        person = t.ent == "PERSON" or with_age(t, tokens)
+        if not person and t.ent != "ORG":
             continue
         for c in tokens:
-            if c.head == t.i and c.dep == "appos" and c.i not in by_head and t.ent == "PERSON":
+            if c.head == t.i and c.dep == "appos" and c.i not in by_head and person:
                 a = _national(c, tokens)  # "Mira Rojkan, a Bulgarian national" (national: ADJ)
                 if a is None:
                     continue
@@ -292,7 +295,7 @@ def described(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
             if a.code is None or a.name is not None or " → " in a.rule or a.country is None:
                 continue
             one = tokens[c.i].tag == "NN" or c.lemma.lower() in NATIONAL_NOUNS
-            if (t.ent == "PERSON") != (one and a.sector not in BODIES):
+            if person != (one and a.sector not in BODIES):
                 continue  # a person is one person ("a national"), a body a body ("a group")
             run = name_run(t, tokens)
             start = run[0]
@@ -339,7 +342,7 @@ def introduced(sentence: Sentence, mentions: list[Mention], memory: ArticleMemor
     for t in tokens:
         if t.ent != "PERSON" or t.pos != "PROPN" or t.dep in ("compound", "flat"):
             continue
-        if t.i in covered or not _with_age(t, tokens):
+        if t.i in covered or not with_age(t, tokens):
             continue
         run = name_run(t, tokens)
         full = written(run, tokens)
@@ -379,11 +382,3 @@ def _lead_person(sentence: Sentence, mentions: Sequence[Mention]) -> Mention | N
             return None
         return m
     return None
-
-
-def _with_age(t: Token, tokens: Sequence[Token]) -> bool:
-    """True for a name written with an age beside it: "Joe Robinson, 25,"."""
-    return any(
-        c.head == t.i and c.dep in ("appos", "amod", "npadvmod") and c.text.isdigit()
-        for c in tokens[t.i + 1 : t.i + 4]
-    )

@@ -19,6 +19,7 @@ from kipu.actors import (
     agent_phrase,
     owner_gives_country,
     owners_member,
+    with_age,
 )
 from kipu.discourse._memory import ArticleMemory, name_key
 from kipu.discourse._names import BODIES, PERSON_RULES, name_run, written
@@ -62,10 +63,11 @@ def antecedents(
             continue
         if t.pos not in ("NOUN", "PROPN") or t.dep in ("compound", "flat"):
             continue
-        if t.ent != "PERSON" and t.tag != "NNS":
+        is_person = t.ent == "PERSON" or (t.pos == "PROPN" and with_age(t, tokens))
+        if not is_person and t.tag != "NNS":
             continue
         named = memory.named(name_key(written(name_run(t, tokens), tokens)))
-        if named is not None and named.person and t.ent == "PERSON":
+        if named is not None and named.person and is_person:
             actor = named.actor  # a person named beside a title ("the home secretary, X")
         else:
             actor = Actor(text=t.text, name=None, code=None, country=None, sector=None)
@@ -74,7 +76,7 @@ def antecedents(
                 sentence=sentence.index,
                 head=t,
                 actor=actor,
-                is_person=t.ent == "PERSON",
+                is_person=is_person,
                 main=main,
             )
         )

@@ -116,9 +116,7 @@ def _coded_act(
     if code is None:
         raise _NotCoded(f"CAMEO has no {mood.modality} code for {m.pattern.code} ({mood.via})")
     sensed = f"posture: {tree.tokens[governor].text}" if governor is not None else None
-    return _Act(
-        mood=mood, governor=governor, base=base, refusal=refusal, code=code, sensed=sensed
-    )
+    return _Act(mood=mood, governor=governor, base=base, refusal=refusal, code=code, sensed=sensed)
 
 
 def _sense(

@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 
 from kipu.actors import international_country
 from kipu.events._act import _check_reported, _clause_mood, _coded_act, _sense
+from kipu.events._act_target import act_doer_targets, owner_as_doer
+from kipu.events._citizenship import citizens
 from kipu.events._discards import load_discards
 from kipu.events._emit import _emit
 from kipu.events._imported import verb_entries
@@ -40,6 +42,7 @@ from kipu.events._patterns import PatternIndex, load_patterns
 from kipu.events._roles import SPEECH_VERBS as SPEECH_VERBS
 from kipu.events._roles import SUBJECT_DEPS, _first_conjunct
 from kipu.events._sense import ORDERING_VERBS
+from kipu.events._shared import shares_object
 from kipu.events._sides import (
     _check_quote_introducer,
     _check_someone_known,
@@ -54,7 +57,7 @@ from kipu.events._sides import (
 from kipu.events._speech import Quoted, Said, find_speech, quote_speakers
 from kipu.events._statements import _obligations, _quote_speakers, _speech_events
 from kipu.events._timescope import in_scope, time_scope
-from kipu.events._told import Told, is_told, remember, told_key
+from kipu.events._told import Named, Told, doer_again, is_told, name_acts, remember, told_key
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.records import Event, Mention, Resolved, Sentence
 
@@ -86,6 +89,7 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
     events: list[Event] = []
     seen: set[str] = set()
     told: Told = set()  # acts the article has told already
+    named = Named()  # the acts it named by a noun ("his decision to"), by the noun
     scope = time_scope(article)
     keep_history = options is not None and options.historical
     quoted = quote_speakers(resolved, _actor_at)
@@ -109,10 +113,12 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
             speech=options.bundled if options else True,
             recent=[e for e in events if e.sentence_index >= sentence.index - RECENT],
             place=place,
+            named=named,
         )
         # The article's background ("in 2003", "has long backed") only when asked for.
         news, _ = in_scope(scope, sentence, coded, keep_history)
         remember(told, [e for e in news if not e.historical])  # the article's news only
+        name_acts(named, sentence, [e for e in news if not e.historical], mentions)
         for event in news:
             if event.event_id not in seen:
                 seen.add(event.event_id)
@@ -142,6 +148,7 @@ def _code_sentence(
     speech: bool = True,
     recent: list[Event] | None = None,
     place: tuple[str, str] | None = None,
+    named: Named | None = None,
 ) -> list[Event]:
     """The events of one sentence; ``told`` holds the acts earlier sentences coded (an event
     noun that names one of them again, "the attack", is not a new act; see ``remember``)."""
@@ -185,7 +192,7 @@ def _code_sentence(
                 notes.append(f"{_label(tree, m)}: its complement carries the event")
             continue
         why: list[str] = []
-        found = _events_for(m, sentence, tree, by_head, doc_id, input_id, date, why, place)
+        found = _events_for(m, sentence, tree, by_head, doc_id, input_id, date, why, place, named)
         if found and tree.tokens[m.clause].dep == "xcomp":
             spoken.add(tree.tokens[m.clause].head)
         if m.passing and tree.tokens[m.trigger].dep in SUBJECT_DEPS and m.clause in coded:
@@ -199,7 +206,10 @@ def _code_sentence(
             found = [e for e in found if not is_told(e, told)]
             if again and not found:
                 why.append("the article has told this act already")
-        if not m.pattern.nominal and not tree.children(m.trigger, "nsubjpass", *OBJECT_DEPS):
+        if not m.pattern.nominal and (
+            not tree.children(m.trigger, "nsubjpass", *OBJECT_DEPS)
+            or shares_object(tree, m.trigger)
+        ):
             # "were killed or wounded": a verb sharing the victims of the one it is conjoined
             # with, of the same root and sides, is one act with it ("sent columns and deployed
             # tanks", each with its object, are two).
@@ -222,7 +232,7 @@ def _code_sentence(
         matched.setdefault(m.trigger, set()).add(m.pattern.code[:2])
         matched.setdefault(m.clause, set()).add(m.pattern.code[:2])
     events += _speech_events(
-        said, tree, sentence, by_head, events, matched, doc_id, input_id, date, notes, recent
+        said, tree, sentence, by_head, events, matched, doc_id, input_id, date, notes, recent, named
     )
     return events
 
@@ -297,6 +307,7 @@ def _events_for(
     date: str | None,
     why: list[str] | None = None,
     place: tuple[str, str] | None = None,
+    named: Named | None = None,
 ) -> list[Event]:
     """The events of one match: the act it codes (``_act.py``), who did it to whom
     (``_sides.py``), one event per pair of actors (``_emit.py``). A step that finds no event
@@ -307,8 +318,15 @@ def _events_for(
         _check_reported(tree, m, mood)
         act = _coded_act(tree, m, mood, governor, by_head)
         source_heads, sources, between = _sources(tree, m, act.code, governor, by_head)
+        if not sources and (again := doer_again(tree, m.clause, sentence.index, named)):
+            source_heads, sources = [again.head], [again]  # "X was also arrested"
+        if not sources and (owner := owner_as_doer(tree, m, act.code, by_head)):
+            source_heads, sources = [owner.head], [owner]  # "US sanctions were lifted"
         one_sided = _one_sided_doer(tree, m, act.code, source_heads, sources, by_head, place)
         targets = _targets(tree, m, act.code, act.mood, one_sided, by_head)
+        if not targets and one_sided is None:
+            targets = act_doer_targets(tree, m, act.code, sources, by_head, named)
+        targets = citizens(tree, m, act.code, sources, targets)
         sources, targets = _one_per_country(tree, m, sources, targets)
         act, targets = _sense(tree, m, act, sources, targets, by_head)
         mutual = _mutual(tree, m, sources)

@@ -10,7 +10,7 @@ from kipu.events._one_sided import article_place
 from kipu.events._patterns import load_patterns
 from kipu.events._speech import quote_speakers
 from kipu.events._timescope import in_scope, time_scope
-from kipu.events._told import Told, remember
+from kipu.events._told import Named, Told, name_acts, remember
 from kipu.records import Event, Mention, Resolved, Sentence
 
 
@@ -34,6 +34,7 @@ def explain_events(
     story = discards.story_hit(article.text)
     scope = time_scope(article)
     told: Told = set()
+    named = Named()
     out: list[SentenceExplanation] = []
     quoted = quote_speakers(resolved, _actor_at)
     place = article_place(resolved)
@@ -62,12 +63,14 @@ def explain_events(
                 speech=options.bundled if options else True,
                 recent=[e for x in out[-RECENT:] for e in x.events],
                 place=place,
+                named=named,
             )
             events, history = in_scope(
                 scope, sentence, events, options is not None and options.historical
             )
             notes.extend(history)
             remember(told, [e for e in events if not e.historical])
+            name_acts(named, sentence, [e for e in events if not e.historical], mentions)
         if not notes:
             notes.append("no word of the sentence is a trigger in the dictionary")
         out.append(

@@ -38,6 +38,7 @@ from kipu.events._roles import (
 )
 from kipu.events._roots import MUTUAL_NOUN_ROOTS
 from kipu.events._sense import prepares_force
+from kipu.events._shared import shared_object
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.events._unresolved import unresolved_mention
 from kipu.records import Mention, Token
@@ -102,6 +103,8 @@ INSTRUMENT_PREPS = frozenset({"with", "through", "via"})
 # Prepositions by which a meeting is the time of what the verb's subject did, so the subject
 # took part in it: "during a meeting with", "at talks with", "after a call with".
 MEETING_TIME_PREPS = frozenset({"during", "at", "after", "before", "following", "on", "in"})
+# Prepositions that set an act as the time of another ("during a meeting with", "after talks").
+TIME_OF_ACT_PREPS = frozenset({"during", "after", "following"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,6 +387,8 @@ def _match_verb(
         objects = [v.head]
     if not objects and not passive and _relative_object(tree, v.i, by_head):
         objects = [v.head]  # "the Kurdish militias Turkey is battling": the militias
+    if not objects and not passive:
+        objects = shared_object(tree, v.i)  # "arrested and charged him": him
     small_clauses = [
         c for c in tree.children(v.i, "ccomp") if tree.tokens[c].pos == "ADJ"
     ]  # "holding Russia responsible": the parse makes Russia the subject of "responsible"
@@ -642,5 +647,9 @@ def _factual_host(tree: Tree, n: int) -> int | None:
             return node
         if tok.head == node:
             return node
+        if tok.pos == "ADP" and tok.lemma in TIME_OF_ACT_PREPS and node != n:
+            # "told reporters during a meeting with the emir": the time of another act, told
+            # as a fact whatever that act's mood
+            return tok.head if tree.tokens[tok.head].pos in ("VERB", "AUX") else None
         node = tok.head
     return None

@@ -26,6 +26,19 @@ BLOCKING_GOVERNORS = frozenset(
     # obligation: "we have to reinforce", "Japan needs to enact reforms" (a need, not an act)
     "have need".split()
 )
+# Nouns whose "to" clause is an act their owner decided on, intends, threatens or would not do
+# ("Hungary's decision to expel", "its plan to withdraw", "the threat to strike", "Iran's
+# refusal to meet"): the noun says how the act is meant, as the verb of the same sense does.
+DECIDED_NOUNS = frozenset({"decision", "move"})
+INTENT_NOUNS = frozenset(
+    "plan pledge promise offer proposal intention commitment readiness willingness "
+    "determination vow".split()
+)
+THREAT_NOUNS = frozenset({"threat", "ultimatum"})
+BLOCKING_NOUNS = frozenset(
+    "refusal failure reluctance unwillingness inability attempt bid effort".split()
+)
+OWNED_ACT_NOUNS = DECIDED_NOUNS | INTENT_NOUNS | THREAT_NOUNS | BLOCKING_NOUNS
 # Verbs that set an act for later when it is their passive subject: "talks are scheduled".
 SCHEDULING_VERBS = frozenset({"plan", "schedule", "slate", "set"})
 # Verbs whose "that" clause is a contested claim: "claimed he had been killed".
@@ -183,6 +196,13 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
     )
     if content and host.pos == "NOUN" and host.lemma in ALLEGING_NOUNS:
         return Mood("alleged", False, True, host.text)  # "the allegation that X attacked"
+    owned = owned_act_noun(tree, v)
+    if owned is not None and host.lemma in BLOCKING_NOUNS:
+        return Mood("actual", False, True, host.text)  # "its refusal to meet": not done
+    if owned is not None and host.lemma in THREAT_NOUNS:
+        return Mood("threat", False, False, host.text)  # "the threat to strike Idlib"
+    if owned is not None and host.lemma in INTENT_NOUNS:
+        return Mood("intent", False, False, host.text)  # "Hungary's plan to withdraw"
     if first.dep == "pcomp" and tree.tokens[tree.tokens[first.head].head].lemma in ALLEGING:
         return Mood("alleged", False, True, tree.tokens[tree.tokens[first.head].head].text)
     if first.dep == "pcomp" and first.tag == "VBG" and not _actual_gerund(tree, first.head):
@@ -239,6 +259,20 @@ def mood_of(tree: Tree, v: int, root: str = "") -> Mood:
     if hypothetical is not None:
         return Mood("possible", negated, True, hypothetical)
     return Mood(modality, negated, False, " ".join(via))
+
+
+def owned_act_noun(tree: Tree, v: int) -> int | None:
+    """The noun whose "to" clause ``v`` heads ("decision" of "Hungary's decision to expel"),
+    when it is a noun of deciding, intending, threatening or not doing; None otherwise."""
+    tok = tree.tokens[v]
+    if tok.dep != "acl" or tok.head == v or tok.pos != "VERB":
+        return None
+    host = tree.tokens[tok.head]
+    if host.pos != "NOUN" or host.lemma not in OWNED_ACT_NOUNS:
+        return None
+    if not any(tree.tokens[c].dep == "aux" and tree.tokens[c].lemma == "to" for c in tree.kids[v]):
+        return None
+    return host.i
 
 
 def _scheduled(tree: Tree, v: int) -> str | None:

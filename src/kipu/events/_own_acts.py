@@ -63,8 +63,14 @@ def own_plan(
         if "have" in marks:
             continue  # "would not have worn masks": what would have been, not a plan
         planned = t.dep == "xcomp" and tree.tokens[t.head].lemma in PLANNING_VERBS
-        future = bool(marks & {"will", "would", "shall", "'ll", "wo"}) or planned
-        if not future or marks & {"could", "may", "might", "can", "should", "must"}:
+        # "the president says our troops must leave": a government's "must" for its own
+        # forces is its plan (checked below: the subject stands for the speakers)
+        must = "must" in marks and bool(said.speakers)
+        must = must and all(sp.actor.sector == "GOV" for sp in said.speakers)
+        future = bool(marks & {"will", "would", "shall", "'ll", "wo"}) or planned or must
+        if not future or marks & {"could", "may", "might", "can", "should"}:
+            continue
+        if "must" in marks and not must:
             continue
         node = tree.tokens[t.head].i if planned else i
         subjects = tree.children(node, "nsubj")  # a passive ("he won't be shot") is no plan

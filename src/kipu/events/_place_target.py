@@ -125,6 +125,15 @@ def owner_target(tree: Tree, i: int, by_head: dict[int, Mention]) -> Mention | N
     """The one a physical thing force is used on belongs to, as its own words say: an actor
     modifying it ("Bolivian army positions"), a nationality ("a Russian airbase"), or the
     country of the place it is in ("regime targets in Syria"); None when they say nothing."""
+    return thing_owner(tree, i, by_head, "force used on") or place_in(tree, [i])
+
+
+def thing_owner(
+    tree: Tree, i: int, by_head: dict[int, Mention], what: str = "acted on"
+) -> Mention | None:
+    """The one a thing belongs to, as its own words say: an actor modifying or owning it
+    ("Bolivian army positions", "Putin's conference") or a nationality ("a Russian airbase",
+    "the Russian plan"); None when they say nothing. ``what`` words the rule."""
     thing = tree.tokens[i]
     for c in tree.children(i, *OWNER_DEPS):
         found = by_head.get(c)
@@ -135,16 +144,16 @@ def owner_target(tree: Tree, i: int, by_head: dict[int, Mention]) -> Mention | N
                 found.actor.code,
                 found.actor.country,
                 found.actor.sector,
-                f"owner: force used on the {thing.text!r} of {found.actor.text!r}",
+                f"owner: {what} the {thing.text!r} of {found.actor.text!r}",
             )
     modifiers = set(tree.children(i, "amod", "compound"))
     for word in countries_in_sentence(tree.tokens, load_dictionaries()):
         if not word.place and modifiers.intersection(word.span):
             name = " ".join(tree.tokens[k].text for k in word.span)
             return _owned(
-                tree, i, word.code, word.code, None, f"owner: force used on a {name} {thing.text!r}"
+                tree, i, word.code, word.code, None, f"owner: {what} a {name} {thing.text!r}"
             )
-    return place_in(tree, [i])
+    return None
 
 
 def place_in(tree: Tree, heads: list[int]) -> Mention | None:
@@ -169,3 +178,19 @@ def _owned(
     text = " ".join(t.text for t in tree.tokens[start : i + 1])
     actor = Actor(text=text, name=None, code=code, country=country, sector=sector, rule=rule)
     return Mention(head=i, start=start, end=i + 1, actor=actor)
+
+
+def withdrawn_from(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[Mention]:
+    """The country a "from" phrase of a verb of withdrawal names: a country's name, or a place
+    the gazetteer places ("withdrew from Afrin"); not a body or a thing ("from the talks")."""
+    for p in tree.children(v, "prep"):
+        if tree.tokens[p].lemma != "from":
+            continue
+        for o in tree.children(p, "pobj"):
+            found = by_head.get(o)
+            if found is not None and found.actor.rule.startswith("country:"):
+                return [found]
+            place = place_target(tree, o) if found is None else None
+            if place is not None:
+                return [place]
+    return []

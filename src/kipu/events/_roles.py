@@ -7,7 +7,7 @@ participle after its victims, the sides of a passive "between"."""
 from __future__ import annotations
 
 from kipu.events._mentions import _mention
-from kipu.events._mood import begun_process
+from kipu.events._mood import begun_process, owned_act_noun
 from kipu.events._nominal import modifier_sources, patient_possessor
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.records import Mention
@@ -83,6 +83,8 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
             return tree.conjuncts(tok.head)
         if tok.dep == "acl" and (root := _misparsed_main_verb(tree, node)) is not None:
             return tree.conjuncts(root)
+        if (noun := owned_act_noun(tree, node)) is not None:
+            return _owner_of_act_noun(tree, noun, by_head)  # "Hungary's decision to expel"
         if tok.dep == "xcomp" and (controller := _object_controller(tree, node, by_head)):
             return controller  # "persuaded Trump to launch strikes": Trump launched them
         if tok.dep in ("xcomp", "conj", "advcl", "acomp"):
@@ -203,6 +205,45 @@ def _reduced_passive(tree: Tree, v: int) -> bool:
     if tok.tag != "VBN" or tok.dep != "ROOT":
         return False
     return not tree.children(v, "aux", "auxpass", *OBJECT_DEPS)
+
+
+# Verbs whose subject owns the decision or plan they make known: "Hungary announced a plan to".
+MAKING_VERBS = frozenset({"make", "take", "announce", "unveil", "reach", "confirm", "adopt"})
+
+
+def _owner_of_act_noun(tree: Tree, n: int, by_head: dict[int, Mention]) -> list[int]:
+    """Who decided, plans or threatens the act of a "to" clause on a noun: the noun's owner
+    ("Hungary's decision", "the decision by Hungary", "the Hungarian plan"), or the subject of
+    a verb that makes it known ("Hungary announced a plan to"); none for a noun judged by
+    others ("criticised the decision to expel": not the critic's)."""
+    tok = tree.tokens[n]
+    poss = tree.children(n, "poss")
+    if poss and tree.tokens[poss[0]].pos == "PRON" and _mention(tree, poss[0], by_head) is None:
+        # "the minister came under fire for his decision to": "his" is the clause's subject
+        verb = _verb_above(tree, n)
+        return _subjects(tree, verb, by_head) if verb is not None else []
+    found = _noun_sources(tree, n, n, by_head)
+    if found:
+        return found
+    if tok.dep in OBJECT_DEPS and tree.tokens[tok.head].lemma in MAKING_VERBS:
+        return _subjects(tree, tok.head, by_head)
+    return []
+
+
+def _verb_above(tree: Tree, n: int) -> int | None:
+    """The verb a noun phrase belongs to, through a preposition ("came under fire for his
+    decision": came)."""
+    i = n
+    for _ in range(3):
+        tok = tree.tokens[i]
+        if tok.head == i:
+            return None
+        i = tok.head
+        if tree.tokens[i].pos in ("VERB", "AUX"):
+            return i
+        if tree.tokens[i].pos != "ADP":
+            return None
+    return None
 
 
 def _misparsed_main_verb(tree: Tree, v: int) -> int | None:

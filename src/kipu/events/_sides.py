@@ -24,7 +24,7 @@ from kipu.events._one_sided import (
     victim,
 )
 from kipu.events._patterns import Pattern
-from kipu.events._place_target import owner_target, place_in, place_target
+from kipu.events._place_target import owner_target, place_in, place_target, withdrawn_from
 from kipu.events._roles import (
     FORCE_NOUNS,
     SUBJECT_DEPS,
@@ -408,6 +408,9 @@ def _required_targets(
         if not targets and _physical(tree, m.target):
             # "struck Bolivian army positions", "a Russian airbase": the owner is hit.
             targets = [t for t in [owner_target(tree, m.target, by_head)] if t is not None]
+    if not targets and code[:4] in WITHDRAWAL_CODES and m.target is None:
+        # "Kenyan troops withdrew from Somalia" (`withdraw`, no slot): from the country.
+        targets = withdrawn_from(tree, m.trigger, by_head)
     if not targets and code[:2] in FORCE_ROOTS and m.target is not None and one_sided is None:
         # "the Kurds were attacked by the Turkish army": people no dictionary places are hit.
         hit = victim(tree, m.target) if trigger_tok.lemma not in NOT_ONE_SIDED_VERBS else None

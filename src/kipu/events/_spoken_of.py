@@ -30,7 +30,10 @@ ACT_NOUNS = frozenset(
     "decision move plan policy step action act announcement strike strikes attack operation "
     "offensive withdrawal deal agreement law ban measure order proposal choice approach "
     "intervention invasion campaign sanction sanctions response conduct behaviour behavior "
-    "remark remarks comment comments statement claim claims rhetoric".split()
+    "remark remarks comment comments statement claim claims rhetoric "
+    # acts of force called by what they are: "these atrocities are inexcusable"
+    "atrocity crime massacre abuse violation aggression killing bombing shelling "
+    "provocation escalation incursion violence".split()
 )
 
 

@@ -11,7 +11,8 @@ from kipu.events._match import _Match
 from kipu.events._mentions import _actor_at, _mention, _same
 from kipu.events._patterns import Pattern
 from kipu.events._roles import SPEECH_VERBS
-from kipu.events._speech import Quoted, Said, classify, first_person
+from kipu.events._speech import JUDGEMENTS, Quoted, Said, classify, first_person
+from kipu.events._told import Named
 from kipu.events._tree import Tree
 from kipu.events._unresolved import unknown_pronoun
 from kipu.events.codebook import code_info
@@ -76,6 +77,8 @@ def _obligations(
         subjects = tree.children(tok.i, "nsubj")
         if code is None or not subjects or _mention(tree, subjects[0], by_head) is None:
             continue  # a demand is made on someone ("intervention must take place" is not)
+        if _own_forces(tree, head, subjects[0], by_head):
+            continue  # "the president says our troops must leave": his plan, not a demand
         verb = tree.tokens[head].lemma
         entry = Pattern(
             code=code,
@@ -97,6 +100,26 @@ def _obligations(
     return out
 
 
+# Sectors of a state's own organs: what its leader says they must do is the state's plan.
+OWN_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def _own_forces(tree: Tree, verb: int, subject: int, by_head: dict[int, Mention]) -> bool:
+    """True when the one who must act is an organ of the speaker's own state ("the Kenyan
+    president says Kenyan troops must leave Somalia"): a leader's plan for their own forces is
+    an intention, which the speech rules code, not a demand on someone else."""
+    made = _mention(tree, subject, by_head)
+    speakers = [
+        found
+        for s in tree.children(verb, "nsubj")
+        if (found := _mention(tree, s, by_head)) is not None
+    ]
+    if made is None or len(speakers) != 1 or speakers[0].actor.sector != "GOV":
+        return False
+    country = speakers[0].actor.country
+    return country is not None and made.actor.country == country and made.actor.sector in OWN_ORGANS
+
+
 def _speech_events(
     said: list[Said],
     tree: Tree,
@@ -109,6 +132,7 @@ def _speech_events(
     date: str | None,
     notes: list[str] | None,
     recent: list[Event] | None = None,
+    named: Named | None = None,
 ) -> list[Event]:
     """Statements coded by what is said (``_speech.py``), unless the verb of saying is coded
     by an entry of its own ("accused", "warned Iran") or the speakers' own act in the words said
@@ -156,8 +180,12 @@ def _speech_events(
             continue
         targets = list(verdict.targets)
         if not targets and verdict.refers_back is not None:
-            doer = _doer_referred_to(verdict.refers_back, tree, s, events, recent or [])
+            doer = _act_named_before(verdict.refers_back, tree, s, named)
+            doer = doer or _doer_referred_to(verdict.refers_back, tree, s, events, recent or [])
+            doer = doer or _subject_before(verdict.refers_back, tree, s, sentence, named)
             targets = [doer] if doer is not None else []
+        if not targets and verdict.kind in JUDGEMENTS:
+            targets = _judged_before(s, sentence, recent or [])
         trigger = verdict.word
         if verdict.kind == "accusation" and s.via != "according to":
             # A charge is coded as the charge only: the acts it alleges ("said the police were
@@ -201,6 +229,71 @@ def _speech_events(
         if notes is not None:
             notes.append(f"{label}: {rule}: coded {made} event(s)")
     return out
+
+
+def _act_named_before(word: int, tree: Tree, said: Said, named: Named | None) -> Mention | None:
+    """The doer of the act an act noun names again ("the decision was driven by populism"
+    after "his decision to revoke her citizenship"): the source of the latest act the article
+    named by the same noun, anywhere before, unless the speakers did it themselves (an act of
+    another office of their own country is still another's: the opposition on the
+    government's decision)."""
+    tok = tree.tokens[word]
+    e = named.get(tok.lemma) if tok.pos == "NOUN" and named else None
+    if e is None or e.source is None or e.source.code is None:
+        return None
+    if any(sp.actor.code == e.source.code for sp in said.speakers):
+        return None
+    actor = replace(
+        e.source,
+        text=tok.text,
+        rule=f"discourse:act-named-before:{tok.text!r}<-sentence {e.sentence_index} "
+        f"{e.cameo} by {e.source.text!r}",
+    )
+    return Mention(head=word, start=word, end=word + 1, actor=actor)
+
+
+def _judged_before(said: Said, sentence: Sentence, recent: list[Event]) -> list[Mention]:
+    """Whom the speakers judged in the sentence just before, for a judgement of theirs that
+    names no one ("… was a stain on this government,” she said. “It is against the law …”):
+    a speaker who goes on is still speaking of the same actor."""
+    speakers = {sp.actor.code for sp in said.speakers if sp.actor.code}
+    for e in reversed(recent):
+        if e.sentence_index != sentence.index - 1 or not e.rule.startswith("speech:"):
+            continue
+        if e.source is None or e.source.code not in speakers or e.target is None:
+            continue
+        if e.target.code is None:
+            continue
+        word = said.trigger if said.trigger is not None else min(said.content)
+        actor = replace(
+            e.target,
+            rule=f"discourse:judged-before:<-sentence {e.sentence_index} {e.target.text!r}",
+        )
+        return [Mention(head=word, start=word, end=word + 1, actor=actor)]
+    return []
+
+
+def _subject_before(
+    word: int, tree: Tree, said: Said, sentence: Sentence, named: Named | None
+) -> Mention | None:
+    """The actor the sentence just before was about, when a judgement refers back with "this"
+    or "it" and no act was coded there ("The US had vowed to disarm them. “This is
+    ridiculous,” an official said"): not the speakers themselves or their country."""
+    tok = tree.tokens[word]
+    if named is None or named.subject is None or tok.pos != "PRON":
+        return None
+    index, m = named.subject
+    if index != sentence.index - 1:
+        return None
+    own = {c for sp in said.speakers for c in (sp.actor.code, sp.actor.country) if c}
+    if m.actor.code in own or (m.actor.country and m.actor.country in own):
+        return None
+    actor = replace(
+        m.actor,
+        text=tok.text,
+        rule=f"discourse:subject-before:{tok.text!r}<-sentence {index} {m.actor.text!r}",
+    )
+    return Mention(head=word, start=word, end=word + 1, actor=actor)
 
 
 def _doer_referred_to(

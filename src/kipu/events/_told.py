@@ -8,7 +8,12 @@ its history, which the time scope leaves out).
 
 from __future__ import annotations
 
-from kipu.records import Actor, Event
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kipu.events._mood import owned_act_noun
+from kipu.events._tree import Tree
+from kipu.records import Actor, Event, Mention, Sentence
 
 # (root, source side, target side); a side is "*" for any.
 Told = set[tuple[str, str | None, str | None]]
@@ -41,3 +46,97 @@ def is_told(event: Event, told: Told) -> bool:
         return True
     # "condemned the attack as a strike on civilians": a noun naming no doer, of an act told
     return event.one_sided and source is None and (root, "*", target) in told
+
+
+# The noun that names the act of a verb, where it is not the verb's own form ("attack",
+# "strike" and "raid" are both).
+NOUN_OF_VERB = {
+    "decide": "decision",
+    "invade": "invasion",
+    "withdraw": "withdrawal",
+    "expel": "expulsion",
+    "deport": "deportation",
+    "occupy": "occupation",
+    "annex": "annexation",
+    "execute": "execution",
+    "detain": "detention",
+    "bomb": "bombing",
+    "shell": "shelling",
+    "intervene": "intervention",
+}
+
+
+class Named(dict[str, Event]):
+    """An act noun ("decision", "attack") → the latest act of the article it named; and
+    ``subject``: the actor the main clause of the latest sentence that had one was about,
+    with that sentence's index ("The US had vowed to disarm them. “This is ridiculous,” an
+    official said": this is the US's)."""
+
+    subject: tuple[int, Mention] | None = None
+
+
+def name_acts(
+    named: Named, sentence: Sentence, events: list[Event], mentions: Sequence[Mention] = ()
+) -> None:
+    """Remember the acts a sentence coded by the noun that names them ("the strikes", "his
+    decision to revoke"), so that a later "the decision" can be read as that act, and the
+    actor its main clause is about."""
+    by_head = {m.head: m for m in mentions}
+    for t in sentence.tokens:
+        if t.dep == "nsubj" and sentence.tokens[t.head].dep == "ROOT":
+            found = by_head.get(t.i)
+            if found is not None and found.actor.code is not None:
+                named.subject = (sentence.index, found)
+            break
+    if not events:
+        return
+    tree = Tree(sentence)
+    at = {t.start: t for t in sentence.tokens}
+    for e in events:
+        if e.trigger is None or e.source is None or e.one_sided:
+            continue
+        tok = at.get(e.trigger[0])
+        if tok is None:
+            continue
+        if tok.pos == "NOUN":
+            named[tok.lemma] = e
+            continue
+        if (noun := owned_act_noun(tree, tok.i)) is not None:
+            named[tree.tokens[noun].lemma] = e  # "his decision to revoke"
+        if tok.pos == "VERB":
+            # "Russia attacked ... the attack", "launched an assault ... the assault"
+            named[NOUN_OF_VERB.get(tok.lemma, tok.lemma)] = e
+            for o in tree.children(tok.i, "dobj"):
+                if tree.tokens[o].pos == "NOUN":
+                    named[tree.tokens[o].lemma] = e
+
+
+# Adverbs that say an act is done again, by the doer told before: "X was also arrested".
+AGAIN = frozenset({"also", "too", "likewise"})
+# How many sentences back the act done again may have been told.
+AGAIN_REACH = 2
+
+
+def doer_again(tree: Tree, v: int, sentence_index: int, named: Named | None) -> Mention | None:
+    """The doer of a passive act with no "by" phrase that the sentence says is done again
+    ("Rojkan was also arrested" after "the authorities arrested him"): the source of the
+    latest act of the same verb the article told in the sentences just before."""
+    tok = tree.tokens[v]
+    if not named or tok.pos != "VERB" or not tree.children(v, "nsubjpass", "auxpass"):
+        return None
+    if tree.children(v, "agent") or not any(
+        tree.tokens[c].lemma.lower() in AGAIN for c in tree.children(v, "advmod")
+    ):
+        return None
+    e = named.get(NOUN_OF_VERB.get(tok.lemma, tok.lemma))
+    if e is None or e.source is None or e.one_sided or e.source.code is None:
+        return None
+    if not 0 < sentence_index - e.sentence_index <= AGAIN_REACH:
+        return None
+    actor = replace(
+        e.source,
+        text=tok.text,
+        rule=f"discourse:done-again:{tok.text!r}<-sentence {e.sentence_index} "
+        f"{e.cameo} by {e.source.text!r}",
+    )
+    return Mention(head=v, start=v, end=v + 1, actor=actor)

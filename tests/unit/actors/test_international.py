@@ -50,3 +50,26 @@ def test_gdelt_leaves_an_international_country_empty_and_keeps_the_group() -> No
     }
     got = _gdelt_actor(row, "source")
     assert got[:4] == ["IGOUNO", "UNITED NATIONS", None, "IGOUNO"]
+
+
+def test_a_person_named_with_the_organisation_they_work_for_is_the_organisation() -> None:
+    def sources(text: str) -> set[str | None]:
+        return {e.source.code if e.source else None for e in code(text)}
+
+    assert sources("Karl Stein of Amnesty International urged the Kenyan government to act.") == {
+        "NGOHRIAMN"
+    }
+    # "of the charity Oxfam", set off by commas; the surname later is the same person
+    text = (
+        "Karl Stein, of the international charity Oxfam, urged the Kenyan government to act. "
+        "Stein also criticised the Ugandan government."
+    )
+    assert sources(text) == {"NGOXFM"}
+    # a country after "of" says where, not whom for
+    assert sources("Karl Stein of Kenya urged the Ugandan government to act.") == {None}
+
+
+def test_international_humanitarian_ngos_carry_no_home_country() -> None:
+    # like Oxfam and MSF, refugee councils and rescue committees working abroad are NGO
+    events = code("The Norwegian Refugee Council urged the Kenyan government to open the border.")
+    assert {e.source.country for e in events if e.source} == {"NGO"}

@@ -6,7 +6,7 @@ import pytest
 
 from kipu.discourse._names import initials, is_acronym
 from kipu.records import Actor
-from tests.helpers import resolve
+from tests.helpers import code, resolve
 
 pytestmark = pytest.mark.model
 
@@ -104,3 +104,20 @@ def test_a_person_described_as_a_national_of_a_country_is_its_civilian() -> None
     found = by_text("Peruvian police arrested Maria Lopez, a Bulgarian national, on Monday.")
     assert found["Maria Lopez"].code == "BGRCVL"
     assert "discourse:described-as" in found["Maria Lopez"].rule
+
+
+def test_a_name_written_with_an_age_is_a_person_whatever_its_entity_label() -> None:
+    # The recogniser labels an unfamiliar surname a place or an organisation; the age beside
+    # it says it is a person, and the description beside it says whose citizen.
+    events = code("Varga, 31, a Hungarian national, was also detained.")
+    assert [(e.cameo, e.target.code if e.target else None) for e in events] == [("173", "HUNCVL")]
+
+
+def test_a_name_with_an_age_blocks_an_older_antecedent_of_a_pronoun() -> None:
+    text = (
+        "The Hungarian interior minister, Anna Kovacs, revoked the passport of a student. "
+        "Ilona, 19, left Hungary in 2015 and said she wanted to return."
+    )
+    resolved = resolve(text)
+    she = [m for m in resolved.mentions[1] if m.actor.text == "she"]
+    assert not [m for m in she if m.actor.code is not None]

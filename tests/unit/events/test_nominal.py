@@ -117,3 +117,9 @@ def test_an_act_one_was_spared_did_not_happen() -> None:
 
 def test_convictions_held_are_beliefs_not_verdicts() -> None:
     assert not code("She joined the militia because of her socialist convictions.")
+
+
+def test_a_meeting_that_is_the_time_of_another_act_happened() -> None:
+    # "told" governs demands too; the meeting it is the time of is told as a fact
+    text = "The Kenyan president told reporters during a meeting with the emir of Qatar."
+    assert ("KENGOV", "040", "QATGOV") in triples(code(text))

@@ -65,3 +65,15 @@ def test_a_name_headed_by_its_abbreviation_is_still_the_actor() -> None:
     text = "Kenya and the European Union (EU) agreed that the dispute should go to arbitration."
     got = triples(code(text))
     assert ("KEN", "019", "IGOEUREEC") in got
+
+
+def test_two_verbs_side_by_side_share_the_object_after_the_second() -> None:
+    # "arrested and charged him": the parse hangs the object on the second verb only
+    got = triples(code("Turkish police arrested and charged the British journalist."))
+    assert got == {("TURCOP", "173", "GBRMED")}
+    # killing and wounding the same people is one act of force
+    events = code("Rebel fighters shelled the town, killing and wounding 40 soldiers.")
+    assert [e.cameo for e in events if e.root == "19"].count("190") == 1
+    # a verb with a phrase of its own keeps it ("resigned" takes no object)
+    got = triples(code("The Hungarian president resigned and criticised the parliament."))
+    assert ("HUNGOV", "111", "HUNLEG") in got

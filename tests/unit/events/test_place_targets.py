@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import actors_by_head, code
+from tests.helpers import actors_by_head, code, triples
 
 pytestmark = pytest.mark.model
 
@@ -93,3 +93,11 @@ def test_an_act_blamed_with_its_doer_named_happened() -> None:
         "offensive against the town of Kismayo."
     )
     assert any(s == "KEN" and c.startswith("19") for s, _, c in got)
+
+
+def test_a_withdrawal_from_a_country_targets_it_with_no_slot_in_the_entry() -> None:
+    assert ("KENMIL", "0874", "SOM") in triples(
+        code("Kenyan troops withdrew from Somalia on Monday.")
+    )
+    # from talks is no place
+    assert not [e for e in code("Kenyan troops withdrew from the talks.") if e.cameo == "0874"]

@@ -309,3 +309,47 @@ def test_the_speakers_own_nationality_word_is_not_the_one_spoken_of() -> None:
     assert not any(t == "GBR" for _, _, t in triples(code(text)))
     text = "The Kenyan government said the Ugandan plan was unacceptable."
     assert ("KENGOV", "111", "UGA") in triples(code(text))
+
+
+def test_a_government_saying_its_own_forces_must_act_announces_its_plan() -> None:
+    got = triples(code("The Kenyan president says Kenyan troops must leave Somalia."))
+    assert ("KENGOV", "030", "SOM") in got
+    assert not [t for t in got if t[1].startswith("10")]  # no demand on its own troops
+    # a demand on another state is still a demand
+    got = triples(code("The Kenyan president said Uganda must withdraw its troops from Somalia."))
+    assert any(c.startswith("10") and t == "UGA" for _, c, t in got)
+
+
+def test_a_judgement_of_acts_called_by_what_they_are_targets_their_doer() -> None:
+    text = (
+        "The Ugandan army shelled villages near the border on Monday, the Kenyan minister "
+        "said. “We find these atrocities inexcusable,” he added."
+    )
+    got = triples(code(text))
+    assert any(c == "111" and s == "KENGOV" and t == "UGAMIL" for s, c, t in got)
+
+
+def test_this_refers_back_to_the_actor_the_sentence_before_was_about() -> None:
+    text = (
+        "The US had vowed to ask its allies to surrender their weapons. "
+        "A senior Turkish official told reporters: “This is plainly ridiculous.”"
+    )
+    assert ("TURGOV", "111", "USA") in triples(code(text))
+    # not when the sentence before was about the speakers' own country
+    text = (
+        "Turkey had vowed to ask its allies to surrender their weapons. "
+        "A senior Turkish official told reporters: “This is plainly ridiculous.”"
+    )
+    assert not [t for t in triples(code(text)) if t[1] == "111" and t[2]]
+
+
+def test_a_speaker_going_on_judges_the_same_actor() -> None:
+    text = (
+        "The Hungarian opposition leader, Eva Toth, said the deportation was a stain on the "
+        "conscience of the Hungarian government. “It is against international law to make "
+        "someone stateless,” she said. “Leaving a child in a camp is morally reprehensible.”"
+    )
+    events = code(text)
+    judged = [e for e in events if e.root == "11"]
+    assert len(judged) == 3
+    assert all(e.target is not None and e.target.country == "HUN" for e in judged)

@@ -143,9 +143,7 @@ def _nearest_context(index: int, memory: ArticleMemory) -> tuple[int, Counter[st
     return None
 
 
-def towns_of(
-    sentence: Sentence, actors: Sequence[Mention] = ()
-) -> list[tuple[str, str]]:
+def towns_of(sentence: Sentence, actors: Sequence[Mention] = ()) -> list[tuple[str, str]]:
     """The towns and regions a sentence names that kipu's gazetteer places ("Afrin", "eastern
     Ghouta"): (country code, name) each; not those an actor mention covers ("Ankara said",
     the capital standing for its government)."""

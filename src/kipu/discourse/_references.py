@@ -209,6 +209,10 @@ def _antecedent(
     ]
     words = set(_agent_words(by_head[t.i].actor)) if t.i in by_head else {lemma}
     window = SAME_WINDOW if kind == "same" else WINDOW
+    modifiers = {
+        c.lemma.lower() for c in sentence.tokens if c.head == t.i and c.dep in ("amod", "compound")
+    }
+    called_terrorist = bool((words | modifiers) & TERROR_WORDS)
     for e in reversed([*memory.earlier, *current]):
         if sentence.index - e.sentence > window:
             return None
@@ -216,6 +220,8 @@ def _antecedent(
         if _bare(a) or a.code is None or e.dep in MODIFIER_DEPS:
             continue  # (a mention that only modifies a word: "the UN-led process")
         own = _agent_words(a)
+        if called_terrorist and not _terrorist(a):
+            continue  # "the terrorist group" is not the militia fighting it
         same = e.lemma == lemma or (bool(own) and own[-1] == lemma and words <= set(own))
         if kind != "same" and not same and not _group(e, t):
             continue  # a person, a pronoun, or one member of a body ("a spokesman")
@@ -233,6 +239,16 @@ def _antecedent(
         elif kind == "alliance" and (same or (a.code or "").startswith("IGO")):
             return e
     return None
+
+
+# Words by which a reference calls a group terrorist: only such a group may be meant.
+TERROR_WORDS = frozenset({"terrorist", "terror", "jihadist", "jihadi", "extremist"})
+
+
+def _terrorist(a: Actor) -> bool:
+    """A group the dictionaries code as insurgent, terrorist or a transnational armed group
+    (not a rebel militia, which news calls terrorist only when quoting its enemies)."""
+    return a.sector in ("INS", "UAF") or (a.code or "")[:3] == "IMG"
 
 
 def _group(e: Earlier, t: Token) -> bool:

@@ -95,3 +95,14 @@ def test_someone_elses_is_not_the_owners() -> None:
         "He met his counterpart at the airport."
     )
     assert actors["his counterpart"].country is None
+
+
+def test_a_terrorist_group_is_not_the_militia_that_fights_it() -> None:
+    text = (
+        "Islamic State lost Raqqa last week. The loss is a blow to the terrorist group. "
+        "The Syrian Democratic Forces (SDF) said on Tuesday that they had captured the stadium, "
+        "the last holdout of the terrorist group in the city."
+    )
+    resolved = resolve(text)
+    (group,) = [m for m in resolved.mentions[2] if m.actor.text == "the terrorist group"]
+    assert group.actor.code is not None and group.actor.code.startswith("IMG")

@@ -4,8 +4,10 @@
 decision": what is judged or asked is an act, and event data codes the judgement against the
 act's doer (the CAMEO manual's "disapprove of X's action" is coded against X). The doer is the
 one the act noun's own phrase names ("Russia's assault", "the Russian assault", "the assault by
-Russia"), else, for a noun that points back ("the assault", "this decision"), the doer of the
-latest act the article named by the same noun (``_told.name_acts``).
+Russia"), else the owner its words give a thing ("rejected the American proposal"), else, for a
+noun that points back ("the assault", "this decision"), the doer of the latest act the article
+named by the same noun (``_told.name_acts``). A passive act done with its doer's own thing
+("US sanctions were lifted") is its owner's (``owner_as_doer``).
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ def act_doer_targets(
 def _doers(
     tree: Tree, m: _Match, by_head: dict[int, Mention], named: Named | None
 ) -> list[Mention]:
+    """The doers of the act noun in the target slot, in the order of the module docstring."""
     noun = _act_noun(tree, m)
     if noun is None:
         return []

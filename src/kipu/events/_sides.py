@@ -418,9 +418,14 @@ def _required_targets(
     if not targets and code[:2] in FORCE_ROOTS and m.pattern.has_target and one_sided is None:
         # "fought an insurgency", "fought elections", "fought alongside the SDF": force is used
         # on someone or on something physical (a village, a convoy, positions), or it is not coded.
-        if m.target is None or not (
-            _physical(tree, m.target) or _harmed_person(tree, m.trigger, m.target, m.pattern)
+        named = m.target is None and bool(FORCE_NOUNS.intersection(m.pattern.words))
+        if not named and (
+            m.target is None
+            or not (
+                _physical(tree, m.target) or _harmed_person(tree, m.trigger, m.target, m.pattern)
+            )
         ):
+            # ("carried out airstrikes", its slot empty: the noun names force, no figure)
             raise _NotCoded("force needs an actor or a physical target")
     if not targets and force and one_sided is None:
         # "a Turkish military campaign inside Syria", "Russian jets struck targets in Syria":

@@ -77,3 +77,11 @@ def test_two_verbs_side_by_side_share_the_object_after_the_second() -> None:
     # a verb with a phrase of its own keeps it ("resigned" takes no object)
     got = triples(code("The Hungarian president resigned and criticised the parliament."))
     assert ("HUNGOV", "111", "HUNLEG") in got
+
+
+def test_a_light_verb_with_a_noun_of_force_needs_no_target_named() -> None:
+    # the noun names force itself: no figure of speech to guard against
+    got = triples(code("Syrian forces carried out airstrikes on Monday."))
+    assert ("SYRMIL", "195", None) in got
+    # a verb of fighting with no one hit still needs an actor or a physical target
+    assert not [e for e in code("The Kenyan senator fought the elections.") if e.root == "19"]

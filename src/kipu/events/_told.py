@@ -9,9 +9,11 @@ its history, which the time scope leaves out).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from kipu.events._mood import owned_act_noun
+from kipu.events._place_target import thing_owner
+from kipu.events._roles import _owner_of_act_noun
 from kipu.events._tree import Tree
 from kipu.records import Actor, Event, Mention, Sentence
 
@@ -66,7 +68,22 @@ NOUN_OF_VERB = {
 }
 
 
-class Named(dict[str, Event]):
+@dataclass(frozen=True, slots=True)
+class Act:
+    """An act the article told, as later words may refer to it."""
+
+    sentence_index: int
+    source: Actor
+    cameo: str  # its code; the noun that named it ("plan") when no event was coded
+    one_sided: bool = False
+
+
+# Nouns of a plan or a step whose owner the text names, remembered with no event coded ("the
+# US announced plans for a border force ... Russia opposed the plan").
+PLAN_NOUNS = frozenset({"plan", "proposal", "initiative", "offer", "decision", "move", "ultimatum"})
+
+
+class Named(dict[str, Act]):
     """An act noun ("decision", "attack") → the latest act of the article it named; and
     ``subject``: the actor the main clause of the latest sentence that had one was about,
     with that sentence's index ("The US had vowed to disarm them. “This is ridiculous,” an
@@ -88,27 +105,48 @@ def name_acts(
             if found is not None and found.actor.code is not None:
                 named.subject = (sentence.index, found)
             break
-    if not events:
+    plans = [t.i for t in sentence.tokens if t.pos == "NOUN" and t.lemma in PLAN_NOUNS]
+    if not events and not plans:
         return
     tree = Tree(sentence)
     at = {t.start: t for t in sentence.tokens}
+    coded: set[str] = set()
     for e in events:
         if e.trigger is None or e.source is None or e.one_sided:
             continue
         tok = at.get(e.trigger[0])
         if tok is None:
             continue
+        act = Act(e.sentence_index, e.source, e.cameo)
+        nouns = []
         if tok.pos == "NOUN":
-            named[tok.lemma] = e
-            continue
-        if (noun := owned_act_noun(tree, tok.i)) is not None:
-            named[tree.tokens[noun].lemma] = e  # "his decision to revoke"
+            nouns.append(tok.lemma)
+        elif (noun := owned_act_noun(tree, tok.i)) is not None:
+            nouns.append(tree.tokens[noun].lemma)  # "his decision to revoke"
         if tok.pos == "VERB":
             # "Russia attacked ... the attack", "launched an assault ... the assault"
-            named[NOUN_OF_VERB.get(tok.lemma, tok.lemma)] = e
-            for o in tree.children(tok.i, "dobj"):
-                if tree.tokens[o].pos == "NOUN":
-                    named[tree.tokens[o].lemma] = e
+            nouns.append(NOUN_OF_VERB.get(tok.lemma, tok.lemma))
+            nouns += [tree.tokens[o].lemma for o in tree.children(tok.i, "dobj")]
+        for lemma in nouns:
+            named[lemma] = act
+            coded.add(lemma)
+    for n in plans:
+        lemma = tree.tokens[n].lemma
+        if lemma in coded:
+            continue
+        owner = _plan_owner(tree, n, by_head)
+        if owner is not None:
+            named[lemma] = Act(sentence.index, owner.actor, lemma)
+
+
+def _plan_owner(tree: Tree, n: int, by_head: dict[int, Mention]) -> Mention | None:
+    """Whose plan or step a noun names: its owner ("Washington's plan", "the plan by ...", the
+    one announcing it), or the nationality on it ("the American proposal")."""
+    for i in _owner_of_act_noun(tree, n, by_head):
+        found = by_head.get(i)
+        if found is not None and found.actor.code is not None:
+            return found
+    return thing_owner(tree, n, by_head, "the plan of")
 
 
 # Adverbs that say an act is done again, by the doer told before: "X was also arrested".

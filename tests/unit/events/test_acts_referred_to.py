@@ -107,3 +107,13 @@ def test_a_passive_act_done_with_the_doers_own_thing_is_by_its_owner() -> None:
     # a thing acted on is not its owner's act
     events = code("The Russian embassy was attacked on Monday.")
     assert all(e.source is None or not e.source.code.startswith("RUS") for e in events)
+
+
+def test_a_plan_told_with_its_owner_is_the_target_of_its_rejection() -> None:
+    # no event is coded for the announcement; the plan and its owner are remembered
+    text = (
+        "Washington announced plans for a 30,000-strong force inside Syria on Monday. "
+        "Russia also opposed the plan, saying it could lead to the partition of Syria."
+    )
+    got = triples(code(text))
+    assert any(s == "RUS" and c.startswith("11") and (t or "").startswith("USA") for s, c, t in got)

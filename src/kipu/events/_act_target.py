@@ -12,13 +12,11 @@ named by the same noun (``_told.name_acts``). A passive act done with its doer's
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from kipu.events._match import _Match
 from kipu.events._mentions import _mention
 from kipu.events._place_target import thing_owner
 from kipu.events._roles import _noun_sources
-from kipu.events._told import Named
+from kipu.events._told import Named, doer_of
 from kipu.events._tree import Tree
 from kipu.records import Mention
 
@@ -77,13 +75,7 @@ def _doers(
     dets = {tree.tokens[c].lemma.lower() for c in tree.children(noun, "det")}
     if e is None or e.source is None or e.source.code is None or not dets & POINTING:
         return []
-    actor = replace(
-        e.source,
-        text=tok.text,
-        rule=f"discourse:act-named-before:{tok.text!r}<-sentence {e.sentence_index} "
-        f"{e.cameo} by {e.source.text!r}",
-    )
-    return [Mention(head=noun, start=noun, end=noun + 1, actor=actor)]
+    return [doer_of(e, tree, noun, "act-named-before")]
 
 
 def _act_noun(tree: Tree, m: _Match) -> int | None:

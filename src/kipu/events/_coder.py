@@ -101,6 +101,7 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
             continue  # a question is not a report of an act
         if discards.sentence_hit(sentence.text):
             continue  # a sentence a discard list rules out
+        tree = Tree(sentence)  # (one for the coder and the article's memory of acts)
         coded = _code_sentence(
             sentence,
             mentions,
@@ -114,11 +115,12 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
             recent=[e for e in events if e.sentence_index >= sentence.index - RECENT],
             place=place,
             named=named,
+            tree=tree,
         )
         # The article's background ("in 2003", "has long backed") only when asked for.
         news, _ = in_scope(scope, sentence, coded, keep_history)
         remember(told, [e for e in news if not e.historical])  # the article's news only
-        name_acts(named, sentence, [e for e in news if not e.historical], mentions)
+        name_acts(named, tree, sentence, [e for e in news if not e.historical], mentions)
         for event in news:
             if event.event_id not in seen:
                 seen.add(event.event_id)
@@ -149,10 +151,11 @@ def _code_sentence(
     recent: list[Event] | None = None,
     place: tuple[str, str] | None = None,
     named: Named | None = None,
+    tree: Tree | None = None,
 ) -> list[Event]:
     """The events of one sentence; ``told`` holds the acts earlier sentences coded (an event
     noun that names one of them again, "the attack", is not a new act; see ``remember``)."""
-    tree = Tree(sentence)
+    tree = tree or Tree(sentence)
     by_head = {m.head: m for m in mentions}
     by_head.update(implied_mentions(tree, index, by_head))  # "Turkish offensive", "US strikes"
     # kipu's speech dictionary is bundled data: not read when coding with a user's files alone.

@@ -11,6 +11,7 @@ from kipu.events._patterns import load_patterns
 from kipu.events._speech import quote_speakers
 from kipu.events._timescope import in_scope, time_scope
 from kipu.events._told import Named, Told, name_acts, remember
+from kipu.events._tree import Tree
 from kipu.records import Event, Mention, Resolved, Sentence
 
 
@@ -50,6 +51,7 @@ def explain_events(
             what = "story" if story else "sentence"
             notes.append(f"the discard list rules out this {what} ({phrase!r}): not coded")
         else:
+            tree = Tree(sentence)
             events = _code_sentence(
                 sentence,
                 mentions,
@@ -64,13 +66,14 @@ def explain_events(
                 recent=[e for x in out[-RECENT:] for e in x.events],
                 place=place,
                 named=named,
+                tree=tree,
             )
             events, history = in_scope(
                 scope, sentence, events, options is not None and options.historical
             )
             notes.extend(history)
             remember(told, [e for e in events if not e.historical])
-            name_acts(named, sentence, [e for e in events if not e.historical], mentions)
+            name_acts(named, tree, sentence, [e for e in events if not e.historical], mentions)
         if not notes:
             notes.append("no word of the sentence is a trigger in the dictionary")
         out.append(

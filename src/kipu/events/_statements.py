@@ -12,7 +12,7 @@ from kipu.events._mentions import _actor_at, _mention, _same
 from kipu.events._patterns import Pattern
 from kipu.events._roles import SPEECH_VERBS
 from kipu.events._speech import JUDGEMENTS, Quoted, Said, classify, first_person
-from kipu.events._told import Named
+from kipu.events._told import Named, doer_of
 from kipu.events._tree import Tree
 from kipu.events._unresolved import unknown_pronoun
 from kipu.events.codebook import code_info
@@ -243,13 +243,7 @@ def _act_named_before(word: int, tree: Tree, said: Said, named: Named | None) ->
         return None
     if any(sp.actor.code == e.source.code for sp in said.speakers):
         return None
-    actor = replace(
-        e.source,
-        text=tok.text,
-        rule=f"discourse:act-named-before:{tok.text!r}<-sentence {e.sentence_index} "
-        f"{e.cameo} by {e.source.text!r}",
-    )
-    return Mention(head=word, start=word, end=word + 1, actor=actor)
+    return doer_of(e, tree, word, "act-named-before")
 
 
 def _judged_before(said: Said, sentence: Sentence, recent: list[Event]) -> list[Mention]:
@@ -314,14 +308,7 @@ def _doer_referred_to(
             continue
         if e.source.code is None:
             continue
-        tok = tree.tokens[word]
-        actor = replace(
-            e.source,
-            text=tok.text,
-            rule=f"discourse:act-referred-to:{tok.text!r}<-sentence {e.sentence_index} "
-            f"{e.cameo} by {e.source.text!r}",
-        )
-        return Mention(head=word, start=word, end=word + 1, actor=actor)
+        return doer_of(e, tree, word, "act-referred-to")
     return None
 
 

@@ -93,7 +93,11 @@ class Named(dict[str, Act]):
 
 
 def name_acts(
-    named: Named, sentence: Sentence, events: list[Event], mentions: Sequence[Mention] = ()
+    named: Named,
+    tree: Tree,
+    sentence: Sentence,
+    events: list[Event],
+    mentions: Sequence[Mention] = (),
 ) -> None:
     """Remember the acts a sentence coded by the noun that names them ("the strikes", "his
     decision to revoke"), so that a later "the decision" can be read as that act, and the
@@ -108,7 +112,6 @@ def name_acts(
     plans = [t.i for t in sentence.tokens if t.pos == "NOUN" and t.lemma in PLAN_NOUNS]
     if not events and not plans:
         return
-    tree = Tree(sentence)
     at = {t.start: t for t in sentence.tokens}
     coded: set[str] = set()
     for e in events:
@@ -149,6 +152,20 @@ def _plan_owner(tree: Tree, n: int, by_head: dict[int, Mention]) -> Mention | No
     return thing_owner(tree, n, by_head, "the plan of")
 
 
+def doer_of(act: Act | Event, tree: Tree, i: int, why: str) -> Mention:
+    """A mention at token ``i`` standing for the doer of an act told before, saying why
+    ("discourse:act-named-before:'decision'<-sentence 0 172 by 'The home secretary'")."""
+    assert act.source is not None
+    tok = tree.tokens[i]
+    actor = replace(
+        act.source,
+        text=tok.text,
+        rule=f"discourse:{why}:{tok.text!r}<-sentence {act.sentence_index} "
+        f"{act.cameo} by {act.source.text!r}",
+    )
+    return Mention(head=i, start=i, end=i + 1, actor=actor)
+
+
 # Adverbs that say an act is done again, by the doer told before: "X was also arrested".
 AGAIN = frozenset({"also", "too", "likewise"})
 # How many sentences back the act done again may have been told.
@@ -171,10 +188,4 @@ def doer_again(tree: Tree, v: int, sentence_index: int, named: Named | None) -> 
         return None
     if not 0 < sentence_index - e.sentence_index <= AGAIN_REACH:
         return None
-    actor = replace(
-        e.source,
-        text=tok.text,
-        rule=f"discourse:done-again:{tok.text!r}<-sentence {e.sentence_index} "
-        f"{e.cameo} by {e.source.text!r}",
-    )
-    return Mention(head=v, start=v, end=v + 1, actor=actor)
+    return doer_of(e, tree, v, "done-again")

@@ -15,7 +15,7 @@ kipu cannot read ("Kurdish forces") take only the country the article places its
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import replace
 
 from kipu.actors import ActorDictionaries, countries_in_sentence, open_group
@@ -25,6 +25,10 @@ from kipu.records import Actor, Mention, Sentence
 
 # Sectors of domestic bodies and people: a state's organs, its parties and its civilians.
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "PTY", "CVL"})
+# Domestic groups that are no organ of a state: in a sentence naming several countries, they
+# are of the one country its places are in (foreign states act there; a state's organs may be
+# abroad, a country's opposition and civilians are at home).
+PLACED_BY_SENTENCE = frozenset({"OPP", "PTY", "CVL"})
 # Sectors of a state's own office holders and bodies.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 # Agents who work for whoever hires them: their place says nothing of their country.
@@ -92,6 +96,11 @@ def place_country(
         code, n, total = article
         return code, f"article-country:{code} ({n} of {total} country mentions)"
     if len(others) > 1:
+        if m.actor.sector in PLACED_BY_SENTENCE:
+            # "Russian, Iranian and Syrian troops have mounted an offensive against the
+            # opposition in Idlib": foreign states act there, the opposition and the
+            # civilians are of the one country the sentence's places are in.
+            return sentence_place(sentence, set(memory.places_by_sentence.get(sentence.index, ())))
         return None  # the sentence names several countries: whose it is is not clear
     if others:
         (code,) = others
@@ -193,8 +202,10 @@ def complete_countries(
     """Give each domestic actor without a country the article's country when it is clear."""
     out = list(mentions)
     placed: list[tuple[str, str] | None] = []  # the sentence's place, read once when needed
+    # Alias rules whose antecedent this stage has given a country: they follow it (_follow).
+    following = {m.actor.rule for m in mentions if _cites(m.actor.rule) in memory.completed}
     for n, m in enumerate(mentions):
-        kind = _kind(m, sentence, mentions, d)
+        kind = _kind(m, sentence, mentions, d, following)
         if kind is None:
             continue
         if kind == "open":
@@ -216,6 +227,14 @@ def complete_countries(
     return out
 
 
+def _cites(rule: str) -> str | None:
+    """The antecedent a title-noun alias of the actor stage names ("title noun 'opposition' →
+    political opposition")."""
+    if not rule.startswith("title noun ") or " → " not in rule:
+        return None
+    return rule.split(" → ", 1)[1].split("; ", 1)[0]
+
+
 def with_country(actor: Actor, code: str, why: str) -> Actor:
     """The actor with a country the document context gives, saying why."""
     own_code = actor.code
@@ -232,14 +251,24 @@ def with_country(actor: Actor, code: str, why: str) -> Actor:
 
 
 def _kind(
-    m: Mention, sentence: Sentence, mentions: Sequence[Mention], d: ActorDictionaries
+    m: Mention,
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    d: ActorDictionaries,
+    following: Container[str] = (),
 ) -> str | None:
     """ "open" for a domestic actor the article's country may place, "placed" for one only the
     country of the article's events may place (an armed group, a people kipu cannot read),
     "people" for a people's officials or forces, placed so and no organ of the state; None for
     any other mention."""
     a = m.actor
-    if a.country is not None or " → " in a.rule:
+    if a.country is not None:
+        return None
+    if " → " in a.rule:
+        if a.rule.startswith("title noun ") and a.rule not in following:
+            # A bare title noun ("the opposition") whose antecedent no rule placed is read
+            # where it stands, as its own words would be.
+            return "placed" if a.sector in ARMED_SECTORS else _open(a.sector)
         return None  # aliases follow their antecedent (see _stage.py)
     if any(f"agent:{w}" in a.rule for w in PRIVATE_AGENTS):
         return None  # a lawyer or an adviser works for anyone
@@ -258,7 +287,11 @@ def _kind(
         return "people"  # "Kurdish officials", "Kurdish forces": placed, and no state's organ
     if a.sector in ARMED_SECTORS or kind == "people":
         return "placed"
-    return "open" if a.sector in DOMESTIC_SECTORS else None
+    return _open(a.sector)
+
+
+def _open(sector: str | None) -> str | None:
+    return "open" if sector in DOMESTIC_SECTORS else None
 
 
 # Roles of a group acted on by the clause's subject.

@@ -123,6 +123,33 @@ def test_people_a_state_acts_on_do_not_take_that_state_but_its_own_bodies_do() -
     assert actors["protesters"].country is None
 
 
+def test_the_opposition_in_a_sentence_of_several_states_is_of_the_country_it_is_in() -> None:
+    # Foreign states act there; the opposition and civilians are of the place's country.
+    text = (
+        "Government troops massed near Homs in March. "
+        "Fighting went on in Idlib province, where Russian, Iranian and Syrian forces have "
+        "launched an offensive against the opposition."
+    )
+    assert by_text(text)["the opposition"].code == "SYROPP"
+    # A state's organ is not placed so: foreign troops are often abroad.
+    text = "In Idlib, Russia and Iran backed the offensive of the army against the rebels."
+    assert by_text(text)["the army"].country is None
+
+
+def test_a_title_noun_whose_antecedent_has_no_country_is_read_where_it_stands() -> None:
+    # "The opposition" points back to an opposition no rule placed (several countries named
+    # with it); where it stands, the sentence's places say whose it is.
+    text = (
+        "Ankara and Tehran have long backed the opposition in talks abroad. "
+        "The talks were held in Geneva and Vienna. "
+        "Fighting went on in Idlib province, where Russian, Iranian and Syrian forces have "
+        "bombed the opposition since March."
+    )
+    actors = {m.actor.text: m.actor for ms in resolve(text).mentions[2:] for m in ms}
+    assert actors["the opposition"].code == "SYROPP"
+    assert actors["the opposition"].rule.startswith("title noun 'opposition' → ")
+
+
 def test_countries_can_be_turned_off() -> None:
     parsed = next(parse([_article(CHILE)]))
     resolved = resolve_discourse(resolve_actors(parsed), DiscourseOptions(countries=False))

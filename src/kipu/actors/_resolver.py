@@ -20,7 +20,7 @@ from kipu.actors._alias import AliasResolver, Antecedent, RuleAliasResolver
 from kipu.actors._context import _role_is_place
 from kipu.actors._dictionaries import ActorDictionaries, key, load_dictionaries
 from kipu.actors._era import article_era
-from kipu.actors._match import _join, _name_span, _phrase
+from kipu.actors._match import _country_in, _join, _name_span, _phrase
 
 # (`_is_open_group` and `_qualified` are re-exported: `_evidence.py` asks them from here.)
 from kipu.actors._one_country import _is_open_group as _is_open_group
@@ -183,6 +183,7 @@ def _resolve_sentence(
             actor = _member_of(h, phrase, tokens, kids, d, memory, date, sentence)
         if actor is not None and actor.country is None and _agent_of(actor):
             actor = _owned(h, actor, tokens, kids, sentence, memory, alias)
+            actor = _conjunct_owner(h, actor, tokens, kids, d)
         person = h.ent == "PERSON" or (h.pos == "PROPN" and with_age(h, tokens))
         if actor is None and (person or h.tag == "NNS"):
             # Not an actor, but a pronoun may mean it: it blocks older antecedents.
@@ -448,6 +449,28 @@ def _owned(
                 return _make(actor.text, owner.name, None, owner.sector, rule, owner.code)
             return actor
     return actor
+
+
+def _conjunct_owner(
+    h: Token, actor: Actor, tokens: tuple[Token, ...], kids: list[list[int]], d: ActorDictionaries
+) -> Actor:
+    """A title conjoined to a country's ("Turkey's president and foreign minister") shares
+    its owner when it has no determiner or owner of its own ("and a foreign minister", "and
+    his foreign minister" are someone's else or nobody's in particular)."""
+    if actor.country is not None or h.dep != "conj" or h.pos != "NOUN":
+        return actor
+    if any(tokens[c].dep in ("det", "poss") for c in kids[h.i]):
+        return actor
+    first = tokens[h.head]
+    owners = [c for c in kids[first.i] if tokens[c].dep == "poss"]
+    if first.pos != "NOUN" or len(owners) != 1:
+        return actor
+    found = _country_in(_phrase(owners[0], tokens, kids), tokens, d)
+    if found is None:
+        return actor
+    entry, span = found
+    rule = f"{actor.rule}; owner:{_join(span, tokens)} (shared with {first.text!r})"
+    return _make(actor.text, None, entry.code, actor.sector, rule)
 
 
 def _alias_actor(text: str, antecedent: Actor, how: str) -> Actor:

@@ -205,10 +205,15 @@ def _speech_events(
                 notes.append(f"{label}: the acts it alleges are not coded as acts")
         rule = f"speech: {s.via} + {verdict.kind} {verdict.phrase!r} → {verdict.code}"
         made = 0
+        pairs: set[tuple[str | None, str | None]] = set()
         for speaker in verdict.doers or s.speakers:
             for target in targets or [None]:
                 if target is not None and _same(speaker.actor, target.actor):
                     continue
+                pair = (speaker.actor.code, target.actor.code if target is not None else None)
+                if pair[0] is not None and pair in pairs:
+                    continue  # several speakers of one code voice one statement
+                pairs.add(pair)
                 if target is None and unknown_pronoun(speaker.actor):
                     continue  # no one known on either side ("he warned it could get worse")
                 out.append(

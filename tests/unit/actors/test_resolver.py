@@ -168,3 +168,12 @@ def test_a_foreign_ministry_is_not_the_country_it_works_in() -> None:
     assert found["Office"].country != "SYR"
     found = actors("A spokesperson for the Foreign Office in London declined to comment.")
     assert found["Office"].country == "GBR"
+
+
+def test_a_title_conjoined_to_a_countrys_title_shares_its_owner() -> None:
+    found = actors("Peru's president and foreign minister criticised the ruling.")
+    assert found["minister"].code == "PERGOV"
+    assert "owner:Peru" in found["minister"].rule
+    # A title with an owner or a determiner of its own is not the first one's.
+    found = actors("Peru's president and a foreign minister met Chilean officials.")
+    assert found["minister"].country is None

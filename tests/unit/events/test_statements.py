@@ -353,3 +353,9 @@ def test_a_speaker_going_on_judges_the_same_actor() -> None:
     judged = [e for e in events if e.root == "11"]
     assert len(judged) == 3
     assert all(e.target is not None and e.target.country == "HUN" for e in judged)
+
+
+def test_several_speakers_of_one_code_voice_one_statement() -> None:
+    text = "The vote drew a sharp rebuke from Peru's president and foreign minister."
+    got = [e for e in code(text) if e.cameo.startswith("11")]
+    assert [e.source.code for e in got if e.source is not None] == ["PERGOV"]

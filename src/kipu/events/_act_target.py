@@ -26,10 +26,11 @@ POINTING = frozenset({"the", "this", "that", "these", "those"})
 
 def judges_an_act(code: str) -> bool:
     """Codes of a judgement of, an appeal about or a stand on someone's act or thing: appeals
-    (02), consultations (04: "will attend the Russian conference"), demands (10), disapproval
+    (02), consultations and intents to meet (04, 036: "will attend the Russian conference"),
+    demands (10), disapproval
     (11), rejection (12), protest (14: "boycotted the Russian congress"), praise and defence
     (051, 052)."""
-    return code[:2] in ("02", "04", "10", "11", "12", "14") or code[:3] in ("051", "052")
+    return code[:2] in ("02", "04", "10", "11", "12", "14") or code[:3] in ("036", "051", "052")
 
 
 def act_doer_targets(
@@ -90,7 +91,14 @@ def _act_noun(tree: Tree, m: _Match) -> int | None:
             if any(tree.tokens[k].lemma == "for" for k in tree.children(c, "mark"))
         ]
         if not clauses:
-            return None
+            # "attend a Russian-sponsored conference": the entry's own object word is the
+            # thing the act is about
+            written = [
+                o
+                for o in tree.children(m.trigger, "dobj")
+                if tree.tokens[o].lemma in m.pattern.words
+            ]
+            return written[0] if written and tree.tokens[written[0]].pos == "NOUN" else None
         slot = clauses[0]
     t = tree.tokens[slot]
     if t.pos == "VERB":

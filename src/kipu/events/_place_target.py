@@ -18,7 +18,7 @@ A thing force is used on stands for whom its own words say it belongs to (``owne
 
 from __future__ import annotations
 
-from kipu.actors import countries_in_sentence, load_dictionaries
+from kipu.actors import countries_in_line, countries_in_sentence, load_dictionaries
 from kipu.enrich.places import country_of_place
 from kipu.events._tree import Tree
 from kipu.events._unresolved import _entity_span
@@ -146,6 +146,9 @@ def thing_owner(
                 found.actor.sector,
                 f"owner: {what} the {thing.text!r} of {found.actor.text!r}",
             )
+    sponsor = _sponsor(tree, i, by_head, what)
+    if sponsor is not None:
+        return sponsor
     modifiers = set(tree.children(i, "amod", "compound"))
     for word in countries_in_sentence(tree.tokens, load_dictionaries()):
         if not word.place and modifiers.intersection(word.span):
@@ -153,6 +156,39 @@ def thing_owner(
             return _owned(
                 tree, i, word.code, word.code, None, f"owner: {what} a {name} {thing.text!r}"
             )
+    return None
+
+
+# Participles by which a thing's modifier names who holds it: "a Russian-sponsored conference",
+# "the UN-led process", "a US-brokered deal". (The actor stage reads the same words on a group
+# as a foreign hand: "Syrian-backed militias" are not Syrian; a thing is its sponsor's.)
+SPONSOR_WORDS = frozenset(
+    "sponsored led brokered hosted organised organized convened chaired mediated "
+    "proposed drafted backed".split()
+)
+
+
+def _sponsor(tree: Tree, i: int, by_head: dict[int, Mention], what: str) -> Mention | None:
+    """The owner a "Country-sponsored" modifier of a thing names (the country or the actor
+    written before the hyphen), or None."""
+    thing = tree.tokens[i]
+    for c in tree.children(i, "amod"):
+        word = tree.tokens[c]
+        if word.text.lower() not in SPONSOR_WORDS or c < 2 or tree.tokens[c - 1].text != "-":
+            continue
+        name = c - 2
+        if tree.tokens[name].head != c:
+            continue
+        found = by_head.get(name)
+        if found is not None and found.actor.code is not None:
+            a = found.actor
+            rule = f"owner: {what} the {thing.text!r} {word.text} by {a.text!r}"
+            return _owned(tree, i, a.code, a.country, a.sector, rule)
+        codes = countries_in_line(tree.tokens[name].text, load_dictionaries())
+        if len(codes) == 1:
+            (code,) = codes
+            rule = f"owner: {what} a {tree.tokens[name].text}-{word.text} {thing.text!r}"
+            return _owned(tree, i, code, code, None, rule)
     return None
 
 
@@ -171,7 +207,7 @@ def place_in(tree: Tree, heads: list[int]) -> Mention | None:
 
 
 def _owned(
-    tree: Tree, i: int, code: str | None, country: str, sector: str | None, rule: str
+    tree: Tree, i: int, code: str | None, country: str | None, sector: str | None, rule: str
 ) -> Mention:
     """The target mention of the thing headed by ``i``, standing for its owner."""
     start = min([i, *(c for c in tree.kids[i] if c < i)])

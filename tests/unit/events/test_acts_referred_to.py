@@ -117,3 +117,16 @@ def test_a_plan_told_with_its_owner_is_the_target_of_its_rejection() -> None:
     )
     got = triples(code(text))
     assert any(s == "RUS" and c.startswith("11") and (t or "").startswith("USA") for s, c, t in got)
+
+
+def test_a_thing_sponsored_by_a_country_is_that_countrys() -> None:
+    got = triples(code("Peru's opposition will not attend the Chilean-sponsored talks."))
+    assert ("PEROPP", "125", "CHL") in got
+    got = triples(code("Kenya condemned the Ethiopian-led offensive."))
+    assert ("KEN", "111", "ETH") in got
+
+
+def test_the_entrys_own_object_is_what_an_intent_to_meet_is_about() -> None:
+    # "attend a conference" names the thing in the entry: its owner is the target.
+    got = triples(code("The Peruvian foreign minister will attend a Chilean peace conference."))
+    assert ("PERGOV", "036", "CHL") in got

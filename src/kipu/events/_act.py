@@ -23,6 +23,7 @@ from kipu.events._sense import (
     expelled,
     figurative_fight,
     figurative_object,
+    named_as,
     plea,
     posture,
     purpose_targets,
@@ -137,6 +138,8 @@ def _sense(
     sensed = SENSES.get(code, "its clause") if code != act.code else act.sensed
     if figurative_object(tree, m.trigger, code, m.target):
         raise _NotCoded("a goal reached or a figure of speech, no force")
+    if named_as(tree, m.trigger, code):
+        raise _NotCoded("'call' naming its object: a statement, no call")
     if shown(tree, m.trigger, code):
         raise _NotCoded("'demonstrate' with an object: something shown, no protest")
     if figurative_fight(tree, m.trigger, code, sources, targets):

@@ -83,6 +83,10 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
             return tree.conjuncts(tok.head)
         if tok.dep == "acl" and (root := _misparsed_main_verb(tree, node)) is not None:
             return tree.conjuncts(root)
+        if (taken := _occasion_taken(tree, node)) is not None:
+            step = "acl"
+            node = taken  # "used the speech to vilify Chile": who used it
+            continue
         if (noun := owned_act_noun(tree, node)) is not None:
             return _owner_of_act_noun(tree, noun, by_head)  # "Hungary's decision to expel"
         if tok.dep == "xcomp" and (controller := _object_controller(tree, node, by_head)):
@@ -113,6 +117,34 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         else:
             return []
     return []
+
+
+# Nouns of a chance taken to do something: the one who takes it does the act ("misses no
+# opportunity to vilify Iran", "used the occasion to condemn", "seized the moment to attack").
+OCCASION_NOUNS = frozenset({"opportunity", "chance", "occasion", "moment", "platform"})
+# Verbs by which one takes such a chance (and "miss" when denied: "never misses a chance").
+TAKING_VERBS = frozenset({"use", "take", "seize", "grab", "exploit", "utilise", "utilize"})
+
+
+def _occasion_taken(tree: Tree, v: int) -> int | None:
+    """The verb whose object is the occasion a "to" clause completes ("took the chance to
+    attack": took), or None."""
+    tok = tree.tokens[v]
+    if tok.dep != "acl" or not any(tree.tokens[c].lemma == "to" for c in tree.children(v, "aux")):
+        return None
+    noun = tree.tokens[tok.head]
+    if noun.lemma not in OCCASION_NOUNS or noun.dep not in OBJECT_DEPS or noun.head == noun.i:
+        return None
+    verb = noun.head
+    denied = any(tree.tokens[c].lemma in ("no", "not", "never") for c in tree.kids[noun.i]) or any(
+        tree.tokens[c].dep == "neg" for c in tree.kids[verb]
+    )
+    lemma = tree.tokens[verb].lemma
+    if lemma in TAKING_VERBS and not denied:
+        return verb
+    if lemma == "miss" and denied:
+        return verb  # "misses no opportunity to", "never misses a chance to"
+    return None  # "had no chance to meet", "missed the chance to": not done
 
 
 def _engaged_in(tree: Tree, v: int) -> int | None:

@@ -280,6 +280,21 @@ def shown(tree: Tree, trigger: int, code: str) -> bool:
     return code[:2] == "14" and tok.lemma == "demonstrate" and bool(tree.children(trigger, "dobj"))
 
 
+def named_as(tree: Tree, trigger: int, code: str) -> bool:
+    """True for "call" naming its object ("calls the president a liar", "called Peru's
+    leader a hero"): what it is called is a statement, no telephone call or meeting (04)."""
+    tok = tree.tokens[trigger]
+    if code[:2] != "04" or tok.lemma != "call":
+        return False
+    if tree.children(trigger, "oprd"):
+        return True
+    return any(
+        tree.tokens[a].pos == "NOUN"
+        for o in tree.children(trigger, *OBJECT_DEPS)
+        for a in tree.children(o, "appos")
+    )
+
+
 def figurative_object(tree: Tree, trigger: int, code: str, target: int | None) -> bool:
     """True for force verbs whose object is a goal, not a thing hit: "hit the 0.7% aid spending
     target", "hit a record high", "struck a deal"; and "burnt out" (worn out)."""

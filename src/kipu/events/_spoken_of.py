@@ -264,6 +264,8 @@ def judged_noun(tree: Tree, i: int) -> int | None:
     t = tree.tokens[i]
     if t.dep in ("amod", "compound") and tree.tokens[t.head].pos == "NOUN":
         return t.head
+    if t.dep == "oprd" and (objects := tree.children(t.head, *OBJECT_DEPS)):
+        return objects[0]  # "calls the president a liar": the object is what is named
     node = i
     for _ in range(3):
         subjects = tree.children(node, "nsubj", "nsubjpass")

@@ -149,7 +149,11 @@ def test_a_person_with_a_shadow_title_is_the_opposition() -> None:
     ("text", "head", "code"),
     [
         ("A spokesman for the Kenyan foreign ministry declined to comment.", "spokesman", "KENGOV"),
-        ("A spokeswoman for Amnesty International criticised the ruling.", "spokeswoman", "NGOHRIAMN"),
+        (
+            "A spokeswoman for Amnesty International criticised the ruling.",
+            "spokeswoman",
+            "NGOHRIAMN",
+        ),
         ("An official at the Ugandan army denied the Kenyan report.", "official", "UGAMIL"),
     ],
 )

@@ -18,7 +18,9 @@ def test_his_counterpart_is_the_other_countrys_office_holder() -> None:
 
 
 def test_a_conjoined_verb_shares_the_owner_of_its_subject() -> None:
-    text = "The Peruvian foreign minister met Japan's foreign minister, and thanked his counterpart."
+    text = (
+        "The Peruvian foreign minister met Japan's foreign minister, and thanked his counterpart."
+    )
     assert ("PERGOV", "051", "JPNGOV") in triples(code(text))
 
 

@@ -85,3 +85,13 @@ def test_a_light_verb_with_a_noun_of_force_needs_no_target_named() -> None:
     assert ("SYRMIL", "195", None) in got
     # a verb of fighting with no one hit still needs an actor or a physical target
     assert not [e for e in code("The Kenyan senator fought the elections.") if e.root == "19"]
+
+
+def test_one_who_takes_a_chance_to_act_does_the_act() -> None:
+    text = "Peru's president misses no opportunity to vilify Chile."
+    assert ("PERGOV", "111", "CHL") in triples(code(text))
+    text = "Peru's president used the occasion to condemn Chile."
+    assert ("PERGOV", "111", "CHL") in triples(code(text))
+    # a chance missed or not had is no act
+    assert not code("Peru's president missed the chance to meet Chile's leader.")
+    assert not code("Peru's president had no chance to meet Chile's leader.")

@@ -359,3 +359,13 @@ def test_several_speakers_of_one_code_voice_one_statement() -> None:
     text = "The vote drew a sharp rebuke from Peru's president and foreign minister."
     got = [e for e in code(text) if e.cameo.startswith("11")]
     assert [e.source.code for e in got if e.source is not None] == ["PERGOV"]
+
+
+def test_calling_someone_a_name_is_a_statement_not_a_call() -> None:
+    got = triples(code("The Chilean government calls the Peruvian president a liar."))
+    assert [c for _, c, _ in got] == ["112"]
+    assert ("CHLGOV", "111", "PER") in triples(
+        code("Chile's president called Peru's leader a coward.")
+    )
+    # a telephone call is still one
+    assert "041" in codes("The Chilean president called his Peruvian counterpart on Monday.")

@@ -59,11 +59,26 @@ def countries_in_sentence(tokens: Sequence[Token], d: ActorDictionaries) -> list
         where = last
         if last.dep in ("amod", "compound") and toks[last.head].pos in ("NOUN", "PROPN"):
             where = toks[last.head]  # "in a Syrian refugee camp", "in the Kurdish-held north"
-        located = where.dep == "pobj" and toks[where.head].lemma in PLACE_PREPS
+        located = where.dep == "pobj" and (
+            toks[where.head].lemma in PLACE_PREPS or _part_of(toks[where.head], toks)
+        )
         out.append(
             CountryWord(code=code, span=span, place=(city and last.pos == "PROPN") or located)
         )
     return out
+
+
+# Nouns of a part of a land: their "of" object is a place ("parts of Syria", "the north of
+# Iraq", "large swaths of Syria").
+PART_NOUNS = frozenset(
+    "part parts area areas swath swathe region regions north south east west northeast "
+    "northwest southeast southwest centre center heart interior rest corner stretch".split()
+)
+
+
+def _part_of(prep: Token, tokens: tuple[Token, ...]) -> bool:
+    """True for the "of" of a part of a land ("parts of Syria", "the north of Iraq")."""
+    return prep.lemma == "of" and prep.head != prep.i and tokens[prep.head].lemma in PART_NOUNS
 
 
 def countries_in_line(text: str, d: ActorDictionaries) -> list[str]:

@@ -169,3 +169,9 @@ def _article(text: str) -> Article:
         language=None,
         text=text,
     )
+
+
+def test_a_part_of_a_country_is_a_place_of_the_sentence() -> None:
+    actors = by_text("The Peruvian army fought to drive Isis from parts of Bolivia.")
+    assert actors["Isis"].country == "BOL"
+    assert "sentence-place:BOL" in actors["Isis"].rule

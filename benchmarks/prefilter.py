@@ -2,6 +2,8 @@
 
     python benchmarks/prefilter.py ../shared/data/guardian-sample/Guardian_SDF_sample.csv
     python benchmarks/prefilter.py ../shared/data/article-extraction-benchmark/ground-truth.json
+    python benchmarks/prefilter.py CORPUS --lost        # and list each event lost or new:
+                                                        # its sentence and how its actors read
     python benchmarks/prefilter.py CORPUS --jsonl OUT   # only write the corpus as JSON Lines
                                                         # (id, text, date) for `kipu bench OUT`
 
@@ -51,18 +53,35 @@ def write_jsonl(rows: list[dict[str, str]], out: Path) -> None:
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def code(corpus: Path, mode: str) -> tuple[collections.Counter[tuple[object, ...]], float]:
-    """Event keys of the corpus coded with ``--parse mode``, and the seconds it took."""
+Key = tuple[object, ...]
+
+
+def code(corpus: Path, mode: str) -> tuple[collections.Counter[Key], dict[Key, str], float]:
+    """Event keys of the corpus coded with ``--parse mode``, a line describing each (its
+    sentence and its actors' rules), and the seconds it took."""
     report = RunReport(run_id="prefilter", command="bench", kipu_version="", started="")
     [item] = [i for i in expand_inputs([str(corpus)]) if not hasattr(i, "reason")]
     start = time.perf_counter()
-    keys: collections.Counter[tuple[object, ...]] = collections.Counter()
+    keys: collections.Counter[Key] = collections.Counter()
+    lines: dict[Key, str] = {}
     for _, events in code_articles(read_articles(item, None, report), PipelineOptions(parse=mode)):
         for e in events:
             source = e.source.code if e.source else None
             target = e.target.code if e.target else None
-            keys[(e.doc_id, e.trigger, e.cameo, source, target, e.negated)] += 1
-    return keys, time.perf_counter() - start
+            key = (e.doc_id, e.trigger, e.cameo, source, target, e.negated)
+            keys[key] += 1
+            rules = " | ".join(f"{a.text!r}: {a.rule}" for a in (e.source, e.target) if a)
+            lines[key] = f"{e.sentence!r}\n      {rules}"
+    return keys, lines, time.perf_counter() - start
+
+
+def show(title: str, missing: collections.Counter[Key], lines: dict[Key, str]) -> None:
+    """Each event of ``missing`` with its sentence and its actors' rules."""
+    print(title)
+    for key in sorted(missing, key=str):
+        doc, trigger, cameo, source, target, negated = key
+        print(f"  {doc} {trigger} {cameo} {source} -> {target}{' negated' if negated else ''}")
+        print(f"      {lines[key]}")
 
 
 def kept_share(rows: list[dict[str, str]]) -> tuple[float, float]:
@@ -91,13 +110,16 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         write_jsonl(rows, corpus)
-        full, full_s = code(corpus, "all")
-        kept, kept_s = code(corpus, "events")
+        full, full_lines, full_s = code(corpus, "all")
+        kept, kept_lines, kept_s = code(corpus, "events")
     n = sum(full.values())
     lost, new = sum((full - kept).values()), sum((kept - full).values())
     print(f"--parse all:    {n} events ({full_s:.1f} s)")
     print(f"--parse events: {sum(kept.values())} events ({kept_s:.1f} s)")
     print(f"lost {lost} of {n} ({lost / max(1, n):.2%}), found only with the filter {new}")
+    if "--lost" in argv:
+        show("lost with the filter:", full - kept, full_lines)
+        show("found only with the filter:", kept - full, kept_lines)
     return 0
 
 

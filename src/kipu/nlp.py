@@ -15,7 +15,14 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from kipu.errors import ModelError
-from kipu.prefilter import SentenceFilter, Sketch, quotation, select
+from kipu.prefilter import (
+    DEFINITE,
+    REFERENCE_WORDS,
+    SentenceFilter,
+    Sketch,
+    quotation,
+    select,
+)
 from kipu.records import Article, Parsed, Sentence, Token
 
 if TYPE_CHECKING:
@@ -235,12 +242,27 @@ def sketch(nlp: Language, text: str, forms: dict[str, frozenset[str]]) -> list[S
             continue
         lemmas: set[str] = set()
         names: set[str] = set()
+        definite: set[str] = set()  # words after "the", "this", "these"
+        full_names: set[str] = set()  # last words of capitalised words in a row
+        in_name = 0  # capitalised words in a row so far
+        after = 0  # lower-case words still read as a definite reference's
         for k, t in enumerate(words):
             form = t.lower_
             lemmas.add(form)
             lemmas.update(forms.get(form, ()))
             if t.is_alpha and t.text[0].isupper() and not t.is_stop:
                 names.add(form)
+                in_name += 1
+                if in_name > 1:
+                    full_names.add(form)
+            elif not (form == "-" and k and not words[k - 1].whitespace_ and not t.whitespace_):
+                in_name = 0  # ("Pierre-Hugues Herbert" is one name)
+            if after and t.is_alpha and t.is_lower:
+                definite.add(form)
+                definite.update(forms.get(form, ()))
+                after -= 1
+            else:
+                after = REFERENCE_WORDS if form in DEFINITE else 0
             if form == "-" and 0 < k < len(words) - 1 and not t.whitespace_:
                 joined = words[k - 1].lower_ + words[k + 1].lower_  # "cease-fire": "ceasefire"
                 lemmas.add(joined)
@@ -255,6 +277,8 @@ def sketch(nlp: Language, text: str, forms: dict[str, frozenset[str]]) -> list[S
                 names=frozenset(names),
                 quoted=quoted,
                 n_words=len(words),
+                definite=frozenset(definite),
+                full_names=frozenset(full_names),
             )
         )
     return out

@@ -13,7 +13,10 @@ sentences with the tokenizer and a punctuation rule (:mod:`kipu.nlp`), describes
 - **context** of a codable sentence: the sentence before it when it holds a pronoun (the actor
   stage looks one sentence back for "he", "they", "its"); for a quotation with no word of saying
   of its own, the quotation sentences around it up to the one that names its speaker (the
-  coder carries a quotation's speaker over up to ``quote_reach`` sentences);
+  coder carries a quotation's speaker over up to ``quote_reach`` sentences); for a definite
+  reference ("the regime", "the group", "the officials"), the nearest sentence before it, in the
+  discourse stage's reach, that can name its antecedent; for a name used alone ("Dempsey"), the
+  first sentence that gave it with the words before it ("Owen Dempsey, a chest doctor");
 - the **lead**: the first ``lead`` sentences (dates, places and the story's actors).
 
 When in doubt a sentence is kept. The vocabulary is not written here: the run layer builds a
@@ -39,6 +42,17 @@ LEAD_SENTENCES = 2
 # How far a quotation's speaker is carried, unless the coder's vocabulary says (the run layer
 # passes the coder's own reach).
 QUOTE_REACH = 4
+# Determiners that make a noun point back ("the group", "these militants"), of those the actor
+# stage (title nouns) and the discourse stage (definite references) read; "that" and "those"
+# more often open a clause ("said that officials") than point back, without a parse.
+DEFINITE = frozenset({"the", "this", "these"})
+# How many sentences back a definite reference finds an actor of its kind ("the group" after
+# "Hamas"), and one with the same head ("the regime" after "the Assad regime"), unless the run
+# layer passes the discourse stage's own reach.
+REFERENCE_REACH = 4
+REPEAT_REACH = 10
+# How many lower-case words after a determiner may be the reference's ("the foreign ministry").
+REFERENCE_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,12 +66,21 @@ class SentenceFilter:
     said: dict[str, tuple[tuple[str, ...], ...]]
     actor_words: frozenset[str]  # words of actor names, demonyms, agent nouns, organisations
     implied: frozenset[str] = frozenset()  # words entries need that the coder may find unwritten
+    # Nouns that after "the" stand for an actor of their kind named before ("the group" for
+    # "Hamas", "the militants"), within ``reference_reach`` sentences; and nouns that stand for
+    # the last mention with the same head ("the regime", "the ministry", "the officials"),
+    # within ``repeat_reach``.
+    references: frozenset[str] = frozenset()
+    repeated: frozenset[str] = frozenset()
     lead: int = LEAD_SENTENCES
     quote_reach: int = QUOTE_REACH
+    reference_reach: int = REFERENCE_REACH
+    repeat_reach: int = REPEAT_REACH
 
     def vocabulary(self) -> frozenset[str]:
         """Every lemma the filter reads (the nlp stage maps them to their written forms)."""
         words = set(self.entries) | self.saying | set(self.said) | self.actor_words
+        words |= self.references | self.repeated
         for table in (self.entries, self.said):
             for needs in table.values():
                 for need in needs:
@@ -72,8 +95,15 @@ class Sketch:
     start: int  # character offsets in the article text
     end: int
     lemmas: frozenset[str]  # lower-case forms of its words and the filter's lemmas they may be
-    names: frozenset[str] = frozenset()  # lower-case capitalised words (not sentence-initial)
+    names: frozenset[str] = frozenset()  # lower-case capitalised words (not stop words)
     quoted: bool = False  # holds a quotation mark or lies inside an open quotation
+    # The lower-case words after a definite determiner, and their lemmas ("the local
+    # authorities": local, authorities, authority); none after a capitalised word ("the Kurdish
+    # group" names its own actor).
+    definite: frozenset[str] = frozenset()
+    # The last words, lower-case, of two or more capitalised words in a row: a name with the
+    # words that introduce it ("Owen Dempsey", "Mr Dempsey": dempsey).
+    full_names: frozenset[str] = frozenset()
     n_words: int = 0
 
 
@@ -111,7 +141,43 @@ def select(sketches: Sequence[Sketch], f: SentenceFilter) -> Selection:
             keep[i - 1] = True  # pronouns look one sentence back
         if s.quoted and not s.lemmas & f.saying:
             _keep_speaker(sketches, i, f, keep)
+        for j in (*_antecedents(sketches, i, f), *_introductions(sketches, i, f, keep)):
+            keep[j] = True
     return Selection(keep=keep, codable=codable)
+
+
+def _antecedents(sketches: Sequence[Sketch], i: int, f: SentenceFilter) -> list[int]:
+    """For each definite reference of sentence ``i``, the nearest sentence before it, in the
+    discourse stage's reach, that can name what it stands for: one with a name for "the group"
+    or "the militants" (the named group), one with the same noun and a name for "the regime"
+    or "the officials" ("the Assad regime", "Indian officials")."""
+    s = sketches[i]
+    wanted = [(noun, f.reference_reach, False) for noun in s.definite & f.references]
+    wanted += [(noun, f.repeat_reach, True) for noun in s.definite & f.repeated]
+    out: list[int] = []
+    for noun, reach, same in wanted:
+        for j in range(i - 1, max(-1, i - reach - 1), -1):
+            earlier = sketches[j]
+            if earlier.names and (not same or noun in earlier.lemmas):
+                out.append(j)
+                break
+    return out
+
+
+def _introductions(
+    sketches: Sequence[Sketch], i: int, f: SentenceFilter, keep: list[bool]
+) -> list[int]:
+    """For each name sentence ``i`` uses alone ("Dempsey said") and no dictionary knows, the
+    first sentence that gave it with the words before it ("Owen Dempsey, a chest doctor"),
+    unless one that did is kept: the actor stage remembers a person by the full name and what
+    it read of them there."""
+    s = sketches[i]
+    out: list[int] = []
+    for name in s.names - s.full_names - f.actor_words:
+        given = [j for j in range(i) if name in sketches[j].full_names]
+        if given and not any(keep[j] for j in given):
+            out.append(given[0])
+    return out
 
 
 def _codable(s: Sketch, f: SentenceFilter) -> bool:

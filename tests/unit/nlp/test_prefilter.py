@@ -3,12 +3,13 @@ dictionaries it is built from."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from kipu import nlp
-from kipu.prefilter import SentenceFilter, Sketch, quotation, select
+from kipu.prefilter import DEFINITE, SentenceFilter, Sketch, quotation, select
 from kipu.run._prefilter import sentence_filter
 from tests.helpers import article
 
@@ -22,8 +23,34 @@ FILTER = SentenceFilter(
 )
 
 
-def sketch(*words: str, names: tuple[str, ...] = (), quoted: bool = False) -> Sketch:
-    return Sketch(start=0, end=1, lemmas=frozenset(words), names=frozenset(names), quoted=quoted)
+def sketch(
+    *words: str,
+    names: tuple[str, ...] = (),
+    quoted: bool = False,
+    definite: tuple[str, ...] = (),
+    full_names: tuple[str, ...] = (),
+) -> Sketch:
+    return Sketch(
+        start=0,
+        end=1,
+        lemmas=frozenset(words) | frozenset(definite),
+        names=frozenset(names) | frozenset(full_names),
+        quoted=quoted,
+        definite=frozenset(definite),
+        full_names=frozenset(full_names),
+    )
+
+
+# The same filter with definite references: "outfit" stands for a named body of its kind,
+# "junta" and "official" for the last mention with the same noun (all three actor words).
+REFERENCES = replace(
+    FILTER,
+    actor_words=frozenset({"police", "outfit", "junta", "official"}),
+    references=frozenset({"outfit"}),
+    repeated=frozenset({"junta", "official"}),
+    reference_reach=2,
+    repeat_reach=4,
+)
 
 
 def test_a_trigger_needs_the_words_of_one_of_its_entries_and_an_actor() -> None:
@@ -74,6 +101,86 @@ def test_a_quotation_without_its_speaker_keeps_the_sentences_that_name_one() -> 
     chosen = select(sketches, FILTER)
     assert chosen.codable == [False, False, False, False, True, False]
     assert chosen.keep == [True, False, True, True, True, False]
+
+
+def test_a_definite_reference_keeps_the_nearest_sentence_that_can_name_its_antecedent() -> None:
+    sketches = [
+        sketch("intro"),
+        sketch("junta", "seize", names=("ruritanian",)),  # The Ruritanian junta seized the port.
+        sketch("junta", "rule", names=("ruritanian",)),  # The Ruritanian junta ruled for years.
+        sketch("weather", "mild"),
+        sketch("junta", "harvest", definite=("junta",)),  # The junta praised the harvest.
+        sketch("nothing"),
+        sketch("zorble", definite=("junta",)),  # The junta zorbled.
+    ]
+    chosen = select(sketches, REFERENCES)
+    assert chosen.codable == [False, False, False, False, False, False, True]
+    # the nearest with the noun and a name, not the one holding the noun alone nor the older one
+    assert chosen.keep == [True, False, True, False, False, False, True]
+
+
+def test_a_reference_to_a_body_keeps_the_nearest_sentence_with_a_name() -> None:
+    sketches = [
+        sketch("intro"),
+        sketch("founded", names=("velvet", "hand")),  # The Velvet Hand was founded in 1990.
+        sketch("march", names=("tuesday",)),  # On Tuesday, crowds marched.
+        sketch("quiet"),  # The streets were quiet.
+        sketch("zorble", definite=("outfit",)),  # The outfit zorbled.
+    ]
+    assert select(sketches, REFERENCES).keep == [True, False, True, False, True]
+
+
+def test_a_definite_reference_looks_no_further_than_the_discourse_stage() -> None:
+    def article(gap: int, reference: str) -> list[Sketch]:
+        return [
+            sketch("intro"),
+            sketch("official", "outfit", names=("freedonian",)),  # a Freedonian official
+            *[sketch("nothing")] * gap,
+            sketch("zorble", definite=(reference,)),  # The officials zorbled.
+        ]
+
+    # "the officials" repeats "official" four sentences back at most, "the outfit" two
+    assert select(article(3, "official"), REFERENCES).keep[1]
+    assert not select(article(4, "official"), REFERENCES).keep[1]
+    assert select(article(1, "outfit"), REFERENCES).keep[1]
+    assert not select(article(2, "outfit"), REFERENCES).keep[1]
+
+
+def test_a_name_used_alone_keeps_the_sentence_that_introduced_it() -> None:
+    sketches = [
+        sketch("intro"),
+        sketch("doctor", full_names=("quimby",)),  # Dr Ada Quimby, a chest doctor, ...
+        sketch("nothing"),
+        sketch("zorble", names=("quimby",)),  # Quimby zorbled.
+        sketch("zorble", names=("police",)),  # Police zorbled: a dictionary's word
+        sketch("zorble", names=("pardo",), full_names=("pardo",)),  # Lev Pardo zorbled.
+    ]
+    chosen = select(sketches, REFERENCES)
+    assert chosen.keep == [True, True, False, True, True, True]
+
+
+def test_a_name_introduced_in_a_kept_sentence_keeps_nothing_more() -> None:
+    sketches = [
+        sketch("intro"),
+        sketch("doctor", full_names=("quimby",)),  # Dr Ada Quimby, a chest doctor, ...
+        sketch("zorble", full_names=("quimby",)),  # Ada Quimby zorbled.
+        sketch("nothing", full_names=("pardo",)),  # Lev Pardo, her colleague, ...
+        sketch("zorble", names=("quimby", "pardo")),  # Quimby and Pardo zorbled again.
+    ]
+    assert select(sketches, REFERENCES).keep == [True, False, True, True, True]
+
+
+def test_the_references_are_the_discourse_stages() -> None:
+    from kipu.actors._resolver import ANAPHORIC_DETS
+    from kipu.discourse import _references
+
+    f = sentence_filter()
+    assert _references.BODY_NOUNS | _references.ARMED_NOUNS <= f.references
+    assert _references.SAME_BODIES <= f.repeated
+    assert {"official", "minister"} <= f.repeated  # agent nouns and titles repeat theirs
+    assert (f.reference_reach, f.repeat_reach) == (_references.WINDOW, _references.SAME_WINDOW)
+    assert DEFINITE <= _references.DEFINITE and DEFINITE <= ANAPHORIC_DETS
+    assert {"regime", "militant"} <= f.vocabulary()
 
 
 def test_spans_join_runs_of_kept_sentences() -> None:
@@ -136,6 +243,24 @@ def test_kept_sentences_keep_the_offsets_of_the_whole_article(nlp_model: object)
         assert text[s.start : s.end] == s.text
         for t in s.tokens:
             assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.model
+def test_the_sketch_reads_definite_references_and_full_names(nlp_model: object) -> None:
+    from kipu.run._prefilter import sentence_filter as built
+
+    forms = nlp._forms(nlp_model, built())  # type: ignore[arg-type]
+    text = (
+        "Dr Ada Quimby-Lenz, a Ruritanian doctor, met the local officials. "
+        "Quimby-Lenz said the Kurdish group and this new outfit had left."
+    )
+    first, second = nlp.sketch(nlp_model, text, forms)  # type: ignore[arg-type]
+    assert {"local", "officials", "official"} <= first.definite
+    assert {"quimby", "lenz"} <= first.full_names and "ada" in first.full_names
+    assert "ruritanian" not in first.full_names  # after a comma: a name of its own
+    assert "group" not in second.definite  # "the Kurdish group" names its own actor
+    assert {"new", "outfit"} <= second.definite
+    assert "lenz" in second.full_names and "quimby" not in second.full_names
 
 
 @pytest.fixture(scope="module")

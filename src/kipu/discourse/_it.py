@@ -52,6 +52,10 @@ NOT_ACTING = frozenset(
 # Rules of the actor stage that name a state or a body (not a person, a people or a bare noun).
 BODY_RULES = ("country:", "capital:", "organisation:", "discourse:acronym", "discourse:name")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+# Prepositions of what someone is accused of, urged to, warned against: with one of them (or a
+# "to" clause) after it, an object "it" is someone acted on ("accusing it of", "urged it to").
+ASKED_PREPS = frozenset({"of", "against", "for", "over"})
 
 
 def resolve_it(sentence: Sentence, mentions: list[Mention], memory: ArticleMemory) -> list[Mention]:
@@ -60,9 +64,15 @@ def resolve_it(sentence: Sentence, mentions: list[Mention], memory: ArticleMemor
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = list(mentions)
     for t in tokens:
-        if t.pos != "PRON" or t.text.lower() != "it" or t.dep not in SUBJECT_DEPS:
+        if t.pos != "PRON" or t.text.lower() != "it" or t.i in covered:
             continue
-        if t.i in covered or not _acting(t, tokens):
+        if t.dep in OBJECT_DEPS:
+            found = _one_other_body(t, tokens, mentions)
+            if found is not None:
+                actor = pronoun_actor(t, found.actor, "this sentence")
+                out.append(Mention(head=t.i, start=t.i, end=t.i + 1, actor=actor))
+            continue
+        if t.dep not in SUBJECT_DEPS or not _acting(t, tokens):
             continue
         found = _same_sentence_subject(t, tokens, mentions)
         origin = "this sentence"
@@ -75,6 +85,42 @@ def resolve_it(sentence: Sentence, mentions: list[Mention], memory: ArticleMemor
         actor = pronoun_actor(t, found.actor, origin)
         out.append(Mention(head=t.i, start=t.i, end=t.i + 1, actor=actor))
     return sorted(out, key=lambda m: m.start)
+
+
+def _one_other_body(
+    t: Token, tokens: Sequence[Token], mentions: Sequence[Mention]
+) -> Mention | None:
+    """The antecedent of "it" as the object of an act on someone ("stepped up his rhetoric
+    against the US, accusing it of ...", "Turkey, a sponsor of the SNC, had urged it to
+    attend"): with a "to" clause or an "of"/"against"/"for"/"over" phrase after it, the one
+    state or body named earlier in the sentence that is not the subject of the pronoun's
+    clause (nor of the clause it hangs on); None when there is none or several."""
+    verb = tokens[t.head]
+    if verb.pos != "VERB" or verb.lemma in NOT_ACTING:
+        return None
+    if not any(
+        c.head == verb.i
+        and c.i > t.i
+        and (c.dep == "xcomp" or (c.dep == "prep" and c.lemma in ASKED_PREPS))
+        for c in tokens
+    ):
+        return None  # "signed it", "called it a mistake": as often a thing
+    subjects: set[int] = set()
+    node = verb
+    for _ in range(4):  # the subjects up the clause chain: "X did Y, accusing it of"
+        subjects.update(c.i for c in tokens if c.head == node.i and c.dep in SUBJECT_DEPS)
+        if node.head == node.i:
+            break
+        node = tokens[node.head]
+    bodies = [
+        m
+        for m in mentions
+        if m.head < t.i
+        and not subjects.intersection(range(m.start, m.end))
+        and _one_body(m, tokens[m.head])
+        and tokens[m.head].dep not in ("poss", "compound", "amod")
+    ]
+    return bodies[0] if len(bodies) == 1 else None
 
 
 def _acting(t: Token, tokens: Sequence[Token]) -> bool:

@@ -48,3 +48,14 @@ def test_an_empty_it_is_no_actor() -> None:
 def test_it_after_a_plural_or_a_person_is_left_open() -> None:
     assert not _its("Kenyan rebels crossed the border. It has shelled the town.")
     assert not _its("President Ruto visited Kampala. It has shelled the town.")
+
+
+def test_it_as_the_object_of_an_act_on_someone_is_the_one_body_named_before() -> None:
+    text = "Peru's president stepped up his attacks on Chile, accusing it of hiding the truth."
+    (it,) = _its(text)
+    assert it.code == "CHL"
+    assert it.rule.startswith("discourse:pronoun:it<-this sentence")
+    # with no "to" clause or "of"/"against" phrase after it, "it" is as often a thing
+    assert not _its("Peru signed a deal with Chile and ratified it on Monday.")
+    # the subject of its own clause is not what it stands for
+    assert not _its("Chile accused it of lying.")

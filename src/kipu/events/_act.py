@@ -23,6 +23,7 @@ from kipu.events._sense import (
     expelled,
     figurative_fight,
     figurative_object,
+    military_bombing,
     named_as,
     plea,
     posture,
@@ -169,7 +170,7 @@ def _sense_of(
     if captive != code and not targets and m.target is not None:
         # "the two men were captured": people taken, named or not
         targets = [v for i in tree.conjuncts(m.target) if (v := victim(tree, i)) is not None][:1]
-    code = captive
+    code = military_bombing(captive, sources)
     if not targets and code[:2] in FORCE_ROOTS:
         noun = m.trigger if m.pattern.nominal else None
         aims = purpose_targets(tree, m.clause, noun)

@@ -189,6 +189,7 @@ def _code_sentence(
     # coded nothing ("threatened to boycott the talks": CAMEO has no threat of a boycott of
     # talks, so the entry 'threaten + boycott' codes it).
     spoken: set[int] = set()
+    keys_by_verb: dict[int, set[tuple[str, str | None, str | None]]] = {}
     for m in [m for m in matches if m not in waiting] + waiting:
         if m in waiting and m.trigger in spoken:
             if notes is not None:
@@ -222,8 +223,17 @@ def _code_sentence(
                 why.append("a verb conjoined with one coded already for the same sides")
             found = fresh
             acts.update((group, *told_key(e)) for e in found)
+        purpose_of = _purpose_of(tree, m.trigger)
+        if purpose_of in keys_by_verb and found:
+            # "staged a demonstration to protest the decision": an act whose purpose is the
+            # same act with the same sides is one act
+            fresh = [e for e in found if told_key(e) not in keys_by_verb[purpose_of]]
+            if not fresh:
+                why.append("the purpose of a verb coded already with the same act and sides")
+            found = fresh
         if found:
             coded.add(m.trigger)
+            keys_by_verb.setdefault(m.clause, set()).update(told_key(e) for e in found)
         if notes is not None:
             if found:
                 notes.append(f"{_label(tree, m)}: coded {len(found)} event(s)")
@@ -238,6 +248,17 @@ def _code_sentence(
         said, tree, sentence, by_head, events, matched, doc_id, input_id, date, notes, recent, named
     )
     return events
+
+
+def _purpose_of(tree: Tree, v: int) -> int | None:
+    """The verb a "to" clause of purpose belongs to ("staged a protest to denounce ..."), or
+    None."""
+    tok = tree.tokens[v]
+    if tok.dep != "advcl" or tok.head == v:
+        return None
+    if not any(tree.tokens[c].lemma == "to" for c in tree.children(v, "aux")):
+        return None
+    return tok.head
 
 
 def _verb_read_as_noun(tree: Tree, i: int) -> bool:

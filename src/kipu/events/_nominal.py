@@ -138,11 +138,20 @@ def _organisation(words: str, noun: str) -> Actor | None:
     )
 
 
+# Participles by which a hyphenated name before them led an act ("a US-led bombing"); not
+# "backed" or "sponsored", which name a supporter.
+LEADING_PARTICIPLES = frozenset({"lead", "launch", "conduct", "orchestrate", "mount"})
+
+
 def modifier_sources(tree: Tree, n: int, by_head: dict[int, Mention]) -> list[int]:
     """The modifiers of an event noun that name an actor ("Turkish offensive", "an Isis
-    ambush", "a regime offensive"), first to last; an agent with no country beside one with a
-    country is the same actor ("a Syrian air force onslaught")."""
+    ambush", "a regime offensive", "a US-led bombing"), first to last; an agent with no
+    country beside one with a country is the same actor ("a Syrian air force onslaught")."""
     found = [c for c in tree.children(n, "amod", "compound", "nmod") if c in by_head]
+    for c in tree.children(n, "amod"):
+        if tree.tokens[c].lemma in LEADING_PARTICIPLES and tree.tokens[c - 1].text == "-":
+            # "a US-led bombing", "the Russian-launched offensive": who led it did it
+            found += [k for k in tree.children(c, "npadvmod", "compound", "amod") if k in by_head]
     placed = [c for c in found if by_head[c].actor.country is not None]
     return placed or found
 

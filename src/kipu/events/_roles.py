@@ -43,6 +43,14 @@ HOLDING_VERBS = frozenset({"occupy", "hold", "control", "besiege", "surround"})
 SUBJECT_CONTROL_VERBS = frozenset({"promise", "pledge", "vow", "swear", "offer"})
 
 
+# Participles that describe whom a group or a thing belongs with, not an act told ("rebels
+# backed by Ankara", "militias funded by Iran"): their "by" agent does no act here.
+DESCRIBING_PARTICIPLES = frozenset(
+    "back support sponsor fund finance arm train equip ally align link affiliate control "
+    "hold run lead dominate found base issue publish write post quote cite report".split()
+)
+
+
 def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
     """The logical subject(s) of a verb, inherited up the chain when the clause has none."""
     seen: set[int] = set()
@@ -58,8 +66,17 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
             agent = _misattached_agent(tree, node, by_head)
         if passive_subjects and not agent and _engaged_in(tree, node) is not None:
             return tree.conjuncts(passive_subjects[0])  # "were engaged in": they did it
-        if agent and not passive_subjects and tok.tag == "VBN" and tok.dep == "conj":
-            return tree.conjuncts(agent[0])  # "was betrayed and arrested by soldiers"
+        if (
+            agent
+            and not passive_subjects
+            and tok.tag == "VBN"
+            and (
+                tok.dep == "conj" or (tok.dep == "acl" and tok.lemma not in DESCRIBING_PARTICIPLES)
+            )
+        ):
+            # "was betrayed and arrested by soldiers"; "a conference boycotted by the
+            # opposition": the "by" agent of a participle does its act
+            return tree.conjuncts(agent[0])
         if not passive_subjects and tok.dep == "conj" and tree.children(node, "auxpass"):
             # "had surrendered or been killed": a passive whose patient is the subject before.
             return tree.conjuncts(agent[0]) if agent else []

@@ -74,6 +74,10 @@ DIPLOMATS = frozenset("diplomat envoy ambassador attache attaché consul".split(
 PLEA_DENIAL = "016"
 PLEA_ADMISSION = "015"
 PLEA_WORDS = frozenset({"guilty", "innocent"})
+# A bombing (183, CAMEO's non-military bombing) by a state or its forces is an air strike (195):
+# "a US-led bombing of Mosul".
+BOMBING_CODE, AIR_STRIKE_CODE = "183", "195"
+STATE_FORCES = frozenset({None, "GOV", "MIL"})
 SENSES = {
     DEPLOYMENT_CODE: "troops sent to a place: a deployment",
     PLEA_DENIAL: "a plea of not guilty: the charge denied",
@@ -82,6 +86,7 @@ SENSES = {
     OCCUPY_CODE: "territory taken",
     ARREST_CODE: "people captured",
     DIPLOMATIC_EXPULSION: "diplomats expelled",
+    AIR_STRIKE_CODE: "a bombing by a state's forces: an air strike",
 }
 # Objects that make "hit"/"strike" a goal reached: "hit a record", "hit the target of 2%".
 GOAL_WORDS = frozenset("goal record high low milestone mark jackpot snag headline".split())
@@ -278,6 +283,20 @@ def shown(tree: Tree, trigger: int, code: str) -> bool:
     new clout", "demonstrated its resolve"), no protest."""
     tok = tree.tokens[trigger]
     return code[:2] == "14" and tok.lemma == "demonstrate" and bool(tree.children(trigger, "dobj"))
+
+
+def military_bombing(code: str, sources: list[Mention]) -> str:
+    """The air strike a bombing by a state or its armed forces is; other codes as they are."""
+    if code != BOMBING_CODE or not sources:
+        return code
+    if all(
+        s.actor.country is not None
+        and s.actor.sector in STATE_FORCES
+        and (s.actor.code or "")[:3] not in ("IGO", "NGO", "IMG")
+        for s in sources
+    ):
+        return AIR_STRIKE_CODE
+    return code
 
 
 def named_as(tree: Tree, trigger: int, code: str) -> bool:

@@ -123,3 +123,11 @@ def test_a_meeting_that_is_the_time_of_another_act_happened() -> None:
     # "told" governs demands too; the meeting it is the time of is told as a fact
     text = "The Kenyan president told reporters during a meeting with the emir of Qatar."
     assert ("KENGOV", "040", "QATGOV") in triples(code(text))
+
+
+def test_who_led_an_act_did_it_and_a_states_bombing_is_an_air_strike() -> None:
+    got = triples(code("A Peruvian-led bombing of the Bolivian town of Oruro killed ten."))
+    assert ("PER", "195", "BOL") in got
+    # a bombing by no state is CAMEO's non-military bombing
+    got = triples(code("Rebels claimed a bombing in the Bolivian town of Oruro."))
+    assert not [t for t in got if t[1] == "195"]

@@ -95,3 +95,17 @@ def test_one_who_takes_a_chance_to_act_does_the_act() -> None:
     # a chance missed or not had is no act
     assert not code("Peru's president missed the chance to meet Chile's leader.")
     assert not code("Peru's president had no chance to meet Chile's leader.")
+
+
+def test_the_by_agent_of_a_participle_does_its_act() -> None:
+    text = "The Chilean-sponsored conference, boycotted by the Peruvian opposition, opened."
+    assert ("PEROPP", "143", "CHL") in triples(code(text))
+    # a participle that says whom a group belongs with tells no act
+    text = "Rebels backed by Chile attacked a Peruvian army post."
+    assert not [t for t in triples(code(text)) if t[1].startswith("05")]
+
+
+def test_an_act_and_its_purpose_that_is_the_same_act_are_one_event() -> None:
+    text = "Peruvian students staged a demonstration in Lima to protest the new fees."
+    got = [e for e in code(text) if e.root == "14"]
+    assert len(got) == 1, got

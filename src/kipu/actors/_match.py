@@ -179,7 +179,8 @@ def _is_stance(i: int, tokens: tuple[Token, ...]) -> bool:
 
 
 def _is_foreign_hand(i: int, tokens: tuple[Token, ...]) -> bool:
-    """True for "Syrian-backed", "Damascus-based", "Soviet- and Cuban-trained"."""
+    """True for "Syrian-backed", "Damascus-based", "Soviet- and Cuban-trained", "Russian and
+    Iran-backed"."""
     j = i + 1
     coordinated = j + 1 < len(tokens) and tokens[j + 1].text.lower() in ("and", "or")
     if coordinated and tokens[j].text == "-":
@@ -188,6 +189,14 @@ def _is_foreign_hand(i: int, tokens: tuple[Token, ...]) -> bool:
             if tokens[k].text == "-":
                 j = k
                 break
+    if j < len(tokens) and tokens[j].text.lower() in ("and", "or"):
+        # "Russian and Iran-backed forces": the hand after the next country word is both's.
+        for k in range(j + 2, min(j + 5, len(tokens) - 1)):
+            if tokens[k].text == "-":
+                names = tokens[j + 1 : k]
+                return tokens[k + 1].text.lower() in FOREIGN_HAND and all(
+                    t.text[:1].isupper() for t in names
+                )
     return (
         j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j + 1].text.lower() in FOREIGN_HAND
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kipu.records import Actor
-from tests.helpers import actors_by_head, resolve
+from tests.helpers import actors_by_head, code, resolve
 
 pytestmark = pytest.mark.model
 
@@ -181,3 +181,12 @@ def test_a_title_conjoined_to_a_countrys_title_shares_its_owner() -> None:
     # A title with an owner or a determiner of its own is not the first one's.
     found = actors("Peru's president and a foreign minister met Chilean officials.")
     assert found["minister"].country is None
+
+
+def test_a_nationality_coordinated_with_a_backer_is_a_backer_too() -> None:
+    # "Peruvian and Chile-backed forces": both back them; the forces are neither's
+    found = actors("Peruvian and Chile-backed forces attacked the town.")
+    assert found["forces"].country is None
+    # two nationalities of their own still name two countries' forces
+    sources = {e.source.code for e in code("Peruvian and Chilean forces attacked the town.")}
+    assert sources == {"PERMIL", "CHLMIL"}

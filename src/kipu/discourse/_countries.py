@@ -137,6 +137,19 @@ def place_country(
     return None
 
 
+# Words of an agent phrase that name the government of the place it acts in.
+HOME_WORDS = frozenset({"government", "regime", "pro-government", "loyalist"})
+
+
+def _at_home(actor: Actor) -> bool:
+    """A government's or a regime's own body or forces ("government forces", "regime
+    troops", "the regime"), which act in the country they govern."""
+    agent = actor.rule.split(";", 1)[0]
+    if not agent.startswith("agent:") or actor.sector not in ("GOV", "MIL", "COP"):
+        return False
+    return bool(HOME_WORDS.intersection(agent[len("agent:") :].split()))
+
+
 def _keeps_order(actor: Actor) -> bool:
     """Police, courts and "the authorities": bodies that act in their own country."""
     return actor.sector in ("COP", "JUD") or "agent:authority" in actor.rule
@@ -210,6 +223,13 @@ def complete_countries(
             continue
         if kind == "open":
             found = place_country(m, sentence, mentions, memory)
+            if found is None and _at_home(m.actor):
+                # "government forces captured territory near Mayadeen": a government's or a
+                # regime's own forces act where they govern
+                if not placed:
+                    here = memory.places_by_sentence.get(sentence.index, Counter())
+                    placed.append(sentence_place(sentence, set(here)))
+                found = placed[0] or placed_in(memory)
         else:
             if not placed:
                 here = memory.places_by_sentence.get(sentence.index, Counter())

@@ -175,3 +175,12 @@ def test_a_part_of_a_country_is_a_place_of_the_sentence() -> None:
     actors = by_text("The Peruvian army fought to drive Isis from parts of Bolivia.")
     assert actors["Isis"].country == "BOL"
     assert "sentence-place:BOL" in actors["Isis"].rule
+
+
+def test_government_forces_are_of_the_country_they_act_in() -> None:
+    # Two countries named as actors, the one place in a third: the government is the place's.
+    text = "Peru and Chile condemned the fighting as government forces captured Mosul."
+    assert by_text(text)["government forces"].country == "IRQ"
+    # troops with no word of government may be anyone's
+    text = "Peru and Chile condemned the fighting as troops captured Mosul."
+    assert by_text(text)["troops"].country is None

@@ -48,7 +48,7 @@ SUBJECT_CONTROL_VERBS = frozenset({"promise", "pledge", "vow", "swear", "offer"}
 DESCRIBING_PARTICIPLES = frozenset(
     "back support sponsor fund finance arm train equip ally align link affiliate control "
     "hold run lead dominate found base issue publish write post quote cite report".split()
-)
+) | HOLDING_VERBS  # "the territory occupied by Kenyan troops": a state of holding
 
 
 def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:

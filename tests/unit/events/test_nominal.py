@@ -131,3 +131,8 @@ def test_who_led_an_act_did_it_and_a_states_bombing_is_an_air_strike() -> None:
     # a bombing by no state is CAMEO's non-military bombing
     got = triples(code("Rebels claimed a bombing in the Bolivian town of Oruro."))
     assert not [t for t in got if t[1] == "195"]
+
+
+def test_a_cut_in_aid_named_by_a_noun() -> None:
+    got = triples(code("Bolivia condemned Peru's cut in aid to Bolivian farmers."))
+    assert any(t[0] == "PER" and t[1] == "162" for t in got), got

@@ -81,6 +81,11 @@ def _part_of(prep: Token, tokens: tuple[Token, ...]) -> bool:
     return prep.lemma == "of" and prep.head != prep.i and tokens[prep.head].lemma in PART_NOUNS
 
 
+def is_country_word(text: str, d: ActorDictionaries) -> bool:
+    """True for a word or phrase the country dictionary lists ("Thai", "Kenya", "Nairobi")."""
+    return key(text) in d.countries
+
+
 def countries_in_line(text: str, d: ActorDictionaries) -> list[str]:
     """The countries a plain line names ("Turkey warns Syria", "DAMASCUS"): codes in order.
 

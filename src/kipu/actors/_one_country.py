@@ -18,6 +18,7 @@ from kipu.actors._groups import FAITH_WORDS, is_community_word, is_open_communit
 from kipu.actors._match import FOREIGN_HAND, _countries_named
 from kipu.actors._people import _make, _Memory
 from kipu.actors._phrase import NOT_OWNED, _agent_of
+from kipu.enrich.places import PLACE_LABELS, country_of_place, entity_spans
 from kipu.records import Mention, Sentence, Token
 
 # Sectors of groups that belong to the country they are in, when a sentence names only one
@@ -170,8 +171,11 @@ def _place_open_groups(
         return mentions
     (code,) = named
     out = list(mentions)
+    elsewhere = _towns_elsewhere(sentence, code, d)
     for n in open_groups:
         m = out[n]
+        if elsewhere and m.actor.sector in ARMED_SECTORS:
+            continue  # "300 militants neutralized in the Afrin offensive", a Turk said
         actor = _make(
             m.actor.text,
             m.actor.name,
@@ -184,6 +188,28 @@ def _place_open_groups(
             if a.sentence == sentence.index and a.head.i == m.head:
                 memory.earlier[k] = replace(a, actor=actor)
     return out
+
+
+# Armed non-state groups: fought where they are, whoever's nationals speak of them.
+ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "SEP"})
+
+
+def _towns_elsewhere(sentence: Sentence, code: str, d: ActorDictionaries) -> bool:
+    """True when the sentence names a town or region kipu's gazetteer places in another
+    country than ``code`` ("the Afrin offensive" in a sentence whose one nationality is
+    Turkish): an armed group there is not placed by the nationality."""
+    tokens = sentence.tokens
+    # (the small model tags some towns as a people: "the Afrin offensive" as NORP)
+    for start, end in entity_spans(sentence, PLACE_LABELS | {"NORP"}):
+        if tokens[start].pos != "PROPN":
+            continue
+        name = " ".join(t.text for t in tokens[start:end])
+        if tokens[start].ent == "NORP" and key(name) in d.countries:
+            continue  # a nationality ("Thai") that is also some town's name
+        found = country_of_place(name, towns_only=True)
+        if found is not None and found != code:
+            return True
+    return False
 
 
 def _is_open_group(m: Mention, tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:

@@ -18,7 +18,13 @@ from collections import Counter
 from collections.abc import Container, Sequence
 from dataclasses import replace
 
-from kipu.actors import ActorDictionaries, countries_in_sentence, open_group
+from kipu.actors import (
+    ActorDictionaries,
+    countries_in_sentence,
+    is_country_word,
+    load_dictionaries,
+    open_group,
+)
 from kipu.discourse._memory import ArticleMemory
 from kipu.enrich.places import PLACE_LABELS, country_of_place, entity_spans
 from kipu.records import Actor, Mention, Sentence
@@ -172,10 +178,13 @@ def towns_of(sentence: Sentence, actors: Sequence[Mention] = ()) -> list[tuple[s
     tokens = sentence.tokens
     covered = {i for m in actors for i in range(m.start, m.end)}
     out: list[tuple[str, str]] = []
-    for start, end in entity_spans(sentence, PLACE_LABELS):
+    # (the small model tags some towns as a people: "the Afrin offensive" as NORP)
+    for start, end in entity_spans(sentence, PLACE_LABELS | {"NORP"}):
         if tokens[start].pos != "PROPN" or covered.intersection(range(start, end)):
             continue
         name = " ".join(x.text for x in tokens[start:end])
+        if tokens[start].ent == "NORP" and is_country_word(name, load_dictionaries()):
+            continue  # a nationality ("Thai") that is also some town's name
         code = country_of_place(name, towns_only=True)
         if code is not None:
             out.append((code, name))

@@ -57,7 +57,16 @@ from kipu.events._sides import (
 from kipu.events._speech import Quoted, Said, find_speech, quote_speakers
 from kipu.events._statements import _obligations, _quote_speakers, _speech_events
 from kipu.events._timescope import in_scope, time_scope
-from kipu.events._told import Named, Told, doer_again, is_told, name_acts, remember, told_key
+from kipu.events._told import (
+    Named,
+    Told,
+    doer_again,
+    is_told,
+    name_acts,
+    operation_doer,
+    remember,
+    told_key,
+)
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.records import Event, Mention, Resolved, Sentence
 
@@ -250,6 +259,10 @@ def _code_sentence(
     return events
 
 
+# Roots of acts done in a military operation: captures and arrests (17), force (18-20).
+OPERATION_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
 def _purpose_of(tree: Tree, v: int) -> int | None:
     """The verb a "to" clause of purpose belongs to ("staged a protest to denounce ..."), or
     None."""
@@ -351,6 +364,10 @@ def _events_for(
         if not sources and (owner := owner_as_doer(tree, m, act.code, by_head)):
             source_heads, sources = [owner.head], [owner]  # "US sanctions were lifted"
         one_sided = _one_sided_doer(tree, m, act.code, source_heads, sources, by_head, place)
+        if one_sided is not None and one_sided.source is None and act.code[:2] in OPERATION_ROOTS:
+            # "300 militants were killed in the Turkish offensive": the operation's doer
+            doer = operation_doer(tree, m.clause, by_head, named)
+            one_sided = replace(one_sided, source=doer) if doer is not None else one_sided
         targets = _targets(tree, m, act.code, act.mood, one_sided, by_head)
         if not targets and one_sided is None:
             targets = act_doer_targets(tree, m, act.code, sources, by_head, named)

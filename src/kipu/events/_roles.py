@@ -45,10 +45,13 @@ SUBJECT_CONTROL_VERBS = frozenset({"promise", "pledge", "vow", "swear", "offer"}
 
 # Participles that describe whom a group or a thing belongs with, not an act told ("rebels
 # backed by Ankara", "militias funded by Iran"): their "by" agent does no act here.
-DESCRIBING_PARTICIPLES = frozenset(
-    "back support sponsor fund finance arm train equip ally align link affiliate control "
-    "hold run lead dominate found base issue publish write post quote cite report".split()
-) | HOLDING_VERBS  # "the territory occupied by Kenyan troops": a state of holding
+DESCRIBING_PARTICIPLES = (
+    frozenset(
+        "back support sponsor fund finance arm train equip ally align link affiliate control "
+        "hold run lead dominate found base issue publish write post quote cite report".split()
+    )
+    | HOLDING_VERBS
+)  # "the territory occupied by Kenyan troops": a state of holding
 
 
 def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:

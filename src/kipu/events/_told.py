@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from kipu.events._mood import owned_act_noun
 from kipu.events._place_target import thing_owner
-from kipu.events._roles import _owner_of_act_noun
+from kipu.events._roles import FORCE_NOUNS, _owner_of_act_noun
 from kipu.events._tree import Tree
 from kipu.records import Actor, Event, Mention, Sentence
 
@@ -189,3 +189,64 @@ def doer_again(tree: Tree, v: int, sentence_index: int, named: Named | None) -> 
     if not 0 < sentence_index - e.sentence_index <= AGAIN_REACH:
         return None
     return doer_of(e, tree, v, "done-again")
+
+
+# Prepositions by which a passive act says the operation it was part of ("killed in the
+# offensive", "captured during the assault").
+OPERATION_PREPS = frozenset({"in", "during"})
+
+
+def operation_doer(
+    tree: Tree, v: int, by_head: dict[int, Mention], named: Named | None
+) -> Mention | None:
+    """The doer of a passive act with no "by" phrase done in an operation ("300 militants had
+    been neutralized in the Afrin offensive", "were killed during the assault"): the doer the
+    operation's own words name ("the Turkish offensive", "Turkey's assault"), else the doer of
+    the latest act the article named by that noun; None otherwise."""
+    tok = tree.tokens[v]
+    if tok.pos != "VERB" or tree.children(v, "agent"):
+        return None
+    node = v
+    while tree.tokens[node].dep == "conj" and tree.tokens[node].head != node:
+        node = tree.tokens[node].head  # "neutralized, killed or taken captive in ..."
+    if not tree.children(node, "nsubjpass", "auxpass"):
+        return None
+    verbs = [node]
+    for k in verbs:  # the verbs conjoined with it: the phrase may hang on the last one
+        verbs += [c for c in tree.children(k, "conj") if tree.tokens[c].pos == "VERB"]
+    for p in [p for k in verbs for p in tree.children(k, "prep")]:
+        if tree.tokens[p].lemma not in OPERATION_PREPS:
+            continue
+        for o in tree.children(p, "pobj"):
+            noun = tree.tokens[o]
+            if noun.pos != "NOUN" or noun.lemma not in FORCE_NOUNS:
+                continue
+            for i in _noun_doers(tree, o):
+                found = by_head.get(i)
+                if found is not None and found.actor.code is not None:
+                    return found
+            e = _campaign_named(named or Named(), noun.lemma)
+            if e is not None and e.source is not None and e.source.code is not None:
+                return doer_of(e, tree, o, "operation-named-before")
+    return None
+
+
+# Nouns by which news names one military campaign in turn ("a Turkish military campaign
+# inside Syria ... the Afrin offensive ... the operation").
+CAMPAIGN_NOUNS = frozenset(
+    {"offensive", "operation", "campaign", "incursion", "assault", "invasion"}
+)
+
+
+def _campaign_named(named: Named, lemma: str) -> Act | None:
+    """The latest act the article named by this noun, or for a campaign noun, by any noun of
+    a campaign."""
+    if lemma not in CAMPAIGN_NOUNS:
+        return named.get(lemma)
+    acts = [named[n] for n in CAMPAIGN_NOUNS if n in named]
+    return max(acts, key=lambda a: a.sentence_index) if acts else None
+
+
+def _noun_doers(tree: Tree, n: int) -> list[int]:
+    """The possessor and the modifiers of an operation noun that may name its doer."""
+    return [*tree.children(n, "poss"), *tree.children(n, "amod", "compound", "nmod")]

@@ -184,3 +184,12 @@ def test_government_forces_are_of_the_country_they_act_in() -> None:
     # troops with no word of government may be anyone's
     text = "Peru and Chile condemned the fighting as troops captured Mosul."
     assert by_text(text)["troops"].country is None
+
+
+def test_armed_groups_hit_in_another_countrys_town_are_not_the_speakers() -> None:
+    # The one nationality is the speaker's; the town (tagged a people by the model) says
+    # where the militants are.
+    text = "The Turkish defence minister said 300 militants had been killed in the Afrin offensive."
+    militants = by_text(text)["300 militants"]
+    assert militants.country == "SYR"
+    assert "sentence-place:SYR (Afrin)" in militants.rule

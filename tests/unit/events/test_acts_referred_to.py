@@ -130,3 +130,15 @@ def test_the_entrys_own_object_is_what_an_intent_to_meet_is_about() -> None:
     # "attend a conference" names the thing in the entry: its owner is the target.
     got = triples(code("The Peruvian foreign minister will attend a Chilean peace conference."))
     assert ("PERGOV", "036", "CHL") in got
+
+
+def test_an_act_done_in_an_operation_told_before_is_by_its_doer() -> None:
+    text = (
+        "Peru launched a military campaign inside Bolivia on Monday. The Peruvian minister "
+        "said 300 rebels had been killed in the offensive near Cochabamba."
+    )
+    got = [e for e in code(text) if e.sentence_index == 1 and e.cameo == "190"]
+    assert [(e.source.code, e.target.code) for e in got if e.source and e.target] == [
+        ("PER", "BOLREB")
+    ]
+    assert "operation-named-before:'offensive'" in got[0].source.rule

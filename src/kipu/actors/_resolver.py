@@ -242,6 +242,10 @@ def _speakers_for(
         start = min([h.i, *(c for c in kids[h.i] if c < h.i and tokens[c].dep != "punct")])
         text = sentence.text[tokens[start].start - sentence.start : h.end - sentence.start]
         actor = _alias_actor(text, body.actor, f"{h.lemma} for")
+        if actor.sector is None and actor.code is not None and actor.code == actor.country:
+            # one who speaks for a state speaks for its government ("Russia's permanent
+            # representative", "a spokesman for Turkey"), as event data codes its officials
+            actor = replace(actor, code=actor.code + "GOV", sector="GOV")
         if own is not None:
             out.remove(own)  # a bare "official" (GOV) is the body's
         out.append(Mention(head=h.i, start=start, end=h.i + 1, actor=actor))

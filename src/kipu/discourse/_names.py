@@ -43,6 +43,13 @@ PERSON_RULES = (
 )
 
 
+# Rule opening of a person who speaks for a body ("Russia's permanent representative, X").
+SPOKEN_FOR = tuple(
+    f"{w} for → "
+    for w in ("spokesman", "spokeswoman", "spokesperson", "representative", "official", "officer")
+)
+
+
 def is_acronym(text: str) -> bool:
     """True for "SNC", "YPG", "OPCW": two to six capitals (digits allowed after the first)."""
     return 2 <= len(text) <= 6 and text[0].isalpha() and text.isupper() and text.isalnum()
@@ -130,8 +137,9 @@ def _remember_appositions(
         if t.ent != "PERSON" or t.dep in ("compound", "flat") or t.i in by_head:
             continue
         office: Mention | None = None
-        if t.dep == "appos" and t.head in by_head:
-            office = by_head[t.head]  # "The home secretary, Sajid Javid"
+        if t.dep == "appos":
+            # "The home secretary, Sajid Javid"; "the envoy to the UN, X"
+            office = _titled(t.head, tokens, by_head) or by_head.get(t.head)
         else:
             office = next(
                 (
@@ -141,8 +149,10 @@ def _remember_appositions(
                 ),
                 None,
             )  # "Ben Keith, a barrister"
-        if office is None or office.actor.sector is None or " → " in office.actor.rule:
+        if office is None or office.actor.sector is None:
             continue
+        if " → " in office.actor.rule and not office.actor.rule.startswith(SPOKEN_FOR):
+            continue  # an alias ("the delegation" → ...) is no one's title
         if tokens[office.head].tag not in ("NN", "NNP"):
             continue  # "leaders, among them X": a plural group is not one person
         run = name_run(t, tokens)
@@ -159,6 +169,20 @@ def _remember_appositions(
         memory.remember_name(name_key(full), named)
         if len(run) > 1:
             memory.remember_name(name_key(tokens[run[-1]].text), named)
+
+
+def _titled(i: int, tokens: Sequence[Token], by_head: dict[int, Mention]) -> Mention | None:
+    """The title whose own phrase ends in the body or place a person's name was hung on by the
+    parser ("the permanent representative to the UN in Geneva, X"; "the envoy to Syria, X"):
+    up through the phrase's prepositions, the first common noun that is a mention."""
+    for _ in range(3):
+        h = tokens[i]
+        if h.pos != "PROPN" or h.dep != "pobj":
+            return None
+        i = tokens[h.head].head
+        if tokens[i].pos == "NOUN":
+            return by_head.get(i)
+    return None
 
 
 def _remember_acronyms(

@@ -6,7 +6,8 @@ act's doer (the CAMEO manual's "disapprove of X's action" is coded against X). T
 one the act noun's own phrase names ("Russia's assault", "the Russian assault", "the assault by
 Russia"), else the owner its words give a thing ("rejected the American proposal"), else, for a
 noun that points back ("the assault", "this decision"), the doer of the latest act the article
-named by the same noun (``_told.name_acts``). A passive act done with its doer's own thing
+named by the same noun (``_told.name_acts``), or for a plain act noun ("the move", "this step")
+the actor the sentence before was about. A passive act done with its doer's own thing
 ("US sanctions were lifted") is its owner's (``owner_as_doer``).
 """
 
@@ -16,7 +17,7 @@ from kipu.events._match import _Match
 from kipu.events._mentions import _mention
 from kipu.events._place_target import thing_owner
 from kipu.events._roles import _noun_sources
-from kipu.events._told import Named, doer_of
+from kipu.events._told import Named, doer_of, plain_act_noun, subject_before
 from kipu.events._tree import Tree
 from kipu.records import Mention
 
@@ -40,6 +41,7 @@ def act_doer_targets(
     sources: list[Mention],
     by_head: dict[int, Mention],
     named: Named | None,
+    index: int,
 ) -> list[Mention]:
     """The doers of the act a judgement or an appeal is about (or the owner of the thing),
     when its target slot holds an act noun and no actor; empty when none is known or when it
@@ -49,13 +51,13 @@ def act_doer_targets(
     own = {c for s in sources for c in (s.actor.code, s.actor.country) if c}
     return [
         t
-        for t in _doers(tree, m, by_head, named)
+        for t in _doers(tree, m, by_head, named, index)
         if t.actor.code not in own and t.actor.country not in own
     ]
 
 
 def _doers(
-    tree: Tree, m: _Match, by_head: dict[int, Mention], named: Named | None
+    tree: Tree, m: _Match, by_head: dict[int, Mention], named: Named | None, index: int
 ) -> list[Mention]:
     """The doers of the act noun in the target slot, in the order of the module docstring."""
     noun = _act_noun(tree, m)
@@ -75,7 +77,10 @@ def _doers(
     e = (named or {}).get(tok.lemma)
     dets = {tree.tokens[c].lemma.lower() for c in tree.children(noun, "det")}
     if e is None or e.source is None or e.source.code is None or not dets & POINTING:
-        return []
+        # "Turkey closed the border. The move was condemned": what the actor of the sentence
+        # before did
+        before = subject_before(tree, noun, index, named) if plain_act_noun(tree, noun) else None
+        return [before] if before is not None else []
     return [doer_of(e, tree, noun, "act-named-before")]
 
 

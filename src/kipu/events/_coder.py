@@ -370,7 +370,7 @@ def _events_for(
             one_sided = replace(one_sided, source=doer) if doer is not None else one_sided
         targets = _targets(tree, m, act.code, act.mood, one_sided, by_head)
         if not targets and one_sided is None:
-            targets = act_doer_targets(tree, m, act.code, sources, by_head, named)
+            targets = act_doer_targets(tree, m, act.code, sources, by_head, named, sentence.index)
         targets = citizens(tree, m, act.code, sources, targets)
         sources, targets = _one_per_country(tree, m, sources, targets)
         act, targets = _sense(tree, m, act, sources, targets, by_head)

@@ -301,9 +301,10 @@ def military_bombing(code: str, sources: list[Mention]) -> str:
 
 def named_as(tree: Tree, trigger: int, code: str) -> bool:
     """True for "call" naming its object ("calls the president a liar", "called Peru's
-    leader a hero"): what it is called is a statement, no telephone call or meeting (04)."""
+    leader a hero", "the step was called reckless"): what it is called is a statement, no
+    telephone call or meeting (04), no appeal (02)."""
     tok = tree.tokens[trigger]
-    if code[:2] != "04" or tok.lemma != "call":
+    if code[:2] not in ("02", "04") or tok.lemma != "call":
         return False
     if tree.children(trigger, "oprd"):
         return True

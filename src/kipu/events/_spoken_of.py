@@ -210,8 +210,13 @@ def targets_of(tree: Tree, i: int, said: Said, mention_at: MentionAt) -> list[Me
             break
         node = tok.head
     candidates += sorted(content)
+    # the speakers' own phrases name whom they speak for, not whom they speak of ("Russia's
+    # representative to the UN")
+    own = {j for sp in said.speakers if said.local for j in tree.subtree(sp.head)}
     for c in candidates:
         if c not in content and c not in tree.subtree(i):
+            continue
+        if c in own:
             continue
         m = actor_of_phrase(tree, c, mention_at)
         if m is None or _speaker(m, said) or m.actor.code is None:

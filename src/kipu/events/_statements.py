@@ -12,7 +12,7 @@ from kipu.events._mentions import _actor_at, _mention, _same
 from kipu.events._patterns import Pattern
 from kipu.events._roles import SPEECH_VERBS
 from kipu.events._speech import JUDGEMENTS, Quoted, Said, classify, first_person
-from kipu.events._told import Named, doer_of
+from kipu.events._told import Named, doer_of, plain_act_noun, subject_before
 from kipu.events._tree import Tree
 from kipu.events._unresolved import unknown_pronoun
 from kipu.events.codebook import code_info
@@ -275,24 +275,20 @@ def _judged_before(said: Said, sentence: Sentence, recent: list[Event]) -> list[
 def _subject_before(
     word: int, tree: Tree, said: Said, sentence: Sentence, named: Named | None
 ) -> Mention | None:
-    """The actor the sentence just before was about, when a judgement refers back with "this"
-    or "it" and no act was coded there ("The US had vowed to disarm them. “This is
-    ridiculous,” an official said"): not the speakers themselves or their country."""
+    """The actor the sentence just before was about, when a judgement refers back with "this",
+    "it" or a plain act noun ("the move") and no act was coded there ("The US had vowed to
+    disarm them. “This is ridiculous,” an official said"): not the speakers themselves or
+    their country."""
     tok = tree.tokens[word]
-    if named is None or named.subject is None or tok.pos != "PRON":
+    if tok.pos != "PRON" and not plain_act_noun(tree, word):
         return None
-    index, m = named.subject
-    if index != sentence.index - 1:
+    m = subject_before(tree, word, sentence.index, named)
+    if m is None:
         return None
     own = {c for sp in said.speakers for c in (sp.actor.code, sp.actor.country) if c}
     if m.actor.code in own or (m.actor.country and m.actor.country in own):
         return None
-    actor = replace(
-        m.actor,
-        text=tok.text,
-        rule=f"discourse:subject-before:{tok.text!r}<-sentence {index} {m.actor.text!r}",
-    )
-    return Mention(head=word, start=word, end=word + 1, actor=actor)
+    return m
 
 
 def _doer_referred_to(

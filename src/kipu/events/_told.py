@@ -92,6 +92,42 @@ class Named(dict[str, Act]):
     subject: tuple[int, Mention] | None = None
 
 
+# Nouns that only say an act was done ("the move was alarming"): they point back to what the
+# actor told of before did, as "this" does.
+PLAIN_ACT_NOUNS = frozenset(
+    "move step decision announcement remark remarks comment comments statement proposal "
+    "action choice".split()
+)
+
+
+def plain_act_noun(tree: Tree, word: int) -> bool:
+    """ "the move", "this step": a plain act noun pointed back with "the"/"this"/"that" and no
+    owner of its own."""
+    tok = tree.tokens[word]
+    if tok.pos != "NOUN" or tok.lemma not in PLAIN_ACT_NOUNS:
+        return False
+    if tree.children(word, "poss", "compound", "amod", "prep", "acl", "relcl"):
+        return False  # "his decision", "the Turkish move", "the decision to expel"
+    dets = {tree.tokens[c].lemma.lower() for c in tree.children(word, "det")}
+    return bool(dets & {"the", "this", "that"})
+
+
+def subject_before(tree: Tree, word: int, index: int, named: Named | None) -> Mention | None:
+    """The actor the main clause of the sentence just before was about, for a word of sentence
+    ``index`` that points back to what it did ("Turkey closed the border. The move was
+    condemned by the UN")."""
+    if named is None or named.subject is None or named.subject[0] != index - 1:
+        return None
+    before, m = named.subject
+    tok = tree.tokens[word]
+    actor = replace(
+        m.actor,
+        text=tok.text,
+        rule=f"discourse:subject-before:{tok.text!r}<-sentence {before} {m.actor.text!r}",
+    )
+    return Mention(head=word, start=word, end=word + 1, actor=actor)
+
+
 def name_acts(
     named: Named,
     tree: Tree,

@@ -163,6 +163,14 @@ def test_one_who_speaks_for_a_body_is_the_body(text: str, head: str, code: str) 
     assert "for →" in actor.rule
 
 
+def test_one_who_speaks_for_a_state_speaks_for_its_government() -> None:
+    assert (
+        actors("Kenya's permanent representative declined to comment.")["representative"].code
+        == "KENGOV"
+    )
+    assert actors("A spokesman for Uganda denied the report.")["spokesman"].code == "UGAGOV"
+
+
 def test_a_spokesman_for_no_actor_is_no_actor() -> None:
     assert "spokesman" not in actors("A spokesman for the festival declined to comment.")
 

@@ -61,6 +61,14 @@ def test_a_pronoun_after_a_name_given_beside_a_title() -> None:
     assert "'Jane Morton'" in she.rule or "A government spokeswoman" in she.rule
 
 
+def test_a_pronoun_after_a_name_the_parser_hung_on_the_titles_own_phrase() -> None:
+    text = (
+        "The plan was criticised by Peru's permanent representative to the UN in Geneva, "
+        "Ana Rojas. She urged the Chilean delegation to withdraw it."
+    )
+    assert by_text(text)["She"].code == "PERGOV"
+
+
 def test_references_and_pronouns_can_be_turned_off() -> None:
     text = "Hamas fired rockets at Israel on Monday. The group said the barrage answered a raid."
     parsed = next(parse([article(text)]))

@@ -369,3 +369,28 @@ def test_calling_someone_a_name_is_a_statement_not_a_call() -> None:
     )
     # a telephone call is still one
     assert "041" in codes("The Chilean president called his Peruvian counterpart on Monday.")
+
+
+def test_a_plain_act_noun_refers_back_to_the_actor_the_sentence_before_was_about() -> None:
+    before = "The Bolivian government closed its border with Peru on Monday. "
+    got = triples(code(before + "The move was described as reckless by Peru's ambassador."))
+    assert ("PERGOV", "111", "BOLGOV") in got
+    got = triples(code(before + "The step was condemned by the Chilean foreign minister."))
+    assert ("CHLGOV", "111", "BOLGOV") in got
+    # an act noun with words of its own is not the one told before
+    got = triples(code(before + "The Chilean minister condemned the decision to expel envoys."))
+    assert not [t for t in got if t[1] == "111" and t[2] == "BOLGOV"]
+
+
+def test_whom_the_speakers_speak_for_is_not_whom_they_speak_of() -> None:
+    text = (
+        "The Bolivian government closed its border with Peru on Monday. The move was described "
+        "as reckless by Peru's permanent representative to the UN in Geneva, Ana Rojas."
+    )
+    judged = [t for t in triples(code(text)) if t[1] == "111"]
+    assert judged and all(t[2] != "IGOUNO" for t in judged)
+
+
+def test_calling_an_act_a_name_is_no_appeal() -> None:
+    text = "Bolivia closed its border with Peru. The step was called reckless by Peru's president."
+    assert [c for _, c, _ in triples(code(text)) if c.startswith("02")] == []

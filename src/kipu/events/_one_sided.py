@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kipu.actors import load_dictionaries
 from kipu.events._tree import OBJECT_DEPS, Tree
@@ -337,6 +337,38 @@ def article_place(resolved: Resolved) -> tuple[str, str] | None:
     if n >= PLACE_EVIDENCE and n >= PLACE_SHARE * total and n >= 2 * second:
         return code, f"{n} of {total} places the article names"
     return None
+
+
+def state_in_sentence(
+    tree: Tree, trigger: int, by_head: dict[int, Mention], victims: list[Mention]
+) -> Mention | None:
+    """The court or police the sentence itself names, as the one who jailed, convicted or
+    released ("Brunson was released after a Turkish court suspended his sentence": TURJUD),
+    when it names one country's only; a person they acted on is not one."""
+    sector = STATE_ACT_SECTORS.get(tree.tokens[trigger].lemma)
+    if sector is None:
+        return None
+    patients = {j for c in tree.children(trigger, "nsubjpass", "dobj") for j in tree.subtree(c)}
+    bodies = [
+        m
+        for m in by_head.values()
+        if m.actor.country is not None
+        and m.actor.sector in ("JUD", "COP")
+        and m.head not in {v.head for v in victims}
+        and m.head not in patients
+    ]
+    if len({m.actor.country for m in bodies}) != 1:
+        return None
+    m = bodies[0]
+    country = m.actor.country
+    actor = replace(
+        m.actor,
+        code=f"{country}{sector}",
+        sector=sector,
+        rule=f"implied: {tree.tokens[trigger].lemma} by the state of {m.actor.text!r}, "
+        f"the sentence's {m.actor.sector}; the state's {sector}",
+    )
+    return replace(m, actor=actor)
 
 
 def state_of_place(tree: Tree, trigger: int, place: tuple[str, str]) -> Mention | None:

@@ -19,6 +19,7 @@ from kipu.events._one_sided import (
     OneSided,
     implied_state,
     one_sided_code,
+    state_in_sentence,
     state_of_place,
     unnamed_doer,
     victim,
@@ -225,6 +226,11 @@ def _one_sided_doer(
         one_sided = OneSided(
             source=implied_state(tree, m.trigger), victims=[], form="a noun naming no doer"
         )
+    if one_sided is not None and one_sided.source is None:
+        # "released after a Turkish court suspended his sentence": the court the sentence names
+        state = state_in_sentence(tree, m.trigger, by_head, one_sided.victims)
+        if state is not None:
+            one_sided = replace(one_sided, source=state)
     if one_sided is not None and one_sided.source is None and place is not None:
         # "he was jailed for seven years", in an article about Turkey: the state the whole
         # article places its events in (see ``article_place``) arrested, jailed or convicted.

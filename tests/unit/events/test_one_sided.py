@@ -39,6 +39,15 @@ def test_jailed_on_a_place_with_a_nationality_is_by_its_courts() -> None:
     assert e.source is not None and (e.source.country, e.source.sector) == ("IRN", "JUD")
 
 
+def test_a_release_is_by_the_court_the_sentence_names() -> None:
+    text = "The pastor was released in May after a Peruvian court suspended his sentence."
+    [e] = one_sided(text)
+    assert e.source is not None and (e.source.country, e.source.sector) == ("PER", "JUD")
+    # the police arrested are its victims, not its doers
+    [e] = one_sided("Two Peruvian police officers were arrested on Friday.")
+    assert e.source is None and e.target is not None and e.target.country == "PER"
+
+
 def test_an_unnamed_victim_is_kept_with_no_code() -> None:
     [e] = one_sided("Two men were shot dead outside the mosque on Sunday.")
     assert e.source is None and e.target is not None

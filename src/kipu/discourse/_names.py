@@ -107,6 +107,9 @@ def remember_names(sentence: Sentence, mentions: Sequence[Mention], memory: Arti
         forms: list[str] = []
         run = name_run(head, tokens) if head.pos == "PROPN" else []
         full = a.name if person and a.name else written(run, tokens) if run else a.name
+        if person and run and head.ent == "PERSON" and a.rule.startswith("organisation:"):
+            # "Islamic State recruiter Neil Prakash": the person's name, not the body's
+            full = written(run, tokens)
         if not full:
             continue
         if person or not a.rule.startswith("organisation:"):

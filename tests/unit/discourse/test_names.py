@@ -45,6 +45,14 @@ def test_a_surname_after_a_name_given_beside_a_title() -> None:
     assert actor.rule == "discourse:surname:Morton<-sentence 1 'Jane Morton'"
 
 
+def test_a_member_named_with_the_body_is_named_again_by_their_own_surname() -> None:
+    text = (
+        "Islamic State recruiter Omar Haddad was arrested in Turkey. Officials visited Haddad in "
+        "jail."
+    )
+    assert by_text(text)["Haddad"].code == "IMGMUS"
+
+
 def test_a_surname_two_people_share_names_no_one() -> None:
     text = (
         "Grace Wambui, a Kenyan diplomat, met Joseph Wambui, a Ugandan trader, in Nairobi. "

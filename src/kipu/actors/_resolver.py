@@ -58,6 +58,10 @@ SPEAKERS_FOR = frozenset(
     }
 )
 SPEAKS_FOR_PREPS = frozenset({"for", "of", "at", "from"})
+# The people among them who, speaking for a state, speak for its government.
+STATE_SPEAKERS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "officer"}
+)
 # Agent nouns that name a body, not a person: "it" may stand for them.
 BODY_NOUNS = frozenset(
     {
@@ -242,7 +246,12 @@ def _speakers_for(
         start = min([h.i, *(c for c in kids[h.i] if c < h.i and tokens[c].dep != "punct")])
         text = sentence.text[tokens[start].start - sentence.start : h.end - sentence.start]
         actor = _alias_actor(text, body.actor, f"{h.lemma} for")
-        if actor.sector is None and actor.code is not None and actor.code == actor.country:
+        if (
+            actor.sector is None
+            and actor.code is not None
+            and actor.code == actor.country
+            and h.lemma.lower() in STATE_SPEAKERS
+        ):
             # one who speaks for a state speaks for its government ("Russia's permanent
             # representative", "a spokesman for Turkey"), as event data codes its officials
             actor = replace(actor, code=actor.code + "GOV", sector="GOV")

@@ -18,6 +18,7 @@ from kipu.events._roots import ANNOUNCED_ROOTS, FORCE_ROOTS
 from kipu.events._sense import (
     POSTURE_CODE,
     SENSES,
+    bomb_attack,
     captured,
     deployment,
     expelled,
@@ -170,7 +171,7 @@ def _sense_of(
     if captive != code and not targets and m.target is not None:
         # "the two men were captured": people taken, named or not
         targets = [v for i in tree.conjuncts(m.target) if (v := victim(tree, i)) is not None][:1]
-    code = military_bombing(captive, sources)
+    code = military_bombing(bomb_attack(captive, tree, m.trigger), sources)
     if not targets and code[:2] in FORCE_ROOTS:
         noun = m.trigger if m.pattern.nominal else None
         aims = purpose_targets(tree, m.clause, noun)

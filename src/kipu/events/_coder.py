@@ -39,8 +39,8 @@ from kipu.events._mood import mood_of
 from kipu.events._nominal import implied_mentions
 from kipu.events._one_sided import article_place
 from kipu.events._patterns import PatternIndex, load_patterns
+from kipu.events._roles import FORCE_NOUNS, SUBJECT_DEPS, _first_conjunct
 from kipu.events._roles import SPEECH_VERBS as SPEECH_VERBS
-from kipu.events._roles import SUBJECT_DEPS, _first_conjunct
 from kipu.events._sense import ORDERING_VERBS
 from kipu.events._shared import shares_object
 from kipu.events._sides import (
@@ -208,9 +208,10 @@ def _code_sentence(
         found = _events_for(m, sentence, tree, by_head, doc_id, input_id, date, why, place, named)
         if found and tree.tokens[m.clause].dep == "xcomp":
             spoken.add(tree.tokens[m.clause].head)
-        if m.passing and tree.tokens[m.trigger].dep in SUBJECT_DEPS and m.clause in coded:
-            # "US airstrikes killed ten": the verb's event, with the noun's doer, is the act;
-            # the noun adds only a target the verb has not ("Russia's attack on Ukraine").
+        if m.passing and _means(tree, m.trigger) and m.clause in coded:
+            # "US airstrikes killed ten", "were killed in a US drone strike": the verb's event,
+            # with the noun's doer, is the act; the noun adds only a target the verb has not
+            # ("Russia's attack on Ukraine").
             found = [e for e in found if e.target is not None]
             if not found:
                 why.append("the verb it is the subject of is coded")
@@ -261,6 +262,18 @@ def _code_sentence(
 
 # Roots of acts done in a military operation: captures and arrests (17), force (18-20).
 OPERATION_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def _means(tree: Tree, noun: int) -> bool:
+    """The noun is what its clause's verb was done by: its subject ("US airstrikes killed
+    ten"), or an attack in its "by"/"in"/"during" phrase ("were killed in a drone strike")."""
+    tok = tree.tokens[noun]
+    if tok.dep in SUBJECT_DEPS:
+        return True
+    if tok.dep != "pobj" or tok.lemma not in FORCE_NOUNS or tok.head == noun:
+        return False
+    prep = tree.tokens[tok.head]
+    return prep.dep == "agent" or (prep.dep == "prep" and prep.lemma in ("in", "during"))
 
 
 def _purpose_of(tree: Tree, v: int) -> int | None:

@@ -61,6 +61,13 @@ HEDGES = frozenset(
 )
 
 
+# Nouns of an attack: whoever their modifier names did it ("an Isis ambush").
+FORCE_NOUNS = frozenset(
+    "attack strike airstrike shelling bombing raid offensive assault bombardment invasion "
+    "operation ambush barrage".split()
+)
+
+
 def implied_mentions(
     tree: Tree, index: PatternIndex, by_head: dict[int, Mention]
 ) -> dict[int, Mention]:
@@ -75,8 +82,15 @@ def implied_mentions(
         noun = tree.tokens[tok.head]
         entries = index.nouns.get(noun.lemma)
         weapon = noun.lemma in WEAPONS  # "Russian missiles hit the market"
-        if noun.pos != "NOUN" or not (entries or weapon) or _hyphenated(tree, tok.i):
+        force = noun.lemma in FORCE_NOUNS  # "killed in an Isis ambush"
+        if noun.pos != "NOUN" or not (entries or weapon or force) or _hyphenated(tree, tok.i):
             continue
+        if tok.pos == "NOUN" and tok.ent == "ORG":
+            # an organisation's name the tagger took for a common noun ("an Isis ambush")
+            actor = _organisation(_entity_text(tree, tok.i), noun.text)
+            if actor is not None:
+                out[tok.i] = Mention(head=tok.i, start=tok.i, end=tok.i + 1, actor=actor)
+                continue
         kind = any(tok.lemma in p.words for p in entries or ())  # "a terror attack": its kind
         if tok.pos == "NOUN" and tok.dep == "compound" and entries and not kind:
             found = _agent(tok.lemma, tok.text, noun.text)  # "a regime offensive"

@@ -348,6 +348,8 @@ def state_in_sentence(
     sector = STATE_ACT_SECTORS.get(tree.tokens[trigger].lemma)
     if sector is None:
         return None
+    if tree.tokens[trigger].pos != "NOUN" and not tree.children(trigger, "auxpass"):
+        return None  # only a passive's or a noun's ("a human rights group charged" is none)
     patients = {j for c in tree.children(trigger, "nsubjpass", "dobj") for j in tree.subtree(c)}
     bodies = [
         m

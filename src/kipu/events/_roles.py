@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kipu.events._mentions import _mention
 from kipu.events._mood import begun_process, owned_act_noun
+from kipu.events._nominal import FORCE_NOUNS as FORCE_NOUNS
 from kipu.events._nominal import modifier_sources, patient_possessor
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.records import Mention
@@ -21,10 +22,6 @@ SPEECH_VERBS = frozenset(
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # Nouns of force whose possessor or "by" phrase is the one who used it, as the subject of a
 # verb of harm: "Russia's shelling killed ten civilians".
-FORCE_NOUNS = frozenset(
-    "attack strike airstrike shelling bombing raid offensive assault bombardment invasion "
-    "operation ambush barrage".split()
-)
 # Verbs whose "in" phrase names the act and whose subject, passive or not, does it: "Serbian
 # forces were engaged in ethnic cleansing", "have engaged in talks with".
 ENGAGING_VERBS = frozenset({"engage"})

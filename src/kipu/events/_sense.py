@@ -87,6 +87,7 @@ SENSES = {
     ARREST_CODE: "people captured",
     DIPLOMATIC_EXPULSION: "diplomats expelled",
     AIR_STRIKE_CODE: "a bombing by a state's forces: an air strike",
+    BOMBING_CODE: "done in a bomb attack: a bombing",
 }
 # Objects that make "hit"/"strike" a goal reached: "hit a record", "hit the target of 2%".
 GOAL_WORDS = frozenset("goal record high low milestone mark jackpot snag headline".split())
@@ -285,6 +286,30 @@ def shown(tree: Tree, trigger: int, code: str) -> bool:
     return code[:2] == "14" and tok.lemma == "demonstrate" and bool(tree.children(trigger, "dobj"))
 
 
+# Words that make an attack a bombing ("a bomb attack", "a car-bomb attack", "a suicide attack").
+BOMB_WORDS = frozenset({"bomb", "car", "suicide", "roadside", "explosive"})
+ATTACK_WORDS = frozenset({"attack", "ambush", "blast"})
+
+
+def bomb_attack(code: str, tree: Tree, trigger: int) -> str:
+    """A killing or wounding (190) done in or by a bomb attack ("wounded two soldiers in a bomb
+    attack") is a bombing (183), as the attack's own noun would be coded."""
+    if code != "190":
+        return code
+    for p in tree.children(trigger, "prep", "agent"):
+        if tree.tokens[p].lemma not in ("in", "by"):
+            continue
+        for o in tree.children(p, "pobj"):
+            if tree.tokens[o].lemma not in ATTACK_WORDS:
+                continue
+            if any(
+                tree.tokens[c].lemma in BOMB_WORDS
+                for c in tree.children(o, "compound", "amod", "nmod")
+            ):
+                return BOMBING_CODE
+    return code
+
+
 def military_bombing(code: str, sources: list[Mention]) -> str:
     """The air strike a bombing by a state or its armed forces is; other codes as they are."""
     if code != BOMBING_CODE or not sources:
@@ -306,7 +331,9 @@ def named_as(tree: Tree, trigger: int, code: str) -> bool:
     tok = tree.tokens[trigger]
     if code[:2] not in ("02", "04") or tok.lemma != "call":
         return False
-    if tree.children(trigger, "oprd"):
+    if any(tree.tokens[p].lemma in ("on", "for") for p in tree.children(trigger, "prep")):
+        return False  # "called on Iraq to expel", "called Thursday for talks": an appeal
+    if any(tree.tokens[o].ent not in ("DATE", "TIME") for o in tree.children(trigger, "oprd")):
         return True
     return any(
         tree.tokens[a].pos == "NOUN"

@@ -128,9 +128,13 @@ def _doer_elsewhere(
             source_heads = _subjects(tree, noun.head, by_head)
             sources = [s for i in source_heads if (s := _mention(tree, i, by_head)) is not None]
     if not sources and code[:2] in FORCE_ROOTS and len(source_heads) == 1:
-        # "Russia's shelling killed ten", "an attack by Hamas wounded two": the attacker.
+        # "Russia's shelling killed ten", "an attack by Hamas wounded two", "was killed by a
+        # US drone strike": the attacker.
         noun = tree.tokens[source_heads[0]]
-        if (noun.lemma in FORCE_NOUNS or noun.lemma in WEAPONS) and noun.dep in SUBJECT_DEPS:
+        agent = noun.dep == "pobj" and tree.tokens[noun.head].dep == "agent"
+        if (noun.lemma in FORCE_NOUNS or noun.lemma in WEAPONS) and (
+            noun.dep in SUBJECT_DEPS or agent
+        ):
             own = _noun_sources(tree, noun.i, noun.i, by_head)
             sources = [s for i in own if (s := _mention(tree, i, by_head)) is not None]
     judged = tree.tokens[m.trigger].lemma in JUDGING_VERBS

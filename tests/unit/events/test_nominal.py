@@ -136,3 +136,26 @@ def test_who_led_an_act_did_it_and_a_states_bombing_is_an_air_strike() -> None:
 def test_a_cut_in_aid_named_by_a_noun() -> None:
     got = triples(code("Bolivia condemned Peru's cut in aid to Bolivian farmers."))
     assert any(t[0] == "PER" and t[1] == "162" for t in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Somali militants were killed by a US drone strike.",
+        "Two Somali militants were killed in a US drone strike.",
+    ],
+)
+def test_an_attack_a_killing_was_done_by_or_in_is_the_killing_itself(text: str) -> None:
+    # one act: the verb's event with the attack's doer, no second event for the noun
+    events = code(text)
+    assert len(events) == 1 and triples(events) == {("USAMIL", "190", "SOMREB")}
+
+
+def test_an_organisation_named_on_an_attack_did_it() -> None:
+    got = triples(code("Three Kenyan soldiers were killed in an Isis ambush."))
+    assert got == {("IMGMUS", "190", "KENMIL")}
+
+
+def test_a_wounding_in_an_attack_is_force_not_a_bombing() -> None:
+    got = triples(code("Two Kenyan soldiers were wounded in a Russian attack on the base."))
+    assert got == {("RUSMIL", "190", "KENMIL")}

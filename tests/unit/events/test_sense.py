@@ -102,3 +102,10 @@ def test_a_claimed_act_is_not_coded_as_done() -> None:
 
 def test_a_participle_of_holding_describes_no_act() -> None:
     assert not codes("The rebels fled the territory occupied by Kenyan troops.")
+
+
+def test_a_killing_or_wounding_in_a_bomb_attack_is_a_bombing() -> None:
+    got = codes("Rebels wounded three Peruvian soldiers in a bomb attack on Friday.")
+    assert {c for _, c, _ in got} == {"183"}
+    got = codes("Rebels wounded three Peruvian soldiers in an attack on Friday.")
+    assert {c for _, c, _ in got} == {"190"}

@@ -7,9 +7,9 @@ verb chain. There is no fallback code: a clause no entry licenses gives no event
 
 This module runs the steps, article by article and sentence by sentence; the steps are modules
 of their own: the entry a trigger matches (``_match.py``), the act a match codes (``_act.py``:
-mood, code, sense), who did it to whom (``_sides.py``, reading the parse with ``_roles.py`` and
-``_mentions.py``), the events of the pairs of actors (``_emit.py``), and statements coded by
-what is said (``_statements.py``).
+mood, code, sense), who did it (``_source_side.py``) and to whom (``_sides.py``; both read the
+parse with ``_roles.py`` and ``_mentions.py``), the events of the pairs of actors
+(``_emit.py``), and statements coded by what is said (``_statements.py``).
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ from kipu.events._match import (
     _in_hyphenated_word,
     _joined_lemma,
     _Match,
-    _match_noun,
     _match_verb,
     _NotCoded,
     _with_asked_acts,
 )
+from kipu.events._match_nouns import _match_noun
 from kipu.events._mentions import _actor_at, _mention
 from kipu.events._mood import mood_of
 from kipu.events._nominal import implied_mentions
@@ -48,12 +48,11 @@ from kipu.events._sides import (
     _check_someone_known,
     _mutual,
     _one_per_country,
-    _one_sided_doer,
     _pairs,
     _required_targets,
-    _sources,
     _targets,
 )
+from kipu.events._source_side import _one_sided_doer, _sources
 from kipu.events._speech import Quoted, Said, find_speech, quote_speakers
 from kipu.events._statements import _obligations, _quote_speakers, _speech_events
 from kipu.events._timescope import in_scope, time_scope
@@ -364,8 +363,8 @@ def _events_for(
     named: Named | None = None,
 ) -> list[Event]:
     """The events of one match: the act it codes (``_act.py``), who did it to whom
-    (``_sides.py``), one event per pair of actors (``_emit.py``). A step that finds no event
-    says why in ``why`` (for explanations)."""
+    (``_source_side.py``, ``_sides.py``), one event per pair of actors (``_emit.py``). A step
+    that finds no event says why in ``why`` (for explanations)."""
     why = why if why is not None else []
     try:
         mood, governor = _clause_mood(tree, m)

@@ -13,7 +13,7 @@ Ukraine"). This module adds what the phrase can say besides:
   opposition leader", "his arrest": the possessor of an arrest is the one arrested): the
   coder then codes a one-sided event (:func:`patient_possessor`).
 
-Only in a clause that reports the noun as having happened (the coder's ``_factual_host``).
+Only in a clause that reports the noun as having happened (``_match_nouns._factual_host``).
 """
 
 from __future__ import annotations

@@ -120,6 +120,10 @@ NOT_OWNED = frozenset(
         "host",
         "guest",
         "visitor",
+        # the other party of a relation: "Washington's allies", "Iran's proxies"
+        "ally",
+        "partner",
+        "proxy",
     }
 )
 

@@ -5,6 +5,7 @@ physical thing force can be used on (``_physical``), and whether two actors are 
 
 from __future__ import annotations
 
+from kipu.actors import owner_gives_country
 from kipu.events._speech import MentionAt
 from kipu.events._tree import Tree
 from kipu.events._unresolved import unresolved_mention
@@ -66,7 +67,8 @@ def _mention(
         for c in tree.children(i, "nmod", "compound", "appos"):
             if c in by_head and by_head[c].end == i - 1:
                 return by_head[c]
-    if possessor and tok.pos == "NOUN":
+    if possessor and tok.pos == "NOUN" and owner_gives_country(tok):
+        # (not "Washington's allies", "his counterpart": someone else)
         for p in tree.children(i, "poss"):
             if p in by_head:
                 return by_head[p]

@@ -82,7 +82,7 @@ PERSON_NOUNS = frozenset(
     "passenger pilgrim worshipper bystander victim body national citizen tourist migrant "
     "prisoner detainee hostage suspect member brother sister son daughter husband wife father "
     "mother parent relative engineer doctor nurse teacher driver farmer shepherd fisherman "
-    "guard pair couple duo trio".split()
+    "guard pair couple duo trio ally partner proxy".split()
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their"})
 # Nouns that count people: "dozens of men", "hundreds of civilians".

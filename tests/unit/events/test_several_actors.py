@@ -72,3 +72,8 @@ def test_one_actor_named_twice_is_one_event() -> None:
 def test_members_listed_after_a_colon_each_act() -> None:
     text = "Five states expelled Belarusian envoys: Norway, Finland, Denmark, Sweden and Iceland."
     assert sources(text, "16") == ["DNK", "FIN", "ISL", "NOR", "SWE"]
+
+
+def test_an_owners_allies_are_not_the_owner() -> None:
+    got = triples(code("Peruvian troops attacked Bolivia's allies near the border."))
+    assert got and all(t != "BOL" and (t or "")[:3] != "BOL" for _, _, t in got)

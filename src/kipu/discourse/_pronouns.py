@@ -46,7 +46,10 @@ def antecedents(
         m = by_head.get(t.i)
         if m is not None:
             pronoun = t.pos == "PRON" and t.lemma.lower() in PERSON_PRONOUNS
-            described = t.ent == "PERSON" and "discourse:described-as" in m.actor.rule
+            described = t.ent == "PERSON" and (
+                "discourse:described-as" in m.actor.rule
+                or "discourse:introduced-as" in m.actor.rule
+            )
             person = pronoun or described or _person(m.actor)
             agent = agent_phrase(m.actor)
             titles = frozenset({agent}) if agent else frozenset()

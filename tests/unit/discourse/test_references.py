@@ -69,6 +69,15 @@ def test_a_pronoun_after_a_name_the_parser_hung_on_the_titles_own_phrase() -> No
     assert by_text(text)["She"].code == "PERGOV"
 
 
+def test_a_pronoun_after_the_person_a_lead_introduced() -> None:
+    text = (
+        "A former Chilean soldier jailed in Peru for five years has fled the country. "
+        "Tomas Vidal, 31, was on bail pending an appeal after he joined a militia. "
+        "He returned to Santiago without the permission of the Peruvian courts."
+    )
+    assert by_text(text)["He"].code == "CHLMIL"
+
+
 def test_references_and_pronouns_can_be_turned_off() -> None:
     text = "Hamas fired rockets at Israel on Monday. The group said the barrage answered a raid."
     parsed = next(parse([article(text)]))

@@ -109,3 +109,11 @@ def test_a_killing_or_wounding_in_a_bomb_attack_is_a_bombing() -> None:
     assert {c for _, c, _ in got} == {"183"}
     got = codes("Rebels wounded three Peruvian soldiers in an attack on Friday.")
     assert {c for _, c, _ in got} == {"190"}
+
+
+def test_eliminating_or_neutralising_fighters_is_killing() -> None:
+    got = codes("Peruvian forces neutralized 40 rebels near the border.")
+    assert {c for _, c, _ in got} == {"190"}
+    assert {c for _, c, _ in codes("The rebels have been eliminated from the valley.")} == {"190"}
+    # a thing eliminated is no one killed
+    assert not codes("The Peruvian government wants to eliminate poverty.")

@@ -291,11 +291,27 @@ BOMB_WORDS = frozenset({"bomb", "car", "suicide", "roadside", "explosive"})
 ATTACK_WORDS = frozenset({"attack", "ambush", "blast"})
 
 
+# Weapons that explode, and verbs of their going off.
+BOMB_NOUNS = frozenset({"bomb", "explosive", "ied", "device", "bomber"})
+EXPLODING_VERBS = frozenset({"explode", "detonate", "blow"})
+
+
 def bomb_attack(code: str, tree: Tree, trigger: int) -> str:
     """A killing or wounding (190) done in or by a bomb attack ("wounded two soldiers in a bomb
-    attack") is a bombing (183), as the attack's own noun would be coded."""
+    attack"), by a bomb ("a car bomb killed ten") or by something that exploded ("a drone
+    exploded, killing two soldiers") is a bombing (183), as the attack's own noun would be."""
     if code != "190":
         return code
+    tok = tree.tokens[trigger]
+    if any(tree.tokens[c].lemma in BOMB_NOUNS for c in tree.children(trigger, "nsubj")):
+        return BOMBING_CODE
+    if tok.dep == "advcl" and tok.tag == "VBG" and tok.head != trigger:
+        verb = tree.tokens[tok.head]
+        subjects = tree.children(verb.i, "nsubj")
+        if verb.lemma in EXPLODING_VERBS or any(
+            tree.tokens[c].lemma in BOMB_NOUNS for c in subjects
+        ):
+            return BOMBING_CODE
     for p in tree.children(trigger, "prep", "agent"):
         if tree.tokens[p].lemma not in ("in", "by"):
             continue

@@ -109,6 +109,8 @@ def test_a_killing_or_wounding_in_a_bomb_attack_is_a_bombing() -> None:
     assert {c for _, c, _ in got} == {"183"}
     got = codes("Rebels wounded three Peruvian soldiers in an attack on Friday.")
     assert {c for _, c, _ in got} == {"190"}
+    got = codes("A roadside bomb exploded near the barracks, killing two Peruvian soldiers.")
+    assert {c for _, c, _ in got} == {"183"}
 
 
 def test_eliminating_or_neutralising_fighters_is_killing() -> None:

@@ -16,6 +16,10 @@ from kipu.records import Actor, Token
 ACROSS_BORDERS = frozenset(
     {
         "kurd",
+        "kurdish",  # the people's adjective: "Kurdish leaders", "the main Kurdish groups"
+        "yazidi",
+        "uighur",
+        "uyghur",
         "muslim",
         "christian",
         "jew",
@@ -63,7 +67,7 @@ COMMUNITIES = ACROSS_BORDERS | frozenset(
 )
 # Heads that stand for a community written before them ("Yoruba leaders", "the Hutu majority").
 COMMUNITY_HEADS = frozenset(
-    {"leader", "elder", "member", "minority", "majority", "community", "population"}
+    {"leader", "elder", "member", "minority", "majority", "community", "population", "group"}
 )
 # Words of faith and ethnicity that qualify a community without naming a state ("Islamic
 # fundamentalists", "ethnic Albanians"): the one-country rule may still place it.

@@ -35,6 +35,7 @@ def test_nationality_plurals_are_people_not_places(text: str, head: str, code: s
         ("Kosovo Serbs blocked the road to the mine.", "Serbs", "KSV"),
         ("Lebanese Christians gathered for the funeral.", "Christians", "LBN"),
         ("Kurds in Turkey staged a rally on Sunday.", "Kurds", "TUR"),
+        ("The main Iraqi Kurdish groups boycotted the vote.", "groups", "IRQ"),
     ],
 )
 def test_a_community_takes_the_country_its_own_words_give(text: str, head: str, code: str) -> None:
@@ -59,6 +60,7 @@ def test_a_community_acted_on_or_without_a_country_stays_unresolved() -> None:
 def test_peoples_across_borders_are_placed_only_by_their_own_words() -> None:
     assert "Muslims" not in actors("Muslims protested against the Danish cartoons.")
     assert "Kurds" not in actors("Kurds marched against the Turkish offensive.")
+    assert "groups" not in actors("Kurdish groups marched against the Turkish offensive.")
     found = actors("Saudi officials blamed Iran and Islamic extremists for the attack.")
     assert "extremists" not in found or found["extremists"].country != "IRN"
 

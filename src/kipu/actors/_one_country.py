@@ -159,8 +159,10 @@ def _place_open_groups(
     # The evidence must be a nationality (of a person, a group or a thing), not a place the
     # sentence mentions ("clearing Isis from the ground they held in Syria").
     words = _countries_named(tokens, d)
-    named = {code for code, _ in words} | {m.actor.country for m in mentions if m.actor.country}
-    support = {m.actor.country for m in mentions if m.actor.country and m.head not in states}
+    # (a pronoun names no country: "He has ended support for anti-regime rebels")
+    named_by = [m for m in mentions if m.actor.country and tokens[m.head].pos != "PRON"]
+    named = {code for code, _ in words} | {m.actor.country for m in named_by}
+    support = {m.actor.country for m in named_by if m.head not in states}
     support |= {
         code
         for code, span in words

@@ -201,3 +201,9 @@ def test_its_members_after_a_named_body_are_the_bodys() -> None:
     assert "leader" not in actors("Iran said its leader would attend the summit.")
     found = actors("Hamas refused to let UN planes evacuate its observers.")
     assert "observers" not in found or found["observers"].code != "PSEREBHMS"
+
+
+def test_a_pronoun_names_no_country_for_the_one_country_rule() -> None:
+    text = "President Ruto spoke on Monday. He has ended support for the rebels."
+    found = actors(text)
+    assert "rebels" not in found or "the one country of the sentence" not in found["rebels"].rule

@@ -207,7 +207,9 @@ def _speech_events(
         made = 0
         pairs: set[tuple[str | None, str | None]] = set()
         for speaker in verdict.doers or s.speakers:
-            for target in targets or [None]:
+            # what a speaker says of their own state is no act toward it
+            toward = [t for t in targets if not _own_state(speaker.actor, t.actor)]
+            for target in toward or [None]:
                 if target is not None and _same(speaker.actor, target.actor):
                     continue
                 pair = (speaker.actor.code, target.actor.code if target is not None else None)
@@ -234,6 +236,17 @@ def _speech_events(
         if notes is not None:
             notes.append(f"{label}: {rule}: coded {made} event(s)")
     return out
+
+
+def _own_state(speaker: Actor, target: Actor) -> bool:
+    """The speaker's own state named as a whole ("Trump's warning that the US would be very
+    angry"): what a speaker says of their own country is no act toward it."""
+    return (
+        target.country is not None
+        and target.code == target.country
+        and speaker.country == target.country
+        and target.rule.startswith(("country:name:", "country:short:", "capital:"))
+    )
 
 
 def _act_named_before(word: int, tree: Tree, said: Said, named: Named | None) -> Mention | None:

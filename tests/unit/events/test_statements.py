@@ -394,3 +394,8 @@ def test_whom_the_speakers_speak_for_is_not_whom_they_speak_of() -> None:
 def test_calling_an_act_a_name_is_no_appeal() -> None:
     text = "Bolivia closed its border with Peru. The step was called reckless by Peru's president."
     assert [c for _, c, _ in triples(code(text)) if c.startswith("02")] == []
+
+
+def test_what_a_speaker_says_of_their_own_state_is_no_act_toward_it() -> None:
+    got = triples(code("The Peruvian president warned that Peru would be very angry about it."))
+    assert got and all(t != "PER" for _, _, t in got)

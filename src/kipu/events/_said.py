@@ -287,8 +287,26 @@ def _attitude_noun(tree: Tree, n: int, mention_at: MentionAt) -> Said | None:
     if noun.dep in OBJECT_DEPS and governor not in VOICING_VERBS | DRAWING_VERBS | GIVING_VERBS:
         return None  # "Ghana rejected Nigeria's proposal": the act is the rejection
     speaker_heads = {s.head for s in speakers}
-    content = tuple(i for i in tree.subtree(n) if i not in speaker_heads)
+    words = tree.subtree(n) + _described_with(tree, n)
+    content = tuple(sorted(i for i in set(words) if i not in speaker_heads))
     return Said(tuple(speakers), content, n, tree.tokens[n].lemma)
+
+
+# Heads that count or gather what their "of" phrase names: a clause on them describes it ("a
+# set of proposals that would strengthen the prime minister").
+GATHERING_HEADS = frozenset({"set", "series", "package", "raft", "list", "number", "batch"})
+
+
+def _described_with(tree: Tree, n: int) -> list[int]:
+    """The clause the parser hung on the head that gathers the noun ("a set of proposals
+    [that would ...]"): it says what the noun says."""
+    tok = tree.tokens[n]
+    if tok.dep != "pobj" or tree.tokens[tok.head].lemma != "of":
+        return []
+    head = tree.tokens[tok.head].head
+    if tree.tokens[head].lemma not in GATHERING_HEADS:
+        return []
+    return [i for c in tree.children(head, "relcl", "acl") for i in tree.subtree(c)]
 
 
 def _holder_preps(noun: str) -> frozenset[str]:

@@ -399,3 +399,13 @@ def test_calling_an_act_a_name_is_no_appeal() -> None:
 def test_what_a_speaker_says_of_their_own_state_is_no_act_toward_it() -> None:
     got = triples(code("The Peruvian president warned that Peru would be very angry about it."))
     assert got and all(t != "PER" for _, _, t in got)
+
+
+def test_a_clause_on_a_set_of_proposals_says_what_they_propose() -> None:
+    text = (
+        "Anger greeted a set of proposals from Chile and Peru that would strengthen the role of "
+        "Bolivia's parliament."
+    )
+    got = {(s, t) for s, c, t in triples(code(text)) if c.startswith("02")}
+    assert {s for s, _ in got} == {"CHL", "PER"}
+    assert all((t or "").startswith("BOL") for _, t in got)

@@ -16,8 +16,8 @@ from __future__ import annotations
 from kipu.events._match import _Match
 from kipu.events._mentions import _mention
 from kipu.events._place_target import thing_owner
-from kipu.events._roles import _noun_sources
-from kipu.events._told import Named, doer_of, plain_act_noun, subject_before
+from kipu.events._roles import FORCE_NOUNS, _noun_sources
+from kipu.events._told import ANY_FORCE, Named, doer_of, plain_act_noun, subject_before
 from kipu.events._tree import Tree
 from kipu.records import Mention
 
@@ -75,6 +75,8 @@ def _doers(
         return [owner]
     tok = tree.tokens[noun]
     e = (named or {}).get(tok.lemma)
+    if e is None and tok.lemma in FORCE_NOUNS:
+        e = (named or {}).get(ANY_FORCE)  # "the assault" after "a bombardment"
     dets = {tree.tokens[c].lemma.lower() for c in tree.children(noun, "det")}
     if e is None or e.source is None or e.source.code is None or not dets & POINTING:
         # "Turkey closed the border. The move was condemned": what the actor of the sentence

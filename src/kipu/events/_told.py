@@ -83,6 +83,11 @@ class Act:
 PLAN_NOUNS = frozenset({"plan", "proposal", "initiative", "offer", "decision", "move", "ultimatum"})
 
 
+# The key under which the latest attack of any name is remembered: "the assault" after "a
+# Russian-led bombardment".
+ANY_FORCE = "<force>"
+
+
 class Named(dict[str, Act]):
     """An act noun ("decision", "attack") → the latest act of the article it named; and
     ``subject``: the actor the main clause of the latest sentence that had one was about,
@@ -145,7 +150,11 @@ def name_acts(
             if found is not None and found.actor.code is not None:
                 named.subject = (sentence.index, found)
             break
-    plans = [t.i for t in sentence.tokens if t.pos == "NOUN" and t.lemma in PLAN_NOUNS]
+    plans = [
+        t.i
+        for t in sentence.tokens
+        if t.pos == "NOUN" and (t.lemma in PLAN_NOUNS or t.lemma in FORCE_NOUNS)
+    ]
     if not events and not plans:
         return
     at = {t.start: t for t in sentence.tokens}
@@ -169,13 +178,19 @@ def name_acts(
         for lemma in nouns:
             named[lemma] = act
             coded.add(lemma)
+        if e.cameo[:2] in ("18", "19", "20"):
+            named[ANY_FORCE] = act
     for n in plans:
         lemma = tree.tokens[n].lemma
         if lemma in coded:
             continue
         owner = _plan_owner(tree, n, by_head)
         if owner is not None:
+            # a plan or an attack told with its doer, coded or not ("a Russian-led
+            # bombardment of Idlib is feared ... called for the planned assault to be halted")
             named[lemma] = Act(sentence.index, owner.actor, lemma)
+            if lemma in FORCE_NOUNS:
+                named[ANY_FORCE] = named[lemma]
 
 
 def _plan_owner(tree: Tree, n: int, by_head: dict[int, Mention]) -> Mention | None:

@@ -142,3 +142,12 @@ def test_an_act_done_in_an_operation_told_before_is_by_its_doer() -> None:
         ("PER", "BOLREB")
     ]
     assert "operation-named-before:'offensive'" in got[0].source.rule
+
+
+def test_an_attack_of_another_name_told_before_is_the_one_referred_to() -> None:
+    text = (
+        "Aid agencies fear that thousands could be displaced by a Chilean-led bombardment of the "
+        "border province. The Red Cross called for the planned assault to be abandoned."
+    )
+    got = triples(code(text))
+    assert any(c.startswith("02") and (t or "").startswith("CHL") for _, c, t in got)

@@ -61,6 +61,15 @@ def _subjects(tree: Tree, v: int, by_head: dict[int, Mention]) -> list[int]:
         seen.add(node)
         tok = tree.tokens[node]
         agent = [o for a in tree.children(node, "agent") for o in tree.children(a, "pobj")]
+        if not agent and tok.tag == "VBN" and tok.dep == "acl":
+            # "a drone shot down and recovered by Kurdish forces": the participles share it
+            agent = [
+                o
+                for c in tree.children(node, "conj")
+                if tree.tokens[c].tag == "VBN"
+                for a in tree.children(c, "agent")
+                for o in tree.children(a, "pobj")
+            ]
         passive_subjects = tree.children(node, "nsubjpass")
         if passive_subjects and not agent:
             agent = _misattached_agent(tree, node, by_head)

@@ -105,3 +105,9 @@ def test_a_passive_after_an_active_verb_is_done_to_its_subject() -> None:
 def test_anyone_arrested_is_a_victim_though_no_dictionary_names_them() -> None:
     [e] = one_sided("All credible challengers have been disqualified or locked up.")
     assert e.cameo == "173" and e.target is not None and e.target.code is None
+
+
+def test_participles_sharing_a_by_phrase_share_the_doer() -> None:
+    events = code("Two activists arrested and beaten by Peruvian police were released.")
+    arrests = [e for e in events if e.root == "17" and e.cameo == "173"]
+    assert arrests and all(e.source is not None and e.source.code == "PERCOP" for e in arrests)

@@ -15,6 +15,7 @@ with that title (``actors/_alias.py``); the references here are the ones it leav
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kipu.discourse._memory import ArticleMemory, Earlier
 from kipu.records import Actor, Mention, Sentence, Token
@@ -105,6 +106,10 @@ def resolve_references(
     for t in tokens:
         if t.pos != "NOUN" or t.dep == "compound":
             continue
+        if t.i not in by_head and (counted := _counted(t, sentence, memory)) is not None:
+            out.append(counted)  # "the two men" after "two British Isis militants"
+            by_head[t.i] = counted
+            continue
         kind = _kind(t)
         if kind is None:
             continue
@@ -138,6 +143,58 @@ def resolve_references(
             out.append(mention)
         by_head[t.i] = mention
     return sorted(out, key=lambda m: m.start)
+
+
+# People counted by a number: "the two men" are the two people told of before.
+COUNTED_PEOPLE = frozenset({"man", "woman", "people", "brother", "sister", "boy", "girl"})
+NUMBER_WORDS = {
+    w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), start=2)
+}
+
+
+def _counted(t: Token, sentence: Sentence, memory: ArticleMemory) -> Mention | None:
+    """ "The two men": the latest actor, within a few sentences, that was told as that many
+    ("Two British Isis militants"); None when there is none or the phrase is not so."""
+    tokens = sentence.tokens
+    if t.lemma.lower() not in COUNTED_PEOPLE or t.tag != "NNS":
+        return None
+    kids = [c for c in tokens if c.head == t.i]
+    dets = [c for c in kids if c.dep == "det" and c.lemma.lower() == "the"]
+    numbers = [NUMBER_WORDS.get(c.text.lower()) for c in kids if c.dep == "nummod"]
+    if len(dets) != 1 or len(numbers) != 1 or numbers[0] is None:
+        return None
+
+    def counted(e: Earlier) -> bool:
+        a = e.mention.actor
+        words = [w.lower() for w in a.text.split()[:2]]
+        return (
+            a.code is not None
+            and not _bare(a)
+            and any(NUMBER_WORDS.get(w) == numbers[0] for w in words)
+        )
+
+    earlier = list(reversed(memory.earlier))
+    # the same people called so before ("The two men, X and Y, ... the two men"), else the
+    # latest that many people of any name ("Two British militants ... The two men")
+    found = next(
+        (
+            e
+            for e in earlier
+            if sentence.index - e.sentence <= SAME_WINDOW
+            and e.lemma == t.lemma.lower()
+            and counted(e)
+        ),
+        None,
+    ) or next(
+        (e for e in earlier if sentence.index - e.sentence <= WINDOW and counted(e)),
+        None,
+    )
+    if found is None:
+        return None
+    a = found.mention.actor
+    text = sentence.text[dets[0].start - sentence.start : t.end - sentence.start]
+    rule = f"discourse:reference:{text!r}<-sentence {found.sentence} {a.text!r}"
+    return Mention(head=t.i, start=dets[0].i, end=t.i + 1, actor=replace(a, text=text, rule=rule))
 
 
 def _kind(t: Token) -> str | None:

@@ -78,6 +78,16 @@ def test_a_pronoun_after_the_person_a_lead_introduced() -> None:
     assert by_text(text)["He"].code == "CHLMIL"
 
 
+def test_people_counted_again_are_those_told_of_as_that_many() -> None:
+    text = (
+        "Two Chilean rebels were seized near the border on Monday. Three Peruvian officials "
+        "confirmed the arrests. The two men were later moved to Lima."
+    )
+    men = by_text(text)["The two men"]
+    assert men.code == "CHLREB"
+    assert "Two Chilean rebels" in men.rule
+
+
 def test_references_and_pronouns_can_be_turned_off() -> None:
     text = "Hamas fired rockets at Israel on Monday. The group said the barrage answered a raid."
     parsed = next(parse([article(text)]))

@@ -11,6 +11,7 @@ from kipu.events._match import _Match
 from kipu.events._mentions import _actor_at, _mention, _same
 from kipu.events._patterns import Pattern
 from kipu.events._roles import SPEECH_VERBS
+from kipu.events._said import RECEIVING_VERBS
 from kipu.events._speech import JUDGEMENTS, Quoted, Said, classify, first_person
 from kipu.events._told import Named, doer_of, plain_act_noun, subject_before
 from kipu.events._tree import Tree
@@ -206,7 +207,13 @@ def _speech_events(
         rule = f"speech: {s.via} + {verdict.kind} {verdict.phrase!r} → {verdict.code}"
         made = 0
         pairs: set[tuple[str | None, str | None]] = set()
-        for speaker in verdict.doers or s.speakers:
+        speakers = list(verdict.doers or s.speakers)
+        if targets and _invitation_received(tree, s):
+            # "Trump has received an invitation to visit Turkey": the host invites the one who
+            # received it (the intent to meet is the inviter's)
+            speakers, targets = targets, speakers
+            rule += " (the host invites)"
+        for speaker in speakers:
             # what a speaker says of their own state is no act toward it
             toward = [t for t in targets if not _own_state(speaker.actor, t.actor)]
             for target in toward or [None]:
@@ -236,6 +243,14 @@ def _speech_events(
         if notes is not None:
             notes.append(f"{label}: {rule}: coded {made} event(s)")
     return out
+
+
+def _invitation_received(tree: Tree, said: Said) -> bool:
+    """An invitation its holder received, not sent ("received an invitation to visit")."""
+    if said.trigger is None or tree.tokens[said.trigger].lemma != "invitation":
+        return False
+    noun = tree.tokens[said.trigger]
+    return noun.head != noun.i and tree.tokens[noun.head].lemma in RECEIVING_VERBS
 
 
 def _own_state(speaker: Actor, target: Actor) -> bool:

@@ -409,3 +409,8 @@ def test_a_clause_on_a_set_of_proposals_says_what_they_propose() -> None:
     got = {(s, t) for s, c, t in triples(code(text)) if c.startswith("02")}
     assert {s for s, _ in got} == {"CHL", "PER"}
     assert all((t or "").startswith("BOL") for _, t in got)
+
+
+def test_an_invitation_received_is_the_hosts_intent_to_meet() -> None:
+    got = triples(code("The Chilean president has received an invitation to visit Peru in May."))
+    assert ("PER", "036", "CHLGOV") in got

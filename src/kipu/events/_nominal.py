@@ -137,6 +137,12 @@ def _agent(lemma: str, text: str, noun: str) -> Actor | None:
     )
 
 
+def organisation_named(tree: Tree, i: int, noun: str) -> Actor | None:
+    """The organisation whose name token ``i`` is part of, modifying ``noun`` ("the Isis
+    strongholds"), or None."""
+    return _organisation(_entity_text(tree, i), noun)
+
+
 def _organisation(words: str, noun: str) -> Actor | None:
     """The organisation whose name modifies an event noun ("an Isis ambush")."""
     entry = load_dictionaries().orgs.get(" ".join(words.lower().split()))

@@ -159,3 +159,8 @@ def test_an_organisation_named_on_an_attack_did_it() -> None:
 def test_a_wounding_in_an_attack_is_force_not_a_bombing() -> None:
     got = triples(code("Two Kenyan soldiers were wounded in a Russian attack on the base."))
     assert got == {("RUSMIL", "190", "KENMIL")}
+
+
+def test_the_organisation_named_on_a_place_hit_is_its_owner() -> None:
+    got = triples(code("Kenyan troops seized the last Isis strongholds near the border."))
+    assert any(t == "IMGMUS" for _, _, t in got)

@@ -100,16 +100,16 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
     named = Named()  # the acts it named by a noun ("his decision to"), by the noun
     scope = time_scope(article)
     keep_history = options is not None and options.historical
-    quoted = quote_speakers(resolved, _actor_at)
-    place = article_place(resolved)
-    for sentence, mentions, carried in zip(
-        resolved.parsed.sentences, resolved.mentions, quoted, strict=True
+    trees = [Tree(sentence) for sentence in resolved.parsed.sentences]  # one per sentence
+    quoted = quote_speakers(resolved, _actor_at, trees)
+    place = article_place(resolved, trees)
+    for sentence, mentions, carried, tree in zip(
+        resolved.parsed.sentences, resolved.mentions, quoted, trees, strict=True
     ):
         if sentence.text.rstrip().rstrip("\"'”’").endswith("?"):
             continue  # a question is not a report of an act
         if discards.sentence_hit(sentence.text):
             continue  # a sentence a discard list rules out
-        tree = Tree(sentence)  # (one for the coder and the article's memory of acts)
         coded = _code_sentence(
             sentence,
             mentions,
@@ -126,7 +126,7 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
             tree=tree,
         )
         # The article's background ("in 2003", "has long backed") only when asked for.
-        news, _ = in_scope(scope, sentence, coded, keep_history)
+        news, _ = in_scope(scope, sentence, coded, keep_history, tree)
         remember(told, [e for e in news if not e.historical])  # the article's news only
         name_acts(named, tree, sentence, [e for e in news if not e.historical], mentions)
         for event in news:

@@ -15,7 +15,7 @@ or nature ("killed in a car crash", "injured in the earthquake") is no event at 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from kipu.actors import load_dictionaries
@@ -317,12 +317,14 @@ PLACE_SHARE = 0.6
 PLACE_EVIDENCE = 3
 
 
-def article_place(resolved: Resolved) -> tuple[str, str] | None:
+def article_place(
+    resolved: Resolved, trees: Sequence[Tree] | None = None
+) -> tuple[str, str] | None:
     """The country an article's events happen in, when one dominates the places it names ("in
     Turkey", "a Turkish court", "Ankara"): (code, why), or None when none does."""
     counts: Counter[str] = Counter()
-    for sentence in resolved.parsed.sentences:
-        tree = Tree(sentence)
+    for n, sentence in enumerate(resolved.parsed.sentences):
+        tree = trees[n] if trees is not None else Tree(sentence)
         for t in sentence.tokens:
             if t.dep == "pobj" and tree.tokens[t.head].lemma in PLACE_PREPS:
                 found = _place_country(tree, t.i)

@@ -383,15 +383,18 @@ def quote_spans(sentence: Sentence, inside: bool) -> tuple[list[tuple[int, int]]
 
 
 def quote_speakers(
-    resolved: Resolved, actor_at: Callable[[Tree, dict[int, Mention]], MentionAt]
+    resolved: Resolved,
+    actor_at: Callable[[Tree, dict[int, Mention]], MentionAt],
+    trees: Sequence[Tree] | None = None,
 ) -> list[Quoted]:
     """For each sentence of an article, its quotations and the speakers of a quotation that
     runs over from (or on to) the sentence that names them: journalists attribute a quotation
     of several sentences once, in its first or last sentence."""
     rows: list[tuple[tuple[tuple[int, int], ...], bool, bool, tuple[Mention, ...]]] = []
     inside = False
-    for sentence, mentions in zip(resolved.parsed.sentences, resolved.mentions, strict=True):
-        tree = Tree(sentence)
+    sentences = resolved.parsed.sentences
+    for n, (sentence, mentions) in enumerate(zip(sentences, resolved.mentions, strict=True)):
+        tree = trees[n] if trees is not None else Tree(sentence)
         spans, still_open = quote_spans(sentence, inside)
         said = find_speech(tree, actor_at(tree, {m.head: m for m in mentions}))
         quoted_chars = sum(b - a for a, b in spans)

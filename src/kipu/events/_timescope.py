@@ -61,7 +61,7 @@ class TimeScope:
     published: date | None
     text: str
 
-    def history(self, sentence: Sentence, event: Event) -> str | None:
+    def history(self, sentence: Sentence, event: Event, tree: Tree | None = None) -> str | None:
         """Why an event is history rather than news (None when it is news): the words that date
         it well before the article, or that make it a habitual or ongoing state. Announced and
         intended acts are news."""
@@ -70,7 +70,7 @@ class TimeScope:
         past = self._past_state(event)
         if past is not None:
             return past
-        tree = Tree(sentence)
+        tree = tree or Tree(sentence)
         trigger = _trigger(sentence, event)
         path = _path(tree, trigger)
         state = _ongoing(tree, path, self.published)
@@ -143,14 +143,18 @@ class TimeScope:
 
 
 def in_scope(
-    scope: TimeScope, sentence: Sentence, events: list[Event], keep_history: bool
+    scope: TimeScope,
+    sentence: Sentence,
+    events: list[Event],
+    keep_history: bool,
+    tree: Tree | None = None,
 ) -> tuple[list[Event], list[str]]:
     """The events of a sentence that are the article's news, and the history too (marked
     ``historical``, the rule saying why) when ``keep_history``; with a note for each history."""
     out: list[Event] = []
     notes: list[str] = []
     for event in events:
-        history = scope.history(sentence, event)
+        history = scope.history(sentence, event, tree)
         if history is None:
             out.append(event)
             continue

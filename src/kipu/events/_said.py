@@ -12,6 +12,7 @@ A speech act that did not happen or is hypothetical ("did not say", "if they say
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -100,6 +101,7 @@ OF_IS_TARGET = frozenset(
 OPENING = "“‘"
 CLOSING = "”’"
 EITHER = '"'
+QUOTE_MARKS = re.compile(f"[{re.escape(OPENING + CLOSING + EITHER)}]")
 # How many sentences a quotation may run before or after the one that names its speaker.
 QUOTE_REACH = 4
 # Share of a sentence's characters inside quotation marks for it to be all quotation.
@@ -367,7 +369,8 @@ def quote_spans(sentence: Sentence, inside: bool) -> tuple[list[tuple[int, int]]
     still open at the sentence's end. ``inside``: the sentence starts within a quotation."""
     spans: list[tuple[int, int]] = []
     start = 0 if inside else None
-    for i, ch in enumerate(sentence.text):
+    for found in QUOTE_MARKS.finditer(sentence.text):  # (only the marks change the state)
+        i, ch = found.start(), found.group()
         opening = ch in OPENING or (ch in EITHER and start is None)
         closing = ch in CLOSING or (ch in EITHER and start is not None)
         if ch == "’" and 0 < i < len(sentence.text) - 1 and sentence.text[i + 1].isalpha():
@@ -396,7 +399,8 @@ def quote_speakers(
     for n, (sentence, mentions) in enumerate(zip(sentences, resolved.mentions, strict=True)):
         tree = trees[n] if trees is not None else Tree(sentence)
         spans, still_open = quote_spans(sentence, inside)
-        said = find_speech(tree, actor_at(tree, {m.head: m for m in mentions}))
+        # (who speaks matters only where something is quoted)
+        said = find_speech(tree, actor_at(tree, {m.head: m for m in mentions})) if spans else []
         quoted_chars = sum(b - a for a, b in spans)
         text_chars = len(sentence.text.strip()) or 1
         all_quote = quoted_chars / text_chars >= QUOTED_SHARE

@@ -17,6 +17,7 @@ class Tree:
     def __init__(self, sentence: Sentence) -> None:
         self.tokens = sentence.tokens
         self.kids: list[list[int]] = [[] for _ in self.tokens]
+        self.deps: list[str] = [t.dep for t in self.tokens]  # (read most often: kept apart)
         for t in self.tokens:
             if t.head != t.i:
                 self.kids[t.head].append(t.i)
@@ -24,8 +25,8 @@ class Tree:
     def children(self, i: int, *deps: str) -> list[int]:
         if not deps:
             return list(self.kids[i])
-        tokens = self.tokens
-        return [c for c in self.kids[i] if tokens[c].dep in deps]
+        labels = self.deps
+        return [c for c in self.kids[i] if labels[c] in deps]
 
     def conjuncts(self, i: int) -> list[int]:
         """The token and every token conjoined with it ("X and Y", "X, Y and Z")."""

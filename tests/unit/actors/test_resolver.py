@@ -198,3 +198,14 @@ def test_a_nationality_coordinated_with_a_backer_is_a_backer_too() -> None:
     # two nationalities of their own still name two countries' forces
     sources = {e.source.code for e in code("Peruvian and Chilean forces attacked the town.")}
     assert sources == {"PERMIL", "CHLMIL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("A Peruvian nonprofit criticised the ruling.", "nonprofit"),
+        ("A Peruvian relief organisation criticised the ruling.", "organisation"),
+    ],
+)
+def test_nonprofits_and_relief_organisations_are_ngos(text: str, head: str) -> None:
+    assert actors(text)[head].code == "PERNGO"

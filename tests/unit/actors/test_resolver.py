@@ -209,3 +209,9 @@ def test_a_nationality_coordinated_with_a_backer_is_a_backer_too() -> None:
 )
 def test_nonprofits_and_relief_organisations_are_ngos(text: str, head: str) -> None:
     assert actors(text)[head].code == "PERNGO"
+
+
+def test_a_party_chairman_is_the_partys() -> None:
+    assert actors("Juan Perez, the Peruvian party chairman, defended the vote.")["Perez"].code == (
+        "PERPTY"
+    )

@@ -214,6 +214,16 @@ def _kind(t: Token) -> str | None:
     return None  # a person's title ("the minister") is the alias resolver's (actors/_alias.py)
 
 
+def _specialised(a: Actor, sector: str) -> bool:
+    """A named organisation whose code holds the sector an agent noun names (UNHCR's
+    IGOUNOREFHCR holds REF; Amnesty's NGOHRIAMN holds HRI)."""
+    return (
+        a.rule.startswith("organisation:")
+        and sector not in STATE_SECTORS
+        and sector in (a.code or "")[3:]
+    )
+
+
 def _bare(actor: Actor) -> bool:
     """True for an actor with a sector and nothing else ("the militants" → UAF)."""
     return actor.country is None and (actor.code is None or actor.code == actor.sector)
@@ -270,6 +280,8 @@ def _antecedent(
         c.lemma.lower() for c in sentence.tokens if c.head == t.i and c.dep in ("amod", "compound")
     }
     called_terrorist = bool((words | modifiers) & TERROR_WORDS)
+    # the sector an agent-noun reference names ("the refugee agency": REF)
+    sector = by_head[t.i].actor.sector if t.i in by_head else None
     for e in reversed([*memory.earlier, *current]):
         if sentence.index - e.sentence > window:
             return None
@@ -287,6 +299,8 @@ def _antecedent(
             # ministry" for "the foreign ministry", not "the health ministry")
             if same and words <= set(own or [e.lemma]) and not _person(a):
                 return e
+            if sector and _specialised(a, sector):
+                return e  # "the refugee agency" after "the UNHCR", "the rights group" Amnesty
         elif kind == "armed" and (same or _armed(a)):
             return e
         elif kind == "body" and (same or _body(a)):

@@ -88,6 +88,16 @@ def test_people_counted_again_are_those_told_of_as_that_many() -> None:
     assert "Two Chilean rebels" in men.rule
 
 
+def test_an_agent_noun_points_back_to_the_named_body_of_its_kind() -> None:
+    text = (
+        "The UNHCR published new figures on Monday. The refugee agency urged the Peruvian "
+        "government to open the border."
+    )
+    agency = by_text(text)["The refugee agency"]
+    assert agency.code == "IGOUNOREFHCR"
+    assert "discourse:reference" in agency.rule
+
+
 def test_references_and_pronouns_can_be_turned_off() -> None:
     text = "Hamas fired rockets at Israel on Monday. The group said the barrage answered a raid."
     parsed = next(parse([article(text)]))

@@ -215,3 +215,8 @@ def test_a_party_chairman_is_the_partys() -> None:
     assert actors("Juan Perez, the Peruvian party chairman, defended the vote.")["Perez"].code == (
         "PERPTY"
     )
+
+
+def test_an_agency_with_a_nationality_is_the_states() -> None:
+    text = "Ten people were rescued by the Peruvian maritime safety and rescue agency."
+    assert actors(text)["agency"].code == "PERGOV"

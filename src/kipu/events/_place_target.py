@@ -146,9 +146,9 @@ def thing_owner(
                 found.actor.sector,
                 f"owner: {what} the {thing.text!r} of {found.actor.text!r}",
             )
-    sponsor = _sponsor(tree, i, by_head, what)
-    if sponsor is not None:
-        return sponsor
+    sponsored = sponsor(tree, i, by_head, what)
+    if sponsored is not None:
+        return sponsored
     modifiers = set(tree.children(i, "amod", "compound"))
     for word in countries_in_sentence(tree.tokens, load_dictionaries()):
         if not word.place and modifiers.intersection(word.span):
@@ -168,7 +168,7 @@ SPONSOR_WORDS = frozenset(
 )
 
 
-def _sponsor(tree: Tree, i: int, by_head: dict[int, Mention], what: str) -> Mention | None:
+def sponsor(tree: Tree, i: int, by_head: dict[int, Mention], what: str) -> Mention | None:
     """The owner a "Country-sponsored" modifier of a thing names (the country or the actor
     written before the hyphen), or None."""
     thing = tree.tokens[i]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from kipu.events._place_target import sponsor
 from kipu.events._said import MentionAt, Said
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.events._unresolved import country_of_place, nationality_mention
@@ -232,7 +233,8 @@ def targets_of(tree: Tree, i: int, said: Said, mention_at: MentionAt) -> list[Me
 
 def actor_of_phrase(tree: Tree, i: int, mention_at: MentionAt) -> Mention | None:
     """The actor of a phrase: its head, or its possessor or name modifier ("the US plan",
-    "Turkey's offensive")."""
+    "Turkey's offensive"), or the sponsor a hyphenated modifier names ("a Russian-sponsored
+    conference")."""
     heads = [i]
     if tree.tokens[i].pos == "NOUN":
         heads += tree.children(i, "poss", "compound", "amod")
@@ -243,6 +245,9 @@ def actor_of_phrase(tree: Tree, i: int, mention_at: MentionAt) -> Mention | None
         m = nationality_mention(tree, h)
         if m is not None:
             return m
+    if tree.tokens[i].pos == "NOUN":
+        names = {j: m for j in range(max(0, i - 4), i) if (m := mention_at(j)) is not None}
+        return sponsor(tree, i, names, "said of")  # "a Russian-sponsored conference"
     return None
 
 

@@ -414,3 +414,12 @@ def test_a_clause_on_a_set_of_proposals_says_what_they_propose() -> None:
 def test_an_invitation_received_is_the_hosts_intent_to_meet() -> None:
     got = triples(code("The Chilean president has received an invitation to visit Peru in May."))
     assert ("PER", "036", "CHLGOV") in got
+
+
+def test_a_warning_about_a_sponsored_thing_is_about_its_sponsor() -> None:
+    text = (
+        "Peruvian civil society groups have warned that a planned Chilean-sponsored conference is "
+        "seeking to bypass the UN-led peace process."
+    )
+    got = {t for _, c, t in triples(code(text)) if c.startswith("13")}
+    assert got == {"CHL"}

@@ -37,7 +37,7 @@ from kipu.events._match_nouns import _match_noun
 from kipu.events._mentions import _actor_at, _mention
 from kipu.events._mood import mood_of
 from kipu.events._nominal import implied_mentions
-from kipu.events._one_sided import article_place
+from kipu.events._one_sided import article_courts, article_place
 from kipu.events._patterns import PatternIndex, load_patterns
 from kipu.events._roles import FORCE_NOUNS, SUBJECT_DEPS, _first_conjunct
 from kipu.events._roles import SPEECH_VERBS as SPEECH_VERBS
@@ -102,7 +102,7 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
     keep_history = options is not None and options.historical
     trees = [Tree(sentence) for sentence in resolved.parsed.sentences]  # one per sentence
     quoted = quote_speakers(resolved, _actor_at, trees)
-    place = article_place(resolved, trees)
+    place = article_place(resolved, trees) or article_courts(resolved)
     for sentence, mentions, carried, tree in zip(
         resolved.parsed.sentences, resolved.mentions, quoted, trees, strict=True
     ):

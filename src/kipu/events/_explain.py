@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from kipu.events._coder import RECENT, EventOptions, _actor_at, _code_sentence
 from kipu.events._discards import load_discards
-from kipu.events._one_sided import article_place
+from kipu.events._one_sided import article_courts, article_place
 from kipu.events._patterns import load_patterns
 from kipu.events._speech import quote_speakers
 from kipu.events._timescope import in_scope, time_scope
@@ -38,7 +38,7 @@ def explain_events(
     named = Named()
     out: list[SentenceExplanation] = []
     quoted = quote_speakers(resolved, _actor_at)
-    place = article_place(resolved)
+    place = article_place(resolved) or article_courts(resolved)
     for sentence, mentions, carried in zip(
         resolved.parsed.sentences, resolved.mentions, quoted, strict=True
     ):

@@ -375,6 +375,23 @@ def state_in_sentence(
     return replace(m, actor=actor)
 
 
+def article_courts(resolved: Resolved) -> tuple[str, str] | None:
+    """The state whose courts and police the article names, when they are all one state's
+    ("without the permission of the Turkish courts"): (code, why), or None. The state of an
+    arrest, a conviction or a release no sentence places, when the article's places do not
+    say (``article_place`` first)."""
+    counts: Counter[str] = Counter(
+        m.actor.country
+        for mentions in resolved.mentions
+        for m in mentions
+        if m.actor.sector in ("JUD", "COP") and m.actor.country is not None
+    )
+    if len(counts) != 1:
+        return None
+    ((code, n),) = counts.items()
+    return code, f"the article's courts and police are {code}'s ({n} named)"
+
+
 def state_of_place(tree: Tree, trigger: int, place: tuple[str, str]) -> Mention | None:
     """The state of the article's place as the one who arrested, jailed, convicted or released
     (its police or courts), for a clause that names no place of its own."""

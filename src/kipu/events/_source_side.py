@@ -211,9 +211,12 @@ def _one_sided_doer(
             one_sided = replace(one_sided, source=state)
     if one_sided is not None and one_sided.source is None and place is not None:
         # "he was jailed for seven years", in an article about Turkey: the state the whole
-        # article places its events in (see ``article_place``) arrested, jailed or convicted.
+        # article places its events in (see ``article_place``), or whose courts and police it
+        # names (``article_courts``), arrested, jailed or convicted.
         state = state_of_place(tree, m.trigger, place)
-        if state is not None:
+        if state is not None and all(v.actor.code != state.actor.code for v in one_sided.victims):
+            # (not the state's own police or courts as its victims: "two police officers
+            # were arrested")
             one_sided = replace(one_sided, source=state)
     if not sources and one_sided is None:
         raise _NotCoded("no resolved source actor")  # no resolved source: abstain

@@ -111,3 +111,13 @@ def test_participles_sharing_a_by_phrase_share_the_doer() -> None:
     events = code("Two activists arrested and beaten by Peruvian police were released.")
     arrests = [e for e in events if e.root == "17" and e.cameo == "173"]
     assert arrests and all(e.source is not None and e.source.code == "PERCOP" for e in arrests)
+
+
+def test_an_arrest_no_sentence_places_is_by_the_courts_the_article_names() -> None:
+    text = (
+        "A Chilean volunteer fled Peru without the permission of the Peruvian courts. "
+        "He had been convicted in September of joining a militia."
+    )
+    [e] = [e for e in one_sided(text) if e.cameo == "116"]
+    assert e.source is not None and (e.source.country, e.source.sector) == ("PER", "JUD")
+    assert "courts and police" in e.source.rule

@@ -103,9 +103,15 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
     trees = [Tree(sentence) for sentence in resolved.parsed.sentences]  # one per sentence
     quoted = quote_speakers(resolved, _actor_at, trees)
     place = article_place(resolved, trees) or article_courts(resolved)
+    placed: dict[str, str] = {}  # each organisation's country as the article placed it
     for sentence, mentions, carried, tree in zip(
         resolved.parsed.sentences, resolved.mentions, quoted, trees, strict=True
     ):
+        placed.update(
+            (m.actor.code, m.actor.country)
+            for m in mentions
+            if m.actor.code and m.actor.country and m.actor.rule.startswith("organisation:")
+        )
         if sentence.text.rstrip().rstrip("\"'”’").endswith("?"):
             continue  # a question is not a report of an act
         if discards.sentence_hit(sentence.text):
@@ -124,6 +130,7 @@ def code_events(resolved: Resolved, options: EventOptions | None = None) -> list
             place=place,
             named=named,
             tree=tree,
+            placed=placed,
         )
         # The article's background ("in 2003", "has long backed") only when asked for.
         news, _ = in_scope(scope, sentence, coded, keep_history, tree)
@@ -160,12 +167,15 @@ def _code_sentence(
     place: tuple[str, str] | None = None,
     named: Named | None = None,
     tree: Tree | None = None,
+    placed: dict[str, str] | None = None,
 ) -> list[Event]:
     """The events of one sentence; ``told`` holds the acts earlier sentences coded (an event
-    noun that names one of them again, "the attack", is not a new act; see ``remember``)."""
+    noun that names one of them again, "the attack", is not a new act; see ``remember``), and
+    ``placed`` the country the article gave each organisation it named."""
     tree = tree or Tree(sentence)
     by_head = {m.head: m for m in mentions}
-    by_head.update(implied_mentions(tree, index, by_head))  # "Turkish offensive", "US strikes"
+    implied = implied_mentions(tree, index, by_head)  # "Turkish offensive", "US strikes"
+    by_head.update(_placed_as_before(implied, placed or {}))
     # kipu's speech dictionary is bundled data: not read when coding with a user's files alone.
     said = find_speech(tree, _actor_at(tree, by_head)) if speech else []
     if quoted is not None and quoted.carried:
@@ -211,7 +221,9 @@ def _code_sentence(
             # "US airstrikes killed ten", "were killed in a US drone strike": the verb's event,
             # with the noun's doer, is the act; the noun adds only a target the verb has not
             # ("Russia's attack on Ukraine").
-            found = [e for e in found if e.target is not None]
+            found = [
+                e for e in found if e.target is not None and not e.target.rule.startswith("place:")
+            ]
             if not found:
                 why.append("the verb it is the subject of is coded")
         if m.passing:
@@ -261,6 +273,19 @@ def _code_sentence(
 
 # Roots of acts done in a military operation: captures and arrests (17), force (18-20).
 OPERATION_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def _placed_as_before(implied: dict[int, Mention], placed: dict[str, str]) -> dict[int, Mention]:
+    """An organisation named on an event noun ("an Isis ambush") takes the country the article
+    placed it in where it named it as an actor ("Isis" in Raqqa: SYR)."""
+    out = dict(implied)
+    for i, m in implied.items():
+        a = m.actor
+        country = placed.get(a.code or "")
+        if a.country is None and country is not None:
+            rule = f"{a.rule}; placed in {country} where the article named it"
+            out[i] = replace(m, actor=replace(a, country=country, rule=rule))
+    return out
 
 
 def _means(tree: Tree, noun: int) -> bool:

@@ -6,7 +6,6 @@ physical thing force can be used on (``_physical``), and whether two actors are 
 from __future__ import annotations
 
 from kipu.actors import owner_gives_country
-from kipu.events._nominal import organisation_named
 from kipu.events._speech import MentionAt
 from kipu.events._tree import Tree
 from kipu.events._unresolved import unresolved_mention
@@ -74,15 +73,11 @@ def _mention(
             if p in by_head:
                 return by_head[p]
         if tok.lemma in PHYSICAL_TARGETS:
-            # "an Afghan police convoy", "a Syrian army base": the force that owns the thing;
-            # "the last Isis strongholds": an organisation the tagger read as a common noun
+            # "an Afghan police convoy", "a Syrian army base": the force that owns the thing
+            # ("the last Isis strongholds": the coder's implied mentions read "Isis")
             for p in tree.children(i, "compound"):
                 if p in by_head:
                     return by_head[p]
-                if tree.tokens[p].ent == "ORG":
-                    found = organisation_named(tree, p, tok.text)
-                    if found is not None:
-                        return Mention(head=p, start=p, end=p + 1, actor=found)
     if tok.lemma in NAMED_BODY_HEADS:
         # "the Hizbollah group", "the Amal militia", "the rebel group, Forces for Defence":
         # a common noun for a body whose name is a modifier or an apposition.

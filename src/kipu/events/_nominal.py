@@ -68,6 +68,12 @@ FORCE_NOUNS = frozenset(
 )
 
 
+# Places a group holds: the organisation named on them holds them ("Isis strongholds").
+HELD_PLACES = frozenset(
+    "stronghold hideout base camp position outpost territory headquarters enclave".split()
+)
+
+
 def implied_mentions(
     tree: Tree, index: PatternIndex, by_head: dict[int, Mention]
 ) -> dict[int, Mention]:
@@ -83,7 +89,10 @@ def implied_mentions(
         entries = index.nouns.get(noun.lemma)
         weapon = noun.lemma in WEAPONS  # "Russian missiles hit the market"
         force = noun.lemma in FORCE_NOUNS  # "killed in an Isis ambush"
-        if noun.pos != "NOUN" or not (entries or weapon or force) or _hyphenated(tree, tok.i):
+        held = noun.lemma in HELD_PLACES and tok.ent == "ORG"  # "the last Isis strongholds"
+        if noun.pos != "NOUN" or not (entries or weapon or force or held):
+            continue
+        if _hyphenated(tree, tok.i):
             continue
         if tok.pos == "NOUN" and tok.ent == "ORG":
             # an organisation's name the tagger took for a common noun ("an Isis ambush")
@@ -135,12 +144,6 @@ def _agent(lemma: str, text: str, noun: str) -> Actor | None:
         sector=sector,
         rule=f"agent:{lemma} (names the doer of '{noun}')",
     )
-
-
-def organisation_named(tree: Tree, i: int, noun: str) -> Actor | None:
-    """The organisation whose name token ``i`` is part of, modifying ``noun`` ("the Isis
-    strongholds"), or None."""
-    return _organisation(_entity_text(tree, i), noun)
 
 
 def _organisation(words: str, noun: str) -> Actor | None:

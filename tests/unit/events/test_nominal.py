@@ -164,3 +164,13 @@ def test_a_wounding_in_an_attack_is_force_not_a_bombing() -> None:
 def test_the_organisation_named_on_a_place_hit_is_its_owner() -> None:
     got = triples(code("Kenyan troops seized the last Isis strongholds near the border."))
     assert any(t == "IMGMUS" for _, _, t in got)
+
+
+def test_an_organisation_named_on_an_attack_is_where_the_article_placed_it() -> None:
+    text = (
+        "Isis fighters attacked the town of Raqqa in Syria on Monday. "
+        "Three Kenyan soldiers were killed in an Isis ambush near the border."
+    )
+    killed = [e for e in code(text) if e.sentence_index == 1 and e.root == "19"]
+    assert killed and all(e.source is not None for e in killed)
+    assert {(e.source.code, e.source.country) for e in killed if e.source} == {("IMGMUS", "SYR")}

@@ -20,6 +20,7 @@ from kipu.actors._alias import AliasResolver, Antecedent, RuleAliasResolver
 from kipu.actors._context import _role_is_place
 from kipu.actors._dictionaries import ActorDictionaries, key, load_dictionaries
 from kipu.actors._era import article_era
+from kipu.actors._fighting import fighting_for
 from kipu.actors._match import _country_in, _join, _name_span, _phrase
 
 # (`_is_open_group` and `_qualified` are re-exported: `_evidence.py` asks them from here.)
@@ -205,6 +206,7 @@ def _resolve_sentence(
                 is_person = h.tag == "NN" and agent is not None and is_title(agent, d)
             _remember(memory, sentence, h, actor, is_person, titles)
     mentions = _speakers_for(tokens, kids, mentions, sentence, memory)
+    mentions = fighting_for(tokens, kids, mentions)  # "British nationals fighting with Isis"
     return _reported_its(tokens, _sole_country(mentions, sentence, d, memory))
 
 

@@ -156,6 +156,32 @@ def _at_home(actor: Actor) -> bool:
     return bool(HOME_WORDS.intersection(agent[len("agent:") :].split()))
 
 
+# Offices English news writes with no country only for one state's ("the home secretary",
+# "the shadow foreign secretary": the UK's; the US's is "defense"): the last evidence for an
+# office the article's countries do not place; any country word or context comes first.
+ONE_STATE_TITLES = {
+    "home secretary": "GBR",
+    "home office": "GBR",
+    "foreign office": "GBR",
+    "defence secretary": "GBR",
+    "foreign secretary": "GBR",
+    "chancellor of the exchequer": "GBR",
+}
+
+
+def _one_states_title(actor: Actor) -> tuple[str, str] | None:
+    """The state whose office an agent phrase with no country names ("the home secretary": GBR;
+    a shadow office is its opposition's), or None."""
+    agent = actor.rule.split(";", 1)[0]
+    if not agent.startswith("agent:") or actor.sector not in ("GOV", "OPP"):
+        return None
+    title = agent[len("agent:") :].removeprefix("shadow ")
+    code = ONE_STATE_TITLES.get(title)
+    if code is None:
+        return None
+    return code, f"title:{code} ({title!r} with no country named is {code}'s office)"
+
+
 def _keeps_order(actor: Actor) -> bool:
     """Police, courts and "the authorities": bodies that act in their own country."""
     return actor.sector in ("COP", "JUD") or "agent:authority" in actor.rule
@@ -231,7 +257,7 @@ def complete_countries(
         if kind is None:
             continue
         if kind == "open":
-            found = place_country(m, sentence, mentions, memory)
+            found = place_country(m, sentence, mentions, memory) or _one_states_title(m.actor)
             if found is None and _at_home(m.actor):
                 # "government forces captured territory near Mayadeen": a government's or a
                 # regime's own forces act where they govern

@@ -207,3 +207,19 @@ def test_a_pronoun_names_no_country_for_the_one_country_rule() -> None:
     text = "President Ruto spoke on Monday. He has ended support for the rebels."
     found = actors(text)
     assert "rebels" not in found or "the one country of the sentence" not in found["rebels"].rule
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        (
+            "Peruvian nationals fighting with Islamic State are a target for drone strikes.",
+            "nationals",
+        ),
+        ("The army detained 90 foreign fighters who joined Isis.", "fighters"),
+    ],
+)
+def test_people_fighting_for_an_armed_group_are_the_group(text: str, head: str) -> None:
+    found = actors(text)[head]
+    assert found.code == "IMGMUS"
+    assert "fighting for it" in found.rule

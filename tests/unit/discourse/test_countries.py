@@ -193,3 +193,11 @@ def test_armed_groups_hit_in_another_countrys_town_are_not_the_speakers() -> Non
     militants = by_text(text)["300 militants"]
     assert militants.country == "SYR"
     assert "sentence-place:SYR (Afrin)" in militants.rule
+
+
+def test_an_office_written_with_no_country_only_for_one_states() -> None:
+    resolved = resolve("The home secretary revoked the citizenship of two fighters.")
+    (secretary,) = [m.actor for m in resolved.mentions[0] if m.actor.sector == "GOV"]
+    assert secretary.country == "GBR"
+    resolved = resolve("The Kenyan defence secretary met Ugandan officials.")
+    assert {m.actor.country for m in resolved.mentions[0]} == {"KEN", "UGA"}

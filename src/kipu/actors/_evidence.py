@@ -59,8 +59,10 @@ def countries_in_sentence(tokens: Sequence[Token], d: ActorDictionaries) -> list
         where = last
         if last.dep in ("amod", "compound") and toks[last.head].pos in ("NOUN", "PROPN"):
             where = toks[last.head]  # "in a Syrian refugee camp", "in the Kurdish-held north"
-        located = where.dep == "pobj" and (
-            toks[where.head].lemma in PLACE_PREPS or _part_of(toks[where.head], toks)
+        located = (
+            where.dep == "pobj"
+            and where.lemma not in ACT_NOUNS  # "died in a US strike": an act, no place
+            and (toks[where.head].lemma in PLACE_PREPS or _part_of(toks[where.head], toks))
         )
         out.append(
             CountryWord(code=code, span=span, place=(city and last.pos == "PROPN") or located)
@@ -68,6 +70,12 @@ def countries_in_sentence(tokens: Sequence[Token], d: ActorDictionaries) -> list
     return out
 
 
+# Nouns of acts a nationality may modify inside a place phrase ("died in a US strike", "in the
+# Turkish offensive"): the nationality is the doer's, not a place.
+ACT_NOUNS = frozenset(
+    "strike strikes airstrike attack raid bombing offensive operation assault ambush shelling "
+    "bombardment campaign incursion invasion".split()
+)
 # Nouns of a part of a land: their "of" object is a place ("parts of Syria", "the north of
 # Iraq", "large swaths of Syria").
 PART_NOUNS = frozenset(

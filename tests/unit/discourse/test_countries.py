@@ -201,3 +201,14 @@ def test_an_office_written_with_no_country_only_for_one_states() -> None:
     assert secretary.country == "GBR"
     resolved = resolve("The Kenyan defence secretary met Ugandan officials.")
     assert {m.actor.country for m in resolved.mentions[0]} == {"KEN", "UGA"}
+
+
+def test_a_nationality_on_an_act_in_a_place_phrase_is_no_place() -> None:
+    text = (
+        "Peruvian nationals fighting with Islamic State in Bolivia are a legitimate target, "
+        "as reports said one had died in a Chilean strike."
+    )
+    resolved = resolve(text)
+    (group,) = [m.actor for m in resolved.mentions[0] if m.actor.text == "Islamic State"]
+    assert group.country == "BOL"
+

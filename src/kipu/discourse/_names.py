@@ -140,7 +140,12 @@ def _remember_appositions(
         if t.ent != "PERSON" or t.dep in ("compound", "flat") or t.i in by_head:
             continue
         office: Mention | None = None
-        if t.dep == "appos":
+        if t.dep == "conj" and tokens[t.head].dep == "appos" and tokens[t.head].ent == "PERSON":
+            # "The two men, Alexanda Kotey and El Shafee Elsheikh": the second name too
+            office = by_head.get(tokens[t.head].head)
+            if office is not None and not _members(office.actor):
+                office = None
+        elif t.dep == "appos":
             # "The home secretary, Sajid Javid"; "the envoy to the UN, X"
             office = _titled(t.head, tokens, by_head) or by_head.get(t.head)
         else:
@@ -156,7 +161,7 @@ def _remember_appositions(
             continue
         if " → " in office.actor.rule and not office.actor.rule.startswith(SPOKEN_FOR):
             continue  # an alias ("the delegation" → ...) is no one's title
-        if tokens[office.head].tag not in ("NN", "NNP"):
+        if tokens[office.head].tag not in ("NN", "NNP") and not _members(office.actor):
             continue  # "leaders, among them X": a plural group is not one person
         run = name_run(t, tokens)
         full = written(run, tokens)
@@ -172,6 +177,12 @@ def _remember_appositions(
         memory.remember_name(name_key(full), named)
         if len(run) > 1:
             memory.remember_name(name_key(tokens[run[-1]].text), named)
+
+
+def _members(actor: Actor) -> bool:
+    """An armed group's people named as a plural ("the two men, X and Y" after "two Isis
+    militants"): each person named beside them is the group's."""
+    return (actor.code or "")[:3] == "IMG" or actor.sector in ("INS", "REB", "UAF")
 
 
 def _titled(i: int, tokens: Sequence[Token], by_head: dict[int, Mention]) -> Mention | None:

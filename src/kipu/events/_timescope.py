@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from kipu.actors import PAST_STATES
 from kipu.enrich.dates import find_dates, parse_temporal
+from kipu.events._nominal import FORCE_NOUNS
 from kipu.events._tree import Tree
 from kipu.records import Article, Event, Sentence
 
@@ -113,6 +114,11 @@ class TimeScope:
                 when = parse_temporal(words, self.published, forward=False)
                 if when is not None and _long_before(when.date, when.precision, self.published):
                     return f"dated {words!r}"
+        dated = _dated_attack(tree, trigger)
+        if dated is not None and self.published is not None:
+            when = parse_temporal(dated, self.published, forward=False)
+            if when is not None and _long_before(when.date, when.precision, self.published):
+                return f"dated {dated!r} (the attack it was done in)"
         war = _past_war(tree, path)
         if war:
             return f"during {war!r}"
@@ -198,6 +204,18 @@ def _path(tree: Tree, trigger: int) -> list[int]:
         node = tok.head
         out.append(node)
     return out
+
+
+def _dated_attack(tree: Tree, trigger: int) -> str | None:
+    """The year written on the attack an act was done in or by ("was killed in a 2015
+    airstrike"): a date on a noun dates the noun, and the act is the attack's."""
+    for i in _own(tree, trigger):
+        tok = tree.tokens[i]
+        if tok.ent != "DATE" or tok.dep not in ("compound", "nummod", "amod") or tok.head == i:
+            continue
+        if tree.tokens[tok.head].lemma in FORCE_NOUNS:
+            return tok.text
+    return None
 
 
 def _own(tree: Tree, trigger: int) -> set[int]:

@@ -211,4 +211,3 @@ def test_a_nationality_on_an_act_in_a_place_phrase_is_no_place() -> None:
     resolved = resolve(text)
     (group,) = [m.actor for m in resolved.mentions[0] if m.actor.text == "Islamic State"]
     assert group.country == "BOL"
-

@@ -53,6 +53,14 @@ def test_a_member_named_with_the_body_is_named_again_by_their_own_surname() -> N
     assert by_text(text)["Haddad"].code == "IMGMUS"
 
 
+def test_people_named_beside_a_groups_members_are_the_groups() -> None:
+    text = (
+        "Two Isis militants were captured in Syria on Monday. The two men, Omar Haddad and "
+        "Karim Nasser, were members of a cell. Nasser was later moved to Iraq."
+    )
+    assert by_text(text)["Nasser"].code == "IMGMUS"
+
+
 def test_a_surname_two_people_share_names_no_one() -> None:
     text = (
         "Grace Wambui, a Kenyan diplomat, met Joseph Wambui, a Ugandan trader, in Nairobi. "

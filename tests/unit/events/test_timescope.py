@@ -109,3 +109,9 @@ def test_a_time_clause_shares_the_old_date_of_its_clause() -> None:
 def test_once_long_ago_is_history_but_once_again_is_news() -> None:
     assert not coded("Her mother and I were once arrested for staging a sit-in.")
     assert coded("Once again civilians are being killed in the north.")
+
+
+def test_an_act_done_in_an_attack_of_a_year_long_before_is_history() -> None:
+    text = "Two Peruvian rebels were killed in a 2015 airstrike."
+    assert not [e for e in coded(text) if e.root in ("18", "19")]
+    assert [e for e in coded(text, historical=True) if e.root in ("18", "19")]

@@ -197,7 +197,10 @@ def targets_of(tree: Tree, i: int, said: Said, mention_at: MentionAt) -> list[Me
     actor of unknown identity."""
     content = set(said.content)
     candidates: list[int] = []
+    charge = tree.tokens[i].lemma in ("responsible", "responsibility")
     for p in tree.children(i, "prep"):
+        if charge and tree.tokens[p].lemma == "for":
+            continue  # "X was responsible for recruiting Britons": the act charged, not whom
         if tree.tokens[p].lemma in ABOUT_PREPS:
             # the phrase's head first ("about Peru's new government": the government), then
             # the rest of the phrase

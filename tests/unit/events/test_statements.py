@@ -423,3 +423,12 @@ def test_a_warning_about_a_sponsored_thing_is_about_its_sponsor() -> None:
     )
     got = {t for _, c, t in triples(code(text)) if c.startswith("13")}
     assert got == {"CHL"}
+
+
+def test_the_one_held_responsible_is_whom_the_charge_is_about() -> None:
+    text = (
+        "Two Isis militants, Omar Haddad and Karim Nasser, were captured in Syria. The state "
+        "department says Nasser was responsible for recruiting several Peruvian nationals."
+    )
+    got = {t for _, c, t in triples(code(text)) if c.startswith("112")}
+    assert got == {"IMGMUS"}

@@ -17,11 +17,12 @@ from kipu.actors._evidence import (
 from kipu.actors._international import INTERNATIONAL, international_country
 from kipu.actors._people import with_age
 from kipu.actors._phoenix import ImportResult, import_dictionary
-from kipu.actors._resolver import ActorOptions, resolve_actors
+from kipu.actors._resolver import STATE_SPEAKERS, ActorOptions, resolve_actors
 
 __all__ = [
     "INTERNATIONAL",
     "PAST_STATES",
+    "STATE_SPEAKERS",
     "ALIAS_LOOKBACK",
     "ActorDictionaries",
     "ActorOptions",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kipu.actors._one_country import ARMED_SECTORS
 from kipu.records import Mention, Token
 
 # Verbs by which people take a group's side, and the prepositions that name the group.
@@ -14,8 +15,6 @@ SIDING_PREPS = frozenset({"with", "for", "alongside"})
 JOINING_VERBS = frozenset({"join"})
 # People the clause may make a group's: civilians and nationals, unaffiliated fighters.
 PEOPLE_SECTORS = frozenset({"CVL", "UAF"})
-# Armed groups they may be made members of.
-ARMED_SECTORS = frozenset({"IMG", "INS", "REB", "UAF", "SEP"})
 
 
 def fighting_for(
@@ -64,6 +63,7 @@ def _group_fought_for(
             found = by_head.get(o)
             if found is None or found.actor.code is None:
                 continue
+            # an armed group, or one with no home country (IMG)
             if (found.actor.sector or "") in ARMED_SECTORS or found.actor.code[:3] == "IMG":
                 return found
     return None

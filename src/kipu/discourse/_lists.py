@@ -23,9 +23,12 @@ from kipu.records import Actor, Mention, Sentence, Token
 STATE_NOUNS = frozenset({"country", "nation", "state", "government", "power", "capital"})
 # Determiners that point back to something named.
 POINTING = frozenset({"these", "those"})
-NUMBER_WORDS = {
-    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
+# Words that count: "the two men" (references), "the five states" (lists).
+COUNT_WORDS = {
+    w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), start=2)
+}
+# A list is three or more ("the two countries" is a pair: ``_pairs.py``).
+NUMBER_WORDS = {w: n for w, n in COUNT_WORDS.items() if n >= 3}
 # How many sentences back the list may have been named.
 WINDOW = 3
 # A list referred to without a number holds at least this many states.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kipu.actors import countries_in_sentence, load_dictionaries, with_age
+from kipu.actors import STATE_SPEAKERS, countries_in_sentence, load_dictionaries, with_age
 from kipu.discourse._memory import ArticleMemory, Named, name_key
 from kipu.discourse._references import ALLIANCE_NOUNS, BODY_NOUNS, PARTY_NOUNS, SAME_BODIES
 from kipu.records import Actor, Mention, Sentence, Token
@@ -44,10 +44,7 @@ PERSON_RULES = (
 
 
 # Rule opening of a person who speaks for a body ("Russia's permanent representative, X").
-SPOKEN_FOR = tuple(
-    f"{w} for → "
-    for w in ("spokesman", "spokeswoman", "spokesperson", "representative", "official", "officer")
-)
+SPOKEN_FOR = tuple(f"{w} for → " for w in sorted(STATE_SPEAKERS))
 
 
 def is_acronym(text: str) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from kipu.discourse._lists import COUNT_WORDS
 from kipu.discourse._memory import ArticleMemory, Earlier
 from kipu.records import Actor, Mention, Sentence, Token
 
@@ -147,9 +148,6 @@ def resolve_references(
 
 # People counted by a number: "the two men" are the two people told of before.
 COUNTED_PEOPLE = frozenset({"man", "woman", "people", "brother", "sister", "boy", "girl"})
-NUMBER_WORDS = {
-    w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), start=2)
-}
 
 
 def _counted(t: Token, sentence: Sentence, memory: ArticleMemory) -> Mention | None:
@@ -160,7 +158,7 @@ def _counted(t: Token, sentence: Sentence, memory: ArticleMemory) -> Mention | N
         return None
     kids = [c for c in tokens if c.head == t.i]
     dets = [c for c in kids if c.dep == "det" and c.lemma.lower() == "the"]
-    numbers = [NUMBER_WORDS.get(c.text.lower()) for c in kids if c.dep == "nummod"]
+    numbers = [COUNT_WORDS.get(c.text.lower()) for c in kids if c.dep == "nummod"]
     if len(dets) != 1 or len(numbers) != 1 or numbers[0] is None:
         return None
 
@@ -170,7 +168,7 @@ def _counted(t: Token, sentence: Sentence, memory: ArticleMemory) -> Mention | N
         return (
             a.code is not None
             and not _bare(a)
-            and any(NUMBER_WORDS.get(w) == numbers[0] for w in words)
+            and any(COUNT_WORDS.get(w) == numbers[0] for w in words)
         )
 
     earlier = list(reversed(memory.earlier))

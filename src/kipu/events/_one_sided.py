@@ -353,12 +353,12 @@ def state_in_sentence(
     if tree.tokens[trigger].pos != "NOUN" and not tree.children(trigger, "auxpass"):
         return None  # only a passive's or a noun's ("a human rights group charged" is none)
     patients = {j for c in tree.children(trigger, "nsubjpass", "dobj") for j in tree.subtree(c)}
+    patients |= {v.head for v in victims}
     bodies = [
         m
         for m in by_head.values()
         if m.actor.country is not None
         and m.actor.sector in ("JUD", "COP")
-        and m.head not in {v.head for v in victims}
         and m.head not in patients
     ]
     if len({m.actor.country for m in bodies}) != 1:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from kipu.events._place_target import sponsor
+from kipu.events._place_target import SPONSOR_WORDS, sponsor
 from kipu.events._said import MentionAt, Said
 from kipu.events._tree import OBJECT_DEPS, Tree
 from kipu.events._unresolved import country_of_place, nationality_mention
@@ -248,7 +248,9 @@ def actor_of_phrase(tree: Tree, i: int, mention_at: MentionAt) -> Mention | None
         m = nationality_mention(tree, h)
         if m is not None:
             return m
-    if tree.tokens[i].pos == "NOUN":
+    if tree.tokens[i].pos == "NOUN" and any(
+        tree.tokens[c].text.lower() in SPONSOR_WORDS for c in tree.children(i, "amod")
+    ):
         names = {j: m for j in range(max(0, i - 4), i) if (m := mention_at(j)) is not None}
         return sponsor(tree, i, names, "said of")  # "a Russian-sponsored conference"
     return None

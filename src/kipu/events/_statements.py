@@ -260,7 +260,7 @@ def _own_state(speaker: Actor, target: Actor) -> bool:
         target.country is not None
         and target.code == target.country
         and speaker.country == target.country
-        and target.rule.startswith(("country:name:", "country:short:", "capital:"))
+        and target.rule.startswith(("country:name:", "country:short:"))
     )
 
 

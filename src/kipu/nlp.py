@@ -62,9 +62,11 @@ BATCH_CHARS = 50_000
 @cache
 def load_model(name: str | None = None) -> Language:
     """Load the English pipeline once per process (or the named one), with the lemmatizer's
-    word index as sets (:func:`index_as_sets`)."""
+    word index as sets (:func:`index_as_sets`) and its matrix products done by numpy
+    (:func:`multiply_with_numpy`)."""
     nlp = load_spacy(name)
     index_as_sets(nlp)
+    multiply_with_numpy(nlp)
     return nlp
 
 
@@ -129,6 +131,45 @@ def index_as_sets(nlp: Language) -> None:
             table[key] = frozenset(words)
 
 
+def multiply_with_numpy(nlp: Language) -> None:
+    """Have the pipeline's models multiply their matrices with numpy's BLAS instead of blis.
+
+    thinc multiplies with blis, and the blis wheels on PyPI run its generic kernels (blis says
+    "selecting sub-configuration 'generic'" with ``BLIS_ARCH_DEBUG=1``): on this project's
+    machine a product of the size tok2vec computes ran at 16 GFLOPS with blis and 66 with
+    numpy's OpenBLAS on one thread, which picks its kernels for the processor it runs on.
+    thinc's own option ``NumpyOps(use_blis=False)`` sends those products to numpy; tok2vec and
+    the parser's precomputed features take about half the time, and every token's tag, head,
+    label, lemma and entity stayed the same (docs/BENCHMARKS.md, "spaCy's own speed"). The
+    parser's step-by-step products stay with blis (compiled into spaCy). numpy runs on one
+    thread while kipu parses (:func:`one_blas_thread`): workers are kipu's unit of
+    parallelism."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps:  # a GPU's or an accelerated subclass's are kept
+                node.ops = ops
+
+
+@cache
+def _blas_controller() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def one_blas_thread() -> Any:
+    """A context in which numpy's BLAS runs on one thread: a kipu process parses on one core,
+    and ``--workers`` processes share the machine's cores; threads of their own would only
+    compete with them."""
+    return _blas_controller().limit(limits=1, user_api="blas")
+
+
 def check_model(name: str | None = None) -> None:
     """Raise ModelError unless the pipeline ``load_model`` would load is installed (or is a
     folder), without importing spaCy: a parent checks this before it starts workers."""
@@ -164,7 +205,7 @@ def parse(
     for batch in batches(articles):
         # Records are made inside the zone and yielded after it: nothing spaCy allocated in the
         # zone is used once it ends, and no zone stays open while a caller holds the generator.
-        with nlp.memory_zone():
+        with nlp.memory_zone(), one_blas_thread():
             if keep is None or forms is None:
                 pairs = [(a.text, a) for a in batch]
                 parsed = [
@@ -179,19 +220,48 @@ def parse(
 def _parse_kept(
     nlp: Language, batch: list[Article], keep: SentenceFilter, forms: dict[str, frozenset[str]]
 ) -> list[Parsed]:
-    """Parse only the kept sentences of each article of a batch."""
-    spans: list[tuple[str, tuple[int, int]]] = []
+    """Parse only the kept sentences of each article of a batch. Each run of kept sentences is
+    parsed as a Doc made of the cheap pass's own tokens (:func:`_tokens_of`): the text is
+    tokenized once."""
+    from spacy.attrs import NORM
+
+    runs: list[tuple[Doc, tuple[int, int]]] = []
     for n, article in enumerate(batch):
-        sketches = sketch(nlp, article.text, forms)
+        doc = _sketch_doc(nlp, article.text)
+        sketches = _sketches(doc, article.text, forms)
+        norms = doc.to_array([NORM])
         for start, end in select(sketches, keep).spans(sketches):
-            spans.append((article.text[start:end], (n, start)))
+            runs.append((_tokens_of(nlp, doc, norms, start, end), (n, start)))
     sentences: list[list[Sentence]] = [[] for _ in batch]
-    for doc, (n, offset) in pipe(nlp, spans):
-        sentences[n].extend(to_sentences(doc, offset=offset, first=len(sentences[n])))
+    for parsed, (n, offset) in pipe(nlp, runs):
+        sentences[n].extend(to_sentences(parsed, offset=offset, first=len(sentences[n])))
     return [
         Parsed(article=article, sentences=tuple(found))
         for article, found in zip(batch, sentences, strict=True)
     ]
+
+
+def _tokens_of(nlp: Language, doc: Doc, norms: Any, start: int, end: int) -> Doc:
+    """A new Doc of the tokens of ``doc`` from character ``start`` to ``end``, as the tokenizer
+    made them (their norms too, ``norms`` being ``doc``'s: the models read them), with no
+    sentence bounds, so that the parser finds its own.
+
+    Written by hand because spaCy's tokenizer caches nothing inside a memory zone: tokenizing
+    a kept run again cost about as much as the first pass over the whole article (4.1 s on the
+    Guardian sample's 249 articles), and ``Span.as_doc`` would carry the cheap pass's sentence
+    bounds over to the parser."""
+    from spacy.attrs import NORM
+    from spacy.tokens import Doc as SpacyDoc
+
+    span = doc.char_span(start, end)
+    if span is None:  # not on token bounds (never for the cheap pass's sentences)
+        return nlp.make_doc(doc.text[start:end])
+    words = [t.text for t in span]
+    spaces = [bool(t.whitespace_) for t in span]
+    spaces[-1] = False
+    out = SpacyDoc(doc.vocab, words=words, spaces=spaces)
+    out.from_array([NORM], norms[span.start : span.end])
+    return out
 
 
 # The components that may run after the attribute ruler for :func:`pipe` to set its attributes
@@ -199,10 +269,11 @@ def _parse_kept(
 AFTER_RULER = ("lemmatizer", "ner")
 
 
-def pipe(nlp: Language, items: list[tuple[str, Any]]) -> Iterator[tuple[Doc, Any]]:
-    """``nlp.pipe`` over (text, context) pairs in one batch, with the attribute ruler's
-    attributes set by :class:`kipu._attributes.Attributes` (the same, remembered) and the
-    lemmatizer run after it, when the pipeline has nothing else after the ruler."""
+def pipe(nlp: Language, items: list[tuple[str | Doc, Any]]) -> Iterator[tuple[Doc, Any]]:
+    """``nlp.pipe`` over (text or tokenized Doc, context) pairs in one batch, with the
+    attribute ruler's attributes set by :class:`kipu._attributes.Attributes` (the same,
+    remembered) and the lemmatizer run after it, when the pipeline has nothing else after the
+    ruler."""
     names = nlp.pipe_names
     late = names[names.index("attribute_ruler") :] if "attribute_ruler" in names else []
     if not late or not set(late[1:]) <= set(AFTER_RULER) or "lemmatizer" not in late:
@@ -228,12 +299,22 @@ def sketch(nlp: Language, text: str, forms: dict[str, frozenset[str]]) -> list[S
     """The sentences of a text as the cheap pass sees them: the tokenizer, spaCy's rule-based
     sentencizer (punctuation) and paragraph breaks, and each word's possible lemmas among
     those the filter reads (``forms``)."""
+    return _sketches(_sketch_doc(nlp, text), text, forms)
+
+
+def _sketch_doc(nlp: Language, text: str) -> Doc:
+    """The text tokenized, with the cheap pass's sentence bounds."""
     from spacy.pipeline import Sentencizer
 
     doc = _sentencizer(Sentencizer)(nlp.make_doc(text))
     for t in doc[1:]:
         if doc[t.i - 1].is_space and "\n" in doc[t.i - 1].text:
             t.is_sent_start = True  # a paragraph (a headline, a list item) ends a sentence
+    return doc
+
+
+def _sketches(doc: Doc, text: str, forms: dict[str, frozenset[str]]) -> list[Sketch]:
+    """Each sentence of :func:`_sketch_doc`'s Doc as a :class:`Sketch`."""
     out: list[Sketch] = []
     inside = False
     for sent in doc.sents:

@@ -121,3 +121,46 @@ def test_the_lemmatizers_word_index_is_a_set_and_gives_the_lemmas_the_list_gives
         lemmatizer.cache.clear()
     assert with_sets == with_lists
     assert ("renegotiating", "renegotiate") in with_sets and ("shelled", "shell") in with_sets
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_the_pipelines_models_multiply_with_numpy_and_parse_as_spacy_ships_them() -> None:
+    from thinc.api import NumpyOps
+
+    model = nlp.load_model()
+    for name in ("tok2vec", "parser", "ner"):
+        ops = [node.ops for node in model.get_pipe(name).model.walk()]
+        assert ops and all(isinstance(o, NumpyOps) and not o.use_blis for o in ops), name
+    text = (
+        "The envoys of Peru and Chile met in Lima on Tuesday, and the rebels released three "
+        "hostages after the ministry of defence threatened to cut off their supplies."
+    )
+    shipped = nlp.load_spacy()
+    assert all(node.ops.use_blis for node in shipped.get_pipe("tok2vec").model.walk())
+    [parsed] = list(nlp.parse([article(text)]))
+    ours = [(t.text, t.tag, t.dep, t.head, t.ent) for s in parsed.sentences for t in s.tokens]
+    theirs = [(t.text, t.tag_, t.dep_, t.head.i - t.sent.start, t.ent_type_) for t in shipped(text)]
+    assert ours == theirs
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_numpy_multiplies_on_one_thread_while_kipu_parses() -> None:
+    from threadpoolctl import threadpool_info
+
+    with nlp.one_blas_thread():
+        blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas"]
+    assert blas and all(lib["num_threads"] == 1 for lib in blas)
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_a_regular_past_tense_takes_the_first_rules_known_lemma() -> None:
+    # "hoped" could be hope + d or hop + ed, both verbs: the rules' order says hope (spaCy's
+    # wheels from 3.8.8 on put the last known form first and say "hop").
+    [parsed] = list(
+        nlp.parse([article("The minister hoped the talks would go on. He scared them.")])
+    )
+    lemmas = {t.text: t.lemma for s in parsed.sentences for t in s.tokens}
+    assert lemmas["hoped"] == "hope" and lemmas["scared"] == "scare"

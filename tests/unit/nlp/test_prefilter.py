@@ -246,6 +246,53 @@ def test_kept_sentences_keep_the_offsets_of_the_whole_article(nlp_model: object)
 
 
 @pytest.mark.model
+@pytest.mark.issue(15)
+def test_kept_sentences_are_parsed_from_the_cheap_passs_tokens(
+    nlp_model: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (
+        "Ruritania and Freedonia share a long border. Both grow wheat.\n\n"
+        "The weather was mild all week.\n\n"
+        "On Monday, Ruritanian troops didn't stop at the border and attacked a post."
+    )
+    from spacy.language import Language
+
+    calls: list[str] = []
+    make_doc = Language.make_doc
+
+    def counted(self: Language, t: str) -> object:
+        calls.append(t)
+        return make_doc(self, t)
+
+    monkeypatch.setattr(Language, "make_doc", counted)
+    [kept] = nlp.parse([article(text)], keep=sentence_filter())
+    assert calls == [text]  # the article is tokenized once
+    assert any("attacked" in s.text for s in kept.sentences)
+    assert not any("weather" in s.text for s in kept.sentences)
+    [full] = nlp.parse([article(text)])
+    attacked = [s for s in full.sentences if "attacked" in s.text]
+    assert [s.tokens for s in kept.sentences if "attacked" in s.text] == [attacked[0].tokens]
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_a_run_of_tokens_keeps_the_tokenizers_norms_and_no_sentence_bounds(
+    nlp_model: object,
+) -> None:
+    text = "Officials won't comment. The rebels didn't stop."
+    doc = nlp._sketch_doc(nlp_model, text)  # type: ignore[arg-type]
+    start = text.index("Officials")
+    from spacy.attrs import NORM
+
+    norms = doc.to_array([NORM])
+    run = nlp._tokens_of(nlp_model, doc, norms, start, len(text))  # type: ignore[arg-type]
+    assert run.text == text[start:]
+    assert [t.norm_ for t in run] == [t.norm_ for t in doc]
+    assert "not" in [t.norm_ for t in run]  # "n't", as the tokenizer's exceptions say
+    assert all(t.is_sent_start is None for t in run[1:])
+
+
+@pytest.mark.model
 def test_the_sketch_reads_definite_references_and_full_names(nlp_model: object) -> None:
     from kipu.run._prefilter import sentence_filter as built
 

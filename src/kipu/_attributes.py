@@ -97,7 +97,9 @@ class Attributes:
         columns = list(zip(*values, strict=True))
         seen: list[list[int]] = []
         for at in self.where:
-            forms = [self._form(at, v) for v in columns[READ.index(at[1])]]
+            column = columns[READ.index(at[1])]
+            known = {v: self._form(at, v) for v in set(column)}  # once for each value
+            forms = [known[v] for v in column]
             shift = at[0]  # word i reads word i + shift
             if shift < 0:
                 forms = [ABSENT] * -shift + forms[: n + shift]

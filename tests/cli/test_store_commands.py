@@ -294,6 +294,43 @@ def test_bench_prints_words_per_second_and_the_speeds_last(tmp_path: Path, nlp: 
 
 
 @pytest.mark.model
+@pytest.mark.issue(15)
+def test_bench_repeated_takes_turns_and_prints_each_round_then_the_median(
+    tmp_path: Path, nlp: object
+) -> None:
+    corpus = tmp_path / "b.jsonl"
+    corpus.write_text(
+        "".join(json.dumps({"id": f"b{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS)),
+        encoding="utf-8",
+    )
+    result = invoke("bench", str(corpus), "--repeat", "2")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    lines = result.stdout.strip().splitlines()  # type: ignore[attr-defined]
+    speed = r"\d+\.\d\d \(CPU \d+\.\d\d\)"
+    speeds = rf"--parse events {speed}, --parse all {speed}"
+    assert [line.split(":")[0] for line in lines[:2]] == ["round 1", "round 2"]
+    assert all(re.fullmatch(rf"round \d: {speeds}", line) for line in lines[:2])
+    assert all(line.endswith("(median of 2)") for line in lines[3:6])
+    assert re.fullmatch(rf"speed pipeline/parse: {speeds} \(median of 2 rounds\)", lines[-1])
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_bench_gives_each_pipeline_timed_in_turns_a_lemmatizer_cache_of_its_own(
+    nlp: object,
+) -> None:
+    from kipu.commands.store import _lemmatizer_cache
+
+    lemmatizer = nlp.get_pipe("lemmatizer")  # type: ignore[attr-defined]
+    before = lemmatizer.cache
+    own: dict[object, object] = {}
+    with _lemmatizer_cache(nlp, own):
+        nlp("The envoys renegotiated the truce.")  # type: ignore[operator]
+    assert own  # the words went to this pipeline's cache
+    assert lemmatizer.cache is before
+
+
+@pytest.mark.model
 def test_bench_starts_each_timed_run_with_the_lemmatizers_cache_empty(nlp: object) -> None:
     from kipu.commands.store import _cold
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -486,18 +487,32 @@ def doctor_cmd(store: StoreOpt = None) -> None:
 _HARMLESS = ("uncommitted_part", "staging_leftovers", "stale_lock", "duplicate_ids")
 
 
-def bench_cmd(paths: PathsArg = None) -> None:
+def bench_cmd(
+    paths: PathsArg = None,
+    repeat: Annotated[
+        int,
+        Opt(
+            "--repeat",
+            min=1,
+            help="Time each this many times, taking turns; the speeds printed last are the "
+            "median of the rounds'.",
+        ),
+    ] = 1,
+) -> None:
     """Time spaCy's parse alone and kipu's whole pipeline on the same documents, in one process.
 
     The parse alone is spaCy's pipeline as spaCy loads it, on every word. The pipeline
     (extract, sentence filter, parse, actors, events, places and dates) runs twice: with --parse
     events (the default: only the sentences that may hold an event are parsed) and with --parse
-    all. Each timed run starts with the lemmatizer's cache empty, as in a fresh process, and the
-    parse alone has a pipeline of its own (kipu's changes to spaCy's lemmatizer and attribute
-    ruler count as the pipeline's). Prints words/s of each (words of the whole documents, parsed
-    or not) and the CPU seconds this process spent; the last line is the speed of each pipeline
-    over the parse alone (words/s ÷ words/s: above 1.00, the pipeline is faster than parsing
-    everything).
+    all. The three take turns batch by batch (the batches kipu's parse uses), so that a machine
+    whose speed drifts during the run slows each of them alike. Each pipeline keeps a lemmatizer
+    cache of its own, empty when a round starts, as in a fresh process, and the parse alone has
+    a pipeline of its own (kipu's changes to spaCy's lemmatizer and attribute ruler count as the
+    pipeline's). Prints words/s of each (words of the whole documents, parsed or not) and the
+    CPU seconds this process spent; the last line is the speed of each pipeline over the parse
+    alone (words/s ÷ words/s: above 1.00, the pipeline is faster than parsing everything). With
+    --repeat N the whole is timed N times, each round's speeds printed, and the times and speeds
+    printed last are the median of the rounds'.
     """
     from kipu.cli import _guard, _paths
     from kipu.extract import extract
@@ -508,6 +523,7 @@ def bench_cmd(paths: PathsArg = None) -> None:
     from kipu.sources import SourceOptions, expand_inputs, read_documents
 
     specs = _paths(paths)
+    modes = ("events", "all")
     with _guard():
         documents = []
         for item in expand_inputs(specs):
@@ -517,36 +533,92 @@ def bench_cmd(paths: PathsArg = None) -> None:
                 d for d in read_documents(item, SourceOptions()) if not isinstance(d, Rejected)
             ]
         nlp = load_spacy()
-        load_model()  # loaded before it is timed, as the parse alone's
-        articles = [a for d in documents if isinstance(a := extract(d), Article)]
+        model = load_model()  # loaded before it is timed, as the parse alone's
+        found = [(d, a) for d in documents if isinstance(a := extract(d), Article)]
+        source = {id(a): d for d, a in found}  # each article's document, extracted again
+        articles = [a for _, a in found]
         n_words = sum(len(a.text.split()) for a in articles)
         if not n_words:
             typer.echo("kipu: no text to measure", err=True)
             raise typer.Exit(1)
-        _cold(nlp)
-        with _timer() as parse_t:
+        rounds: list[dict[str, dict[str, float]]] = []
+        n_events: dict[str, int] = {}
+        caches: dict[str, dict[Any, Any]] = {mode: {} for mode in modes}
+        for number in range(1, repeat + 1):
+            _cold(nlp)
+            for cache in caches.values():
+                cache.clear()
+            times = {name: {"wall": 0.0, "cpu": 0.0} for name in ("parse", *modes)}
+            n_events = dict.fromkeys(modes, 0)
             for batch in batches(articles):  # the batches kipu's own parse uses
-                for _ in nlp.pipe((a.text for a in batch), batch_size=len(batch)):
-                    pass
-        runs = {}
-        for mode in ("events", "all"):
-            _cold(load_model())
-            with _timer() as t:
-                articles = [a for d in documents if isinstance(a := extract(d), Article)]
-                coded = code_articles(articles, PipelineOptions(parse=mode))
-                n_events = sum(len(events) for _, events in coded)
-            runs[mode] = (t, n_events)
+                with _timer() as t:
+                    for _ in nlp.pipe((a.text for a in batch), batch_size=len(batch)):
+                        pass
+                _add(times["parse"], t)
+                for mode in modes:
+                    with _lemmatizer_cache(model, caches[mode]), _timer() as t:
+                        again = [extract(source[id(a)]) for a in batch]
+                        coded = code_articles(
+                            [a for a in again if isinstance(a, Article)],
+                            PipelineOptions(parse=mode),
+                        )
+                        n_events[mode] += sum(len(events) for _, events in coded)
+                    _add(times[mode], t)
+            rounds.append(times)
+            if repeat > 1:
+                typer.echo(f"round {number}: {_speeds(times)}")
+        median = {
+            name: {k: statistics.median(r[name][k] for r in rounds) for k in ("wall", "cpu")}
+            for name in ("parse", *modes)
+        }
+        of = f" (median of {repeat})" if repeat > 1 else ""
         typer.echo(f"documents {len(documents)}, words {n_words}")
-        typer.echo(f"parse alone:               {_rate(n_words, parse_t)}")
-        for mode, (t, n_events) in runs.items():
+        typer.echo(f"parse alone:               {_rate(n_words, median['parse'])}{of}")
+        for mode in modes:
             label = f"pipeline, --parse {mode}:"
-            typer.echo(f"{label:<27}{_rate(n_words, t)}, {n_events} events")
-        speeds = ", ".join(
-            f"--parse {mode} {parse_t['wall'] / t['wall']:.2f}"
-            f" (CPU {parse_t['cpu'] / t['cpu']:.2f})"
-            for mode, (t, _) in runs.items()
-        )
-        typer.echo(f"speed pipeline/parse: {speeds}")
+            rate = _rate(n_words, median[mode])
+            typer.echo(f"{label:<27}{rate}, {n_events[mode]} events{of}")
+        if repeat == 1:
+            typer.echo(f"speed pipeline/parse: {_speeds(rounds[0])}")
+        else:
+            speeds = ", ".join(
+                f"--parse {mode} {_median_speed(rounds, mode, 'wall'):.2f}"
+                f" (CPU {_median_speed(rounds, mode, 'cpu'):.2f})"
+                for mode in modes
+            )
+            typer.echo(f"speed pipeline/parse: {speeds} (median of {repeat} rounds)")
+
+
+def _add(total: dict[str, float], t: dict[str, float]) -> None:
+    for clock in ("wall", "cpu"):
+        total[clock] += t[clock]
+
+
+@contextmanager
+def _lemmatizer_cache(nlp: Any, cache: dict[Any, Any]) -> Iterator[None]:
+    """The lemmatizer with ``cache`` as its cache of words it has lemmatized, for the block:
+    each pipeline that ``kipu bench`` times in turns keeps its own, as if it ran alone."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    own = getattr(lemmatizer, "cache", None)
+    lemmatizer.cache = cache
+    try:
+        yield
+    finally:
+        lemmatizer.cache = own
+
+
+def _speeds(times: dict[str, dict[str, float]]) -> str:
+    """Each pipeline's speed over the parse alone, of one round."""
+    parse = times["parse"]
+    return ", ".join(
+        f"--parse {mode} {parse['wall'] / times[mode]['wall']:.2f}"
+        f" (CPU {parse['cpu'] / times[mode]['cpu']:.2f})"
+        for mode in ("events", "all")
+    )
+
+
+def _median_speed(rounds: list[dict[str, dict[str, float]]], mode: str, clock: str) -> float:
+    return statistics.median(r["parse"][clock] / r[mode][clock] for r in rounds)
 
 
 def _cold(nlp: Any) -> None:

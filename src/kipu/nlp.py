@@ -458,8 +458,9 @@ def to_sentences(doc: Doc, *, offset: int = 0, first: int = 0) -> tuple[Sentence
     ``first``: the number of the Doc's first sentence.
     """
     sentences: list[Sentence] = []
+    doc_text = doc.text  # spaCy joins it word by word at each reading
     for sent in doc.sents:
-        whole = doc.text[sent.start_char : sent.end_char]  # sent.text, not read word by word
+        whole = doc_text[sent.start_char : sent.end_char]  # sent.text, without the joining
         if not whole.strip():
             continue
         base = sent.start

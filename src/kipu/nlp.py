@@ -3,7 +3,8 @@
 spaCy objects never leave this module: each parsed sentence becomes plain ``Sentence``/``Token``
 records, so later stages (actors, events) work on data that pickles and serialises. That is also
 what keeps a long run's memory flat: each batch is parsed inside ``nlp.memory_zone()``, which
-drops the strings and lexemes the batch added to spaCy's vocabulary when the batch ends, and a
+drops the strings and lexemes the batch added to spaCy's vocabulary when the batch ends (but
+for the process's first :data:`LEARNED_STRINGS`, kept for the tokenizer's cache), and a
 batch is bounded in characters as well as documents, so the parser's working memory depends on
 the longest article, not on how many came before it.
 """

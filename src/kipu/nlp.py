@@ -53,7 +53,7 @@ REQUIRED_LABELS = {
     "tagger": frozenset("$ CD IN MD NN NNP NNPS NNS VB VBD VBG VBN VBZ".split()),
 }
 # Strings spaCy's tokenizer may add to the vocabulary for good, outside the memory zone, after
-# the pipeline is loaded (about 20 MB with their lexemes and cache entries): inside a zone the
+# the pipeline is loaded (about 15 MB with their lexemes and cache entries): inside a zone the
 # tokenizer remembers nothing of how it split a chunk of text ("Minister," → Minister ,), so each
 # process tokenizes its first articles outside it, until the vocabulary has grown by this many
 # strings, and from then on every article in the zone with the splits learned so far.
@@ -236,7 +236,7 @@ def _learn(nlp: Language, texts: list[str]) -> list[Doc | None]:
     """The texts tokenized outside the memory zone while the vocabulary has grown by fewer than
     :data:`LEARNED_STRINGS` strings since the pipeline was loaded, so that the tokenizer caches
     how it split each chunk of them (None for a text left to the zone). The tokens are the same
-    either way; the cache makes the tokenizer two to three times faster on news."""
+    either way; the cache made it 1.2 to 3 times faster on news."""
     limit = _LOADED_STRINGS.get(id(nlp), len(nlp.vocab.strings)) + LEARNED_STRINGS
     return [nlp.make_doc(text) if len(nlp.vocab.strings) < limit else None for text in texts]
 

@@ -221,7 +221,10 @@ def parse(
         # Records are made inside the zone and yielded after it: nothing spaCy allocated in the
         # zone is used once it ends, and no zone stays open while a caller holds the generator.
         with nlp.memory_zone(), one_blas_thread():
-            docs = [doc or nlp.make_doc(a.text) for doc, a in zip(learned, batch, strict=True)]
+            docs = [
+                nlp.make_doc(a.text) if doc is None else doc
+                for doc, a in zip(learned, batch, strict=True)
+            ]
             if keep is None or forms is None:
                 parsed = [
                     Parsed(article=article, sentences=to_sentences(doc))

@@ -566,7 +566,7 @@ def bench_cmd(
                     _add(times[mode], t)
             rounds.append(times)
             if repeat > 1:
-                typer.echo(f"round {number}: {_speeds(times)}")
+                typer.echo(f"round {number}: {_speeds([times])}")
         median = {
             name: {k: statistics.median(r[name][k] for r in rounds) for k in ("wall", "cpu")}
             for name in ("parse", *modes)
@@ -578,15 +578,8 @@ def bench_cmd(
             label = f"pipeline, --parse {mode}:"
             rate = _rate(n_words, median[mode])
             typer.echo(f"{label:<27}{rate}, {n_events[mode]} events{of}")
-        if repeat == 1:
-            typer.echo(f"speed pipeline/parse: {_speeds(rounds[0])}")
-        else:
-            speeds = ", ".join(
-                f"--parse {mode} {_median_speed(rounds, mode, 'wall'):.2f}"
-                f" (CPU {_median_speed(rounds, mode, 'cpu'):.2f})"
-                for mode in modes
-            )
-            typer.echo(f"speed pipeline/parse: {speeds} (median of {repeat} rounds)")
+        rounds_of = f" (median of {repeat} rounds)" if repeat > 1 else ""
+        typer.echo(f"speed pipeline/parse: {_speeds(rounds)}{rounds_of}")
 
 
 def _add(total: dict[str, float], t: dict[str, float]) -> None:
@@ -607,18 +600,16 @@ def _lemmatizer_cache(nlp: Any, cache: dict[Any, Any]) -> Iterator[None]:
         lemmatizer.cache = own
 
 
-def _speeds(times: dict[str, dict[str, float]]) -> str:
-    """Each pipeline's speed over the parse alone, of one round."""
-    parse = times["parse"]
+def _speeds(rounds: list[dict[str, dict[str, float]]]) -> str:
+    """Each pipeline's speed over the parse alone, wall and CPU: the median of the rounds'."""
+
+    def speed(mode: str, clock: str) -> float:
+        return statistics.median(r["parse"][clock] / r[mode][clock] for r in rounds)
+
     return ", ".join(
-        f"--parse {mode} {parse['wall'] / times[mode]['wall']:.2f}"
-        f" (CPU {parse['cpu'] / times[mode]['cpu']:.2f})"
+        f"--parse {mode} {speed(mode, 'wall'):.2f} (CPU {speed(mode, 'cpu'):.2f})"
         for mode in ("events", "all")
     )
-
-
-def _median_speed(rounds: list[dict[str, dict[str, float]]], mode: str, clock: str) -> float:
-    return statistics.median(r["parse"][clock] / r[mode][clock] for r in rounds)
 
 
 def _cold(nlp: Any) -> None:

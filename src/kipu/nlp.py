@@ -304,20 +304,22 @@ AFTER_RULER = ("lemmatizer", "ner")
 def pipe(nlp: Language, items: list[tuple[str | Doc, Any]]) -> Iterator[tuple[Doc, Any]]:
     """``nlp.pipe`` over (text or tokenized Doc, context) pairs in one batch, with the
     attribute ruler's attributes set by :class:`kipu._attributes.Attributes` (the same,
-    remembered) and the lemmatizer run after it, when the pipeline has nothing else after the
-    ruler."""
+    remembered) and the lemmatizer's lemmas after it by :func:`kipu._lemmas.lemmatize` (the
+    same, each word form worked out once), when the pipeline has nothing else after the ruler."""
     names = nlp.pipe_names
     late = names[names.index("attribute_ruler") :] if "attribute_ruler" in names else []
     if not late or not set(late[1:]) <= set(AFTER_RULER) or "lemmatizer" not in late:
         yield from nlp.pipe(items, as_tuples=True, batch_size=max(1, len(items)))
         return
+    from kipu._lemmas import lemmatize
+
     attributes = _attributes(nlp)
     lemmatizer = nlp.get_pipe("lemmatizer")
     disabled = ["attribute_ruler", "lemmatizer"]
     for doc, context in nlp.pipe(
         items, as_tuples=True, batch_size=max(1, len(items)), disable=disabled
     ):
-        yield lemmatizer(attributes(doc)), context
+        yield lemmatize(lemmatizer, attributes(doc)), context
 
 
 @cache

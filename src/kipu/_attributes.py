@@ -114,7 +114,10 @@ class Attributes:
             for i, key in enumerate(keys):
                 if found[i] is None and key not in self.memory:
                     self.memory[key] = self._learn(doc, values, i)
-            found = [self.memory[key] for key in keys]
+            # What was found before the memory was emptied stays found.
+            found = [
+                self.memory[key] if f is None else f for f, key in zip(found, keys, strict=True)
+            ]
         current = doc.to_array(self.set_ids).tolist()
         out = [
             [c if f is None else f for c, f in zip(row, change, strict=True)]

@@ -60,3 +60,20 @@ def test_parse_gives_the_same_sentences_with_the_ruler_remembered(
     monkeypatch.setattr(nlp_module, "AFTER_RULER", ())  # the whole spaCy pipeline
     whole = list(nlp_module.parse(articles))
     assert [p.sentences for p in fast] == [p.sentences for p in whole]
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_the_ruler_remembered_past_its_limit_forgets_and_gives_the_same(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kipu import _attributes
+
+    docs = _parsed(nlp)
+    by_ruler = [nlp.get_pipe("attribute_ruler")(d.copy()) for d in docs]
+    attributes = Attributes(nlp)
+    attributes(docs[0].copy())  # remembers the first text's words
+    monkeypatch.setattr(_attributes, "LIMIT", 1)  # full: emptied when a new word comes
+    again = [attributes(d.copy()) for d in docs]
+    assert _values(again) == _values(by_ruler)
+    assert len(attributes.memory) < sum(len(d) for d in docs)

@@ -229,8 +229,11 @@ def _agent_in(
     lemmas = [key(tokens[i].lemma) for i in idx]
     texts = [key(tokens[i].text) for i in idx]
     glued = _glued(idx, tokens)
+    firsts = _first_words(d.agents)
     best: tuple[str, str, list[int]] | None = None
     for start in range(len(idx)):
+        if not _may_start(lemmas[start], texts[start], glued[start + 1 : start + 2], firsts):
+            continue
         for end in range(len(idx), start, -1):
             if end - start > d.max_agent_words:
                 continue
@@ -241,6 +244,18 @@ def _agent_in(
                 if entries and (best is None or end - start > len(best[2])):
                     best = (entries[0].sector, phrase, idx[start:end])
     return best
+
+
+def _may_start(lemma: str, text: str, glued_on: list[bool], firsts: dict[str, int]) -> bool:
+    """Whether an agent the table lists may start at a word (its lemma and text as keys): every
+    spelling :func:`_agent_spellings` tries starts with the word's lemma or text as a whole
+    word, with its "-men" as "-man", or (written together with the next word, ``glued_on``)
+    with its lemma; a lemma with a hyphen or a space, or none, is tried whatever it is."""
+    if any(glued_on) or not lemma or "-" in lemma or " " in lemma or " " in text:
+        return True
+    return (
+        lemma in firsts or text in firsts or (text.endswith("men") and text[:-3] + "man" in firsts)
+    )
 
 
 def _agent_spellings(

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from kipu import nlp
@@ -191,3 +193,46 @@ def test_a_regular_past_tense_takes_the_first_rules_known_lemma() -> None:
     )
     lemmas = {t.text: t.lemma for s in parsed.sentences for t in s.tokens}
     assert lemmas["hoped"] == "hope" and lemmas["scared"] == "scare"
+
+
+@pytest.fixture
+def nlp_model() -> Any:
+    return nlp.load_model()
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_sentence_records_hold_what_spacys_tokens_say(nlp_model: Any) -> None:
+    text = (
+        "  Ruritania's Foreign Minister Ada Quimby met NATO officials in Lisbon on Tuesday.\n\n"
+        "The talks, she said, went well; 3,000 troops will leave."
+    )
+    doc = nlp_model(text)
+    sentences = nlp.to_sentences(doc, offset=100, first=4)
+    assert [s.index for s in sentences] == list(range(4, 4 + len(sentences)))
+    spacy_sentences = [s for s in doc.sents if s.text.strip()]
+    assert len(sentences) == len(spacy_sentences) >= 2
+    for record, sent in zip(sentences, spacy_sentences, strict=True):
+        assert record.text == sent.text.strip() == text[record.start - 100 : record.end - 100]
+        assert [
+            (t.i, t.text, t.lemma, t.pos, t.tag, t.dep, t.head, t.ent, t.ent_iob, t.start, t.end)
+            for t in record.tokens
+        ] == [
+            (
+                t.i - sent.start,
+                t.text,
+                t.lemma_.lower(),
+                t.pos_,
+                t.tag_,
+                t.dep_,
+                t.head.i - sent.start,
+                t.ent_type_,
+                t.ent_iob_ if t.ent_iob_ != "O" else "",
+                100 + t.idx,
+                100 + t.idx + len(t.text),
+            )
+            for t in sent
+        ]
+    tokens = [t for s in sentences for t in s.tokens]
+    assert any(t.head < t.i for t in tokens) and any(t.ent_iob == "B" for t in tokens)
+    assert {"GPE", "PERSON"} <= {t.ent for t in tokens}

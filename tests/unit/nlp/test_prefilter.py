@@ -7,6 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kipu import nlp
 from kipu.prefilter import DEFINITE, SentenceFilter, Sketch, quotation, select
@@ -313,3 +315,32 @@ def test_the_sketch_reads_definite_references_and_full_names(nlp_model: object) 
 @pytest.fixture(scope="module")
 def nlp_model() -> object:
     return nlp.load_model()
+
+
+# Pieces of news text around sentence ends: marks the sentencizer reads, quotes and brackets
+# after them, abbreviations, line breaks and other spaces.
+PIECES = ["The", "minister", "said", "talks", "Peru", "U.S.", "Mr.", "3.5", "-", "(", ")"]
+PIECES += [".", "!", "?", "...", "…", "?!", "“", "”", '"', "’", "।", "\n", "\n\n", "  ", "\t"]
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(["", " ", "\n"])), max_size=25))
+def test_the_cheap_pass_ends_sentences_where_spacys_sentencizer_and_line_breaks_do(
+    nlp_model: object, pieces: list[tuple[str, str]]
+) -> None:
+    from spacy.pipeline import Sentencizer
+
+    text = "".join(word + space for word, space in pieces)
+    doc = Sentencizer()(nlp_model.make_doc(text))  # type: ignore[attr-defined]
+    for t in doc[:-1]:
+        if t.is_space and "\n" in t.text:
+            doc[t.i + 1].is_sent_start = True
+    expected = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if words:
+            expected.append((words[0].idx, words[-1].idx + len(words[-1].text), len(words)))
+    sketches = nlp.sketch(nlp_model, text, {})  # type: ignore[arg-type]
+    assert [(s.start, s.end, s.n_words) for s in sketches] == expected

@@ -485,6 +485,8 @@ def doctor_cmd(store: StoreOpt = None) -> None:
 
 # Findings that the next write repairs by itself: reported, but the store is usable.
 _HARMLESS = ("uncommitted_part", "staging_leftovers", "stale_lock", "duplicate_ids")
+# The --parse modes `kipu bench` times against the parse alone, in this order.
+_BENCH_MODES = ("events", "all")
 
 
 def bench_cmd(
@@ -523,7 +525,6 @@ def bench_cmd(
     from kipu.sources import SourceOptions, expand_inputs, read_documents
 
     specs = _paths(paths)
-    modes = ("events", "all")
     with _guard():
         documents = []
         for item in expand_inputs(specs):
@@ -543,19 +544,19 @@ def bench_cmd(
             raise typer.Exit(1)
         rounds: list[dict[str, dict[str, float]]] = []
         n_events: dict[str, int] = {}
-        caches: dict[str, dict[Any, Any]] = {mode: {} for mode in modes}
+        caches: dict[str, dict[Any, Any]] = {mode: {} for mode in _BENCH_MODES}
         for number in range(1, repeat + 1):
             _cold(nlp)
             for cache in caches.values():
                 cache.clear()
-            times = {name: {"wall": 0.0, "cpu": 0.0} for name in ("parse", *modes)}
-            n_events = dict.fromkeys(modes, 0)
+            times = {name: {"wall": 0.0, "cpu": 0.0} for name in ("parse", *_BENCH_MODES)}
+            n_events = dict.fromkeys(_BENCH_MODES, 0)
             for batch in batches(articles):  # the batches kipu's own parse uses
                 with _timer() as t:
                     for _ in nlp.pipe((a.text for a in batch), batch_size=len(batch)):
                         pass
                 _add(times["parse"], t)
-                for mode in modes:
+                for mode in _BENCH_MODES:
                     with _lemmatizer_cache(model, caches[mode]), _timer() as t:
                         again = [extract(source[id(a)]) for a in batch]
                         coded = code_articles(
@@ -569,12 +570,12 @@ def bench_cmd(
                 typer.echo(f"round {number}: {_speeds([times])}")
         median = {
             name: {k: statistics.median(r[name][k] for r in rounds) for k in ("wall", "cpu")}
-            for name in ("parse", *modes)
+            for name in ("parse", *_BENCH_MODES)
         }
         of = f" (median of {repeat})" if repeat > 1 else ""
         typer.echo(f"documents {len(documents)}, words {n_words}")
         typer.echo(f"parse alone:               {_rate(n_words, median['parse'])}{of}")
-        for mode in modes:
+        for mode in _BENCH_MODES:
             label = f"pipeline, --parse {mode}:"
             rate = _rate(n_words, median[mode])
             typer.echo(f"{label:<27}{rate}, {n_events[mode]} events{of}")
@@ -608,7 +609,7 @@ def _speeds(rounds: list[dict[str, dict[str, float]]]) -> str:
 
     return ", ".join(
         f"--parse {mode} {speed(mode, 'wall'):.2f} (CPU {speed(mode, 'cpu'):.2f})"
-        for mode in ("events", "all")
+        for mode in _BENCH_MODES
     )
 
 

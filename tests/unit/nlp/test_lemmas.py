@@ -27,13 +27,19 @@ def _read(docs: list[Any]) -> list[list[str]]:
     return [[t.lemma_ for t in doc] for doc in docs]
 
 
+@pytest.fixture
+def lemmatizer(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The pipeline's lemmatizer with an empty cache of its own for the test."""
+    component = nlp.get_pipe("lemmatizer")
+    monkeypatch.setattr(component, "cache", {})
+    return component
+
+
 @pytest.mark.model
 @pytest.mark.issue(15)
 def test_lemmas_are_the_lemmatizers_word_for_word_and_each_form_is_worked_out_once(
-    nlp: Any, monkeypatch: pytest.MonkeyPatch
+    nlp: Any, lemmatizer: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    monkeypatch.setattr(lemmatizer, "cache", {})
     by_spacy = [lemmatizer(d.copy()) for d in _tagged(nlp)]
     monkeypatch.setattr(lemmatizer, "cache", {})
     calls: list[str] = []
@@ -52,17 +58,16 @@ def test_lemmas_are_the_lemmatizers_word_for_word_and_each_form_is_worked_out_on
 @pytest.mark.model
 @pytest.mark.issue(15)
 def test_the_lemmatizers_cache_is_emptied_when_it_holds_its_limit(
-    nlp: Any, monkeypatch: pytest.MonkeyPatch
+    nlp: Any, lemmatizer: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    monkeypatch.setattr(lemmatizer, "cache", {})
     monkeypatch.setattr(_lemmas, "LIMIT", 10)
+    docs = _tagged(nlp)
     sizes = []
-    for doc in _tagged(nlp):
+    for doc in docs:
         lemmatize(lemmatizer, doc)
         sizes.append(len(lemmatizer.cache))
-    assert max(sizes) <= 10 + max(len(d) for d in _tagged(nlp))
-    assert sizes[1] < sizes[0] + len(_tagged(nlp)[1])  # emptied before the second text
+    assert max(sizes) <= 10 + max(len(d) for d in docs)
+    assert sizes[1] < sizes[0] + len(docs[1])  # emptied before the second text
 
 
 @pytest.mark.model

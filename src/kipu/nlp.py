@@ -299,13 +299,20 @@ def _tokens_of(nlp: Language, doc: Doc, norms: Any, start: int, end: int) -> Doc
 # The components that may run after the attribute ruler for :func:`pipe` to set its attributes
 # itself (the lemmatizer reads them; the entity recogniser reads only the words).
 AFTER_RULER = ("lemmatizer", "ner")
+# Words per pass of the shared token-to-vector layer (``tok2vec``; the tagger and the parser read
+# what it leaves in each Doc). Its arrays for a whole batch (~10,000 words) outgrow the
+# processor's cache: in passes of 500 to 4,000 words it took a fifth less CPU on the Guardian
+# sample, every vector the same (docs/BENCHMARKS.md). The parser and the entity recogniser
+# still see the whole batch at once (their step-by-step predictions gain from it).
+TOK2VEC_WORDS = 1_000
 
 
 def pipe(nlp: Language, items: list[tuple[str | Doc, Any]]) -> Iterator[tuple[Doc, Any]]:
     """``nlp.pipe`` over (text or tokenized Doc, context) pairs in one batch, with the
     attribute ruler's attributes set by :class:`kipu._attributes.Attributes` (the same,
     remembered) and the lemmatizer's lemmas after it by :func:`kipu._lemmas.lemmatize` (the
-    same, each word form worked out once), when the pipeline has nothing else after the ruler."""
+    same, each word form worked out once), when the pipeline has nothing else after the ruler;
+    the token-to-vector layer first, in passes of :data:`TOK2VEC_WORDS` words (:func:`embed`)."""
     names = nlp.pipe_names
     late = names[names.index("attribute_ruler") :] if "attribute_ruler" in names else []
     if not late or not set(late[1:]) <= set(AFTER_RULER) or "lemmatizer" not in late:
@@ -316,10 +323,29 @@ def pipe(nlp: Language, items: list[tuple[str | Doc, Any]]) -> Iterator[tuple[Do
     attributes = _attributes(nlp)
     lemmatizer = nlp.get_pipe("lemmatizer")
     disabled = ["attribute_ruler", "lemmatizer"]
+    if names[0] == "tok2vec":
+        items = [(nlp.make_doc(x) if isinstance(x, str) else x, c) for x, c in items]
+        embed(nlp.get_pipe("tok2vec"), [doc for doc, _ in items], TOK2VEC_WORDS)
+        disabled.append("tok2vec")
     for doc, context in nlp.pipe(
         items, as_tuples=True, batch_size=max(1, len(items)), disable=disabled
     ):
         yield lemmatize(lemmatizer, attributes(doc)), context
+
+
+def embed(tok2vec: Any, docs: list[Doc], words: int = TOK2VEC_WORDS) -> None:
+    """Run the token-to-vector component over the docs in passes of about ``words`` words
+    (:data:`TOK2VEC_WORDS`). The components that listen to it read each Doc's vectors
+    (``Doc.tensor``) when they predict, so they may run on the whole batch afterwards."""
+    start = 0
+    while start < len(docs):
+        end, size = start, 0
+        while end < len(docs) and (end == start or size + len(docs[end]) <= words):
+            size += len(docs[end])
+            end += 1
+        for _ in tok2vec.pipe(docs[start:end], batch_size=end - start):
+            pass
+        start = end
 
 
 @cache

@@ -26,6 +26,7 @@ When in doubt a sentence is kept. The vocabulary is not written here: the run la
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -219,19 +220,21 @@ def _keep_speaker(sketches: Sequence[Sketch], i: int, f: SentenceFilter, keep: l
 OPENING = "“‘"
 CLOSING = "”’"
 EITHER = '"'
+_MARKS = re.compile(f"[{OPENING}{CLOSING}{EITHER}]")
 
 
 def quotation(text: str, inside: bool) -> tuple[bool, bool]:
     """Whether a sentence holds (or lies inside) a quotation, and whether one is still open at
     its end. ``inside``: the sentence starts within a quotation. "’" before a letter is an
-    apostrophe ("Turkey’s")."""
+    apostrophe ("Turkey’s"). Only the marks are visited (most sentences have none)."""
     open_ = inside
     seen = inside
-    for i, ch in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        ch, i = mark.group(), mark.start()
         if ch == "’" and i + 1 < len(text) and text[i + 1].isalpha():
             continue
         if ch in OPENING or (ch in EITHER and not open_):
             open_, seen = True, True
-        elif ch in CLOSING or ch in EITHER:
+        else:
             open_, seen = False, True
     return seen, open_

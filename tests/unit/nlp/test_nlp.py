@@ -236,3 +236,43 @@ def test_sentence_records_hold_what_spacys_tokens_say(nlp_model: Any) -> None:
     tokens = [t for s in sentences for t in s.tokens]
     assert any(t.head < t.i for t in tokens) and any(t.ent_iob == "B" for t in tokens)
     assert {"GPE", "PERSON"} <= {t.ent for t in tokens}
+
+
+def test_the_token_vectors_are_made_in_passes_of_at_most_the_words_asked() -> None:
+    import spacy
+
+    blank = spacy.blank("en")
+    docs = [blank.make_doc(text) for text in ("a b c", "d e", "f g h i j k l", "m", "n o")]
+    passes: list[list[int]] = []
+
+    class Recorder:
+        def pipe(self, batch: list[Any], batch_size: int) -> Any:
+            assert batch_size == len(batch)
+            passes.append([len(d) for d in batch])
+            return iter(batch)
+
+    nlp.embed(Recorder(), docs, words=5)
+    # Each pass holds at most five words unless one document alone is longer; none is left out.
+    assert passes == [[3, 2], [7], [1, 2]]
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_a_batch_parses_as_spacy_parses_it_with_token_vectors_made_apart(
+    nlp_model: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+
+    texts = [
+        "Ruritania's army shelled the border town of Osterby on Monday, officials said.",
+        "The foreign minister, Ada Quimby, flew to Lisbon.",
+        "Talks between the two governments will resume next week in Geneva.",
+        "Rebels in the north released 12 hostages after a ceasefire was agreed.",
+    ]
+    monkeypatch.setattr(nlp, "TOK2VEC_WORDS", 12)  # several passes over the batch
+    ours = [doc for doc, _ in nlp.pipe(nlp_model, [(t, n) for n, t in enumerate(texts)])]
+    theirs = list(nlp_model.pipe(texts))  # every component in turn, the batch at once
+    read = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
+    for mine, spacys in zip(ours, theirs, strict=True):
+        assert (mine.to_array(read) == spacys.to_array(read)).all()
+        assert (mine.tensor == spacys.tensor).all()

@@ -211,6 +211,25 @@ def test_quotation_marks_and_apostrophes(
     assert quotation(text, inside) == expected
 
 
+def _quotation_char_by_char(text: str, inside: bool) -> tuple[bool, bool]:
+    """The quotation rule read at every character (what :func:`quotation` must agree with)."""
+    open_ = seen = inside
+    for i, ch in enumerate(text):
+        if ch == "’" and i + 1 < len(text) and text[i + 1].isalpha():
+            continue
+        if ch in "“‘" or (ch == '"' and not open_):
+            open_, seen = True, True
+        elif ch in '”’"':
+            open_, seen = False, True
+    return seen, open_
+
+
+@given(st.text(alphabet='ab ’‘“”".,', max_size=40), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_quotation_reads_every_mark(text: str, inside: bool) -> None:
+    assert quotation(text, inside) == _quotation_char_by_char(text, inside)
+
+
 def test_the_vocabulary_is_the_dictionaries(tmp_path: Path) -> None:
     from kipu.events import load_patterns
 

@@ -58,8 +58,8 @@ def wrap_stages() -> None:
     ):
         setattr(nlp_module, name, timed(label, getattr(nlp_module, name)))
     lemmas_module.lemmatize = timed("lemmatizer", lemmas_module.lemmatize)
-    call = attributes_module.Attributes.__call__
-    attributes_module.Attributes.__call__ = timed("attribute ruler", call)  # type: ignore[method-assign]
+    apply = attributes_module.Attributes.apply
+    attributes_module.Attributes.apply = timed("attribute ruler", apply)  # type: ignore[method-assign]
 
 
 def main() -> None:

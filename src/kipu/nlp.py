@@ -327,10 +327,12 @@ def pipe(nlp: Language, items: list[tuple[str | Doc, Any]]) -> Iterator[tuple[Do
         items = [(nlp.make_doc(x) if isinstance(x, str) else x, c) for x, c in items]
         embed(nlp.get_pipe("tok2vec"), [doc for doc, _ in items], TOK2VEC_WORDS)
         disabled.append("tok2vec")
-    for doc, context in nlp.pipe(
-        items, as_tuples=True, batch_size=max(1, len(items)), disable=disabled
-    ):
-        yield lemmatize(lemmatizer, attributes(doc)), context
+    parsed = list(
+        nlp.pipe(items, as_tuples=True, batch_size=max(1, len(items)), disable=disabled)
+    )  # one batch: the models have run over every doc before the first comes out
+    docs = attributes.apply([doc for doc, _ in parsed])
+    for doc, (_, context) in zip(docs, parsed, strict=True):
+        yield lemmatize(lemmatizer, doc), context
 
 
 def embed(tok2vec: Any, docs: list[Doc], words: int = TOK2VEC_WORDS) -> None:

@@ -77,3 +77,26 @@ def test_the_ruler_remembered_past_its_limit_forgets_and_gives_the_same(
     again = [attributes(d.copy()) for d in docs]
     assert _values(again) == _values(by_ruler)
     assert len(attributes.memory) < sum(len(d) for d in docs)
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_a_batch_of_documents_gets_the_rulers_attributes_in_one_pass(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kipu import _attributes
+
+    # A two-word rule ("gon na": "na" is "to") never reads across documents: a text's last
+    # word and the next one's first are not two words in a row.
+    texts = [*TEXTS, "We gon", "na talk."]
+    docs = list(nlp.pipe(texts, disable=["attribute_ruler", "lemmatizer"]))
+    by_ruler = [nlp.get_pipe("attribute_ruler")(d.copy()) for d in docs]
+    assert by_ruler[-1][0].lemma_ != "to"
+    # One pass over all the texts, an empty document among them.
+    batch = [docs[0].copy(), nlp.make_doc(""), *[d.copy() for d in docs[1:]]]
+    attributes = Attributes(nlp)
+    assert _values([d for d in attributes.apply(batch) if len(d)]) == _values(by_ruler)
+    # The same when each word's forms are numbered again at every step.
+    monkeypatch.setattr(_attributes, "RADIX_LIMIT", 1)
+    again = Attributes(nlp).apply([d.copy() for d in docs])
+    assert _values(again) == _values(by_ruler)

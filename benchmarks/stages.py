@@ -57,7 +57,7 @@ def wrap_stages() -> None:
         ("to_sentences", "records"),
     ):
         setattr(nlp_module, name, timed(label, getattr(nlp_module, name)))
-    lemmas_module.lemmatize = timed("lemmatizer", lemmas_module.lemmatize)
+    lemmas_module.lemmatize_all = timed("lemmatizer", lemmas_module.lemmatize_all)
     apply = attributes_module.Attributes.apply
     attributes_module.Attributes.apply = timed("attribute ruler", apply)  # type: ignore[method-assign]
 

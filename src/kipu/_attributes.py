@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from kipu._distinct import distinct_rows
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -32,9 +34,6 @@ READ = ("LOWER", "TAG", "DEP", "IS_SPACE")
 SET = ("POS", "MORPH", "LEMMA", "TAG", "DEP")
 OTHER = -1  # a value no rule names
 ABSENT = -2  # no word there (the document's start or end)
-# How large the mixed-radix number of a word's forms may grow before the combinations seen are
-# numbered again by rank (which keeps it under 2**62 for any batch under 2**31 words).
-RADIX_LIMIT = 2**31
 # Remembered words and forms at most (a long run meets new names without end); then forgotten.
 LIMIT = 200_000
 
@@ -133,17 +132,9 @@ class Attributes:
                 codes = shifted
             columns.append(codes)
             tables.append(list(numbered))
-        # Each word's forms as one number (their numbers in mixed radix), to find the distinct
-        # combinations with one sort; numbered again by rank when the radix grows large.
-        combined = numpy.zeros(n, dtype="int64")
-        size = 1
-        for codes, table in zip(columns, tables, strict=True):
-            combined = combined * len(table) + codes
-            size *= len(table)
-            if size > RADIX_LIMIT:
-                combined = numpy.unique(combined, return_inverse=True)[1].reshape(-1)
-                size = n
-        _, first, which = numpy.unique(combined, return_index=True, return_inverse=True)
+        first, which = distinct_rows(
+            [(codes, len(table)) for codes, table in zip(columns, tables, strict=True)]
+        )
         rows = numpy.stack(columns, axis=1)[first]
         found: list[tuple[int | None, ...]] = []
         for row, i in zip(rows.tolist(), first.tolist(), strict=True):
@@ -158,7 +149,6 @@ class Attributes:
             found.append(change)
         changed = numpy.array([[0 if v is None else v for v in f] for f in found], "uint64")
         unchanged = numpy.array([[v is None for v in f] for f in found], bool)
-        which = which.reshape(-1)
         current = numpy.concatenate([doc.to_array(self.set_ids) for doc in full])
         out = numpy.where(unchanged[which], current, changed[which]).astype("uint64")
         for doc, a, b in zip(full, starts.tolist(), ends.tolist(), strict=True):

@@ -310,7 +310,7 @@ TOK2VEC_WORDS = 1_000
 def pipe(nlp: Language, items: list[tuple[str | Doc, Any]]) -> Iterator[tuple[Doc, Any]]:
     """``nlp.pipe`` over (text or tokenized Doc, context) pairs in one batch, with the
     attribute ruler's attributes set by :class:`kipu._attributes.Attributes` (the same,
-    remembered) and the lemmatizer's lemmas after it by :func:`kipu._lemmas.lemmatize` (the
+    remembered) and the lemmatizer's lemmas after it by :func:`kipu._lemmas.lemmatize_all` (the
     same, each word form worked out once), when the pipeline has nothing else after the ruler;
     the token-to-vector layer first, in passes of :data:`TOK2VEC_WORDS` words (:func:`embed`)."""
     names = nlp.pipe_names
@@ -318,7 +318,7 @@ def pipe(nlp: Language, items: list[tuple[str | Doc, Any]]) -> Iterator[tuple[Do
     if not late or not set(late[1:]) <= set(AFTER_RULER) or "lemmatizer" not in late:
         yield from nlp.pipe(items, as_tuples=True, batch_size=max(1, len(items)))
         return
-    from kipu._lemmas import lemmatize
+    from kipu._lemmas import lemmatize_all
 
     attributes = _attributes(nlp)
     lemmatizer = nlp.get_pipe("lemmatizer")
@@ -330,9 +330,9 @@ def pipe(nlp: Language, items: list[tuple[str | Doc, Any]]) -> Iterator[tuple[Do
     parsed = list(
         nlp.pipe(items, as_tuples=True, batch_size=max(1, len(items)), disable=disabled)
     )  # one batch: the models have run over every doc before the first comes out
-    docs = attributes.apply([doc for doc, _ in parsed])
+    docs = lemmatize_all(lemmatizer, attributes.apply([doc for doc, _ in parsed]))
     for doc, (_, context) in zip(docs, parsed, strict=True):
-        yield lemmatize(lemmatizer, doc), context
+        yield doc, context
 
 
 def embed(tok2vec: Any, docs: list[Doc], words: int = TOK2VEC_WORDS) -> None:

@@ -84,7 +84,7 @@ def test_the_ruler_remembered_past_its_limit_forgets_and_gives_the_same(
 def test_a_batch_of_documents_gets_the_rulers_attributes_in_one_pass(
     nlp: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kipu import _attributes
+    from kipu import _distinct
 
     # A two-word rule ("gon na": "na" is "to") never reads across documents: a text's last
     # word and the next one's first are not two words in a row.
@@ -97,6 +97,6 @@ def test_a_batch_of_documents_gets_the_rulers_attributes_in_one_pass(
     attributes = Attributes(nlp)
     assert _values([d for d in attributes.apply(batch) if len(d)]) == _values(by_ruler)
     # The same when each word's forms are numbered again at every step.
-    monkeypatch.setattr(_attributes, "RADIX_LIMIT", 1)
+    monkeypatch.setattr(_distinct, "RADIX_LIMIT", 1)
     again = Attributes(nlp).apply([d.copy() for d in docs])
     assert _values(again) == _values(by_ruler)

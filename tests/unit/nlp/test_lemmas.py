@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from kipu import _lemmas
-from kipu._lemmas import lemmatize
+from kipu._lemmas import lemmatize, lemmatize_all
 
 # Our own sentences: inflected and base forms, proper nouns, a possessive, capitals, numbers,
 # a line break, and words tagged two ways ("talks", "meeting").
@@ -53,6 +53,26 @@ def test_lemmas_are_the_lemmatizers_word_for_word_and_each_form_is_worked_out_on
     again = [lemmatize(lemmatizer, d.copy()) for d in _tagged(nlp)]
     assert calls == []  # every word from the cache: names and base forms too
     assert _read(again) == _read(by_spacy)
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_a_batch_of_documents_is_lemmatized_at_once_each_form_worked_out_once(
+    nlp: Any, lemmatizer: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    by_spacy = [lemmatizer(d.copy()) for d in _tagged(nlp)]
+    monkeypatch.setattr(lemmatizer, "cache", {})
+    calls: list[str] = []
+    own = lemmatizer.lemmatize
+    monkeypatch.setattr(lemmatizer, "lemmatize", lambda t: calls.append(t.text) or own(t))
+    docs = [d.copy() for d in _tagged(nlp)]
+    asked = {(t.orth, t.pos, t.morph.key) for d in docs for t in d if not t.lemma}
+    batch = lemmatize_all(lemmatizer, [docs[0], nlp.make_doc(""), *docs[1:]])
+    assert _read([d for d in batch if len(d)]) == _read(by_spacy)
+    # Each (word, part of speech, morphology) asked for once in the whole batch: "the" of
+    # every text once; "meeting" as a verb and as a noun, once each.
+    assert calls.count("the") == 1 and calls.count("meeting") == 2
+    assert len(calls) == len(asked)  # (a word the ruler gave a lemma is not asked)
 
 
 @pytest.mark.model

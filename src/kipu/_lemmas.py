@@ -8,9 +8,9 @@ speech has no rules is worked out again at each reading. The English lemmatizer'
 on nothing but those three values (``EnglishLemmatizer.is_base_form`` reads the part of speech and
 the morphology), so :func:`lemmatize_all` reads them from the arrays of a batch of Docs, looks
 each distinct one up once in the same cache, asks ``lemmatize`` only for a word it has not seen,
-and keeps every answer there. The lemmas
-are spaCy's, word for word (``tests/unit/nlp/test_lemmas.py`` compares them). The cache is
-emptied when it holds ``LIMIT`` words (a long run meets new names without end).
+and keeps every answer there. The lemmas are spaCy's, word for word
+(``tests/unit/nlp/test_lemmas.py`` compares them). The cache is emptied when it holds ``LIMIT``
+words (a long run meets new names without end).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def lemmatize_all(lemmatizer: Any, docs: list[Doc]) -> list[Doc]:
             forms = cache.get(key)
             if forms is None:
                 forms = lemmatizer.lemmatize(full[d][i - int(starts[d])])
-                if pos:  # a word without a part of speech warns each time, as spaCy's
+                if pos:  # a word without a part of speech is not kept, as in spaCy's cache
                     cache[key] = forms
             lemmas.append(add(forms[0]))
         rows[todo, 3] = numpy.array(lemmas, dtype="uint64")[which]

@@ -335,7 +335,7 @@ def pipe(nlp: Language, items: list[tuple[str | Doc, Any]]) -> Iterator[tuple[Do
         yield doc, context
 
 
-def embed(tok2vec: Any, docs: list[Doc], words: int = TOK2VEC_WORDS) -> None:
+def embed(tok2vec: Any, docs: list[Doc], words: int) -> None:
     """Run the token-to-vector component over the docs in passes of about ``words`` words
     (:data:`TOK2VEC_WORDS`). The components that listen to it read each Doc's vectors
     (``Doc.tensor``) when they predict, so they may run on the whole batch afterwards."""

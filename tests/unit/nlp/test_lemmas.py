@@ -35,16 +35,25 @@ def lemmatizer(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     return component
 
 
-@pytest.mark.model
-@pytest.mark.issue(15)
-def test_lemmas_are_the_lemmatizers_word_for_word_and_each_form_is_worked_out_once(
+def _spacys_then_counted(
     nlp: Any, lemmatizer: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> tuple[list[Any], list[str]]:
+    """spaCy's own lemmas of the texts; then the lemmatizer with its cache emptied again and
+    each word it is asked to lemmatize recorded (the list returned)."""
     by_spacy = [lemmatizer(d.copy()) for d in _tagged(nlp)]
     monkeypatch.setattr(lemmatizer, "cache", {})
     calls: list[str] = []
     own = lemmatizer.lemmatize
     monkeypatch.setattr(lemmatizer, "lemmatize", lambda t: calls.append(t.text) or own(t))
+    return by_spacy, calls
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_lemmas_are_the_lemmatizers_word_for_word_and_each_form_is_worked_out_once(
+    nlp: Any, lemmatizer: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    by_spacy, calls = _spacys_then_counted(nlp, lemmatizer, monkeypatch)
     first = [lemmatize(lemmatizer, d.copy()) for d in _tagged(nlp)]
     assert _read(first) == _read(by_spacy)
     assert {"minister", "postpone", "rebel", "be", "shell"} <= {t.lemma_ for d in first for t in d}
@@ -60,11 +69,7 @@ def test_lemmas_are_the_lemmatizers_word_for_word_and_each_form_is_worked_out_on
 def test_a_batch_of_documents_is_lemmatized_at_once_each_form_worked_out_once(
     nlp: Any, lemmatizer: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    by_spacy = [lemmatizer(d.copy()) for d in _tagged(nlp)]
-    monkeypatch.setattr(lemmatizer, "cache", {})
-    calls: list[str] = []
-    own = lemmatizer.lemmatize
-    monkeypatch.setattr(lemmatizer, "lemmatize", lambda t: calls.append(t.text) or own(t))
+    by_spacy, calls = _spacys_then_counted(nlp, lemmatizer, monkeypatch)
     docs = [d.copy() for d in _tagged(nlp)]
     asked = {(t.orth, t.pos, t.morph.key) for d in docs for t in d if not t.lemma}
     batch = lemmatize_all(lemmatizer, [docs[0], nlp.make_doc(""), *docs[1:]])

@@ -7,6 +7,8 @@ import json
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kipu.cli import app
@@ -291,3 +293,31 @@ def test_kipu_extract_shows_the_captions() -> None:
     record = json.loads(result.stdout.splitlines()[0])
     assert record["captions"] == [TITLE_PAGE[5]]
     assert record["title"] == TITLE_PAGE[1]
+
+
+# --- the cue pattern's word-start guard -----------------------------------------------------
+
+_CUE_WORDS = [
+    "subscribe", "Newsletter", "sign", "up", "for", "log", "in", "cookies", "share", "this",
+    "follow", "us", "5", "minutes", "ago", "read", "more", "the", "minister", "said", "©",
+    "(c)", "2019", "Reuters", "photo", "x", "e-edition", "assine", "reprints",
+]  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_CUE_WORDS), st.sampled_from([" ", "", "-", ". ", ":", "\n"])),
+        max_size=30,
+    )
+)
+def test_furniture_cues_count_the_same_with_the_word_start_guard(parts: list) -> None:
+    """``\\b(?=\\w)`` before the cue words only skips the word ends, where no cue can start: the
+    hits are those of a plain ``\\b``."""
+    import re
+
+    from kipu.extract import cues
+
+    text = "".join(word + gap for word, gap in parts)
+    plain = re.compile(cues.FURNITURE_CUES.pattern.replace(r"\b(?=\w)(?:", r"\b(?:"), cues._FLAGS)
+    assert plain.pattern != cues.FURNITURE_CUES.pattern
+    assert cues.FURNITURE_CUES.findall(text) == plain.findall(text)

@@ -112,19 +112,18 @@ class ArticleContext:
 
 
 def entity_spans(sentence: Sentence, labels: frozenset[str]) -> list[tuple[int, int]]:
-    """Token ranges of entities with these labels."""
+    """Token ranges of entities with these labels (one pass over the tokens)."""
     spans: list[tuple[int, int]] = []
-    tokens = sentence.tokens
-    i = 0
-    while i < len(tokens):
-        if tokens[i].ent in labels and tokens[i].ent_iob == "B":
-            j = i + 1
-            while j < len(tokens) and tokens[j].ent_iob == "I" and tokens[j].ent == tokens[i].ent:
-                j += 1
-            spans.append((i, j))
-            i = j
-        else:
-            i += 1
+    start = -1  # the open entity's first token, or -1
+    label = ""
+    for i, t in enumerate(sentence.tokens):
+        if start >= 0 and (t.ent_iob != "I" or t.ent != label):
+            spans.append((start, i))
+            start = -1
+        if start < 0 and t.ent_iob == "B" and t.ent in labels:
+            start, label = i, t.ent
+    if start >= 0:
+        spans.append((start, len(sentence.tokens)))
     return spans
 
 

@@ -195,3 +195,31 @@ def test_gold_places_file_is_well_formed() -> None:
     for r in gold:
         assert r["trigger"] in r["text"]
         assert r["place"] is None or len(r["place"]["country"]) == 3
+
+
+def test_entity_spans_are_whole_entities_of_the_labels_asked() -> None:
+    from kipu.enrich.places import entity_spans
+    from kipu.records import Sentence, Token
+
+    # "Ruritanian troops left Port Vell , Ostrava Lake and Lisbon" with hand-set entities: two
+    # entities side by side (B B), an I that continues another label, one at the end.
+    marks = [
+        ("Ruritanian", "NORP", "B"),
+        ("troops", "", ""),
+        ("left", "", ""),
+        ("Port", "GPE", "B"),
+        ("Vell", "GPE", "I"),
+        ("Ostrava", "GPE", "B"),
+        ("Lake", "LOC", "I"),
+        ("and", "", ""),
+        ("Lisbon", "GPE", "B"),
+    ]
+    tokens = tuple(
+        Token(i=i, text=w, lemma=w.lower(), pos="X", tag="X", dep="dep", head=i, ent=e,
+              ent_iob=b, start=i, end=i + 1)
+        for i, (w, e, b) in enumerate(marks)
+    )  # fmt: skip
+    sentence = Sentence(index=0, start=0, end=len(marks), text="", tokens=tokens)
+    assert entity_spans(sentence, frozenset({"GPE"})) == [(3, 5), (5, 6), (8, 9)]
+    assert entity_spans(sentence, frozenset({"NORP", "LOC"})) == [(0, 1)]
+    assert entity_spans(sentence, frozenset()) == []

@@ -16,6 +16,7 @@ from kipu.extract import ExtractOptions, extract, with_site_lines
 from kipu.nlp import parse
 from kipu.records import Article, Document, Event, Rejected, RunReport
 from kipu.run._dictionaries import check_dictionaries
+from kipu.run._heap import settle
 from kipu.run._prefilter import sentence_filter
 from kipu.sources import Input, SourceOptions, expand_inputs, read_documents
 
@@ -191,6 +192,7 @@ def code_articles(
     for parsed in parse(articles, model=options.model, keep=keep):
         resolved = resolve_discourse(resolve_actors(parsed, actor_options), discourse_options)
         events = enrich_events(resolved, code_events(resolved, event_options), enrich_options)
+        settle()  # (once per process: every table is loaded by now)
         yield parsed.article, events
 
 

@@ -245,3 +245,27 @@ def test_the_threshold_zero_turns_near_duplicates_off(tmp_path: Path) -> None:
     )
     report = run([str(corpus)], tmp_path / "s", near_duplicate_threshold=None)
     assert report.warnings == {} and report.n_new == 2  # type: ignore[attr-defined]
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_the_coding_path_freezes_what_it_loaded_once_per_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from kipu.actors import load_dictionaries
+    from kipu.run import _heap
+    from kipu.run._pipeline import code_articles
+    from tests.helpers import article
+
+    monkeypatch.setattr(_heap, "_settled", False)
+    gc.unfreeze()
+    text = "Ruritania's foreign minister met officials in Lisbon on Monday to discuss trade."
+    list(code_articles([article(text)], PipelineOptions()))
+    frozen = gc.get_freeze_count()
+    tables = load_dictionaries()
+    assert frozen > 0
+    assert not any(o is tables for o in gc.get_objects())  # out of the collector's walks
+    list(code_articles([article(text)], PipelineOptions()))
+    assert gc.get_freeze_count() == frozen  # once: later garbage is collected as before

@@ -24,7 +24,7 @@ from kipu.prefilter import (
     quotation,
     select,
 )
-from kipu.records import Article, Parsed, Sentence, Token
+from kipu.records import Article, Parsed, Sentence, new_token
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -505,18 +505,18 @@ def to_sentences(doc: Doc, *, offset: int = 0, first: int = 0) -> tuple[Sentence
             continue
         base = sent.start
         tokens = tuple(
-            Token(
-                i=k - base,
-                text=text,
-                lemma=lemma,
-                pos=pos,
-                tag=tag,
-                dep=dep,
-                head=k + head - base,
-                ent=ent,
-                ent_iob=iob,
-                start=offset + idx,
-                end=offset + idx + len(text),
+            new_token(
+                k - base,  # i
+                text,
+                lemma,
+                pos,
+                tag,
+                dep,
+                k + head - base,  # head
+                ent,
+                iob,
+                offset + idx,  # start
+                offset + idx + len(text),  # end
             )
             for k, (text, lemma, pos, tag, dep, head, ent, iob, idx) in enumerate(
                 words[sent.start : sent.end], start=base

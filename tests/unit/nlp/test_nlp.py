@@ -276,3 +276,18 @@ def test_a_batch_parses_as_spacy_parses_it_with_token_vectors_made_apart(
     for mine, spacys in zip(ours, theirs, strict=True):
         assert (mine.to_array(read) == spacys.to_array(read)).all()
         assert (mine.tensor == spacys.tensor).all()
+
+
+def test_a_token_made_from_its_slots_equals_the_dataclasss_own() -> None:
+    from dataclasses import FrozenInstanceError, fields
+
+    from kipu.records import Token, new_token
+
+    values = dict(i=3, text="Lisbon", lemma="lisbon", pos="PROPN", tag="NNP", dep="pobj",
+                  head=2, ent="GPE", ent_iob="B", start=40, end=46)  # fmt: skip
+    assert [f.name for f in fields(Token)] == list(values)  # the order new_token takes
+    made = new_token(*values.values())
+    assert made == Token(**values) and hash(made) == hash(Token(**values))
+    assert repr(made) == repr(Token(**values))
+    with pytest.raises(FrozenInstanceError):
+        made.text = "Porto"  # type: ignore[misc]

@@ -148,6 +148,7 @@ def _nearest(
 # Pronouns by gender (lemmas): a person once called "he" is not a later "she".
 MALE = frozenset({"he", "him", "his"})
 FEMALE = frozenset({"she", "her", "hers"})
+NO_ONE: frozenset[str] = frozenset()
 
 
 def _other_gender(alias: Token, earlier: Sequence[Antecedent]) -> set[str]:
@@ -155,14 +156,14 @@ def _other_gender(alias: Token, earlier: Sequence[Antecedent]) -> set[str]:
     than ``alias``: "Javid insisted he would stop her" (not Javid)."""
     lemma = alias.lemma.lower()
     mine, other = (
-        (MALE, FEMALE) if lemma in MALE else (FEMALE, MALE) if lemma in FEMALE else ((), ())
+        (MALE, FEMALE) if lemma in MALE else (FEMALE, MALE) if lemma in FEMALE else (NO_ONE, NO_ONE)
     )
     called: dict[str, set[str]] = {}
     for a in earlier:
         word = a.head.lemma.lower() if a.head.pos == "PRON" else ""
         if word in MALE or word in FEMALE:
             called.setdefault(a.actor.name or a.actor.text, set()).add(word)
-    return {who for who, words in called.items() if words & set(other) and not words & set(mine)}
+    return {who for who, words in called.items() if words & other and not words & mine}
 
 
 def _speaks(sentence: Sentence, alias: Token) -> bool:

@@ -233,8 +233,10 @@ def _role_is_place(
     ``capital``: the phrase is a city (a capital), whose "of" phrase is where things are.
     ``named``: a named organisation, which is who things come "from", not where.
     """
-    if any(t.head == h.i and t.dep == "compound" and t.lemma in PLACE_NOUNS for t in tokens):
-        return True  # "the southern regional capital Juba"
+    # (a plain loop over the sentence: a generator costs more than the test)
+    for t in tokens:
+        if t.head == h.i and t.dep == "compound" and t.lemma in PLACE_NOUNS:
+            return True  # "the southern regional capital Juba"
     node = h
     # "Bam, Iran" and "Lima and Quito" take the role of the first place.
     while node.dep in ("conj", "appos") and node.head != node.i:

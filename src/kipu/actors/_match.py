@@ -54,6 +54,8 @@ FOREIGN_HAND = frozenset(
 
 def _phrase(h: int, tokens: tuple[Token, ...], kids: list[list[int]]) -> list[int]:
     """The head and its noun-phrase modifiers on the left (possessives with their own modifiers)."""
+    if not kids[h]:
+        return [h]  # (a bare noun or name: nothing to walk)
     out = {h}
     stack = [h]
     while stack:
@@ -77,14 +79,18 @@ def _of_complement(h: int, tokens: tuple[Token, ...], kids: list[list[int]]) -> 
 
 def _glued(idx: list[int], tokens: tuple[Token, ...]) -> list[bool]:
     """For each token, whether it was written against the one before ("Workers’", "al-Qaeda")."""
-    return [
-        n > 0 and idx[n - 1] == i - 1 and tokens[i].start == tokens[i - 1].end
-        for n, i in enumerate(idx)
+    if not idx:
+        return []
+    return [False] + [
+        i == before + 1 and tokens[i].start == tokens[before].end
+        for before, i in zip(idx[:-1], idx[1:], strict=True)
     ]
 
 
 def _spellings(words: list[str], glued: list[bool], i: int, n: int) -> tuple[str, ...]:
     """The words i..i+n joined by spaces, and as written when some were written together."""
+    if n == 1:
+        return (words[i],)  # (most runs tried: one word, written one way)
     spaced = " ".join(words[i : i + n])
     if not any(glued[i + 1 : i + n]):
         return (spaced,)
@@ -126,7 +132,11 @@ def _match_spans(
         if i < free:
             continue
         for n in range(min(max_words, firsts[words[i]], len(words) - i), 0, -1):
-            entries = next((table[w] for w in _spellings(words, glued, i, n) if table.get(w)), None)
+            entries = None
+            for w in _spellings(words, glued, i, n):
+                entries = table.get(w)
+                if entries:
+                    break
             if entries:
                 found.append((i, i + n, entries))
                 free = i + n
@@ -139,6 +149,8 @@ def _country_in(
 ) -> tuple[CountryEntry, list[int]] | None:
     """The first unambiguous country word (or a tagged ambiguous one) among the tokens."""
     words = [key(tokens[i].text) for i in idx]
+    if _first_words(d.countries).keys().isdisjoint(words):
+        return None  # (most phrases: no country word can start anywhere in them)
     glued = _glued(idx, tokens)
     for start, end, entries in _match_spans(words, d.countries, d.max_country_words, glued):
         span = idx[start:end]
@@ -226,19 +238,22 @@ def _agent_in(
     head: int | None = None,
 ) -> tuple[str, str, list[int]] | None:
     """The longest agent noun or title in a run of the tokens (containing ``head`` when given)."""
+    if head is not None and head not in idx:
+        return None  # no run of the tokens contains the head
     lemmas = [key(tokens[i].lemma) for i in idx]
     texts = [key(tokens[i].text) for i in idx]
     glued = _glued(idx, tokens)
     firsts = _first_words(d.agents)
+    # The runs that contain the head: those starting at or before its one place in the
+    # (distinct) tokens and ending after it.
+    at = idx.index(head) if head is not None else None
     best: tuple[str, str, list[int]] | None = None
-    for start in range(len(idx)):
-        if not _may_start(lemmas[start], texts[start], glued[start + 1 : start + 2], firsts):
+    for start in range(len(idx) if at is None else at + 1):
+        glued_on = start + 1 < len(glued) and glued[start + 1]
+        if not _may_start(lemmas[start], texts[start], glued_on, firsts):
             continue
-        for end in range(len(idx), start, -1):
-            if end - start > d.max_agent_words:
-                continue
-            if head is not None and head not in idx[start:end]:
-                continue
+        last = min(len(idx), start + d.max_agent_words)  # (longer runs are listed nowhere)
+        for end in range(last, start if at is None else at, -1):
             for phrase in _agent_spellings(lemmas, texts, glued, start, end):
                 entries = [e for e in d.agents.get(phrase, []) if e.kind == kind]
                 if entries and (best is None or end - start > len(best[2])):
@@ -246,12 +261,12 @@ def _agent_in(
     return best
 
 
-def _may_start(lemma: str, text: str, glued_on: list[bool], firsts: dict[str, int]) -> bool:
+def _may_start(lemma: str, text: str, glued_on: bool, firsts: dict[str, int]) -> bool:
     """Whether an agent the table lists may start at a word (its lemma and text as keys): every
     spelling :func:`_agent_spellings` tries starts with the word's lemma or text as a whole
     word, with its "-men" as "-man", or (written together with the next word, ``glued_on``)
     with its lemma; a lemma with a hyphen or a space, or none, is tried whatever it is."""
-    if any(glued_on) or not lemma or "-" in lemma or " " in lemma or " " in text:
+    if glued_on or not lemma or "-" in lemma or " " in lemma or " " in text:
         return True
     return (
         lemma in firsts or text in firsts or (text.endswith("men") and text[:-3] + "man" in firsts)
@@ -279,9 +294,11 @@ def _org_in(
 ) -> tuple[str, list[int]] | None:
     """The longest named organisation among the tokens: (dictionary key, span)."""
     words = [key(tokens[i].text) for i in idx]
-    glued = _glued(idx, tokens)
     firsts = _first_words(d.orgs)
     starts = [i for i, w in enumerate(words) if w in firsts]
+    if not starts:
+        return None  # (most phrases: no name can start anywhere in them)
+    glued = _glued(idx, tokens)
     for n in range(min(d.max_org_words, len(words)), 0, -1):
         for i in starts:
             if i + n > len(words):

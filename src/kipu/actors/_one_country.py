@@ -217,8 +217,14 @@ def _towns_elsewhere(sentence: Sentence, code: str, d: ActorDictionaries) -> boo
 def _is_open_group(m: Mention, tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
     """True for an unnamed domestic group ("demonstrators", "the police") or an unplaced
     community ("Islamic fundamentalists") that the sentence's one country may place."""
-    if m.actor.country is not None or _two(tokens[m.head], tokens):
+    if m.actor.country is not None:
         return False
+    # (`_two` reads the whole sentence: asked last, of the few groups that are open otherwise)
+    return _is_open(m, tokens, mentions) and not _two(tokens[m.head], tokens)
+
+
+def _is_open(m: Mention, tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
+    """`_is_open_group` but for the count of two."""
     if is_open_community(m.actor):
         return _acts(tokens[m.head], tokens) and not any(
             tokens[i].lemma in NOT_NATIONAL for i in range(m.start, m.end)

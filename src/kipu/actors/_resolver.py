@@ -154,11 +154,11 @@ def _resolve_sentence(
             continue
         phrase = _phrase(h.i, tokens, kids)
         actor = _resolve_phrase(h, phrase, tokens, kids, d, memory, date, sentence)
-        if actor is None:
+        if actor is None and h.dep == "appos":  # (only a name in apposition holds an office)
             actor = _named_holder(h, phrase, tokens, mentions, memory)
         if actor is None and (h.lemma in SPEAKS_FOR_OWNER or h.lemma in OWN_MEMBERS):
             actor = _owners_office(h, tokens, kids, sentence, memory, alias)
-        title = _bare_title(h, phrase, tokens, actor)
+        title = None if actor is None else _bare_title(h, phrase, tokens, actor)
         if title is not None:
             found = alias.antecedent(sentence, h, title, memory.earlier)
             if found is not None:
@@ -224,9 +224,9 @@ def _speakers_for(
     by_head = {m.head: m for m in mentions}
     out = list(mentions)
     for h in tokens:
-        own = by_head.get(h.i)
-        if h.pos not in ("NOUN", "PROPN") or h.lemma.lower() not in SPEAKERS_FOR:
+        if h.pos not in NOUN_POS or h.lemma.lower() not in SPEAKERS_FOR:
             continue
+        own = by_head.get(h.i)
         if own is not None and (own.actor.country or own.actor.code != own.actor.sector):
             continue  # "a Kenyan official at the embassy": the speaker's own words say
         body = next(

@@ -116,7 +116,7 @@ def _nearest(
         and (a.is_person if persons else _is_group(a))
         and not _coargument(a, sentence, alias)
     ]
-    if persons:
+    if persons and candidates:  # (the article's pronouns are read only when there are some)
         other = _other_gender(alias, earlier)
         candidates = [a for a in candidates if (a.actor.name or a.actor.text) not in other]
     if not candidates and persons and _speaks(sentence, alias):
@@ -158,6 +158,8 @@ def _other_gender(alias: Token, earlier: Sequence[Antecedent]) -> set[str]:
     mine, other = (
         (MALE, FEMALE) if lemma in MALE else (FEMALE, MALE) if lemma in FEMALE else (NO_ONE, NO_ONE)
     )
+    if not other:
+        return set()  # a pronoun of no gender excludes no one
     called: dict[str, set[str]] = {}
     for a in earlier:
         word = a.head.lemma.lower() if a.head.pos == "PRON" else ""

@@ -56,35 +56,33 @@ def _phrase(h: int, tokens: tuple[Token, ...], kids: list[list[int]]) -> list[in
     """The head and its noun-phrase modifiers on the left (possessives with their own modifiers)."""
     if not kids[h]:
         return [h]  # (a bare noun or name: nothing to walk)
-    out = {h}
+    out = [h]  # (a few words: a list is quicker to search than a set is to build)
     stack = [h]
     while stack:
-        i = stack.pop()
-        for c in kids[i]:
+        for c in kids[stack.pop()]:
             if c < h and tokens[c].dep in NP_MODIFIERS and c not in out:
-                out.add(c)
+                out.append(c)
                 stack.append(c)
-    return sorted(out)
+    out.sort()
+    return out
 
 
 def _of_complement(h: int, tokens: tuple[Token, ...], kids: list[list[int]]) -> list[int]:
     """The tokens of an "of" phrase right after the head ("of Foreign Affairs"), or []."""
-    for c in kids[h]:
-        if tokens[c].dep == "prep" and tokens[c].lemma == "of" and c == h + 1:
-            objects = [o for o in kids[c] if tokens[o].dep == "pobj"]
-            if objects:
-                return [c, *_phrase(objects[0], tokens, kids)]
-    return []
+    c = h + 1  # (the one place the "of" may stand: no need to read the head's other words)
+    if c not in kids[h] or tokens[c].dep != "prep" or tokens[c].lemma != "of":
+        return []
+    objects = [o for o in kids[c] if tokens[o].dep == "pobj"]
+    return [c, *_phrase(objects[0], tokens, kids)] if objects else []
 
 
 def _glued(idx: list[int], tokens: tuple[Token, ...]) -> list[bool]:
     """For each token, whether it was written against the one before ("Workers’", "al-Qaeda")."""
-    if not idx:
-        return []
-    return [False] + [
-        i == before + 1 and tokens[i].start == tokens[before].end
-        for before, i in zip(idx[:-1], idx[1:], strict=True)
-    ]
+    out = [False] * len(idx)
+    for n in range(1, len(idx)):  # (a plain loop: most runs are a word or two)
+        i = idx[n]
+        out[n] = idx[n - 1] == i - 1 and tokens[i].start == tokens[i - 1].end
+    return out
 
 
 def _spellings(words: list[str], glued: list[bool], i: int, n: int) -> tuple[str, ...]:
@@ -240,18 +238,27 @@ def _agent_in(
     """The longest agent noun or title in a run of the tokens (containing ``head`` when given)."""
     if head is not None and head not in idx:
         return None  # no run of the tokens contains the head
-    lemmas = [key(tokens[i].lemma) for i in idx]
-    texts = [key(tokens[i].text) for i in idx]
-    glued = _glued(idx, tokens)
-    firsts = _first_words(d.agents)
     # The runs that contain the head: those starting at or before its one place in the
     # (distinct) tokens and ending after it.
     at = idx.index(head) if head is not None else None
+    glued = _glued(idx, tokens)
+    firsts = _first_words(d.agents)
+    starts = [
+        start
+        for start in range(len(idx) if at is None else at + 1)
+        if _may_start(
+            key(tokens[idx[start]].lemma),
+            key(tokens[idx[start]].text),
+            start + 1 < len(glued) and glued[start + 1],
+            firsts,
+        )
+    ]
+    if not starts:
+        return None  # (most phrases: no agent can start anywhere in them)
+    lemmas = [key(tokens[i].lemma) for i in idx]
+    texts = [key(tokens[i].text) for i in idx]
     best: tuple[str, str, list[int]] | None = None
-    for start in range(len(idx) if at is None else at + 1):
-        glued_on = start + 1 < len(glued) and glued[start + 1]
-        if not _may_start(lemmas[start], texts[start], glued_on, firsts):
-            continue
+    for start in starts:
         last = min(len(idx), start + d.max_agent_words)  # (longer runs are listed nowhere)
         for end in range(last, start if at is None else at, -1):
             for phrase in _agent_spellings(lemmas, texts, glued, start, end):
@@ -293,11 +300,11 @@ def _org_in(
     idx: list[int], tokens: tuple[Token, ...], d: ActorDictionaries
 ) -> tuple[str, list[int]] | None:
     """The longest named organisation among the tokens: (dictionary key, span)."""
-    words = [key(tokens[i].text) for i in idx]
     firsts = _first_words(d.orgs)
-    starts = [i for i, w in enumerate(words) if w in firsts]
+    starts = [n for n, i in enumerate(idx) if key(tokens[i].text) in firsts]
     if not starts:
         return None  # (most phrases: no name can start anywhere in them)
+    words = [key(tokens[i].text) for i in idx]
     glued = _glued(idx, tokens)
     for n in range(min(d.max_org_words, len(words)), 0, -1):
         for i in starts:

@@ -406,8 +406,10 @@ def _is_ethnic_group(
     h: Token, phrase: list[int], tokens: tuple[Token, ...], d: ActorDictionaries
 ) -> bool:
     """True for "ethnic Albanians", "ethnic Turks": a demonym written as an ethnicity."""
-    # (the head's one lookup first: most heads are no demonym, and phrases have several words)
-    return any(e.kind == "adjective" for e in d.countries.get(key(h.text), [])) and any(
+    entries = d.countries.get(key(h.text))
+    if not entries:
+        return False  # (most heads: the one lookup, before the phrase's words are read)
+    return any(e.kind == "adjective" for e in entries) and any(
         tokens[i].text.lower() == "ethnic" for i in phrase
     )
 

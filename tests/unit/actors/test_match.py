@@ -14,6 +14,7 @@ from kipu.actors._match import (
     _agent_spellings,
     _country_in,
     _glued,
+    _of_complement,
     _org_in,
     _phrase,
     _pick_country,
@@ -305,3 +306,25 @@ def test_with_age() -> None:
     ]
     tokens = tokens_of(rows)
     assert [with_age(t, tokens) for t in tokens] == [False, True, *[False] * 6]
+
+
+def test_of_complement_is_the_of_phrase_right_after_the_head() -> None:
+    rows: list[Row] = [
+        ("the", "the", "DET", "det", 1, "", False),
+        ("Ministry", "ministry", "PROPN", "nsubj", 6, "ORG", False),
+        ("of", "of", "ADP", "prep", 1, "ORG", False),
+        ("Foreign", "foreign", "PROPN", "compound", 4, "ORG", False),
+        ("Affairs", "affairs", "PROPN", "pobj", 2, "ORG", False),
+        ("of", "of", "ADP", "prep", 1, "", False),
+        ("said", "say", "VERB", "ROOT", 6, "", False),
+    ]
+    tokens = tokens_of(rows)
+    kids: list[list[int]] = [[] for _ in tokens]
+    for t in tokens:
+        if t.head != t.i:
+            kids[t.head].append(t.i)
+    assert _of_complement(1, tokens, kids) == [2, 3, 4]
+    assert _of_complement(4, tokens, kids) == []  # "Affairs of" is no "of" of its own
+    assert _of_complement(3, tokens, kids) == []
+    kids[2] = []  # an "of" with no object
+    assert _of_complement(1, tokens, kids) == []

@@ -224,7 +224,7 @@ def _is_open_group(m: Mention, tokens: tuple[Token, ...], mentions: list[Mention
 
 
 def _is_open(m: Mention, tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
-    """`_is_open_group` but for the count of two."""
+    """True for a group `_is_open_group` takes, before its test of "the two presidents"."""
     if is_open_community(m.actor):
         return _acts(tokens[m.head], tokens) and not any(
             tokens[i].lemma in NOT_NATIONAL for i in range(m.start, m.end)

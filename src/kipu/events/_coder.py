@@ -26,7 +26,6 @@ from kipu.events._imported import verb_entries
 from kipu.events._match import CCOMP_WORD as CCOMP_WORD
 from kipu.events._match import XCOMP_WORD as XCOMP_WORD
 from kipu.events._match import (
-    _in_hyphenated_word,
     _joined_lemma,
     _Match,
     _match_verb,
@@ -335,16 +334,17 @@ def _trigger_matches(
     act ordered replaces the match of the verb that orders it."""
     matches: list[_Match] = []
     verbs_with_events: set[int] = set()
+    glued = tree.glued()  # tokens of hyphenated words ("one-sided", "cease-fire")
     for t in sentence.tokens:
-        if t.pos not in ("VERB", "NOUN"):
+        if not (t.pos == "VERB" or (t.pos == "NOUN" and _verb_read_as_noun(tree, t.i))):
             continue  # (a noun may be a verb the tagger misread: `_verb_read_as_noun`)
-        if _in_hyphenated_word(tree, t.i):
+        if t.i in glued:
             # "one-sided" is not the verb "side"; "re-open" is the verb "reopen".
             lemma = _joined_lemma(tree, t.i) or ""
             candidates = index.verbs.get(lemma, []) if lemma else []
         else:
             candidates = verb_entries(t, index)
-        if (t.pos == "VERB" or _verb_read_as_noun(tree, t.i)) and candidates:
+        if candidates:
             m = _match_verb(t, tree, candidates, by_head)
             if m is not None:
                 matches.append(m)
@@ -355,7 +355,7 @@ def _trigger_matches(
         if t.pos != "NOUN":
             continue
         lemma = t.lemma
-        if _in_hyphenated_word(tree, t.i):
+        if t.i in glued:
             lemma = _joined_lemma(tree, t.i) or ""  # "a cease-fire" is the noun "ceasefire"
         if lemma in index.nouns:
             m = _match_noun(t, tree, index.nouns[lemma], by_head)

@@ -93,21 +93,11 @@ def _with_asked_acts(matches: list[_Match], tree: Tree) -> list[_Match]:
     ]
 
 
-def _in_hyphenated_word(tree: Tree, i: int) -> bool:
-    """True for a token glued by a hyphen to the one before or after it ("one-sided")."""
-    tokens = tree.tokens
-    before = i >= 2 and tokens[i - 1].text == "-" and tokens[i - 1].start == tokens[i - 2].end
-    before = before and tokens[i].start == tokens[i - 1].end
-    after = (
-        i + 2 < len(tokens) and tokens[i + 1].text == "-" and tokens[i + 1].start == tokens[i].end
-    )
-    after = after and tokens[i + 2].start == tokens[i + 1].end
-    return before or after
-
-
 def _joined_lemma(tree: Tree, i: int) -> str | None:
     """The lemma of a hyphenated word read as one word, at its last part: "cease-fire" →
     "ceasefire", "re-opened" → "reopen"; None when the token does not end such a word."""
+    if i not in tree.glued():
+        return None  # no hyphen glued to it: most words, found without the walk below
     tokens = tree.tokens
     if i + 2 < len(tokens) and tokens[i + 1].text == "-" and tokens[i + 1].start == tokens[i].end:
         return None  # not the last part
@@ -173,6 +163,8 @@ def _preps(tree: Tree, heads: list[int]) -> list[tuple[str, int]]:
     """(preposition lemma, object index) for prepositional phrases attached to the heads."""
     out: list[tuple[str, int]] = []
     for h in heads:
+        if not tree.kids[h]:
+            continue  # (most objects: nothing to walk)
         for p in tree.children(h, "prep", "agent", "dative"):
             tok = tree.tokens[p]
             if tok.pos in ("ADP", "SCONJ"):  # "agreed upon a pact": "upon" is tagged SCONJ
@@ -212,6 +204,7 @@ def _best(
     ahead = words_before(tree, verb) if imported and verb is not None else []
     span = verb_phrase(tree, verb) if imported and verb is not None else set()
     phrase = {f for i in span for f in forms(tree, i)}
+    present = particles | obj_words
     for order, p in enumerate(patterns):
         if p.as_written and verb is not None:
             # An imported entry reads as its dictionary meant it: its words anywhere in the verb
@@ -222,26 +215,30 @@ def _best(
                 for w in p.words
             ) or any(prep not in phrase or word not in phrase for prep, word in p.prep_words):
                 continue
-        elif any(w not in particles and w not in obj_words for w in p.words):
-            continue
+        elif p.words and not present.issuperset(p.words):
+            continue  # a word neither a particle nor one of the object's
         if p.before and (verb is None or not in_order(p.before, ahead, tree, verb)):
             continue
         if p.mutual and (verb is None or len(_subjects(tree, verb, by_head)) < 2):
             continue  # "%": only conjoined subjects act on one another
-        if not (p.as_written and verb is not None) and any(
-            not any(
-                pl == prep
-                and (
-                    tree.tokens[o].lemma == word
-                    or _joined_lemma(tree, o) == word
-                    or (word == ANY_OBJECT and tree.tokens[o].ent not in ("DATE", "TIME"))
+        if (
+            p.prep_words
+            and not (p.as_written and verb is not None)
+            and any(
+                not any(
+                    pl == prep
+                    and (
+                        tree.tokens[o].lemma == word
+                        or _joined_lemma(tree, o) == word
+                        or (word == ANY_OBJECT and tree.tokens[o].ent not in ("DATE", "TIME"))
+                    )
+                    for pl, o in preps
                 )
-                for pl, o in preps
+                # The parse may take the preposition for a particle and its object for the verb's
+                # ("clashed over the efforts": over/prt, efforts/dobj).
+                and not (prep in particles and word in obj_words)
+                for prep, word in p.prep_words
             )
-            # The parse may take the preposition for a particle and its object for the verb's
-            # ("clashed over the efforts": over/prt, efforts/dobj).
-            and not (prep in particles and word in obj_words)
-            for prep, word in p.prep_words
         ):
             continue
         target: int | None = None
@@ -310,15 +307,14 @@ def _match_verb(
     None when no entry's words are all present, or for "engaged in" (its noun names the act)."""
     if _engaged_in(tree, v.i) is not None:
         return None  # "were engaged in ethnic cleansing": the noun names the act
-    passive = bool(tree.children(v.i, "nsubjpass"))
+    kids = tree.labelled(v.i)  # (read a dozen times below)
+    passive = "nsubjpass" in kids
     # Particles: spaCy parses some ("stepped down", "pulled back") as adverbs, not `prt`.
-    particles = {tree.tokens[c].lemma for c in tree.children(v.i, "prt")}
+    particles = {tree.tokens[c].lemma for c in kids.get("prt", ())}
     particles |= {
-        tree.tokens[c].lemma
-        for c in tree.children(v.i, "advmod")
-        if tree.tokens[c].pos in ("ADV", "ADP")
+        tree.tokens[c].lemma for c in kids.get("advmod", ()) if tree.tokens[c].pos in ("ADV", "ADP")
     }
-    objects = tree.children(v.i, "nsubjpass") if passive else tree.children(v.i, *OBJECT_DEPS)
+    objects = list(kids["nsubjpass"]) if passive else tree.children(v.i, *OBJECT_DEPS)
     if not objects and _passive_modifier(tree, v.i):
         # "the regime, backed by Moscow", "a summit to be held in Lima": the noun is the object
         objects = [v.head]
@@ -326,36 +322,40 @@ def _match_verb(
         objects = [v.head]  # "the Kurdish militias Turkey is battling": the militias
     if not objects and not passive:
         objects = shared_object(tree, v.i)  # "arrested and charged him": him
+    clauses = kids.get("ccomp", ())
     small_clauses = [
-        c for c in tree.children(v.i, "ccomp") if tree.tokens[c].pos == "ADJ"
+        c for c in clauses if tree.tokens[c].pos == "ADJ"
     ]  # "holding Russia responsible": the parse makes Russia the subject of "responsible"
     if not objects and not passive:
         objects = [s for c in small_clauses for s in tree.children(c, "nsubj")][:1]
-    datives = tree.children(v.i, "dative", "iobj")
+    datives = tree.children(v.i, "dative", "iobj") if "dative" in kids or "iobj" in kids else []
     direct_object = objects[0] if objects else None
     obj_words: set[str] = set()
     complements_of_verb: list[int] = []
     for o in objects:
         obj_words |= _object_words(tree, o)
     # An open complement's verb counts as a word too: "declined to comment" → `decline comment`.
-    xcomps = tree.children(v.i, "xcomp")
-    obj_words.update(tree.tokens[c].lemma for c in xcomps)
+    xcomps = kids.get("xcomp", ())
     # So does an object's predicate: "held Chile responsible" → `hold + responsible`, and the
     # verb's own: "pleaded guilty" → `plead guilty`.
-    obj_words.update(tree.tokens[c].lemma for c in tree.children(v.i, "oprd", "acomp"))
-    obj_words.update(tree.tokens[c].lemma for c in small_clauses if tree.children(c, "nsubj"))
+    for c in (*xcomps, *kids.get("oprd", ()), *kids.get("acomp", ())):
+        obj_words.add(tree.tokens[c].lemma)
+    for c in small_clauses:
+        if tree.children(c, "nsubj"):
+            obj_words.add(tree.tokens[c].lemma)
     if any(tree.tokens[c].pos == "VERB" for c in xcomps):
         obj_words.add(XCOMP_WORD)  # "agreed to undertake exercises" → `agree xcomp`
     # So does the verb of a "that" clause: "demanded that the US cancel" → `demand cancel`; the
     # word "that" stands for any such clause ("deny that": denied that its troops had entered).
-    ccomps = [c for c in tree.children(v.i, "ccomp") if tree.tokens[c].pos in ("VERB", "AUX")]
-    obj_words.update(tree.tokens[c].lemma for c in ccomps)
+    ccomps = [c for c in clauses if tree.tokens[c].pos in ("VERB", "AUX")]
+    for c in ccomps:
+        obj_words.add(tree.tokens[c].lemma)
     if ccomps:
         obj_words.add(CCOMP_WORD)
     # What is sent "with" the verb belongs to the object: "sent planes with food to Manila"; so
     # does "in X" after an amount: "provided €12m in humanitarian aid to Ukraine".
-    amount = any(_is_amount(tree, o) for o in objects)
-    for w in tree.children(v.i, "prep"):
+    amount = "prep" in kids and any(_is_amount(tree, o) for o in objects)
+    for w in kids.get("prep", ()):
         if tree.tokens[w].lemma == "with" or (amount and tree.tokens[w].lemma == "in"):
             for p in tree.children(w, "pobj"):
                 objects_of_prep = tree.conjuncts(p)

@@ -43,6 +43,8 @@ ATTITUDE_ADJECTIVES = frozenset(
 )
 # Verbs of a feeling their subject voices about a clause ("agencies fear that ...").
 FEELING_VERBS = frozenset({"fear", "worry", "hope", "regret", "doubt"})
+# The parts of speech of the words that may voice something, but for "according (to)".
+SPEECH_POS = frozenset({"VERB", "ADJ", "NOUN"})
 # Nouns of an attitude voiced by their holder ("a rebuke by Turkey's president", "anger from the
 # regime", "Turkish objections to", "their angry protestations").
 ATTITUDE_NOUNS = {
@@ -143,6 +145,8 @@ def find_speech(tree: Tree, mention_at: MentionAt) -> list[Said]:
     """Every act of speech in the sentence whose speaker is an actor (resolved or not)."""
     out: list[Said] = []
     for tok in tree.tokens:
+        if tok.pos not in SPEECH_POS and tok.lemma != "accord":
+            continue  # (most words: none of the tests below can hold)
         if tok.pos == "VERB" and tok.lemma in SAYING_VERBS:
             said = _saying(tree, tok.i, mention_at)
         elif tok.lemma == "accord" and tok.text.lower() == "according":

@@ -31,6 +31,8 @@ from kipu.events._match import (
     _match_verb,
     _NotCoded,
     _with_asked_acts,
+    may_match,
+    sentence_words,
 )
 from kipu.events._match_nouns import _match_noun
 from kipu.events._mentions import _actor_at, _mention
@@ -335,6 +337,7 @@ def _trigger_matches(
     matches: list[_Match] = []
     verbs_with_events: set[int] = set()
     glued = tree.glued()  # tokens of hyphenated words ("one-sided", "cease-fire")
+    words: frozenset[str] | None = None  # the sentence's words, for the first verb with entries
     for t in sentence.tokens:
         if not (t.pos == "VERB" or (t.pos == "NOUN" and _verb_read_as_noun(tree, t.i))):
             continue  # (a noun may be a verb the tagger misread: `_verb_read_as_noun`)
@@ -345,7 +348,8 @@ def _trigger_matches(
         else:
             candidates = verb_entries(t, index)
         if candidates:
-            m = _match_verb(t, tree, candidates, by_head)
+            words = sentence_words(tree) if words is None else words
+            m = _match_verb(t, tree, candidates, by_head) if may_match(candidates, words) else None
             if m is not None:
                 matches.append(m)
                 verbs_with_events.add(t.i)

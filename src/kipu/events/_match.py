@@ -199,13 +199,18 @@ def _best(
     """
     best: tuple[Pattern, int | None] | None = None
     best_key: tuple[int, int] | None = None
-    # The walks imported entries need, only when there are such entries.
-    imported = verb is not None and any(p.as_written or p.before for p in patterns)
-    ahead = words_before(tree, verb) if imported and verb is not None else []
-    span = verb_phrase(tree, verb) if imported and verb is not None else set()
-    phrase = {f for i in span for f in forms(tree, i)}
+    # The walks imported entries need, made for the first such entry (most lists have none).
+    ahead: list[int] = []
+    span: set[int] = set()
+    phrase: set[str] = set()
+    walked = False
     present = particles | obj_words
     for order, p in enumerate(patterns):
+        if not walked and verb is not None and (p.as_written or p.before):
+            ahead = words_before(tree, verb)
+            span = verb_phrase(tree, verb)
+            phrase = {f for i in span for f in forms(tree, i)}
+            walked = True
         if p.as_written and verb is not None:
             # An imported entry reads as its dictionary meant it: its words anywhere in the verb
             # phrase after the verb ("vowed to wage war" holds "war"; "acted on a resolution"),
@@ -299,6 +304,33 @@ def _pick_target(candidates: list[int], tree: Tree, by_head: dict[int, Mention])
     return None
 
 
+def sentence_words(tree: Tree) -> frozenset[str]:
+    """Every word a verb's entry may find in the sentence: its lemmas, its hyphenated words read
+    as one, and the words that stand for an amount of money, an open complement and a "that"
+    clause. The words ``_match_verb`` reads off a verb's phrase are all among them."""
+    joined = (_joined_lemma(tree, i) for i in tree.glued())
+    return frozenset(
+        [t.lemma for t in tree.tokens]
+        + [j for j in joined if j]
+        + ["money", XCOMP_WORD, CCOMP_WORD]
+    )
+
+
+def may_match(patterns: list[Pattern], words: frozenset[str]) -> bool:
+    """False when no entry of a verb can match in a sentence with these words
+    (``sentence_words``): each needs a word or a prepositional object the sentence lacks. (Most
+    verbs with entries match none; this spares reading their phrases.) An entry read as
+    written (``as_written``) matches word forms, not lemmas: it may always match."""
+    return any(
+        p.as_written
+        or (
+            words.issuperset(p.words)
+            and all(w in words or w == ANY_OBJECT for _, w in p.prep_words)
+        )
+        for p in patterns
+    )
+
+
 def _match_verb(
     v: Token, tree: Tree, patterns: list[Pattern], by_head: dict[int, Mention]
 ) -> _Match | None:
@@ -311,9 +343,9 @@ def _match_verb(
     passive = "nsubjpass" in kids
     # Particles: spaCy parses some ("stepped down", "pulled back") as adverbs, not `prt`.
     particles = {tree.tokens[c].lemma for c in kids.get("prt", ())}
-    particles |= {
-        tree.tokens[c].lemma for c in kids.get("advmod", ()) if tree.tokens[c].pos in ("ADV", "ADP")
-    }
+    for c in kids.get("advmod", ()):
+        if tree.tokens[c].pos in ("ADV", "ADP"):
+            particles.add(tree.tokens[c].lemma)
     objects = list(kids["nsubjpass"]) if passive else tree.children(v.i, *OBJECT_DEPS)
     if not objects and _passive_modifier(tree, v.i):
         # "the regime, backed by Moscow", "a summit to be held in Lima": the noun is the object

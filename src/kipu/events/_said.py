@@ -361,7 +361,9 @@ def _not_said(tree: Tree, v: int) -> bool:
         return True
     for c in tree.kids[v]:
         ct = tree.tokens[c]
-        if ct.dep == "neg" or (ct.dep == "aux" and ct.lemma in POSSIBLE_AUX | {"will", "shall"}):
+        if ct.dep == "neg" or (
+            ct.dep == "aux" and (ct.lemma in POSSIBLE_AUX or ct.lemma in ("will", "shall"))
+        ):
             return True
         if ct.dep == "mark" and ct.lemma in CONDITIONAL_MARKS:
             return True

@@ -76,9 +76,10 @@ class Tree:
     def subtree(self, i: int, *, stop: frozenset[str] = frozenset()) -> list[int]:
         out = [i]
         stack = [i]
+        kids, labels = self.kids, self.deps
         while stack:
-            for c in self.kids[stack.pop()]:
-                if self.tokens[c].dep not in stop:
+            for c in kids[stack.pop()]:
+                if labels[c] not in stop:
                     out.append(c)
                     stack.append(c)
         return sorted(out)

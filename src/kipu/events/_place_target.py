@@ -150,6 +150,8 @@ def thing_owner(
     if sponsored is not None:
         return sponsored
     modifiers = set(tree.children(i, "amod", "compound"))
+    if not modifiers:
+        return None  # no word on it can be a nationality (spares finding the sentence's)
     for word in countries_in_sentence(tree.tokens, load_dictionaries()):
         if not word.place and modifiers.intersection(word.span):
             name = " ".join(tree.tokens[k].text for k in word.span)

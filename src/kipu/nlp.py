@@ -491,8 +491,9 @@ def to_sentences(doc: Doc, *, offset: int = 0, first: int = 0) -> tuple[Sentence
     ``offset``: where the Doc's text starts in the article (a run of kept sentences);
     ``first``: the number of the Doc's first sentence.
 
-    The words' attributes are read as columns (``Doc.to_array``) and each distinct string
-    looked up once: a spaCy ``Token`` made for each attribute of each word took half the time.
+    The words' attributes are read as columns (``Doc.to_array``), each distinct string looked
+    up once, instead of through a spaCy ``Token`` made for each attribute of each word; with
+    the records' tokens made by :func:`kipu.records.new_token` it takes two thirds of the time.
     """
     if not len(doc):
         return ()

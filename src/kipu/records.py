@@ -92,9 +92,11 @@ class Token:
     end: int  # half-open end offset
 
 
-# Token's slots, in the order of its fields, set directly by new_token.
-_TOKEN_SLOTS = tuple(Token.__dict__[f.name].__set__ for f in fields(Token))
-(_I, _TEXT, _LEMMA, _POS, _TAG, _DEP, _HEAD, _ENT, _ENT_IOB, _START, _END) = _TOKEN_SLOTS
+# Token's slots, in the order of its fields, set directly by new_token (a field added to Token
+# and not here fails this unpacking at import).
+(_I, _TEXT, _LEMMA, _POS, _TAG, _DEP, _HEAD, _ENT, _ENT_IOB, _START, _END) = (
+    Token.__dict__[f.name].__set__ for f in fields(Token)
+)
 
 
 def new_token(

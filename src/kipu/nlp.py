@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from kipu._embeddings import remember_embeddings
 from kipu.errors import ModelError
 from kipu.prefilter import (
     DEFINITE,
@@ -70,8 +71,9 @@ BATCH_CHARS = 50_000
 
 def load_model(name: str | None = None) -> Language:
     """Load the English pipeline once per process (or the named one), with the lemmatizer's
-    word index as sets (:func:`index_as_sets`) and its matrix products done by numpy
-    (:func:`multiply_with_numpy`)."""
+    word index as sets (:func:`index_as_sets`), its matrix products done by numpy
+    (:func:`multiply_with_numpy`) and each word's embedding remembered
+    (:func:`kipu._embeddings.remember_embeddings`)."""
     return _load_model(name)  # one cache entry for load_model(), (None) and (name=None)
 
 
@@ -80,6 +82,7 @@ def _load_model(name: str | None) -> Language:
     nlp = load_spacy(name)
     index_as_sets(nlp)
     multiply_with_numpy(nlp)
+    remember_embeddings(nlp)
     _LOADED_STRINGS[id(nlp)] = len(nlp.vocab.strings)
     return nlp
 

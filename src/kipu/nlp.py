@@ -157,13 +157,16 @@ def multiply_with_numpy(nlp: Language) -> None:
     numpy's OpenBLAS on one thread, which picks its kernels for the processor it runs on.
     thinc's own option ``NumpyOps(use_blis=False)`` sends those products to numpy; tok2vec and
     the parser's precomputed features take about half the time, and every token's tag, head,
-    label, lemma and entity stayed the same (docs/BENCHMARKS.md, "spaCy's own speed"). The
+    label, lemma and entity stayed the same (docs/BENCHMARKS.md, "spaCy's own speed"). The ops
+    given to the models (:class:`kipu._ops.KipuOps`) also compute maxout with numpy. The
     parser's step-by-step products stay with blis (compiled into spaCy). numpy runs on one
     thread while kipu parses (:func:`one_blas_thread`): workers are kipu's unit of
     parallelism."""
     from thinc.api import NumpyOps
 
-    ops = NumpyOps(use_blis=False)
+    from kipu._ops import KipuOps
+
+    ops = KipuOps()
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
         if model is None or not hasattr(model, "walk"):

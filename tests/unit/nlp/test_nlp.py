@@ -155,12 +155,12 @@ def test_the_lemmatizers_word_index_is_a_set_and_gives_the_lemmas_the_list_gives
 @pytest.mark.model
 @pytest.mark.issue(15)
 def test_the_pipelines_models_multiply_with_numpy_and_parse_as_spacy_ships_them() -> None:
-    from thinc.api import NumpyOps
+    from kipu._ops import KipuOps
 
     model = nlp.load_model()
     for name in ("tok2vec", "parser", "ner"):
         ops = [node.ops for node in model.get_pipe(name).model.walk()]
-        assert ops and all(isinstance(o, NumpyOps) and not o.use_blis for o in ops), name
+        assert ops and all(isinstance(o, KipuOps) and not o.use_blis for o in ops), name
     text = (
         "The envoys of Peru and Chile met in Lima on Tuesday, and the rebels released three "
         "hostages after the ministry of defence threatened to cut off their supplies."

@@ -72,8 +72,9 @@ BATCH_CHARS = 50_000
 def load_model(name: str | None = None) -> Language:
     """Load the English pipeline once per process (or the named one), with the lemmatizer's
     word index as sets (:func:`index_as_sets`), its matrix products done by numpy
-    (:func:`multiply_with_numpy`) and each word's embedding remembered
-    (:func:`kipu._embeddings.remember_embeddings`)."""
+    (:func:`multiply_with_numpy`), each word's embedding remembered
+    (:func:`kipu._embeddings.remember_embeddings`) and the entity recogniser's token vectors
+    made in passes (:func:`vectors_in_passes`)."""
     return _load_model(name)  # one cache entry for load_model(), (None) and (name=None)
 
 
@@ -83,6 +84,7 @@ def _load_model(name: str | None) -> Language:
     index_as_sets(nlp)
     multiply_with_numpy(nlp)
     remember_embeddings(nlp)
+    vectors_in_passes(nlp)
     _LOADED_STRINGS[id(nlp)] = len(nlp.vocab.strings)
     return nlp
 
@@ -305,12 +307,15 @@ def _tokens_of(nlp: Language, doc: Doc, norms: Any, start: int, end: int) -> Doc
 # The components that may run after the attribute ruler for :func:`pipe` to set its attributes
 # itself (the lemmatizer reads them; the entity recogniser reads only the words).
 AFTER_RULER = ("lemmatizer", "ner")
-# Words per pass of the shared token-to-vector layer (``tok2vec``; the tagger and the parser read
-# what it leaves in each Doc). Its arrays for a whole batch (~10,000 words) outgrow the
-# processor's cache: in passes of 500 to 4,000 words it took a fifth less CPU on the Guardian
-# sample, every vector the same (docs/BENCHMARKS.md). The parser and the entity recogniser
-# still see the whole batch at once (their step-by-step predictions gain from it).
+# Words per pass of the token-to-vector layers: the shared one (``tok2vec``; the tagger and the
+# parser read what it leaves in each Doc) and the entity recogniser's own. Their arrays for a
+# whole batch (~10,000 words) outgrow the processor's cache: in passes of 500 to 4,000 words the
+# shared one took a fifth less CPU on the Guardian sample, every vector the same
+# (docs/BENCHMARKS.md). The parser and the entity recogniser still predict over the whole batch
+# at once (their step-by-step predictions gain from it).
 TOK2VEC_WORDS = 1_000
+# Words a pass holds at least, unless the whole batch holds fewer (:func:`passes`).
+FEWEST_PASS_WORDS = 16
 
 
 def pipe(nlp: Language, items: list[tuple[str | Doc, Any]]) -> Iterator[tuple[Doc, Any]]:
@@ -343,17 +348,80 @@ def pipe(nlp: Language, items: list[tuple[str | Doc, Any]]) -> Iterator[tuple[Do
 
 def embed(tok2vec: Any, docs: list[Doc], words: int) -> None:
     """Run the token-to-vector component over the docs in passes of about ``words`` words
-    (:data:`TOK2VEC_WORDS`). The components that listen to it read each Doc's vectors
-    (``Doc.tensor``) when they predict, so they may run on the whole batch afterwards."""
-    start = 0
-    while start < len(docs):
-        end, size = start, 0
-        while end < len(docs) and (end == start or size + len(docs[end]) <= words):
-            size += len(docs[end])
-            end += 1
+    (:data:`TOK2VEC_WORDS`, :func:`passes`). The components that listen to it read each Doc's
+    vectors (``Doc.tensor``) when they predict, so they may run on the whole batch afterwards."""
+    for start, end in passes([len(doc) for doc in docs], words):
         for _ in tok2vec.pipe(docs[start:end], batch_size=end - start):
             pass
+
+
+def passes(lengths: list[int], words: int) -> Iterator[tuple[int, int]]:
+    """Consecutive (start, end) ranges of documents of these lengths, each of at most ``words``
+    words unless one document alone is longer. A pass of fewer than :data:`FEWEST_PASS_WORDS`
+    words joins the one before: numpy's BLAS multiplies a product of so few rows with other
+    kernels, whose last bits differ from those of the same rows in the whole batch."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    while start < len(lengths):
+        end, size = start, 0
+        while end < len(lengths) and (end == start or size + lengths[end] <= words):
+            size += lengths[end]
+            end += 1
+        if ranges and size < FEWEST_PASS_WORDS:
+            start = ranges.pop()[0]
+        ranges.append((start, end))
         start = end
+    yield from ranges
+
+
+def vectors_in_passes(nlp: Language) -> int:
+    """Have each component that makes its own token vectors inside its model (the entity
+    recogniser: a token-to-vector layer of its own, then a linear layer) make them in passes of
+    :data:`TOK2VEC_WORDS` words (:class:`InPasses`); its step-by-step prediction still reads the
+    whole batch. How many were changed."""
+    from thinc.api import Model
+
+    changed = 0
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if getattr(model, "name", None) != "parser_model" or not model.layers:
+            continue
+        vectors = model.layers[0]
+        if "tok2vec-listener" in vectors.name or "extract_features" not in vectors.name:
+            continue  # the shared layer's vectors (already made in passes), or not words'
+        model.layers[0] = Model(
+            "vectors-in-passes",
+            InPasses(vectors),
+            layers=[vectors],
+            dims={"nO": vectors.get_dim("nO")},
+            ops=vectors.ops,
+        )
+        changed += 1
+    return changed
+
+
+class InPasses:
+    """The forward pass of a layer from docs to one array of their words' vectors, run in
+    passes of :data:`TOK2VEC_WORDS` words (:func:`passes`) when predicting: the same vectors,
+    in the same order, with arrays that fit the processor's cache."""
+
+    def __init__(self, layer: Any) -> None:
+        self.layer = layer
+
+    def __call__(self, model: Any, docs: list[Doc], is_train: bool) -> tuple[Any, Any]:
+        if is_train or not docs:
+            return self.layer(docs, is_train)
+        import numpy
+
+        ranges = list(passes([len(doc) for doc in docs], TOK2VEC_WORDS))
+        if len(ranges) == 1:
+            return self.layer(docs, is_train)
+        arrays = [self.layer.predict(docs[start:end]) for start, end in ranges]
+        return numpy.concatenate(arrays), _predicting_only
+
+
+def _predicting_only(d_output: Any) -> Any:
+    raise NotImplementedError("vectors made in passes are only predicted")
 
 
 @cache

@@ -242,7 +242,8 @@ def test_the_token_vectors_are_made_in_passes_of_at_most_the_words_asked() -> No
     import spacy
 
     blank = spacy.blank("en")
-    docs = [blank.make_doc(text) for text in ("a b c", "d e", "f g h i j k l", "m", "n o")]
+    lengths = [300, 200, 700, 10, 200, 450, 30, 4]
+    docs = [blank.make_doc("w " * n) for n in lengths]
     passes: list[list[int]] = []
 
     class Recorder:
@@ -251,9 +252,37 @@ def test_the_token_vectors_are_made_in_passes_of_at_most_the_words_asked() -> No
             passes.append([len(d) for d in batch])
             return iter(batch)
 
-    nlp.embed(Recorder(), docs, words=5)
-    # Each pass holds at most five words unless one document alone is longer; none is left out.
-    assert passes == [[3, 2], [7], [1, 2]]
+    nlp.embed(Recorder(), docs, words=500)
+    # At most 500 words a pass unless one document alone is longer; none left out; a pass of
+    # fewer than 16 words (the last, 4) joins the one before.
+    assert passes == [[300, 200], [700], [10, 200], [450, 30, 4]]
+    assert list(nlp.passes([3, 2, 7], 5)) == [(0, 3)]  # a batch of few words is one pass
+    assert list(nlp.passes([], 5)) == []
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_the_entity_recognisers_own_vectors_are_made_in_passes_the_same(
+    nlp_model: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ner = nlp_model.get_pipe("ner").model
+    assert ner.layers[0].name == "vectors-in-passes"  # the parser listens to the shared layer
+    assert nlp_model.get_pipe("parser").model.layers[0].name.startswith("tok2vec-listener")
+    texts = [
+        "Ruritania's army shelled the border town of Osterby on Monday, officials said.",
+        "The foreign minister, Ada Quimby, flew to Lisbon.",
+        "Talks between the two governments will resume next week in Geneva.",
+        "Rebels in the north released 12 hostages after a ceasefire was agreed.",
+    ]
+    docs = [nlp_model.make_doc(t) for t in texts]
+    monkeypatch.setattr(nlp, "TOK2VEC_WORDS", 30)  # two passes over the batch
+    assert len(list(nlp.passes([len(d) for d in docs], nlp.TOK2VEC_WORDS))) == 2
+    in_passes = ner.layers[0].predict(docs)
+    whole = ner.layers[0]._func.layer.predict(docs)
+    assert (
+        in_passes.shape == whole.shape == (sum(len(d) for d in docs), ner.layers[0].get_dim("nO"))
+    )
+    assert (in_passes == whole).all()
 
 
 @pytest.mark.model

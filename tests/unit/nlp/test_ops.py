@@ -70,3 +70,36 @@ def test_a_maxout_layer_learns_the_same_with_either() -> None:
         results.append((Y, backprop(dY), layer.get_grad("W"), layer.get_grad("b")))
     for theirs, ours in zip(*results, strict=True):
         assert numpy.array_equal(theirs, ours)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("rows", [1, 3, 1000, 9000])
+def test_the_layer_norm_predicts_thincs_numbers(rows: int) -> None:
+    from thinc.api import LayerNorm
+
+    from kipu._ops import layer_norm
+
+    rng = numpy.random.default_rng(rows)
+    X = (rng.standard_normal((rows, 96)) * 3 + 1).astype("float32")
+    X[0, :] = 0.5  # a row with no spread
+    layer = LayerNorm(nI=96)
+    layer.initialize(X=X)
+    layer.set_param("G", rng.standard_normal(96).astype("float32"))
+    layer.set_param("b", rng.standard_normal(96).astype("float32"))
+    theirs = layer.predict(X)
+    ours, _ = layer_norm(layer, X, is_train=False)
+    assert ours.dtype == theirs.dtype and (ours == theirs).all()
+    trained, backprop = layer_norm(layer, X, is_train=True)  # training keeps thinc's own pass
+    assert (trained == theirs).all() and backprop(numpy.ones_like(X)).shape == X.shape
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+def test_every_layer_norm_of_the_pipeline_is_the_quicker_one() -> None:
+    from kipu import nlp
+    from kipu._ops import layer_norm
+
+    model = nlp.load_model()
+    models = [c.model for _, c in model.pipeline if getattr(c, "model", None) is not None]
+    norms = [node for m in models for node in m.walk() if node.name == "layernorm"]
+    assert norms and all(n._func is layer_norm for n in norms)

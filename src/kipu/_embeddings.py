@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 # The layers of a MultiHashEmbed without static vectors, by name, in order.
 EMBED_LAYERS = ("extract_features", "list2ragged", "with_array", "with_array", "ragged2list")
-# Words remembered at most per embedding (96 floats each: ~40 MB); then forgotten.
+# Words remembered at most per embedding, then forgotten: at the bound, ~65 MB each (96 floats a
+# word in an array that grows by doubling, ~50 MB; the keys and rows, ~15 MB).
 LIMIT = 100_000
 # New words are computed in products of at least this many rows (a row repeated to fill them).
 FEWEST_ROWS = 16

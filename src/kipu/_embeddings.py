@@ -17,7 +17,8 @@ there are more than a few (numpy's BLAS multiplies a product of very few rows wi
 kernels, whose last bits differ), so new words are computed at least :data:`FEWEST_ROWS` at a
 time (a row repeated), and a batch of fewer words by the embedding itself. An embedding of
 another shape (one with static word vectors, whose rows depend on the word itself) is left as
-it is. What is remembered is bounded (:data:`LIMIT`), so a long run's memory stays flat.
+it is. What is remembered is bounded (:data:`LIMIT`), so a long run's memory stays flat. Like
+the pipeline it belongs to, it serves one parse at a time (the API's writes take a lock).
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ word (its norm, prefix, suffix, shape and, for the shared one, whether a space f
 whether it is one) are hashed into tables, the rows are put side by side and mixed by a maxout
 layer and a layer norm. What comes out for a word depends on those attributes alone, not on the
 words around it (the convolutions after it read the context), and news repeats its words: over
-the Guardian sample one word in thirteen had attributes not seen before in the run. Those took
-about a tenth of spaCy's time on the kept sentences.
+the Guardian sample one word in thirteen had attributes not seen before in the run. The two
+embeddings took about a sixth of spaCy's time on the kept sentences.
 
 :func:`remember_embeddings` puts :class:`Remembered` in place of each such embedding: it reads
 the same attributes, looks each word's up, computes the vectors of the words it has not seen
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 # The layers of a MultiHashEmbed without static vectors, by name, in order.
 EMBED_LAYERS = ("extract_features", "list2ragged", "with_array", "with_array", "ragged2list")
-# Words remembered at most per embedding, then forgotten: at the bound, ~65 MB each (96 floats a
-# word in an array that grows by doubling, ~50 MB; the keys and rows, ~15 MB).
+# Words remembered at most per embedding, then forgotten: at the bound, ~68 MB each (96 floats a
+# word in an array that grows by doubling, ~50 MB; the keys and rows, ~18 MB; measured).
 LIMIT = 100_000
 # New words are computed in products of at least this many rows (a row repeated to fill them).
 FEWEST_ROWS = 16

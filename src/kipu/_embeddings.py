@@ -131,11 +131,10 @@ def remember_embeddings(nlp: Language) -> int:
     (:func:`is_plain_embedding`) of the pipeline's models; how many were replaced."""
     from thinc.api import Model
 
+    from kipu._ops import models
+
     replaced = 0
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
+    for model in models(nlp):
         for parent in list(model.walk()):
             for i, node in enumerate(parent.layers):
                 if node.name.startswith("extract_features>>") and is_plain_embedding(node):

@@ -21,7 +21,10 @@ from typing import TYPE_CHECKING, Any
 from thinc.api import NumpyOps
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.language import Language
+    from thinc.api import Model
 
 
 class Pieces:
@@ -80,16 +83,22 @@ def _predicting_only(dY: Any) -> Any:
     raise NotImplementedError("a layer norm put in place by kipu only predicts")
 
 
+def models(nlp: Language) -> Iterator[Model[Any, Any]]:
+    """The thinc model of each of the pipeline's components that has one (the attribute ruler
+    and the lemmatizer have none)."""
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            yield model
+
+
 def quicker_layers(nlp: Language) -> int:
     """Put :func:`layer_norm` in place of thinc's forward pass in every layer norm of the
     pipeline's models; how many."""
     from thinc.layers.layernorm import forward
 
     changed = 0
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
+    for model in models(nlp):
         for node in model.walk():
             if node._func is forward:
                 node._func = layer_norm

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from kipu._embeddings import remember_embeddings
+from kipu._embeddings import FEWEST_ROWS, remember_embeddings
 from kipu.errors import ModelError
 from kipu.prefilter import (
     DEFINITE,
@@ -170,13 +170,10 @@ def multiply_with_numpy(nlp: Language) -> None:
     parallelism."""
     from thinc.api import NumpyOps
 
-    from kipu._ops import KipuOps
+    from kipu._ops import KipuOps, models
 
     ops = KipuOps()
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
+    for model in models(nlp):
         for node in model.walk():
             if type(node.ops) is NumpyOps:  # a GPU's or an accelerated subclass's are kept
                 node.ops = ops
@@ -318,8 +315,6 @@ AFTER_RULER = ("lemmatizer", "ner")
 # (docs/BENCHMARKS.md). The parser and the entity recogniser still predict over the whole batch
 # at once (their step-by-step predictions gain from it).
 TOK2VEC_WORDS = 1_000
-# Words a pass holds at least, unless the whole batch holds fewer (:func:`passes`).
-FEWEST_PASS_WORDS = 16
 
 
 def pipe(nlp: Language, items: list[tuple[str | Doc, Any]]) -> Iterator[tuple[Doc, Any]]:
@@ -361,9 +356,10 @@ def embed(tok2vec: Any, docs: list[Doc], words: int) -> None:
 
 def passes(lengths: list[int], words: int) -> Iterator[tuple[int, int]]:
     """Consecutive (start, end) ranges of documents of these lengths, each of at most ``words``
-    words unless one document alone is longer. A pass of fewer than :data:`FEWEST_PASS_WORDS`
-    words joins the one before: numpy's BLAS multiplies a product of so few rows with other
-    kernels, whose last bits differ from those of the same rows in the whole batch."""
+    words unless one document alone is longer. A pass of fewer words than
+    :data:`kipu._embeddings.FEWEST_ROWS` joins the one before: numpy's BLAS multiplies a product
+    of so few rows with other kernels, whose last bits differ from those of the same rows in the
+    whole batch."""
     ranges: list[tuple[int, int]] = []
     start = 0
     while start < len(lengths):
@@ -371,7 +367,7 @@ def passes(lengths: list[int], words: int) -> Iterator[tuple[int, int]]:
         while end < len(lengths) and (end == start or size + lengths[end] <= words):
             size += lengths[end]
             end += 1
-        if ranges and size < FEWEST_PASS_WORDS:
+        if ranges and size < FEWEST_ROWS:
             start = ranges.pop()[0]
         ranges.append((start, end))
         start = end
@@ -385,10 +381,11 @@ def vectors_in_passes(nlp: Language) -> int:
     whole batch. How many were changed."""
     from thinc.api import Model
 
+    from kipu._ops import models
+
     changed = 0
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if getattr(model, "name", None) != "parser_model" or not model.layers:
+    for model in models(nlp):
+        if model.name != "parser_model" or not model.layers:
             continue
         vectors = model.layers[0]
         if "tok2vec-listener" in vectors.name or "extract_features" not in vectors.name:
